@@ -1,0 +1,25 @@
+// `npm run dev`: a database (embedded unless DATABASE_URL is set), migrations, the demo
+// household on first start, then Vite's dev server. Ctrl-C stops all of it.
+import { spawn } from 'node:child_process';
+import { prepareDatabase } from '../src/lib/server/db/bootstrap';
+import { closeDb } from '../src/lib/server/db';
+import { DEMO_PASSWORD, seedDemoHousehold } from '../src/lib/server/demo/seed';
+
+const database = await prepareDatabase();
+process.env.DATABASE_URL = database.url;
+if (process.env.HEARTH_SEED_DEMO !== '0') {
+	const { created } = await seedDemoHousehold();
+	if (created) console.log('Created the demo household "Maple Street House".');
+	console.log(`Demo login: priya@maple.example / ${DEMO_PASSWORD}`);
+}
+await closeDb();
+
+const vite = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'dev', ...process.argv.slice(2)], {
+	stdio: 'inherit',
+	env: { ...process.env, DATABASE_URL: database.url, HEARTH_DEMO_HINT: '1' }
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => vite.kill(signal));
+vite.on('exit', async (code) => {
+	await database.stop();
+	process.exit(code ?? 0);
+});

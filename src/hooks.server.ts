@@ -1,0 +1,51 @@
+import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/sessions';
+import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
+
+const SECURITY_HEADERS: Record<string, string> = {
+	'Referrer-Policy': 'strict-origin-when-cross-origin',
+	'X-Content-Type-Options': 'nosniff',
+	'X-Frame-Options': 'DENY',
+	'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+	'Cross-Origin-Opener-Policy': 'same-origin'
+};
+
+/** A bearer token (scripts) wins over the cookie (browsers). */
+function bearerToken(header: string | null): string | null {
+	const match = header?.match(/^Bearer\s+(\S+)$/i);
+	return match?.[1] ?? null;
+}
+
+export const handle: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	event.locals.auth = null;
+
+	const bearer = bearerToken(event.request.headers.get('authorization'));
+	const cookie = event.cookies.get(SESSION_COOKIE);
+	const token = bearer ?? cookie;
+	if (token) {
+		const { session, user } = await validateSessionToken(getDb(), token);
+		if (session) {
+			event.locals.session = session;
+			event.locals.user = user;
+			event.locals.auth = bearer ? 'bearer' : 'cookie';
+			// The expiry may just have slid forward; the cookie follows it.
+			if (!bearer) setSessionCookie(event.cookies, token, session.expiresAt);
+		} else if (!bearer) {
+			deleteSessionCookie(event.cookies);
+		}
+	}
+
+	const response = await resolve(event);
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+		if (!response.headers.has(name)) response.headers.set(name, value);
+	}
+	return response;
+};
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status !== 404) console.error(`Unhandled error on ${event.request.method} ${event.url.pathname}:`, error);
+	return { message: status === 404 ? 'Not found' : 'Something went wrong on our side. Try again in a moment.' };
+};

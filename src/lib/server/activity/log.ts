@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely';
+import { getDb } from '$lib/server/db';
+import type { Database } from '$lib/server/db/schema';
+
+export interface ActivityEntry {
+	householdId: string;
+	actorMemberId: string | null;
+	/** Verb in the past tense, dotted by domain: `member.added`, `invite.accepted`. */
+	action: string;
+	subjectType: string;
+	subjectId: string | null;
+	/** One sentence for the feed, written when it happened (names can change later). */
+	summary: string;
+	/** Before/after values for edits, anything else worth keeping. */
+	details?: Record<string, unknown>;
+}
+
+/** Appends to the household's log; call it inside the transaction that makes the change. */
+export async function logActivity(db: Kysely<Database>, entry: ActivityEntry): Promise<void> {
+	await db
+		.insertInto('activity')
+		.values({ ...entry, details: JSON.stringify(entry.details ?? {}) })
+		.execute();
+}
+
+export interface ActivityItem {
+	id: string;
+	action: string;
+	summary: string;
+	actorName: string | null;
+	subjectType: string;
+	subjectId: string | null;
+	details: Record<string, unknown>;
+	createdAt: Date;
+}
+
+/** Newest first; `before` is the id of the last item already shown (keyset paging). */
+export async function listActivity(householdId: string, options: { limit?: number; before?: string; subjectType?: string; subjectId?: string } = {}): Promise<ActivityItem[]> {
+	let query = getDb()
+		.selectFrom('activity')
+		.leftJoin('members', (join) => join.onRef('members.householdId', '=', 'activity.householdId').onRef('members.id', '=', 'activity.actorMemberId'))
+		.select(['activity.id', 'activity.action', 'activity.summary', 'activity.subjectType', 'activity.subjectId', 'activity.details', 'activity.createdAt'])
+		.select('members.displayName as actorName')
+		.where('activity.householdId', '=', householdId);
+	if (options.before && /^\d+$/.test(options.before)) query = query.where('activity.id', '<', options.before);
+	if (options.subjectType) query = query.where('activity.subjectType', '=', options.subjectType);
+	if (options.subjectId) query = query.where('activity.subjectId', '=', options.subjectId);
+	const rows = await query.orderBy('activity.id', 'desc').limit(options.limit ?? 20).execute();
+	return rows.map((row) => ({ ...row, id: String(row.id) }));
+}

@@ -1,0 +1,68 @@
+import { isHttpError, isRedirect, json, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
+import { z } from 'zod';
+import { DomainError } from '$lib/server/errors';
+import { fieldErrors } from '$lib/server/validation';
+import type { Operation } from './operation';
+
+type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+
+export interface ApiContext<B, Q> {
+	event: RequestEvent;
+	body: B;
+	query: Q;
+}
+
+export function apiError(status: number, code: string, message: string, fields: Record<string, string> = {}, headers: Record<string, string> = {}): Response {
+	return json({ error: { code, message, fields } }, { status, headers });
+}
+
+/**
+ * Wraps an endpoint: authenticates, parses and validates the body and query with the
+ * operation's schemas, and turns every refusal into API.md's error shape. Schema
+ * mismatches (wrong type, missing field) are 400; broken rules (refinements) are 422.
+ */
+export function endpoint<B extends z.ZodType | undefined, Q extends z.ZodObject | undefined>(
+	operation: Operation<B, Q>,
+	handle: (context: ApiContext<Infer<B>, Infer<Q>>) => Promise<Response>
+): RequestHandler {
+	return async (event) => {
+		try {
+			if (operation.auth && !event.locals.user) {
+				return apiError(401, 'unauthenticated', 'Log in first: send `Authorization: Bearer <token>` with a session or personal access token.');
+			}
+			const query = operation.query ? parseOrThrow(operation.query, Object.fromEntries(event.url.searchParams)) : undefined;
+			const body = operation.body ? parseOrThrow(operation.body, await readJson(event.request)) : undefined;
+			return await handle({ event, body: body as Infer<B>, query: query as Infer<Q> });
+		} catch (error) {
+			if (error instanceof DomainError) {
+				return apiError(error.status, error.code, error.message, error.fields, error.retryAfter ? { 'Retry-After': String(error.retryAfter) } : {});
+			}
+			if (isHttpError(error)) return apiError(error.status, error.status === 404 ? 'not_found' : 'error', error.body.message);
+			if (isRedirect(error)) return apiError(401, 'unauthenticated', 'Log in first.');
+			throw error;
+		}
+	};
+}
+
+async function readJson(request: Request): Promise<unknown> {
+	const type = request.headers.get('content-type') ?? '';
+	if (!type.includes('application/json')) throw new DomainError(400, 'unsupported_media_type', 'Send the body as JSON with `Content-Type: application/json`.');
+	const text = await request.text();
+	try {
+		return JSON.parse(text);
+	} catch {
+		throw new DomainError(400, 'malformed_json', 'The body is not valid JSON.');
+	}
+}
+
+function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+	const result = schema.safeParse(input);
+	if (result.success) return result.data;
+	const onlyRules = result.error.issues.every((issue) => issue.code === 'custom');
+	throw new DomainError(
+		onlyRules ? 422 : 400,
+		onlyRules ? 'rule_broken' : 'invalid_input',
+		onlyRules ? 'The request breaks a rule; see the fields.' : 'Some fields are missing or have the wrong type; see the fields.',
+		fieldErrors(result.error)
+	);
+}

@@ -1,0 +1,52 @@
+import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
+import { z } from 'zod';
+import type { Operation } from './operation';
+import * as accounts from './spec/accounts';
+import * as households from './spec/households';
+
+/** Every operation of API v1; the route test checks each route file appears here. */
+export const operations: Operation[] = ([...Object.values(accounts), ...Object.values(households)] as unknown[]).filter(
+	(value): value is Operation => typeof value === 'object' && value !== null && 'method' in value && 'path' in value
+);
+
+let cached: ReturnType<typeof createDocument> | undefined;
+
+export function openApiDocument() {
+	if (cached) return cached;
+	const paths: ZodOpenApiPathsObject = {};
+	for (const op of operations) {
+		const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+		const responses = Object.fromEntries(
+			Object.entries(op.responses).map(([status, r]) => [status, { description: r.description, ...(r.schema ? { content: { 'application/json': { schema: r.schema } } } : {}) }])
+		);
+		paths[op.path] ??= {};
+		paths[op.path]![op.method.toLowerCase() as 'get'] = {
+			summary: op.summary,
+			tags: [op.tag],
+			security: op.auth ? [{ bearer: [] }, { cookie: [] }] : [],
+			requestParams: {
+				...(params.length ? { path: z.object(Object.fromEntries(params.map((p) => [p, z.string()]))) } : {}),
+				...(op.query ? { query: op.query } : {})
+			},
+			...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: op.body } } } } : {}),
+			responses
+		};
+	}
+	cached = createDocument({
+		openapi: '3.1.0',
+		info: {
+			title: 'Hearth API',
+			version: '1',
+			description: 'Shared money, chores and decisions of a household. Money is in minor units (`…Minor`), dates are `YYYY-MM-DD` in the household time zone.'
+		},
+		servers: [{ url: '/api/v1' }],
+		components: {
+			securitySchemes: {
+				bearer: { type: 'http', scheme: 'bearer', description: 'A session token from `POST /sessions`, or a personal access token' },
+				cookie: { type: 'apiKey', in: 'cookie', name: 'hearth_session' }
+			}
+		},
+		paths
+	});
+	return cached;
+}

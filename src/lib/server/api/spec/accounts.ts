@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { logInInput, signUpInput } from '$lib/server/auth/schemas';
+import { defineOperation } from '../operation';
+import { idField, pick } from './common';
+
+export const userBody = z.object({ id: idField, email: z.string(), displayName: z.string() }).meta({ id: 'User' });
+export const sessionBody = z.object({ token: z.string(), expiresAt: z.iso.datetime({ offset: true }) }).meta({ id: 'SessionToken' });
+export const meBody = z
+	.object({
+		id: idField,
+		email: z.string(),
+		displayName: z.string(),
+		households: z.array(z.object({ id: idField, name: z.string(), memberId: idField }))
+	})
+	.meta({ id: 'Me' });
+
+export const signUp = defineOperation({
+	method: 'POST',
+	path: '/users',
+	summary: 'Create an account',
+	tag: 'Accounts',
+	auth: false,
+	body: signUpInput,
+	responses: { 201: { description: 'The new user', schema: userBody }, ...pick(400, 409, 422, 429) }
+});
+
+export const logIn = defineOperation({
+	method: 'POST',
+	path: '/sessions',
+	summary: 'Log in and get a session token for `Authorization: Bearer`',
+	tag: 'Accounts',
+	auth: false,
+	body: logInInput,
+	responses: { 201: { description: 'A session token, valid 30 days (sliding)', schema: sessionBody }, ...pick(400, 401, 429) }
+});
+
+export const logOut = defineOperation({
+	method: 'DELETE',
+	path: '/sessions/current',
+	summary: 'End the session the request authenticates with',
+	tag: 'Accounts',
+	auth: true,
+	responses: { 204: { description: 'The token no longer works' }, ...pick(401) }
+});
+
+export const me = defineOperation({
+	method: 'GET',
+	path: '/me',
+	summary: 'The caller and their households',
+	tag: 'Accounts',
+	auth: true,
+	responses: { 200: { description: 'The caller', schema: meBody }, ...pick(401) }
+});
+
+export const openapiDocument = defineOperation({
+	method: 'GET',
+	path: '/openapi.json',
+	summary: 'This OpenAPI 3.1 document',
+	tag: 'Meta',
+	auth: false,
+	responses: { 200: { description: 'The document', schema: z.record(z.string(), z.unknown()) } }
+});

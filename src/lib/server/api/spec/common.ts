@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+export const errorBody = z
+	.object({
+		error: z.object({
+			code: z.string(),
+			message: z.string(),
+			fields: z.record(z.string(), z.string())
+		})
+	})
+	.meta({ id: 'Error' });
+
+export const errors = {
+	400: { description: 'Malformed request: wrong types or missing fields', schema: errorBody },
+	401: { description: 'No valid session or token', schema: errorBody },
+	403: { description: 'A member, but not allowed to do this', schema: errorBody },
+	404: { description: 'No such resource in a household of yours', schema: errorBody },
+	409: { description: 'Conflict', schema: errorBody },
+	410: { description: 'Gone: expired, used up or withdrawn', schema: errorBody },
+	422: { description: 'Valid JSON that breaks a rule', schema: errorBody },
+	429: { description: 'Too many requests; see Retry-After', schema: errorBody }
+} as const;
+
+export function pick<K extends keyof typeof errors>(...codes: K[]) {
+	return Object.fromEntries(codes.map((code) => [code, errors[code]])) as Pick<typeof errors, K>;
+}
+
+export const idField = z.string().meta({ description: 'Opaque id', example: '0b5f3c7e-8a61-4a8e-9a55-1d2f0e6b7c11' });

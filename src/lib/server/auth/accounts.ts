@@ -1,0 +1,133 @@
+import { getDb } from '$lib/server/db';
+import { DomainError, pgErrorCode } from '$lib/server/errors';
+import { sendMail } from '$lib/server/mail';
+import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords';
+import { clearLimit, enforce, LIMITS } from './rate-limit';
+import { createSession, generateSessionToken, invalidateUserSessions, type SessionUser } from './sessions';
+import { generateToken, hashToken } from './tokens';
+import type { SignUpInput } from './schemas';
+
+export interface NewSession {
+	token: string;
+	expiresAt: Date;
+	user: SessionUser;
+}
+
+const RESET_LIFETIME_MS = 60 * 60 * 1000;
+
+export async function signUp(input: SignUpInput, address: string): Promise<NewSession> {
+	const db = getDb();
+	await enforce(db, [[`signup:address:${address}`, LIMITS.signupPerAddress]]);
+	const passwordHash = await hashPassword(input.password);
+	try {
+		const user = await db
+			.insertInto('users')
+			.values({ email: input.email, displayName: input.displayName, passwordHash })
+			.returning(['id', 'email', 'displayName', 'lastHouseholdId'])
+			.executeTakeFirstOrThrow();
+		return startSession(user);
+	} catch (error) {
+		if (pgErrorCode(error) === '23505') {
+			throw new DomainError(409, 'email_taken', 'An account with this email already exists. Log in instead, or reset its password.', {
+				email: 'An account with this email already exists.'
+			});
+		}
+		throw error;
+	}
+}
+
+async function startSession(user: SessionUser): Promise<NewSession> {
+	const token = generateSessionToken();
+	const session = await createSession(getDb(), token, user.id);
+	return { token, expiresAt: session.expiresAt, user };
+}
+
+/** Rate limited per account and per address before the password is even looked at. */
+export async function logIn(email: string, password: string, address: string): Promise<NewSession> {
+	const db = getDb();
+	const accountKey = `login:account:${email}`;
+	await enforce(db, [
+		[accountKey, LIMITS.loginPerAccount],
+		[`login:address:${address}`, LIMITS.loginPerAddress]
+	]);
+	const user = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+	if (!user) await burnPasswordCheck(password);
+	if (!user || !(await verifyPassword(user.passwordHash, password))) {
+		throw new DomainError(401, 'wrong_credentials', 'That email and password do not match an account.', {
+			password: 'That email and password do not match an account.'
+		});
+	}
+	await clearLimit(db, accountKey);
+	return startSession(user);
+}
+
+/** Ends every other session: whoever knew the old password is logged out everywhere. */
+export async function changePassword(userId: string, sessionId: string, current: string, next: string): Promise<void> {
+	const db = getDb();
+	const user = await db.selectFrom('users').select('passwordHash').where('id', '=', userId).executeTakeFirstOrThrow();
+	if (!(await verifyPassword(user.passwordHash, current))) {
+		throw new DomainError(422, 'wrong_password', 'Your current password is not right.', { current: 'This is not your current password.' });
+	}
+	const passwordHash = await hashPassword(next);
+	await db.transaction().execute(async (trx) => {
+		await trx.updateTable('users').set({ passwordHash }).where('id', '=', userId).execute();
+		await invalidateUserSessions(trx, userId, sessionId);
+	});
+}
+
+/** Always answers the same way, so the form does not reveal which emails have accounts. */
+export async function requestPasswordReset(email: string, address: string, origin: string): Promise<void> {
+	const db = getDb();
+	await enforce(db, [
+		[`reset:account:${email}`, LIMITS.resetPerAccount],
+		[`reset:address:${address}`, LIMITS.resetPerAddress]
+	]);
+	const user = await db.selectFrom('users').select(['id', 'displayName']).where('email', '=', email).executeTakeFirst();
+	if (!user) return;
+	const token = generateToken();
+	await db
+		.insertInto('passwordResets')
+		.values({ tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(Date.now() + RESET_LIFETIME_MS) })
+		.execute();
+	await sendMail({
+		to: email,
+		subject: 'Reset your Hearth password',
+		text: `Hello ${user.displayName},\n\nSomeone (hopefully you) asked to reset your Hearth password. Open this link within an hour to choose a new one:\n\n${origin}/reset-password/${token}\n\nIf it was not you, ignore this message; your password stays as it is.\n`
+	});
+}
+
+export async function findUsableReset(token: string): Promise<{ userId: string } | null> {
+	const row = await getDb()
+		.selectFrom('passwordResets')
+		.select('userId')
+		.where('tokenHash', '=', hashToken(token))
+		.where('usedAt', 'is', null)
+		.where('expiresAt', '>', new Date())
+		.executeTakeFirst();
+	return row ?? null;
+}
+
+/** Single use: the token is spent in the same statement that checks it. Ends every session. */
+export async function resetPassword(token: string, password: string, address: string): Promise<NewSession> {
+	const db = getDb();
+	await enforce(db, [[`reset:address:${address}`, LIMITS.resetPerAddress]]);
+	const passwordHash = await hashPassword(password);
+	const userId = await db.transaction().execute(async (trx) => {
+		const spent = await trx
+			.updateTable('passwordResets')
+			.set({ usedAt: new Date() })
+			.where('tokenHash', '=', hashToken(token))
+			.where('usedAt', 'is', null)
+			.where('expiresAt', '>', new Date())
+			.returning('userId')
+			.executeTakeFirst();
+		if (!spent) {
+			throw new DomainError(410, 'reset_expired', 'This reset link has expired or was already used. Ask for a new one.');
+		}
+		await trx.updateTable('users').set({ passwordHash }).where('id', '=', spent.userId).execute();
+		await invalidateUserSessions(trx, spent.userId);
+		return spent.userId;
+	});
+	const user = await db.selectFrom('users').select(['id', 'email', 'displayName', 'lastHouseholdId']).where('id', '=', userId).executeTakeFirstOrThrow();
+	return startSession(user);
+}

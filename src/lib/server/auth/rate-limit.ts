@@ -1,0 +1,52 @@
+/**
+ * Fixed-window counters in Postgres, so a limit holds across several app instances.
+ * One statement both counts the hit and reads the count: no read-then-write race.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '$lib/server/db/schema';
+import { DomainError } from '$lib/server/errors';
+
+export interface Limit {
+	/** Most hits per window. */
+	max: number;
+	windowSeconds: number;
+}
+
+export const LIMITS = {
+	loginPerAccount: { max: 10, windowSeconds: 15 * 60 },
+	loginPerAddress: { max: 50, windowSeconds: 15 * 60 },
+	resetPerAccount: { max: 3, windowSeconds: 60 * 60 },
+	resetPerAddress: { max: 20, windowSeconds: 60 * 60 },
+	signupPerAddress: { max: 20, windowSeconds: 60 * 60 }
+} satisfies Record<string, Limit>;
+
+export async function hit(db: Kysely<Database>, key: string, limit: Limit): Promise<{ allowed: boolean; retryAfter: number }> {
+	const row = await sql<{ hits: number; windowStartedAt: Date }>`
+		insert into rate_limits (key, window_started_at, hits) values (${key}, now(), 1)
+		on conflict (key) do update set
+			hits = case when rate_limits.window_started_at <= now() - make_interval(secs => ${limit.windowSeconds})
+				then 1 else rate_limits.hits + 1 end,
+			window_started_at = case when rate_limits.window_started_at <= now() - make_interval(secs => ${limit.windowSeconds})
+				then now() else rate_limits.window_started_at end
+		returning hits, window_started_at`.execute(db);
+	const { hits, windowStartedAt } = row.rows[0]!;
+	const endsAt = new Date(windowStartedAt).getTime() + limit.windowSeconds * 1000;
+	return { allowed: hits <= limit.max, retryAfter: Math.max(1, Math.ceil((endsAt - Date.now()) / 1000)) };
+}
+
+/** Counts a hit on every key and refuses with 429 when any of them is over its limit. */
+export async function enforce(db: Kysely<Database>, checks: Array<[key: string, limit: Limit]>): Promise<void> {
+	let retryAfter = 0;
+	for (const [key, limit] of checks) {
+		const result = await hit(db, key, limit);
+		if (!result.allowed) retryAfter = Math.max(retryAfter, result.retryAfter);
+	}
+	if (retryAfter > 0) {
+		const minutes = Math.ceil(retryAfter / 60);
+		throw new DomainError(429, 'rate_limited', `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, {}, retryAfter);
+	}
+}
+
+export async function clearLimit(db: Kysely<Database>, key: string): Promise<void> {
+	await db.deleteFrom('rateLimits').where('key', '=', key).execute();
+}

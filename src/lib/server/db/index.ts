@@ -1,0 +1,36 @@
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema';
+
+// `date` columns stay 'YYYY-MM-DD' strings: a calendar day has no time zone, and turning
+// it into a JS Date would shift it by the server's offset.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+// bigint counts and ids fit comfortably in a JS number for this app's sizes; money uses
+// its own parsing where it matters.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+let instance: Kysely<Database> | undefined;
+
+export function createDb(connectionString: string, max = 10): Kysely<Database> {
+	const pool = new pg.Pool({ connectionString, max });
+	// A dropped connection must not crash the server; the next query gets a fresh one.
+	pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
+	return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+}
+
+/** The app's one Kysely instance, created on first use from DATABASE_URL. */
+export function getDb(): Kysely<Database> {
+	if (!instance) {
+		const url = process.env.DATABASE_URL;
+		if (!url) throw new Error('DATABASE_URL is not set: start the app with `npm run dev` or `npm start`.');
+		instance = createDb(url, Number(process.env.DATABASE_POOL_SIZE ?? 10));
+	}
+	return instance;
+}
+
+export async function closeDb(): Promise<void> {
+	await instance?.destroy();
+	instance = undefined;
+}
+
+export type { Database };

@@ -1,0 +1,120 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** `date` columns travel as 'YYYY-MM-DD' strings (see the pg type parser in db/index.ts). */
+type DateOnly = ColumnType<string, string, string>;
+/** `numeric` columns travel as strings from pg; the domain turns them into numbers. */
+type Numeric = ColumnType<string, string | number | undefined, string | number>;
+
+export type Role = 'adult' | 'youth' | 'child' | 'guest';
+
+export interface UsersTable {
+	id: Generated<string>;
+	email: string;
+	displayName: string;
+	passwordHash: string;
+	lastHouseholdId: string | null;
+	createdAt: Generated<Date>;
+}
+
+export interface SessionsTable {
+	id: string;
+	userId: string;
+	expiresAt: Timestamp;
+	createdAt: Generated<Date>;
+}
+
+export interface PasswordResetsTable {
+	tokenHash: string;
+	userId: string;
+	expiresAt: Timestamp;
+	usedAt: Timestamp | null;
+	createdAt: Generated<Date>;
+}
+
+export interface RateLimitsTable {
+	key: string;
+	windowStartedAt: Timestamp;
+	hits: number;
+}
+
+export interface HouseholdsTable {
+	id: Generated<string>;
+	name: string;
+	currency: string;
+	timezone: string;
+	createdAt: Generated<Date>;
+}
+
+export interface MembersTable {
+	householdId: string;
+	id: Generated<string>;
+	displayName: string;
+	role: Role;
+	isAdmin: Generated<boolean>;
+	userId: string | null;
+	shareWeight: Numeric;
+	choreCapacity: Numeric;
+	active: Generated<boolean>;
+	leftAt: Timestamp | null;
+	createdAt: Generated<Date>;
+}
+
+export interface InvitesTable {
+	householdId: string;
+	id: Generated<string>;
+	tokenHash: string;
+	role: Role;
+	memberId: string | null;
+	maxUses: number;
+	useCount: Generated<number>;
+	expiresAt: Timestamp;
+	revokedAt: Timestamp | null;
+	createdByMemberId: string;
+	createdAt: Generated<Date>;
+}
+
+export interface AbsencesTable {
+	householdId: string;
+	id: Generated<string>;
+	memberId: string;
+	startsOn: DateOnly;
+	endsOn: DateOnly;
+	note: Generated<string>;
+	createdByMemberId: string;
+	createdAt: Generated<Date>;
+}
+
+export interface ActivityTable {
+	householdId: string;
+	id: ColumnType<string, never, never>;
+	actorMemberId: string | null;
+	action: string;
+	subjectType: string;
+	subjectId: string | null;
+	summary: string;
+	details: ColumnType<Record<string, unknown>, string | undefined, never>;
+	createdAt: Generated<Date>;
+}
+
+export interface Database {
+	users: UsersTable;
+	sessions: SessionsTable;
+	passwordResets: PasswordResetsTable;
+	rateLimits: RateLimitsTable;
+	households: HouseholdsTable;
+	members: MembersTable;
+	invites: InvitesTable;
+	absences: AbsencesTable;
+	activity: ActivityTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type Session = Selectable<SessionsTable>;
+export type Household = Selectable<HouseholdsTable>;
+export type MemberRow = Selectable<MembersTable>;
+export type NewMember = Insertable<MembersTable>;
+export type MemberUpdate = Updateable<MembersTable>;
+export type InviteRow = Selectable<InvitesTable>;
+export type AbsenceRow = Selectable<AbsencesTable>;
+export type ActivityRow = Selectable<ActivityTable>;

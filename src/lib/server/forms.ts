@@ -1,0 +1,33 @@
+import { fail, type ActionFailure } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { DomainError } from './errors';
+import { formValues, parseForm, type FieldErrors } from './validation';
+
+export interface FormFailure {
+	values: Record<string, string>;
+	errors: FieldErrors;
+	[key: string]: unknown;
+}
+
+/**
+ * The shape of every form action: validate with the domain's schema, run one domain
+ * call, and turn a refusal into field messages while keeping what the person typed.
+ */
+export async function submitForm<S extends z.ZodType, T>(
+	request: Request,
+	schema: S,
+	run: (data: z.infer<S>, formData: FormData) => Promise<T>
+): Promise<T | ActionFailure<FormFailure>> {
+	const formData = await request.formData();
+	const parsed = parseForm(schema, formData);
+	if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
+	try {
+		return await run(parsed.data, formData);
+	} catch (error) {
+		if (error instanceof DomainError) {
+			const errors = Object.keys(error.fields).length ? error.fields : { form: error.message };
+			return fail(error.status, { values: formValues(formData), errors });
+		}
+		throw error;
+	}
+}

@@ -1,0 +1,72 @@
+import { getDb } from '$lib/server/db';
+import { forbidden, notFound } from '$lib/server/errors';
+import { logActivity } from '$lib/server/activity/log';
+import { isUuid } from '$lib/server/ids';
+import type { MemberContext } from './guard';
+import type { AbsenceInput } from './schemas';
+
+export interface Absence {
+	id: string;
+	memberId: string;
+	from: string;
+	to: string;
+	note: string;
+}
+
+/** A member records their own absence; an admin may record anyone's. */
+export async function addAbsence(context: MemberContext, memberId: string, input: AbsenceInput): Promise<Absence> {
+	const householdId = context.household.id;
+	if (!isUuid(memberId)) throw notFound('That member');
+	if (memberId !== context.member.id && !context.member.isAdmin) throw forbidden('Only an admin can record an absence for someone else.');
+	return getDb()
+		.transaction()
+		.execute(async (trx) => {
+			const member = await trx.selectFrom('members').select('displayName').where('householdId', '=', householdId).where('id', '=', memberId).executeTakeFirst();
+			if (!member) throw notFound('That member');
+			const row = await trx
+				.insertInto('absences')
+				.values({ householdId, memberId, startsOn: input.from, endsOn: input.to, note: input.note ?? '', createdByMemberId: context.member.id })
+				.returning(['id', 'memberId', 'startsOn', 'endsOn', 'note'])
+				.executeTakeFirstOrThrow();
+			await logActivity(trx, {
+				householdId,
+				actorMemberId: context.member.id,
+				action: 'absence.added',
+				subjectType: 'member',
+				subjectId: memberId,
+				summary: `${member.displayName} is away from ${input.from} to ${input.to}.`,
+				details: { after: input }
+			});
+			return { id: row.id, memberId: row.memberId, from: row.startsOn, to: row.endsOn, note: row.note };
+		});
+}
+
+export async function listAbsences(householdId: string, options: { memberId?: string; endingOnOrAfter?: string } = {}): Promise<Absence[]> {
+	let query = getDb().selectFrom('absences').select(['id', 'memberId', 'startsOn', 'endsOn', 'note']).where('householdId', '=', householdId);
+	if (options.memberId) query = query.where('memberId', '=', options.memberId);
+	if (options.endingOnOrAfter) query = query.where('endsOn', '>=', options.endingOnOrAfter);
+	const rows = await query.orderBy('startsOn').execute();
+	return rows.map((row) => ({ id: row.id, memberId: row.memberId, from: row.startsOn, to: row.endsOn, note: row.note }));
+}
+
+export async function removeAbsence(context: MemberContext, absenceId: string): Promise<void> {
+	const householdId = context.household.id;
+	if (!isUuid(absenceId)) throw notFound('That absence');
+	await getDb()
+		.transaction()
+		.execute(async (trx) => {
+			const absence = await trx.selectFrom('absences').select(['memberId', 'startsOn', 'endsOn']).where('householdId', '=', householdId).where('id', '=', absenceId).executeTakeFirst();
+			if (!absence) throw notFound('That absence');
+			if (absence.memberId !== context.member.id && !context.member.isAdmin) throw forbidden('Only an admin can remove someone else’s absence.');
+			await trx.deleteFrom('absences').where('householdId', '=', householdId).where('id', '=', absenceId).execute();
+			await logActivity(trx, {
+				householdId,
+				actorMemberId: context.member.id,
+				action: 'absence.removed',
+				subjectType: 'member',
+				subjectId: absence.memberId,
+				summary: `${context.member.displayName} removed an absence (${absence.startsOn} to ${absence.endsOn}).`,
+				details: { before: { from: absence.startsOn, to: absence.endsOn } }
+			});
+		});
+}

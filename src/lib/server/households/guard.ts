@@ -1,0 +1,51 @@
+/**
+ * The one authorization guard. Every protected load, form action and endpoint calls it
+ * first: a layout load does not protect the actions and endpoints below it.
+ */
+import { getRequestEvent } from '$app/server';
+import { redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import type { Household, MemberRow } from '$lib/server/db/schema';
+import type { SessionUser } from '$lib/server/auth/sessions';
+import { forbidden, notFound, unauthenticated } from '$lib/server/errors';
+import { isUuid } from '$lib/server/ids';
+
+export interface MemberContext {
+	user: SessionUser;
+	household: Household;
+	member: MemberRow;
+}
+
+/** The logged-in user; a page sends the visitor to log in, the API answers 401. */
+export function requireUser(): SessionUser {
+	const event = getRequestEvent();
+	const user = event.locals.user;
+	if (user) return user;
+	if (event.url.pathname.startsWith('/api/')) throw unauthenticated();
+	const next = event.url.pathname + event.url.search;
+	redirect(303, `/login?next=${encodeURIComponent(next)}`);
+}
+
+/** The caller's active membership of householdId. A non-member gets 404, as if it did not exist. */
+export async function requireMember(householdId: string): Promise<MemberContext> {
+	const user = requireUser();
+	if (!isUuid(householdId)) throw notFound('That household');
+	const row = await getDb()
+		.selectFrom('members')
+		.innerJoin('households', 'households.id', 'members.householdId')
+		.selectAll('members')
+		.select(['households.name as householdName', 'households.currency', 'households.timezone', 'households.createdAt as householdCreatedAt'])
+		.where('members.householdId', '=', householdId)
+		.where('members.userId', '=', user.id)
+		.where('members.active', '=', true)
+		.executeTakeFirst();
+	if (!row) throw notFound('That household');
+	const { householdName, currency, timezone, householdCreatedAt, ...member } = row;
+	return { user, member, household: { id: householdId, name: householdName, currency, timezone, createdAt: householdCreatedAt } };
+}
+
+export async function requireAdmin(householdId: string): Promise<MemberContext> {
+	const context = await requireMember(householdId);
+	if (!context.member.isAdmin) throw forbidden('Only an admin of this household can do that.');
+	return context;
+}

@@ -1,0 +1,72 @@
+import { getDb } from '$lib/server/db';
+import type { Household } from '$lib/server/db/schema';
+import type { SessionUser } from '$lib/server/auth/sessions';
+import { logActivity } from '$lib/server/activity/log';
+import type { HouseholdInput } from './schemas';
+
+export interface HouseholdSummary {
+	id: string;
+	name: string;
+	memberId: string;
+	isAdmin: boolean;
+}
+
+/** The creator becomes the household's first member: an adult admin. */
+export async function createHousehold(user: SessionUser, input: HouseholdInput): Promise<{ household: Household; memberId: string }> {
+	return getDb()
+		.transaction()
+		.execute(async (trx) => {
+			const household = await trx.insertInto('households').values(input).returningAll().executeTakeFirstOrThrow();
+			const member = await trx
+				.insertInto('members')
+				.values({ householdId: household.id, displayName: user.displayName, role: 'adult', isAdmin: true, userId: user.id })
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			await trx.updateTable('users').set({ lastHouseholdId: household.id }).where('id', '=', user.id).execute();
+			await logActivity(trx, {
+				householdId: household.id,
+				actorMemberId: member.id,
+				action: 'household.created',
+				subjectType: 'household',
+				subjectId: household.id,
+				summary: `${user.displayName} created the household ${household.name}.`,
+				details: { after: input }
+			});
+			return { household, memberId: member.id };
+		});
+}
+
+export async function listMyHouseholds(userId: string): Promise<HouseholdSummary[]> {
+	return getDb()
+		.selectFrom('members')
+		.innerJoin('households', 'households.id', 'members.householdId')
+		.select(['households.id', 'households.name', 'members.id as memberId', 'members.isAdmin'])
+		.where('members.userId', '=', userId)
+		.where('members.active', '=', true)
+		.orderBy('households.name')
+		.execute();
+}
+
+/** Remembers where the user was, so `/` can take them back there. */
+export async function rememberHousehold(userId: string, householdId: string): Promise<void> {
+	await getDb().updateTable('users').set({ lastHouseholdId: householdId }).where('id', '=', userId).where('lastHouseholdId', 'is distinct from', householdId).execute();
+}
+
+export async function updateHousehold(householdId: string, actorMemberId: string, input: HouseholdInput): Promise<Household> {
+	return getDb()
+		.transaction()
+		.execute(async (trx) => {
+			const before = await trx.selectFrom('households').select(['name', 'currency', 'timezone']).where('id', '=', householdId).forUpdate().executeTakeFirstOrThrow();
+			const household = await trx.updateTable('households').set(input).where('id', '=', householdId).returningAll().executeTakeFirstOrThrow();
+			await logActivity(trx, {
+				householdId,
+				actorMemberId,
+				action: 'household.updated',
+				subjectType: 'household',
+				subjectId: householdId,
+				summary: `The household settings changed.`,
+				details: { before, after: input }
+			});
+			return household;
+		});
+}

@@ -1,0 +1,217 @@
+import { getDb } from '$lib/server/db';
+import type { Role } from '$lib/server/db/schema';
+import type { SessionUser } from '$lib/server/auth/sessions';
+import { generateToken, hashToken } from '$lib/server/auth/tokens';
+import { DomainError, notFound } from '$lib/server/errors';
+import { logActivity } from '$lib/server/activity/log';
+import type { MemberContext } from './guard';
+import type { InviteInput } from './schemas';
+
+const DEFAULT_EXPIRY_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+export interface CreatedInvite {
+	id: string;
+	token: string;
+	url: string;
+	expiresAt: Date;
+}
+
+export interface InviteListItem {
+	id: string;
+	role: Role;
+	memberName: string | null;
+	maxUses: number;
+	useCount: number;
+	expiresAt: Date;
+	revokedAt: Date | null;
+	createdAt: Date;
+}
+
+export function inviteUrl(origin: string, token: string): string {
+	return `${origin}/invite/${token}`;
+}
+
+/**
+ * The token is shown once, here; only its hash is stored. An invite for an existing
+ * account-less member takes that member's role and can be used once.
+ */
+export async function createInvite(context: MemberContext, input: InviteInput, origin: string): Promise<CreatedInvite> {
+	const householdId = context.household.id;
+	return getDb()
+		.transaction()
+		.execute(async (trx) => {
+			let role = input.role;
+			let maxUses = input.maxUses ?? 1;
+			let memberName: string | null = null;
+			if (input.memberId) {
+				const member = await trx.selectFrom('members').select(['displayName', 'role', 'userId', 'active']).where('householdId', '=', householdId).where('id', '=', input.memberId).executeTakeFirst();
+				if (!member) throw new DomainError(422, 'unknown_member', 'Choose a member of this household.', { memberId: 'Choose a member of this household.' });
+				if (member.userId) throw new DomainError(422, 'member_has_login', `${member.displayName} already has a login.`, { memberId: `${member.displayName} already has a login.` });
+				if (!member.active) throw new DomainError(422, 'member_left', `${member.displayName} has left the household.`, { memberId: `${member.displayName} has left the household.` });
+				role = member.role;
+				maxUses = 1;
+				memberName = member.displayName;
+			}
+			const token = generateToken();
+			const expiresAt = new Date(Date.now() + (input.expiresInDays ?? DEFAULT_EXPIRY_DAYS) * DAY_MS);
+			const invite = await trx
+				.insertInto('invites')
+				.values({ householdId, tokenHash: hashToken(token), role, memberId: input.memberId ?? null, maxUses, expiresAt, createdByMemberId: context.member.id })
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			await logActivity(trx, {
+				householdId,
+				actorMemberId: context.member.id,
+				action: 'invite.created',
+				subjectType: 'invite',
+				subjectId: invite.id,
+				summary: memberName
+					? `${context.member.displayName} made an invite link for ${memberName}.`
+					: `${context.member.displayName} made an invite link for a new ${role} (${maxUses} use${maxUses === 1 ? '' : 's'}).`,
+				details: { role, maxUses, expiresAt: expiresAt.toISOString() }
+			});
+			return { id: invite.id, token, url: inviteUrl(origin, token), expiresAt };
+		});
+}
+
+export async function listInvites(householdId: string): Promise<InviteListItem[]> {
+	return getDb()
+		.selectFrom('invites')
+		.leftJoin('members', (join) => join.onRef('members.householdId', '=', 'invites.householdId').onRef('members.id', '=', 'invites.memberId'))
+		.select(['invites.id', 'invites.role', 'invites.maxUses', 'invites.useCount', 'invites.expiresAt', 'invites.revokedAt', 'invites.createdAt'])
+		.select('members.displayName as memberName')
+		.where('invites.householdId', '=', householdId)
+		.orderBy('invites.createdAt', 'desc')
+		.limit(50)
+		.execute();
+}
+
+export async function revokeInvite(context: MemberContext, inviteId: string): Promise<void> {
+	const householdId = context.household.id;
+	await getDb()
+		.transaction()
+		.execute(async (trx) => {
+			const revoked = await trx
+				.updateTable('invites')
+				.set({ revokedAt: new Date() })
+				.where('householdId', '=', householdId)
+				.where('id', '=', inviteId)
+				.where('revokedAt', 'is', null)
+				.returning('id')
+				.executeTakeFirst();
+			if (!revoked) throw notFound('That invite');
+			await logActivity(trx, {
+				householdId,
+				actorMemberId: context.member.id,
+				action: 'invite.revoked',
+				subjectType: 'invite',
+				subjectId: inviteId,
+				summary: `${context.member.displayName} revoked an invite link.`
+			});
+		});
+}
+
+export interface InvitePreview {
+	householdName: string;
+	role: Role;
+	memberName: string | null;
+	expiresAt: Date;
+}
+
+/** What the invite page shows before anyone joins; an unusable link says exactly why. */
+export async function previewInvite(token: string): Promise<InvitePreview> {
+	const invite = await findInvite(token);
+	assertUsable(invite);
+	return { householdName: invite.householdName, role: invite.role, memberName: invite.memberName, expiresAt: invite.expiresAt };
+}
+
+async function findInvite(token: string) {
+	if (!/^[a-z2-7]{32}$/.test(token)) throw invalidInvite();
+	const invite = await getDb()
+		.selectFrom('invites')
+		.innerJoin('households', 'households.id', 'invites.householdId')
+		.leftJoin('members', (join) => join.onRef('members.householdId', '=', 'invites.householdId').onRef('members.id', '=', 'invites.memberId'))
+		.select(['invites.id', 'invites.householdId', 'invites.role', 'invites.memberId', 'invites.maxUses', 'invites.useCount', 'invites.expiresAt', 'invites.revokedAt'])
+		.select(['households.name as householdName', 'members.displayName as memberName', 'members.userId as memberUserId'])
+		.where('invites.tokenHash', '=', hashToken(token))
+		.executeTakeFirst();
+	if (!invite) throw invalidInvite();
+	return invite;
+}
+
+function invalidInvite() {
+	return new DomainError(404, 'invite_invalid', 'This invite link is not valid. Check that you copied all of it, or ask for a new one.');
+}
+
+function assertUsable(invite: Awaited<ReturnType<typeof findInvite>>): void {
+	if (invite.revokedAt) throw new DomainError(410, 'invite_revoked', 'This invite link was withdrawn by the household. Ask them for a new one.');
+	if (invite.expiresAt.getTime() <= Date.now()) throw new DomainError(410, 'invite_expired', 'This invite link has expired. Ask the household for a new one.');
+	if (invite.useCount >= invite.maxUses || invite.memberUserId) throw new DomainError(410, 'invite_used_up', 'This invite link has already been used. Ask the household for a new one.');
+}
+
+/**
+ * Joins the user to the invite's household. The use is counted by one conditional
+ * update, so parallel accepts can never exceed the use limit. Someone who is already
+ * a member just lands in the household; no use is spent.
+ */
+export async function acceptInvite(user: SessionUser, token: string): Promise<{ householdId: string; memberId: string }> {
+	const invite = await findInvite(token);
+	return getDb()
+		.transaction()
+		.execute(async (trx) => {
+			const existing = await trx.selectFrom('members').select(['id', 'active']).where('householdId', '=', invite.householdId).where('userId', '=', user.id).executeTakeFirst();
+			if (existing?.active) return { householdId: invite.householdId, memberId: existing.id };
+			assertUsable(invite);
+			if (invite.memberId && existing) {
+				throw new DomainError(409, 'already_member', 'You were a member of this household before. Ask an admin to welcome you back instead.');
+			}
+			const spent = await trx
+				.updateTable('invites')
+				.set((eb) => ({ useCount: eb('useCount', '+', 1) }))
+				.where('id', '=', invite.id)
+				.where('householdId', '=', invite.householdId)
+				.where('revokedAt', 'is', null)
+				.where('expiresAt', '>', new Date())
+				.whereRef('useCount', '<', 'maxUses')
+				.returning('id')
+				.executeTakeFirst();
+			if (!spent) throw new DomainError(410, 'invite_used_up', 'This invite link has already been used. Ask the household for a new one.');
+
+			let memberId: string;
+			if (invite.memberId) {
+				const claimed = await trx
+					.updateTable('members')
+					.set({ userId: user.id })
+					.where('householdId', '=', invite.householdId)
+					.where('id', '=', invite.memberId)
+					.where('userId', 'is', null)
+					.returning('id')
+					.executeTakeFirst();
+				if (!claimed) throw new DomainError(410, 'invite_used_up', 'This place in the household has already been claimed.');
+				memberId = claimed.id;
+			} else if (existing) {
+				// A former member rejoining keeps their history: reactivate the same member.
+				await trx.updateTable('members').set({ active: true, leftAt: null, role: invite.role }).where('householdId', '=', invite.householdId).where('id', '=', existing.id).execute();
+				memberId = existing.id;
+			} else {
+				const row = await trx
+					.insertInto('members')
+					.values({ householdId: invite.householdId, displayName: user.displayName, role: invite.role, userId: user.id, shareWeight: 1, choreCapacity: 1 })
+					.returning('id')
+					.executeTakeFirstOrThrow();
+				memberId = row.id;
+			}
+			await trx.updateTable('users').set({ lastHouseholdId: invite.householdId }).where('id', '=', user.id).execute();
+			await logActivity(trx, {
+				householdId: invite.householdId,
+				actorMemberId: memberId,
+				action: 'invite.accepted',
+				subjectType: 'member',
+				subjectId: memberId,
+				summary: invite.memberName ? `${user.displayName} claimed the place of ${invite.memberName}.` : `${user.displayName} joined the household as ${invite.role}.`,
+				details: { inviteId: invite.id }
+			});
+			return { householdId: invite.householdId, memberId };
+		});
+}

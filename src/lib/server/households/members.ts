@@ -1,0 +1,169 @@
+import type { Kysely } from 'kysely';
+import { getDb } from '$lib/server/db';
+import type { Database, MemberRow, Role } from '$lib/server/db/schema';
+import { DomainError, notFound } from '$lib/server/errors';
+import { logActivity } from '$lib/server/activity/log';
+import { isUuid } from '$lib/server/ids';
+import type { MemberContext } from './guard';
+import type { MemberInput, MemberPatch } from './schemas';
+
+/** A member as pages and the API show it: numbers are numbers, not pg's numeric strings. */
+export interface Member {
+	id: string;
+	displayName: string;
+	role: Role;
+	isAdmin: boolean;
+	userId: string | null;
+	shareWeight: number;
+	choreCapacity: number;
+	active: boolean;
+	leftAt: Date | null;
+}
+
+export function toMember(row: MemberRow): Member {
+	return {
+		id: row.id,
+		displayName: row.displayName,
+		role: row.role,
+		isAdmin: row.isAdmin,
+		userId: row.userId,
+		shareWeight: Number(row.shareWeight),
+		choreCapacity: Number(row.choreCapacity),
+		active: row.active,
+		leftAt: row.leftAt
+	};
+}
+
+/** Active members first, each group by name. */
+export async function listMembers(householdId: string): Promise<Member[]> {
+	const rows = await getDb()
+		.selectFrom('members')
+		.selectAll()
+		.where('householdId', '=', householdId)
+		.orderBy('active', 'desc')
+		.orderBy('displayName')
+		.execute();
+	return rows.map(toMember);
+}
+
+export async function getMember(householdId: string, memberId: string): Promise<Member> {
+	if (!isUuid(memberId)) throw notFound('That member');
+	const row = await getDb().selectFrom('members').selectAll().where('householdId', '=', householdId).where('id', '=', memberId).executeTakeFirst();
+	if (!row) throw notFound('That member');
+	return toMember(row);
+}
+
+/** An admin adds someone who may never log in: a child, a grandparent, a lodger. */
+export async function addMember(context: MemberContext, input: MemberInput): Promise<Member> {
+	const householdId = context.household.id;
+	return getDb()
+		.transaction()
+		.execute(async (trx) => {
+			const row = await trx
+				.insertInto('members')
+				.values({
+					householdId,
+					displayName: input.displayName,
+					role: input.role,
+					isAdmin: input.isAdmin ?? false,
+					shareWeight: input.shareWeight ?? 1,
+					choreCapacity: input.choreCapacity ?? 1,
+					userId: null
+				})
+				.returningAll()
+				.executeTakeFirstOrThrow();
+			await logActivity(trx, {
+				householdId,
+				actorMemberId: context.member.id,
+				action: 'member.added',
+				subjectType: 'member',
+				subjectId: row.id,
+				summary: `${context.member.displayName} added ${row.displayName} (${row.role}).`,
+				details: { after: describe(toMember(row)) }
+			});
+			return toMember(row);
+		});
+}
+
+function describe(member: Member) {
+	const { displayName, role, isAdmin, shareWeight, choreCapacity, active } = member;
+	return { displayName, role, isAdmin, shareWeight, choreCapacity, active };
+}
+
+/**
+ * Admins edit members. The house must keep an active adult admin: the last one cannot
+ * drop the flag, change role or leave. Admin rows are locked, so two admins stepping
+ * down at once cannot both succeed.
+ */
+export async function updateMember(context: MemberContext, memberId: string, patch: MemberPatch): Promise<Member> {
+	const householdId = context.household.id;
+	if (!isUuid(memberId)) throw notFound('That member');
+	return getDb()
+		.transaction()
+		.execute(async (trx) => {
+			const admins = await lockActiveAdmins(trx, householdId);
+			const current = await trx.selectFrom('members').selectAll().where('householdId', '=', householdId).where('id', '=', memberId).forUpdate().executeTakeFirst();
+			if (!current) throw notFound('That member');
+			const before = toMember(current);
+			const next = { ...before, ...definedOnly(patch) };
+			if (next.role !== 'adult' && next.isAdmin) {
+				if (patch.isAdmin) throw new DomainError(422, 'admin_must_be_adult', 'Only adults can be admins.', { isAdmin: 'Only adults can be admins.' });
+				next.isAdmin = false;
+			}
+			const staysAdmin = next.isAdmin && next.active;
+			if (before.isAdmin && before.active && !staysAdmin && admins.length === 1) {
+				throw new DomainError(422, 'last_admin', 'The household needs at least one admin. Make someone else an admin first.', {
+					[patch.active === false ? 'active' : patch.role ? 'role' : 'isAdmin']: 'The household needs at least one admin. Make someone else an admin first.'
+				});
+			}
+			const row = await trx
+				.updateTable('members')
+				.set({
+					displayName: next.displayName,
+					role: next.role,
+					isAdmin: next.isAdmin,
+					shareWeight: next.shareWeight,
+					choreCapacity: next.choreCapacity,
+					active: next.active,
+					leftAt: next.active ? null : (before.leftAt ?? new Date())
+				})
+				.where('householdId', '=', householdId)
+				.where('id', '=', memberId)
+				.returningAll()
+				.executeTakeFirstOrThrow();
+			const after = toMember(row);
+			await logActivity(trx, {
+				householdId,
+				actorMemberId: context.member.id,
+				action: before.active && !after.active ? 'member.left' : !before.active && after.active ? 'member.returned' : 'member.updated',
+				subjectType: 'member',
+				subjectId: memberId,
+				summary: summarizeChange(context.member.displayName, before, after),
+				details: { before: describe(before), after: describe(after) }
+			});
+			return after;
+		});
+}
+
+function definedOnly<T extends object>(patch: T): Partial<T> {
+	return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+function summarizeChange(actor: string, before: Member, after: Member): string {
+	if (before.active && !after.active) return `${actor} marked ${after.displayName} as having left the household.`;
+	if (!before.active && after.active) return `${actor} welcomed ${after.displayName} back.`;
+	return `${actor} updated ${after.displayName}.`;
+}
+
+async function lockActiveAdmins(trx: Kysely<Database>, householdId: string): Promise<string[]> {
+	const rows = await trx
+		.selectFrom('members')
+		.select('id')
+		.where('householdId', '=', householdId)
+		.where('isAdmin', '=', true)
+		.where('active', '=', true)
+		.orderBy('id')
+		.forUpdate()
+		.execute();
+	return rows.map((row) => row.id);
+}

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { displayNameField } from '$lib/server/auth/schemas';
+
+export const ROLES = ['adult', 'youth', 'child', 'guest'] as const;
+export const roleField = z.enum(ROLES, { error: 'Choose adult, youth, child or guest.' });
+
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+export const currencyField = z
+	.string({ error: 'Choose a currency.' })
+	.trim()
+	.toUpperCase()
+	.refine((code) => CURRENCIES.has(code), 'Choose a currency by its ISO 4217 code, like EUR or USD.')
+	.meta({ example: 'EUR' });
+
+/** The canonical spelling of an IANA zone, or null when Intl does not know it. */
+export function canonicalTimeZone(zone: string): string | null {
+	if (!/^[A-Za-z0-9_+\-/]{1,64}$/.test(zone)) return null;
+	try {
+		return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+	} catch {
+		return null;
+	}
+}
+
+export const timezoneField = z
+	.string({ error: 'Choose a time zone.' })
+	.trim()
+	.transform((zone, ctx) => {
+		const canonical = canonicalTimeZone(zone);
+		if (!canonical) {
+			ctx.addIssue({ code: 'custom', message: 'Choose a time zone like Europe/Berlin or America/New_York.' });
+			return z.NEVER;
+		}
+		return canonical;
+	})
+	.meta({ example: 'Europe/Berlin' });
+
+export const householdNameField = z
+	.string({ error: 'Name the household.' })
+	.trim()
+	.min(1, 'Name the household.')
+	.max(80, 'Use at most 80 characters.')
+	.regex(/^[^\p{Cc}\p{Cf}]*$/u, 'Use letters, numbers and punctuation only.');
+
+export const householdInput = z
+	.object({ name: householdNameField, currency: currencyField, timezone: timezoneField })
+	.meta({ id: 'HouseholdInput' });
+
+const weightField = (what: string) =>
+	z
+		.number({ error: `Enter the ${what} as a number, like 1 or 0.5.` })
+		.min(0, `The ${what} cannot be negative.`)
+		.max(100, `The ${what} can be at most 100.`)
+		.refine((n) => Number.isFinite(n) && Math.round(n * 1000) === n * 1000, `Use at most three decimals for the ${what}.`);
+
+export const shareWeightField = weightField('share weight');
+export const choreCapacityField = weightField('chore capacity');
+
+export const memberInput = z
+	.object({
+		displayName: displayNameField,
+		role: roleField,
+		isAdmin: z.boolean().optional(),
+		shareWeight: shareWeightField.optional(),
+		choreCapacity: choreCapacityField.optional()
+	})
+	.refine((m) => !m.isAdmin || m.role === 'adult', { path: ['isAdmin'], message: 'Only adults can be admins.' })
+	.meta({ id: 'MemberInput' });
+
+export const memberPatch = z
+	.object({
+		displayName: displayNameField.optional(),
+		role: roleField.optional(),
+		isAdmin: z.boolean({ error: 'Say true or false.' }).optional(),
+		shareWeight: shareWeightField.optional(),
+		choreCapacity: choreCapacityField.optional(),
+		active: z.boolean({ error: 'Say true or false.' }).optional()
+	})
+	.meta({ id: 'MemberPatch' });
+
+export const inviteInput = z
+	.object({
+		role: roleField,
+		memberId: z.uuid({ error: 'Choose a member from the list.' }).optional(),
+		maxUses: z.number({ error: 'Enter how many people may use the link.' }).int('Use a whole number.').min(1, 'At least 1.').max(1000, 'At most 1000.').optional(),
+		expiresInDays: z.number({ error: 'Enter the days until the link expires.' }).int('Use a whole number of days.').min(1, 'At least 1 day.').max(90, 'At most 90 days.').optional()
+	})
+	.meta({ id: 'InviteInput' });
+
+const dateField = (label: string) =>
+	z
+		.string({ error: `Enter the ${label} date.` })
+		.regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} date as YYYY-MM-DD.`)
+		.refine((value) => {
+			const date = new Date(`${value}T00:00:00Z`);
+			const year = date.getUTCFullYear();
+			return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) && year >= 2000 && year <= 2100;
+		}, `Enter a real ${label} date between 2000 and 2100.`)
+		.meta({ example: '2026-12-24' });
+
+export const MAX_ABSENCE_DAYS = 366;
+
+export const absenceInput = z
+	.object({
+		from: dateField('first'),
+		to: dateField('last'),
+		note: z.string().trim().max(500, 'Use at most 500 characters.').optional()
+	})
+	.refine((a) => a.to >= a.from, { path: ['to'], message: 'The last day cannot be before the first.' })
+	.refine((a) => (Date.parse(a.to) - Date.parse(a.from)) / 86_400_000 < MAX_ABSENCE_DAYS, {
+		path: ['to'],
+		message: 'Record an absence of at most a year; add another one for longer.'
+	})
+	.meta({ id: 'AbsenceInput' });
+
+export type HouseholdInput = z.infer<typeof householdInput>;
+export type MemberInput = z.infer<typeof memberInput>;
+export type MemberPatch = z.infer<typeof memberPatch>;
+export type InviteInput = z.infer<typeof inviteInput>;
+export type AbsenceInput = z.infer<typeof absenceInput>;

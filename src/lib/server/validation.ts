@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+export type FieldErrors = Record<string, string>;
+
+export type Parsed<T> =
+	| { ok: true; data: T }
+	| { ok: false; errors: FieldErrors; values: Record<string, string> };
+
+/** Never echo these back into a form, even when the rest of the form is kept. */
+const SECRET_FIELDS = /password|token/i;
+
+/** Field messages keyed by the dotted path of the offending field; the first message per field wins. */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+	const errors: FieldErrors = {};
+	for (const issue of error.issues) {
+		const key = issue.path.map(String).join('.') || 'form';
+		errors[key] ??= issue.message;
+	}
+	return errors;
+}
+
+/** What the person typed, to put back into the form (secrets left out). */
+export function formValues(formData: FormData): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const [key, value] of formData) {
+		if (typeof value === 'string' && !SECRET_FIELDS.test(key)) values[key] = value.slice(0, 2000);
+	}
+	return values;
+}
+
+/**
+ * Validates a submitted form with the same schemas the JSON API uses. Checkboxes arrive
+ * as "on" or not at all; repeated names become arrays.
+ */
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): Parsed<z.infer<S>> {
+	const input: Record<string, unknown> = {};
+	for (const key of new Set(formData.keys())) {
+		const all = formData.getAll(key).filter((v): v is string => typeof v === 'string');
+		input[key] = all.length > 1 ? all : all[0];
+	}
+	const result = schema.safeParse(input);
+	if (result.success) return { ok: true, data: result.data };
+	return { ok: false, errors: fieldErrors(result.error), values: formValues(formData) };
+}
+
+type AnySchema = z.core.$ZodType;
+
+function baseType(schema: AnySchema): { type: string; optional: boolean } {
+	let current = schema;
+	let optional = false;
+	for (;;) {
+		const def = current._zod.def as { type: string; innerType?: AnySchema; in?: AnySchema };
+		if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable') {
+			optional = true;
+			current = def.innerType!;
+		} else if (def.type === 'pipe' && def.in) {
+			current = def.in;
+		} else {
+			return { type: def.type, optional };
+		}
+	}
+}
+
+/**
+ * Lets a JSON-API object schema read an HTML form: form fields are all strings, so
+ * numbers are read from text, checkboxes become booleans, blank optional fields drop out.
+ * The schema itself (its rules and messages) stays the single source of truth.
+ */
+export function fromForm<S extends z.ZodObject>(schema: S) {
+	return z.preprocess((raw) => {
+		if (typeof raw !== 'object' || raw === null) return raw;
+		const input = raw as Record<string, unknown>;
+		const out: Record<string, unknown> = {};
+		for (const [key, field] of Object.entries(schema.shape as Record<string, AnySchema>)) {
+			const { type, optional } = baseType(field);
+			const value = input[key];
+			if (type === 'boolean') out[key] = value === 'on' || value === 'true' || value === '1';
+			else if (type === 'array') out[key] = value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value];
+			else if (typeof value === 'string' && value.trim() === '' && (optional || type === 'number')) out[key] = undefined;
+			else if (type === 'number' && typeof value === 'string') out[key] = Number(value.trim().replace(',', '.'));
+			else out[key] = value;
+		}
+		return out;
+	}, schema);
+}

@@ -1,0 +1,6 @@
+import type { LayoutServerLoad } from './$types';
+
+// Only what the header needs; every protected page calls the guard itself.
+export const load: LayoutServerLoad = async ({ locals }) => {
+	return { user: locals.user ? { displayName: locals.user.displayName, email: locals.user.email } : null };
+};

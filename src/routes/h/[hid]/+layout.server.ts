@@ -1,0 +1,15 @@
+import { requireMember } from '$lib/server/households/guard';
+import { listMyHouseholds, rememberHousehold } from '$lib/server/households/households';
+import type { LayoutServerLoad } from './$types';
+
+// Frames every household page. It does not protect them: each page, action and
+// endpoint below calls the guard itself.
+export const load: LayoutServerLoad = async ({ params }) => {
+	const { user, household, member } = await requireMember(params.hid);
+	await rememberHousehold(user.id, household.id);
+	return {
+		household: { id: household.id, name: household.name, currency: household.currency, timezone: household.timezone },
+		me: { memberId: member.id, isAdmin: member.isAdmin, displayName: member.displayName },
+		households: (await listMyHouseholds(user.id)).map(({ id, name }) => ({ id, name }))
+	};
+};

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { submitForm } from '$lib/server/forms';
+import { requireAdmin } from '$lib/server/households/guard';
+import { createInvite, listInvites, revokeInvite } from '$lib/server/households/invites';
+import { inviteInput } from '$lib/server/households/schemas';
+import { fromForm } from '$lib/server/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => {
+	const { household } = await requireAdmin(params.hid);
+	return { invites: await listInvites(household.id) };
+};
+
+export const actions: Actions = {
+	create: async ({ params, request, url }) => {
+		const context = await requireAdmin(params.hid);
+		return submitForm(request, fromForm(inviteInput.omit({ memberId: true })), async (input) => {
+			const invite = await createInvite(context, input, url.origin);
+			return { inviteUrl: invite.url };
+		});
+	},
+	revoke: async ({ params, request }) => {
+		const context = await requireAdmin(params.hid);
+		return submitForm(request, z.object({ inviteId: z.uuid() }), async ({ inviteId }) => {
+			await revokeInvite(context, inviteId);
+			return { revoked: true };
+		});
+	}
+};

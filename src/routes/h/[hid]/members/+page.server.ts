@@ -1,0 +1,22 @@
+import { redirect } from '@sveltejs/kit';
+import { submitForm } from '$lib/server/forms';
+import { requireAdmin, requireMember } from '$lib/server/households/guard';
+import { addMember, listMembers } from '$lib/server/households/members';
+import { memberInput } from '$lib/server/households/schemas';
+import { fromForm } from '$lib/server/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => {
+	const { household } = await requireMember(params.hid);
+	return { members: await listMembers(household.id) };
+};
+
+export const actions: Actions = {
+	add: async ({ params, request }) => {
+		const context = await requireAdmin(params.hid);
+		return submitForm(request, fromForm(memberInput), async (input) => {
+			const member = await addMember(context, input);
+			redirect(303, `/h/${params.hid}/members/${member.id}?added=1`);
+		});
+	}
+};

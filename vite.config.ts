@@ -1,0 +1,15 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	test: {
+		include: ['src/**/*.test.ts'],
+		globalSetup: ['src/lib/server/testing/global-setup.ts'],
+		setupFiles: ['src/lib/server/testing/setup-file.ts'],
+		testTimeout: 20_000,
+		hookTimeout: 60_000,
+		// Two cores: one fork per core keeps argon2 and Postgres from starving each other.
+		maxWorkers: 2
+	}
+});
