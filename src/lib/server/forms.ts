@@ -1,4 +1,4 @@
-import { fail, type ActionFailure } from '@sveltejs/kit';
+import { error, fail, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { DomainError } from './errors';
 import { formValues, parseForm, type FieldErrors } from './validation';
@@ -29,5 +29,15 @@ export async function submitForm<S extends z.ZodType, T>(
 			return fail(error.status, { values: formValues(formData), errors });
 		}
 		throw error;
+	}
+}
+
+/** For loads: a domain refusal (say, a member id that is not in this household) becomes the error page. */
+export async function orErrorPage<T>(work: Promise<T>): Promise<T> {
+	try {
+		return await work;
+	} catch (refusal) {
+		if (refusal instanceof DomainError) error(refusal.status, { message: refusal.message, code: refusal.code });
+		throw refusal;
 	}
 }

@@ -37,7 +37,7 @@ export function endpoint<B extends z.ZodType | undefined, Q extends z.ZodObject 
 			if (error instanceof DomainError) {
 				return apiError(error.status, error.code, error.message, error.fields, error.retryAfter ? { 'Retry-After': String(error.retryAfter) } : {});
 			}
-			if (isHttpError(error)) return apiError(error.status, error.status === 404 ? 'not_found' : 'error', error.body.message);
+			if (isHttpError(error)) return apiError(error.status, error.body.code ?? (error.status === 404 ? 'not_found' : 'error'), error.body.message);
 			if (isRedirect(error)) return apiError(401, 'unauthenticated', 'Log in first.');
 			throw error;
 		}

@@ -3,11 +3,11 @@
  * first: a layout load does not protect the actions and endpoints below it.
  */
 import { getRequestEvent } from '$app/server';
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import type { Household, MemberRow } from '$lib/server/db/schema';
 import type { SessionUser } from '$lib/server/auth/sessions';
-import { forbidden, notFound, unauthenticated } from '$lib/server/errors';
+import { unauthenticated } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
 
 export interface MemberContext {
@@ -29,7 +29,7 @@ export function requireUser(): SessionUser {
 /** The caller's active membership of householdId. A non-member gets 404, as if it did not exist. */
 export async function requireMember(householdId: string): Promise<MemberContext> {
 	const user = requireUser();
-	if (!isUuid(householdId)) throw notFound('That household');
+	if (!isUuid(householdId)) notAMember();
 	const row = await getDb()
 		.selectFrom('members')
 		.innerJoin('households', 'households.id', 'members.householdId')
@@ -39,13 +39,18 @@ export async function requireMember(householdId: string): Promise<MemberContext>
 		.where('members.userId', '=', user.id)
 		.where('members.active', '=', true)
 		.executeTakeFirst();
-	if (!row) throw notFound('That household');
+	if (!row) notAMember();
 	const { householdName, currency, timezone, householdCreatedAt, ...member } = row;
 	return { user, member, household: { id: householdId, name: householdName, currency, timezone, createdAt: householdCreatedAt } };
 }
 
+// SvelteKit's own HTTP error, so pages, form actions and the JSON API all answer with it.
+function notAMember(): never {
+	error(404, { message: 'That household does not exist, or you are not a member of it.', code: 'not_found' });
+}
+
 export async function requireAdmin(householdId: string): Promise<MemberContext> {
 	const context = await requireMember(householdId);
-	if (!context.member.isAdmin) throw forbidden('Only an admin of this household can do that.');
+	if (!context.member.isAdmin) error(403, { message: 'Only an admin of this household can do that.', code: 'forbidden' });
 	return context;
 }

@@ -1,4 +1,4 @@
-import { submitForm } from '$lib/server/forms';
+import { orErrorPage, submitForm } from '$lib/server/forms';
 import { requireAdmin, requireMember } from '$lib/server/households/guard';
 import { addAbsence, listAbsences, removeAbsence } from '$lib/server/households/absences';
 import { createInvite } from '$lib/server/households/invites';
@@ -14,7 +14,7 @@ const noFields = z.object({});
 
 export const load: PageServerLoad = async ({ params }) => {
 	const { household } = await requireMember(params.hid);
-	const member = await getMember(household.id, params.mid);
+	const member = await orErrorPage(getMember(household.id, params.mid));
 	const [absences, history] = await Promise.all([
 		listAbsences(household.id, { memberId: member.id }),
 		listActivity(household.id, { subjectType: 'member', subjectId: member.id, limit: 20 })

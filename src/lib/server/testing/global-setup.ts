@@ -1,0 +1,107 @@
+/**
+ * Once per `vitest run`: a real PostgreSQL (embedded unless TEST_DATABASE_URL names a
+ * server), a migrated template database every test file clones, and the built app
+ * (`npm run build`) serving on a free port for the HTTP tests.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres } from '../db/embedded';
+import { prepareDatabase, withDatabase } from '../db/bootstrap';
+
+export const TEMPLATE_DB = 'hearth_test_template';
+const HTTP_DB = 'hearth_test_http';
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		serverUrl: string;
+		templateDb: string;
+		httpBaseUrl: string;
+		httpDatabaseUrl: string;
+	}
+}
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve) => {
+		const server = createServer().listen(0, '127.0.0.1', () => {
+			const port = (server.address() as { port: number }).port;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+async function recreate(serverUrl: string, name: string): Promise<void> {
+	const client = new pg.Client({ connectionString: serverUrl });
+	await client.connect();
+	try {
+		await client.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`);
+		await client.query(`create database ${pg.escapeIdentifier(name)}`);
+	} finally {
+		await client.end();
+	}
+}
+
+async function migrated(serverUrl: string, name: string): Promise<string> {
+	await recreate(serverUrl, name);
+	const url = withDatabase(serverUrl, name);
+	const previous = process.env.DATABASE_URL;
+	process.env.DATABASE_URL = url;
+	await prepareDatabase({ log: () => {} });
+	process.env.DATABASE_URL = previous;
+	return url;
+}
+
+async function startApp(databaseUrl: string): Promise<{ url: string; process: ChildProcess }> {
+	if (!existsSync('build/index.js')) throw new Error('The HTTP tests need the built app: run `npm run build` first (npm test does).');
+	const port = await freePort();
+	const child = spawn(process.execPath, ['build/index.js'], {
+		env: {
+			...process.env,
+			DATABASE_URL: databaseUrl,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: `http://127.0.0.1:${port}`,
+			// Each test names its own client address, so rate limits of one test do not leak into another.
+			ADDRESS_HEADER: 'x-test-client-address',
+			COOKIE_SECURE: 'false'
+		},
+		stdio: ['ignore', 'inherit', 'inherit']
+	});
+	const url = `http://127.0.0.1:${port}`;
+	for (let attempt = 0; attempt < 100; attempt++) {
+		try {
+			await fetch(`${url}/api/v1/openapi.json`);
+			return { url, process: child };
+		} catch {
+			await new Promise((r) => setTimeout(r, 100));
+		}
+	}
+	child.kill();
+	throw new Error('The built app did not start within 10 seconds.');
+}
+
+export default async function setup(project: TestProject) {
+	let serverUrl = process.env.TEST_DATABASE_URL;
+	let stopDatabase = async () => {};
+	if (!serverUrl) {
+		const embedded = await startEmbeddedPostgres({ dataDir: '.data/test-postgres', fresh: true, fast: true });
+		serverUrl = embedded.serverUrl;
+		stopDatabase = embedded.stop;
+	}
+	await migrated(serverUrl, TEMPLATE_DB);
+	const httpDatabaseUrl = await migrated(serverUrl, HTTP_DB);
+	const app = await startApp(httpDatabaseUrl);
+
+	project.provide('serverUrl', serverUrl);
+	project.provide('templateDb', TEMPLATE_DB);
+	project.provide('httpBaseUrl', app.url);
+	project.provide('httpDatabaseUrl', httpDatabaseUrl);
+
+	return async () => {
+		app.process.kill('SIGTERM');
+		await new Promise((r) => app.process.once('exit', r));
+		await stopDatabase();
+	};
+}

@@ -1,0 +1,119 @@
+/**
+ * Every household page and form action, discovered from src/routes/h, called over HTTP
+ * as a logged-out visitor, a stranger from another household and a non-admin member.
+ * A route missing from ACCESS fails the suite, so a new one cannot be forgotten.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { baseUrl, call, newAccount, newHousehold } from '$lib/server/testing/http';
+
+type Access = 'member' | 'admin';
+/** Who may use each page (`load`) and action, by route and name. */
+const ACCESS: Record<string, Record<string, Access>> = {
+	'/h/[hid]': { load: 'member' },
+	'/h/[hid]/members': { load: 'member', add: 'admin' },
+	'/h/[hid]/members/[mid]': { load: 'member', update: 'admin', leave: 'admin', rejoin: 'admin', absence: 'member', removeAbsence: 'member', invite: 'admin' },
+	'/h/[hid]/invites': { load: 'admin', create: 'admin', revoke: 'admin' },
+	'/h/[hid]/settings': { load: 'admin', default: 'admin' },
+	'/h/[hid]/activity': { load: 'member' }
+};
+
+function discover(dir = 'src/routes/h'): Record<string, string[]> {
+	const found: Record<string, string[]> = {};
+	for (const name of readdirSync(dir)) {
+		const path = join(dir, name);
+		if (statSync(path).isDirectory()) Object.assign(found, discover(path));
+		else if (name === '+page.server.ts') {
+			const source = readFileSync(path, 'utf8');
+			const route = '/' + relative('src/routes', dir);
+			const actionsBlock = source.split('export const actions')[1] ?? '';
+			const actions = [...actionsBlock.matchAll(/^\t(\w+): async/gm)].map((m) => m[1]!);
+			found[route] = [...(source.includes('export const load') ? ['load'] : []), ...actions];
+		}
+	}
+	return found;
+}
+
+let owner: Awaited<ReturnType<typeof newAccount>>;
+let member: Awaited<ReturnType<typeof newAccount>>;
+let stranger: Awaited<ReturnType<typeof newAccount>>;
+let household: { id: string; me: { memberId: string } };
+let db: pg.Client;
+
+async function snapshot() {
+	const { rows } = await db.query(
+		`select (select count(*) from activity where household_id = $1) as activity,
+		        (select count(*) from members where household_id = $1) as members,
+		        (select count(*) from invites where household_id = $1) as invites,
+		        (select count(*) from absences where household_id = $1) as absences,
+		        (select string_agg(display_name || role || is_admin || active, ',' order by id) from members where household_id = $1) as member_state,
+		        (select name || currency || timezone from households where id = $1) as settings`,
+		[household.id]
+	);
+	return rows[0];
+}
+
+function urlOf(route: string): string {
+	return route.replace('[hid]', household.id).replace('[mid]', household.me.memberId);
+}
+
+async function request(route: string, action: string, cookie?: string) {
+	// As a browser posts a form without JavaScript: it asks for HTML.
+	const headers: Record<string, string> = { 'x-test-client-address': 'guard-suite', origin: baseUrl(), accept: 'text/html' };
+	if (cookie) headers.cookie = `hearth_session=${cookie}`;
+	if (action === 'load') return fetch(`${baseUrl()}${urlOf(route)}`, { headers, redirect: 'manual' });
+	headers['content-type'] = 'application/x-www-form-urlencoded';
+	const body = new URLSearchParams({ displayName: 'Changed', role: 'adult', name: 'Hijacked', currency: 'USD', timezone: 'UTC', from: '2026-12-01', to: '2026-12-02', absenceId: '00000000-0000-4000-8000-000000000000', inviteId: '00000000-0000-4000-8000-000000000000', maxUses: '5', expiresInDays: '5' });
+	const query = action === 'default' ? '' : `?/${action}`;
+	return fetch(`${baseUrl()}${urlOf(route)}${query}`, { method: 'POST', headers, body, redirect: 'manual' });
+}
+
+beforeAll(async () => {
+	owner = await newAccount('Owner');
+	member = await newAccount('Member');
+	stranger = await newAccount('Stranger');
+	household = await newHousehold(owner.token, 'Guarded House');
+	await newHousehold(stranger.token, 'Stranger House');
+	const invite = await call(`/api/v1/households/${household.id}/invites`, { method: 'POST', token: owner.token, body: { role: 'adult' } });
+	await call(`/api/v1/invites/${invite.body.token}/accept`, { method: 'POST', token: member.token });
+	db = new pg.Client({ connectionString: inject('httpDatabaseUrl') });
+	await db.connect();
+});
+
+afterAll(async () => {
+	await db.end();
+});
+
+const discovered = discover();
+const cases = Object.entries(discovered).flatMap(([route, names]) => names.map((name) => [route, name] as const));
+
+describe('the household guard', () => {
+	it('knows the access rule of every page and action under src/routes/h', () => {
+		const known = Object.entries(ACCESS).flatMap(([route, names]) => Object.keys(names).map((name) => `${route} ${name}`));
+		expect(cases.map(([route, name]) => `${route} ${name}`).sort()).toEqual(known.sort());
+	});
+
+	it.each(cases)('%s %s: logged out → log in, nothing stored', async (route, name) => {
+		const before = await snapshot();
+		const response = await request(route, name);
+		expect(response.status).toBe(303);
+		expect(response.headers.get('location')).toMatch(/^\/login\?next=/);
+		expect(await snapshot()).toEqual(before);
+	});
+
+	it.each(cases)('%s %s: a stranger gets 404, nothing stored', async (route, name) => {
+		const before = await snapshot();
+		const response = await request(route, name, stranger.token);
+		expect(response.status).toBe(404);
+		expect(await snapshot()).toEqual(before);
+	});
+
+	it.each(cases.filter(([route, name]) => ACCESS[route]?.[name] === 'admin'))('%s %s: a member who is not admin gets 403, nothing stored', async (route, name) => {
+		const before = await snapshot();
+		const response = await request(route, name, member.token);
+		expect(response.status).toBe(403);
+		expect(await snapshot()).toEqual(before);
+	});
+});
