@@ -1,0 +1,45 @@
+import { defineConfig } from '@playwright/test';
+
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const baseURL = `http://localhost:${PORT}`;
+
+// Browsers cannot be downloaded on our machines: use the system Chromium (Debian's
+// package by default; CHROMIUM_PATH elsewhere).
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+	testDir: 'tests',
+	fullyParallel: true,
+	workers: 2,
+	retries: 0,
+	timeout: 30_000,
+	expect: { timeout: 10_000 },
+	reporter: process.env.CI ? [['list']] : [['list']],
+	use: { baseURL, trace: 'retain-on-failure' },
+	projects: [
+		{
+			name: 'chromium',
+			use: {
+				browserName: 'chromium',
+				launchOptions: {
+					executablePath,
+					args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run']
+				}
+			}
+		}
+	],
+	// The built app (npm run build) on a fresh embedded database of its own.
+	webServer: {
+		command: 'npx tsx scripts/start.ts',
+		url: `${baseURL}/login`,
+		timeout: 120_000,
+		reuseExistingServer: false,
+		stdout: 'pipe',
+		env: {
+			PORT: String(PORT),
+			ORIGIN: baseURL,
+			HEARTH_DATA_DIR: '.data/e2e-postgres',
+			HEARTH_FRESH_DB: '1'
+		}
+	}
+});

@@ -1,0 +1,107 @@
+import { expect, test } from '@playwright/test';
+import { createHousehold, PASSWORD, signUp, uniqueEmail } from './helpers';
+
+test('a household is founded, grows by an account-less member, and an invited adult joins', async ({ page, browser }) => {
+	await signUp(page, 'Priya');
+	const home = await createHousehold(page, 'Birch Court');
+	await expect(page.getByRole('heading', { name: 'Welcome to Birch Court' })).toBeVisible();
+
+	// A child who will never log in.
+	await page.getByRole('navigation', { name: 'Household' }).getByRole('link', { name: 'Members' }).click();
+	await page.getByLabel('Name').fill('Leo');
+	await page.getByLabel('Role').selectOption('child');
+	await page.getByLabel('Share weight').fill('0');
+	await page.getByLabel('Chore capacity').fill('0,25');
+	await page.getByRole('button', { name: 'Add member' }).click();
+	await expect(page.getByRole('heading', { name: 'Leo' })).toBeVisible();
+	await expect(page.getByText('child · no login · share weight 0 · chore capacity 0.25')).toBeVisible();
+
+	// An invite link for another adult.
+	await page.getByRole('navigation', { name: 'Household' }).getByRole('link', { name: 'Invites' }).click();
+	await page.getByRole('button', { name: 'Make link' }).click();
+	const inviteUrl = await page.getByLabel('Invite link (shown once — copy it now)').inputValue();
+	expect(inviteUrl).toMatch(/\/invite\/[a-z2-7]{32}$/);
+
+	// Someone else, in their own browser, signs up through it.
+	const other = await browser.newContext();
+	const daniel = await other.newPage();
+	await daniel.goto(inviteUrl);
+	await expect(daniel.getByRole('heading', { name: 'Join Birch Court' })).toBeVisible();
+	await daniel.getByRole('link', { name: 'Create an account' }).click();
+	await daniel.getByLabel('Your name').fill('Daniel');
+	await daniel.getByLabel('Email').fill(uniqueEmail('daniel'));
+	await daniel.getByLabel('Password').fill(PASSWORD);
+	await daniel.getByRole('button', { name: 'Create account' }).click();
+	await expect(daniel).toHaveURL(/\/invite\//);
+	await daniel.getByRole('button', { name: 'Join Birch Court' }).click();
+	await expect(daniel).toHaveURL(home);
+	await expect(daniel.getByRole('heading', { name: 'Who lives here' })).toBeVisible();
+	const members = daniel.getByRole('region', { name: 'Who lives here' });
+	await expect(members.getByRole('link', { name: 'Daniel' })).toBeVisible();
+	await expect(members.getByRole('link', { name: 'Leo' })).toBeVisible();
+	await expect(members.getByRole('link', { name: 'Priya' })).toBeVisible();
+	await expect(daniel.getByText('Daniel joined the household as adult.')).toBeVisible();
+
+	// The link was for one person: it now says so.
+	const third = await browser.newContext();
+	const late = await third.newPage();
+	await late.goto(inviteUrl);
+	await expect(late.getByRole('alert')).toContainText('already been used');
+	await other.close();
+	await third.close();
+});
+
+test('a wrong password shows an error and keeps the email', async ({ page }) => {
+	const email = await signUp(page, 'Kim');
+	await page.getByRole('button', { name: 'Log out' }).click();
+	await expect(page).toHaveURL(/\/login$/);
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill('not my password');
+	await page.getByRole('button', { name: 'Log in' }).click();
+	await expect(page.getByText('That email and password do not match an account.')).toBeVisible();
+	await expect(page.getByLabel('Email')).toHaveValue(email);
+});
+
+test('a user of another household gets 404 on this household’s pages', async ({ page, browser }) => {
+	await signUp(page, 'Owner');
+	const home = await createHousehold(page, 'Private House');
+
+	const context = await browser.newContext();
+	const stranger = await context.newPage();
+	await signUp(stranger, 'Stranger');
+	await createHousehold(stranger, 'Stranger House');
+	for (const path of ['', '/members', '/settings', '/activity', '/invites']) {
+		const response = await stranger.goto(`${home}${path}`);
+		expect(response?.status(), path).toBe(404);
+		await expect(stranger.getByRole('heading', { name: 'Not found' })).toBeVisible();
+	}
+	await context.close();
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('sign up, start a household and see a field message, all as plain forms', async ({ page }) => {
+		await signUp(page, 'Nojs');
+		await expect(page).toHaveURL(/\/households\/new$/);
+		await page.getByLabel('Name').fill('   ');
+		await page.getByRole('button', { name: 'Create household' }).click();
+		await expect(page.getByText('Name the household.')).toBeVisible();
+		await page.getByLabel('Name').fill('Plain House');
+		await page.getByRole('button', { name: 'Create household' }).click();
+		await expect(page).toHaveURL(/\/h\/[0-9a-f-]{36}$/);
+		await expect(page.getByRole('heading', { name: 'Welcome to Plain House' })).toBeVisible();
+	});
+
+	test('a wrong password comes back as a message; the page keeps the email, never the password', async ({ page }) => {
+		const email = await signUp(page, 'Nojs');
+		await page.getByRole('button', { name: 'Log out' }).click();
+		await page.getByLabel('Email').fill(email);
+		await page.getByLabel('Password').fill('not my password');
+		await page.getByRole('button', { name: 'Log in' }).click();
+		await expect(page.getByText('That email and password do not match an account.')).toBeVisible();
+		await expect(page.getByLabel('Email')).toHaveValue(email);
+		await expect(page.getByLabel('Password')).toHaveValue('');
+		expect(await page.content()).not.toContain('not my password');
+	});
+});

@@ -1,0 +1,27 @@
+import { expect, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+
+export const PASSWORD = 'correct horse battery';
+
+export function uniqueEmail(name: string): string {
+	return `${name.toLowerCase()}-${randomUUID().slice(0, 8)}@e2e.example`;
+}
+
+export async function signUp(page: Page, name: string, email = uniqueEmail(name)): Promise<string> {
+	await page.goto('/signup');
+	await page.getByLabel('Your name').fill(name);
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Create account' }).click();
+	return email;
+}
+
+export async function createHousehold(page: Page, name: string): Promise<string> {
+	await expect(page).toHaveURL(/\/households\/new$/);
+	await page.getByLabel('Name').fill(name);
+	await page.getByLabel('Currency').selectOption('EUR');
+	await page.getByLabel('Time zone').selectOption('Europe/Berlin');
+	await page.getByRole('button', { name: 'Create household' }).click();
+	await expect(page).toHaveURL(/\/h\/[0-9a-f-]{36}$/);
+	return page.url();
+}
