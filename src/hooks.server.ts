@@ -26,13 +26,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const cookie = event.cookies.get(SESSION_COOKIE);
 	const token = bearer ?? cookie;
 	if (token) {
-		const { session, user } = await validateSessionToken(getDb(), token);
+		const { session, user, renewed } = await validateSessionToken(getDb(), token);
 		if (session) {
 			event.locals.session = session;
 			event.locals.user = user;
 			event.locals.auth = bearer ? 'bearer' : 'cookie';
-			// The expiry may just have slid forward; the cookie follows it.
-			if (!bearer) setSessionCookie(event.cookies, token, session.expiresAt);
+			// The expiry slid forward; the cookie follows it.
+			if (!bearer && renewed) setSessionCookie(event.cookies, token, session.expiresAt);
 		} else if (!bearer) {
 			deleteSessionCookie(event.cookies);
 		}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, newAccount, newHousehold } from '../testing/http';
+import { baseUrl, call, newAccount, newHousehold } from '../testing/http';
 import { expectMatchesDocument } from '../testing/openapi-check';
 
 describe('accounts over HTTP', () => {
@@ -155,5 +155,80 @@ describe('households and members over HTTP', () => {
 		const members = await call(`${base}/members`, { token: owner.token });
 		expect(members.body.items).toHaveLength(1);
 		expect(members.body.items[0].displayName).toBe('Owner');
+	});
+});
+
+describe('cursor lists', () => {
+	it('pages through the activity log without gaps or repeats', async () => {
+		const owner = await newAccount('Owner');
+		const house = await newHousehold(owner.token);
+		for (const name of ['A', 'B', 'C', 'D', 'E']) {
+			await call(`/api/v1/households/${house.id}/members`, { method: 'POST', token: owner.token, body: { displayName: name, role: 'adult' } });
+		}
+		const seen: string[] = [];
+		let cursor: string | null = null;
+		let pages = 0;
+		do {
+			const query: string = cursor ? `?limit=2&cursor=${cursor}` : '?limit=2';
+			const response = await call(`/api/v1/households/${house.id}/activity${query}`, { token: owner.token });
+			expect(response.status).toBe(200);
+			await expectMatchesDocument('GET', '/households/{hid}/activity', 200, response.body);
+			seen.push(...response.body.items.map((item: { id: string }) => item.id));
+			cursor = response.body.nextCursor;
+			pages++;
+		} while (cursor);
+		expect(seen).toHaveLength(6);
+		expect(new Set(seen).size).toBe(6);
+		expect(pages).toBe(3);
+	});
+
+	it('answers 400 for a bad limit or cursor', async () => {
+		const owner = await newAccount('Owner');
+		const house = await newHousehold(owner.token);
+		for (const query of ['?limit=0', '?limit=201', '?limit=abc', '?cursor=%%%', '?cursor=eyJpZCI6IjsgZHJvcCJ9']) {
+			const response = await call(`/api/v1/households/${house.id}/activity${query}`, { token: owner.token });
+			expect(response.status, query).toBe(400);
+		}
+	});
+});
+
+describe('security headers and cookies', () => {
+	it('sends a strict CSP, frame-ancestors none and the other headers on pages', async () => {
+		const response = await call('/login');
+		const csp = response.headers.get('content-security-policy') ?? '';
+		expect(csp).toContain("frame-ancestors 'none'");
+		const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
+		expect(scriptSrc).toContain("'self'");
+		expect(scriptSrc).not.toContain('unsafe-inline');
+		expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+	});
+
+	it('sets the session cookie HttpOnly, Secure and SameSite=Lax when logging in through the page', async () => {
+		const account = await newAccount('Cookie');
+		const form = new URLSearchParams({ email: account.email, password: account.password });
+		const response = await fetch(`${baseUrl()}/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl(), accept: 'text/html', 'x-test-client-address': 'cookie-test' },
+			body: form,
+			redirect: 'manual'
+		});
+		expect(response.status).toBe(303);
+		const cookie = response.headers.get('set-cookie') ?? '';
+		expect(cookie).toMatch(/^hearth_session=[a-z2-7]{32};/);
+		expect(cookie).toContain('HttpOnly');
+		expect(cookie).toContain('SameSite=Lax');
+		expect(cookie).toContain('Secure');
+	});
+
+	it('refuses a cross-site form post (CSRF origin check)', async () => {
+		
+		const response = await fetch(`${baseUrl()}/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example', 'x-test-client-address': 'csrf-test' },
+			body: 'email=a%40b.co&password=x',
+			redirect: 'manual'
+		});
+		expect(response.status).toBe(403);
 	});
 });

@@ -33,9 +33,11 @@ describe('sessions', () => {
 		const tenDaysOn = new Date(Date.now() + 10 * DAY);
 		const early = await validateSessionToken(getDb(), token, tenDaysOn);
 		expect(early.session?.expiresAt.getTime()).toBe(session.expiresAt.getTime());
+		expect(early.renewed).toBe(false);
 		const twentyDaysOn = new Date(Date.now() + 20 * DAY);
 		const renewed = await validateSessionToken(getDb(), token, twentyDaysOn);
 		expect(renewed.session?.expiresAt.getTime()).toBe(twentyDaysOn.getTime() + SESSION_LIFETIME_MS);
+		expect(renewed.renewed).toBe(true);
 		const stored = await getDb().selectFrom('sessions').select('expiresAt').where('id', '=', session.id).executeTakeFirstOrThrow();
 		expect(stored.expiresAt.getTime()).toBe(twentyDaysOn.getTime() + SESSION_LIFETIME_MS);
 	});

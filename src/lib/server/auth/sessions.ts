@@ -12,7 +12,7 @@ const RENEW_WHEN_UNDER_MS = 15 * DAY_MS;
 export const SESSION_COOKIE = 'hearth_session';
 
 export type SessionUser = Pick<User, 'id' | 'email' | 'displayName' | 'lastHouseholdId'>;
-export type SessionValidation = { session: Session; user: SessionUser } | { session: null; user: null };
+export type SessionValidation = { session: Session; user: SessionUser; renewed: boolean } | { session: null; user: null; renewed: false };
 
 export function generateSessionToken(): string {
 	return generateToken();
@@ -34,18 +34,19 @@ export async function validateSessionToken(db: Kysely<Database>, token: string, 
 		.select(['users.email', 'users.displayName', 'users.lastHouseholdId'])
 		.where('sessions.id', '=', hashToken(token))
 		.executeTakeFirst();
-	if (!row) return { session: null, user: null };
+	if (!row) return { session: null, user: null, renewed: false };
 	const session: Session = { id: row.id, userId: row.userId, expiresAt: row.expiresAt, createdAt: row.createdAt };
 	if (now.getTime() >= session.expiresAt.getTime()) {
 		await db.deleteFrom('sessions').where('id', '=', session.id).execute();
-		return { session: null, user: null };
+		return { session: null, user: null, renewed: false };
 	}
-	if (session.expiresAt.getTime() - now.getTime() < RENEW_WHEN_UNDER_MS) {
+	const renewed = session.expiresAt.getTime() - now.getTime() < RENEW_WHEN_UNDER_MS;
+	if (renewed) {
 		session.expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
 		await db.updateTable('sessions').set({ expiresAt: session.expiresAt }).where('id', '=', session.id).execute();
 	}
 	const user = { id: row.userId, email: row.email, displayName: row.displayName, lastHouseholdId: row.lastHouseholdId };
-	return { session, user };
+	return { session, user, renewed };
 }
 
 export async function invalidateSession(db: Kysely<Database>, sessionId: string): Promise<void> {

@@ -64,8 +64,7 @@ async function startApp(databaseUrl: string): Promise<{ url: string; process: Ch
 			HOST: '127.0.0.1',
 			ORIGIN: `http://127.0.0.1:${port}`,
 			// Each test names its own client address, so rate limits of one test do not leak into another.
-			ADDRESS_HEADER: 'x-test-client-address',
-			COOKIE_SECURE: 'false'
+			ADDRESS_HEADER: 'x-test-client-address'
 		},
 		stdio: ['ignore', 'inherit', 'inherit']
 	});

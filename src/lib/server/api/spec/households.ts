@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { absenceInput, householdInput, inviteInput, memberInput, memberPatch, ROLES } from '$lib/server/households/schemas';
 import { defineOperation } from '../operation';
 import { idField, pick } from './common';
+import { listQuery } from '../pagination';
 
 export const householdBody = z
 	.object({
@@ -108,5 +109,37 @@ export const addAbsence = defineOperation({
 	responses: {
 		201: { description: 'The absence', schema: z.object({ id: idField, memberId: idField, from: z.string(), to: z.string(), note: z.string() }).meta({ id: 'Absence' }) },
 		...pick(400, 401, 403, 404, 422)
+	}
+});
+
+export const listActivityOperation = defineOperation({
+	method: 'GET',
+	path: '/households/{hid}/activity',
+	summary: 'The household’s activity log, newest first',
+	tag,
+	auth: true,
+	query: listQuery,
+	responses: {
+		200: {
+			description: 'A page of activity',
+			schema: z
+				.object({
+					items: z.array(
+						z.object({
+							id: z.string(),
+							action: z.string().meta({ example: 'member.added' }),
+							summary: z.string(),
+							actorName: z.string().nullable(),
+							subjectType: z.string(),
+							subjectId: z.string().nullable(),
+							details: z.record(z.string(), z.unknown()),
+							createdAt: z.iso.datetime({ offset: true })
+						})
+					),
+					nextCursor: z.string().nullable()
+				})
+				.meta({ id: 'ActivityPage' })
+		},
+		...pick(400, 401, 404)
 	}
 });

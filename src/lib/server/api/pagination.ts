@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { DomainError } from '$lib/server/errors';
+
+/** `?limit=` (default 50, at most 200) and `?cursor=` of every API list. */
+export const listQuery = z.object({
+	limit: z.coerce.number({ error: 'Give the limit as a whole number.' }).int('Give the limit as a whole number.').min(1, 'At least 1.').max(200, 'At most 200.').default(50),
+	cursor: z.string().max(200, 'That cursor is not one we gave out.').optional()
+});
+
+/**
+ * Cursors are opaque to clients: the position after the last item returned, as
+ * base64url JSON. A cursor that does not decode is a 400, never a 500.
+ */
+export function encodeCursor(position: Record<string, string | number>): string {
+	return Buffer.from(JSON.stringify(position)).toString('base64url');
+}
+
+export function decodeCursor<S extends z.ZodType>(cursor: string | undefined, shape: S): z.infer<S> | undefined {
+	if (cursor === undefined) return undefined;
+	try {
+		return shape.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+	} catch {
+		throw new DomainError(400, 'invalid_cursor', 'That cursor is not one we gave out; start again without it.', { cursor: 'Not a cursor from this list.' });
+	}
+}
+
+/** Asks for one more than the page, so the answer knows whether another page follows. */
+export function page<T>(rows: T[], limit: number, positionOf: (last: T) => Record<string, string | number>): { items: T[]; nextCursor: string | null } {
+	const items = rows.slice(0, limit);
+	return { items, nextCursor: rows.length > limit ? encodeCursor(positionOf(items[items.length - 1]!)) : null };
+}
