@@ -1,5 +1,18 @@
 import { z } from 'zod';
 
+/**
+ * A one-line text people see across the house (a name, a title): trimmed, not empty,
+ * bounded, and free of control and format characters (no hidden direction overrides).
+ */
+export function singleLineText(emptyMessage: string, max = 80) {
+	return z
+		.string({ error: emptyMessage })
+		.trim()
+		.min(1, emptyMessage)
+		.max(max, `Use at most ${max} characters.`)
+		.regex(/^[^\p{Cc}\p{Cf}]*$/u, 'Use letters, numbers and punctuation only.');
+}
+
 export type FieldErrors = Record<string, string>;
 
 export type Parsed<T> =

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLineText } from '$lib/server/validation';
 
 export const emailField = z
 	.string({ error: 'Enter your email address.' })
@@ -14,13 +15,7 @@ export const newPasswordField = z
 	.min(8, 'Use at least 8 characters.')
 	.max(256, 'Use at most 256 characters.');
 
-export const displayNameField = z
-	.string({ error: 'Enter a name.' })
-	.trim()
-	.min(1, 'Enter a name.')
-	.max(80, 'Use at most 80 characters.')
-	// Control characters have no place in a name shown to the whole house.
-	.regex(/^[^\p{Cc}\p{Cf}]*$/u, 'Use letters, numbers and punctuation only.');
+export const displayNameField = singleLineText('Enter a name.');
 
 export const signUpInput = z
 	.object({ email: emailField, password: newPasswordField, displayName: displayNameField })

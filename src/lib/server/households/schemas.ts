@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { displayNameField } from '$lib/server/auth/schemas';
+import { singleLineText } from '$lib/server/validation';
 
 export const ROLES = ['adult', 'youth', 'child', 'guest'] as const;
 export const roleField = z.enum(ROLES, { error: 'Choose adult, youth, child or guest.' });
@@ -36,12 +37,7 @@ export const timezoneField = z
 	})
 	.meta({ example: 'Europe/Berlin' });
 
-export const householdNameField = z
-	.string({ error: 'Name the household.' })
-	.trim()
-	.min(1, 'Name the household.')
-	.max(80, 'Use at most 80 characters.')
-	.regex(/^[^\p{Cc}\p{Cf}]*$/u, 'Use letters, numbers and punctuation only.');
+export const householdNameField = singleLineText('Name the household.');
 
 export const householdInput = z
 	.object({ name: householdNameField, currency: currencyField, timezone: timezoneField })
