@@ -1,0 +1,66 @@
+/**
+ * The one money parser and formatter, shared by server and browser. Amounts are
+ * integers in the currency's minor unit (cents for EUR, yen for JPY, fils for KWD).
+ */
+
+/** Above this an amount is a typo, not a household bill (10 000 000 000 minor units). */
+export const MAX_AMOUNT_MINOR = 10_000_000_000;
+
+export function minorDigits(currency: string): number {
+	return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+export type ParsedAmount = { ok: true; minor: number } | { ok: false; message: string };
+
+function decimalSeparator(locale: string): string {
+	return new Intl.NumberFormat(locale).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
+}
+
+/**
+ * Reads an amount as people type it: `12`, `12.5`, `12,50`, `1.234,56`, `1,234.56`.
+ * With both `.` and `,` the last one is the decimal point; a lone one is the decimal
+ * point unless exactly three digits follow, where the locale decides (`1,234`).
+ */
+export function parseAmount(text: string, currency: string, locale = 'en'): ParsedAmount {
+	const digits = minorDigits(currency);
+	const cleaned = text.trim().replace(/[\s\u00a0\u202f']/g, '');
+	if (cleaned === '') return { ok: false, message: 'Enter an amount.' };
+	if (cleaned.startsWith('-')) return { ok: false, message: 'Enter an amount above zero.' };
+	if (!/^\d[\d.,]*$/.test(cleaned) || /[.,]{2}|[.,]$/.test(cleaned)) return { ok: false, message: 'Enter an amount like 12.50.' };
+
+	const separators = cleaned.replace(/\d/g, '');
+	const last = Math.max(cleaned.lastIndexOf('.'), cleaned.lastIndexOf(','));
+	const tail = cleaned.slice(last + 1);
+	// A lone separator before exactly three digits is ambiguous (1,234 or 1.234): the locale decides.
+	const isDecimal =
+		new Set(separators).size === 2 ||
+		(separators.length === 1 && (tail.length !== 3 || cleaned[last] === decimalSeparator(locale)));
+	let integer = isDecimal ? cleaned.slice(0, last) : cleaned;
+	const fraction = isDecimal ? tail : '';
+	if (/[.,]/.test(integer) && !/^\d{1,3}([.,]\d{3})*$/.test(integer)) return { ok: false, message: 'Enter an amount like 1234.50.' };
+	if (new Set(integer.replace(/\d/g, '')).size > 1) return { ok: false, message: 'Enter an amount like 1234.50.' };
+	integer = integer.replace(/[.,]/g, '');
+	if (fraction.length > digits) {
+		return { ok: false, message: digits === 0 ? `${currency} has no decimals: enter a whole amount.` : `Use at most ${digits} decimals for ${currency}.` };
+	}
+	if (integer.length > 15) return { ok: false, message: 'That amount is too large.' };
+	const minor = Number(integer) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+	if (minor === 0) return { ok: false, message: 'Enter an amount above zero.' };
+	if (minor > MAX_AMOUNT_MINOR) return { ok: false, message: 'That amount is too large.' };
+	return { ok: true, minor };
+}
+
+/** `1234` EUR → "€12.34" (en) or "12,34 €" (de). */
+export function formatMoney(minor: number, currency: string, locale = 'en'): string {
+	const digits = minorDigits(currency);
+	return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(minor / 10 ** digits);
+}
+
+/** The plain number for an input field: `1234` EUR → "12.34". Exact: no floating point. */
+export function minorToInput(minor: number, currency: string): string {
+	const digits = minorDigits(currency);
+	if (digits === 0) return String(minor);
+	const sign = minor < 0 ? '-' : '';
+	const text = String(Math.abs(minor)).padStart(digits + 1, '0');
+	return `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`;
+}
