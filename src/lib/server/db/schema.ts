@@ -97,7 +97,7 @@ export interface ActivityTable {
 	createdAt: Generated<Date>;
 }
 
-export interface Database {
+export interface Database extends MoneyTables {
 	users: UsersTable;
 	sessions: SessionsTable;
 	passwordResets: PasswordResetsTable;
@@ -118,3 +118,60 @@ export type MemberUpdate = Updateable<MembersTable>;
 export type InviteRow = Selectable<InvitesTable>;
 export type AbsenceRow = Selectable<AbsencesTable>;
 export type ActivityRow = Selectable<ActivityTable>;
+
+/** bigint money columns: pg gives strings; db/index.ts parses int8 to number (safe below 2^53). */
+type Minor = ColumnType<number, number, number>;
+
+export interface ExpenseCategoriesTable {
+	householdId: string;
+	key: string;
+	name: string;
+	createdAt: Generated<Date>;
+}
+
+export interface ExpensesTable {
+	householdId: string;
+	id: Generated<string>;
+	version: Generated<number>;
+	description: string;
+	amountMinor: Minor;
+	spentOn: DateOnly;
+	category: string;
+	notes: Generated<string>;
+	splitMode: 'equal' | 'exact' | 'percent' | 'shares' | 'weights';
+	splitParts: ColumnType<Array<{ memberId: string; value?: number }>, string, string>;
+	createdByMemberId: string;
+	deletedAt: Timestamp | null;
+	createdAt: Generated<Date>;
+	updatedAt: Generated<Date>;
+}
+
+export interface ExpenseMoneyLinesTable {
+	householdId: string;
+	expenseId: string;
+	memberId: string;
+	amountMinor: Minor;
+}
+
+export interface SettlementsTable {
+	householdId: string;
+	id: Generated<string>;
+	fromMemberId: string;
+	toMemberId: string;
+	amountMinor: Minor;
+	paidOn: DateOnly;
+	note: Generated<string>;
+	createdByMemberId: string;
+	deletedAt: Timestamp | null;
+	createdAt: Generated<Date>;
+}
+
+export interface MoneyTables {
+	expenseCategories: ExpenseCategoriesTable;
+	expenses: ExpensesTable;
+	expensePayers: ExpenseMoneyLinesTable;
+	expenseShares: ExpenseMoneyLinesTable;
+	settlements: SettlementsTable;
+}
+
+export type ExpenseRow = Selectable<ExpensesTable>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { displayNameField } from '$lib/server/auth/schemas';
-import { singleLineText } from '$lib/server/validation';
+import { calendarDate, singleLineText } from '$lib/server/validation';
 
 export const ROLES = ['adult', 'youth', 'child', 'guest'] as const;
 export const roleField = z.enum(ROLES, { error: 'Choose adult, youth, child or guest.' });
@@ -84,23 +84,12 @@ export const inviteInput = z
 	})
 	.meta({ id: 'InviteInput' });
 
-const dateField = (label: string) =>
-	z
-		.string({ error: `Enter the ${label} date.` })
-		.regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} date as YYYY-MM-DD.`)
-		.refine((value) => {
-			const date = new Date(`${value}T00:00:00Z`);
-			const year = date.getUTCFullYear();
-			return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) && year >= 2000 && year <= 2100;
-		}, `Enter a real ${label} date between 2000 and 2100.`)
-		.meta({ example: '2026-12-24' });
-
 export const MAX_ABSENCE_DAYS = 366;
 
 export const absenceInput = z
 	.object({
-		from: dateField('first'),
-		to: dateField('last'),
+		from: calendarDate('first'),
+		to: calendarDate('last'),
 		note: z.string().trim().max(500, 'Use at most 500 characters.').optional()
 	})
 	.refine((a) => a.to >= a.from, { path: ['to'], message: 'The last day cannot be before the first.' })

@@ -1,0 +1,66 @@
+import { sql } from 'kysely';
+import { getDb } from '$lib/server/db';
+import { logActivity } from '$lib/server/activity/log';
+import { DomainError } from '$lib/server/errors';
+import type { MemberContext } from '$lib/server/households/guard';
+import { todayIn } from '$lib/dates';
+import { formatMoney } from '$lib/money';
+import { suggestTransfers, type Balance, type Transfer } from './transfers';
+import type { SettlementInput } from './schemas';
+
+/**
+ * Each member's net position, summed by Postgres: paid − owed + settlements paid −
+ * settlements received, over expenses and settlements that are not deleted. Members
+ * who left are included while their balance is not zero.
+ */
+export async function getBalances(householdId: string): Promise<{ balances: Balance[]; transfers: Transfer[] }> {
+	const { rows } = await sql<{ memberId: string; active: boolean; netMinor: string }>`
+		with lines as (
+			select p.member_id, p.amount_minor as amount from expense_payers p
+				join expenses e on e.household_id = p.household_id and e.id = p.expense_id and e.deleted_at is null
+				where p.household_id = ${householdId}
+			union all
+			select s.member_id, -s.amount_minor from expense_shares s
+				join expenses e on e.household_id = s.household_id and e.id = s.expense_id and e.deleted_at is null
+				where s.household_id = ${householdId}
+			union all
+			select from_member_id, amount_minor from settlements where household_id = ${householdId} and deleted_at is null
+			union all
+			select to_member_id, -amount_minor from settlements where household_id = ${householdId} and deleted_at is null
+		)
+		select m.id as member_id, m.active, coalesce(sum(l.amount), 0)::bigint as net_minor
+		from members m left join lines l on l.member_id = m.id
+		where m.household_id = ${householdId}
+		group by m.id, m.active, m.display_name
+		order by m.display_name`.execute(getDb());
+	const balances = rows.map((r) => ({ memberId: r.memberId, netMinor: Number(r.netMinor), active: r.active })).filter((b) => b.active || b.netMinor !== 0).map(({ memberId, netMinor }) => ({ memberId, netMinor }));
+	return { balances, transfers: suggestTransfers(balances) };
+}
+
+export async function recordSettlement(context: MemberContext, input: SettlementInput): Promise<{ id: string; fromMemberId: string; toMemberId: string; amountMinor: number; paidOn: string; note: string }> {
+	const householdId = context.household.id;
+	return getDb()
+		.transaction()
+		.execute(async (trx) => {
+			const members = await trx.selectFrom('members').select(['id', 'displayName']).where('householdId', '=', householdId).where('id', 'in', [input.fromMemberId, input.toMemberId]).execute();
+			const nameOf = new Map(members.map((m) => [m.id, m.displayName]));
+			for (const field of ['fromMemberId', 'toMemberId'] as const) {
+				if (!nameOf.has(input[field])) throw new DomainError(422, 'rule_broken', 'Choose a member of this household.', { [field]: 'Choose a member of this household.' });
+			}
+			const row = await trx
+				.insertInto('settlements')
+				.values({ householdId, fromMemberId: input.fromMemberId, toMemberId: input.toMemberId, amountMinor: input.amountMinor, paidOn: input.paidOn ?? todayIn(context.household.timezone), note: input.note ?? '', createdByMemberId: context.member.id })
+				.returning(['id', 'fromMemberId', 'toMemberId', 'amountMinor', 'paidOn', 'note'])
+				.executeTakeFirstOrThrow();
+			await logActivity(trx, {
+				householdId,
+				actorMemberId: context.member.id,
+				action: 'settlement.recorded',
+				subjectType: 'settlement',
+				subjectId: row.id,
+				summary: `${nameOf.get(input.fromMemberId)} paid ${nameOf.get(input.toMemberId)} ${formatMoney(input.amountMinor, context.household.currency)}.`,
+				details: { after: input }
+			});
+			return row;
+		});
+}

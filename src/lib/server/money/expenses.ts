@@ -1,0 +1,220 @@
+import type { Kysely } from 'kysely';
+import { getDb } from '$lib/server/db';
+import type { Database, ExpenseRow } from '$lib/server/db/schema';
+import { DomainError, notFound } from '$lib/server/errors';
+import { isUuid } from '$lib/server/ids';
+import { logActivity } from '$lib/server/activity/log';
+import type { MemberContext } from '$lib/server/households/guard';
+import { formatMoney } from '$lib/money';
+import { listCategories } from './categories';
+import { computeShares, SplitError, type Split } from './splits';
+import type { ExpenseInput, ExpensePatch } from './schemas';
+
+export interface Expense {
+	id: string;
+	version: number;
+	description: string;
+	amountMinor: number;
+	spentOn: string;
+	category: string;
+	notes: string;
+	payers: Array<{ memberId: string; amountMinor: number }>;
+	split: Split;
+	shares: Array<{ memberId: string; amountMinor: number }>;
+	createdByMemberId: string;
+	deleted: boolean;
+}
+
+function rule(message: string, field: string): DomainError {
+	return new DomainError(422, 'rule_broken', message, { [field]: message });
+}
+
+/**
+ * Checks what only the household can tell (active members, known category, payers
+ * summing to the amount) and computes the shares. Throws 422 with field messages.
+ */
+async function checkAndShare(db: Kysely<Database>, householdId: string, input: ExpenseInput, expenseId: string) {
+	const members = await db.selectFrom('members').select(['id', 'shareWeight']).where('householdId', '=', householdId).where('active', '=', true).execute();
+	const active = new Map(members.map((m) => [m.id, m.shareWeight]));
+	input.payers.forEach((payer, i) => {
+		if (!active.has(payer.memberId)) throw rule('Everyone who paid must be an active member of the household.', `payers.${i}.memberId`);
+	});
+	if (new Set(input.payers.map((p) => p.memberId)).size !== input.payers.length) throw rule('List each payer once.', 'payers');
+	const paid = input.payers.reduce((sum, p) => sum + p.amountMinor, 0);
+	if (paid !== input.amountMinor) {
+		const off = input.amountMinor - paid;
+		throw rule(`What the payers paid adds up to ${Math.abs(off)} minor units ${off > 0 ? 'less' : 'more'} than the amount.`, 'payers');
+	}
+	input.split.parts.forEach((part, i) => {
+		if (!active.has(part.memberId)) throw rule('Everyone in the split must be an active member of the household.', `split.parts.${i}.memberId`);
+	});
+	const categories = await listCategories(householdId);
+	if (!categories.some((c) => c.key === input.category)) throw rule('Choose one of the household’s categories.', 'category');
+	try {
+		return computeShares(input.amountMinor, input.split, active, expenseId);
+	} catch (error) {
+		if (error instanceof SplitError) {
+			const fields: Record<string, string> = { split: error.message };
+			for (const [index, message] of Object.entries(error.parts)) fields[`split.parts.${index}.value`] = message;
+			throw new DomainError(422, 'split_invalid', error.message, fields);
+		}
+		throw error;
+	}
+}
+
+async function writeLines(db: Kysely<Database>, householdId: string, expenseId: string, input: ExpenseInput, shares: Array<{ memberId: string; amountMinor: number }>) {
+	await db.deleteFrom('expensePayers').where('householdId', '=', householdId).where('expenseId', '=', expenseId).execute();
+	await db.deleteFrom('expenseShares').where('householdId', '=', householdId).where('expenseId', '=', expenseId).execute();
+	await db.insertInto('expensePayers').values(input.payers.map((p) => ({ householdId, expenseId, memberId: p.memberId, amountMinor: p.amountMinor }))).execute();
+	await db.insertInto('expenseShares').values(shares.map((s) => ({ householdId, expenseId, memberId: s.memberId, amountMinor: s.amountMinor }))).execute();
+}
+
+export async function createExpense(context: MemberContext, input: ExpenseInput): Promise<Expense> {
+	const householdId = context.household.id;
+	const id = crypto.randomUUID();
+	return getDb()
+		.transaction()
+		.execute(async (trx) => {
+			const shares = await checkAndShare(trx, householdId, input, id);
+			await trx
+				.insertInto('expenses')
+				.values({
+					householdId,
+					id,
+					description: input.description,
+					amountMinor: input.amountMinor,
+					spentOn: input.spentOn,
+					category: input.category,
+					notes: input.notes ?? '',
+					splitMode: input.split.mode,
+					splitParts: JSON.stringify(input.split.parts),
+					createdByMemberId: context.member.id
+				})
+				.execute();
+			await writeLines(trx, householdId, id, input, shares);
+			await logActivity(trx, {
+				householdId,
+				actorMemberId: context.member.id,
+				action: 'expense.created',
+				subjectType: 'expense',
+				subjectId: id,
+				summary: `${context.member.displayName} added “${input.description}” (${formatMoney(input.amountMinor, context.household.currency)}).`,
+				details: { after: { ...input, shares } }
+			});
+			return loadExpense(trx, householdId, id);
+		});
+}
+
+/** Refuses a save made from a stale version (409) rather than overwriting someone's edit. */
+export async function updateExpense(context: MemberContext, expenseId: string, patch: ExpensePatch): Promise<Expense> {
+	const householdId = context.household.id;
+	if (!isUuid(expenseId)) throw notFound('That expense');
+	return getDb()
+		.transaction()
+		.execute(async (trx) => {
+			const row = await trx.selectFrom('expenses').selectAll().where('householdId', '=', householdId).where('id', '=', expenseId).forUpdate().executeTakeFirst();
+			if (!row) throw notFound('That expense');
+			const before = await loadExpense(trx, householdId, expenseId);
+			if (row.deletedAt) throw new DomainError(409, 'deleted', 'This expense was deleted. Restore it before editing.');
+			if (row.version !== patch.version) {
+				throw new DomainError(409, 'stale_version', `Someone changed this expense since you opened it (now version ${row.version}). Reload to see their changes, then edit again.`, {
+					version: 'This expense changed since you opened it.'
+				});
+			}
+			const { version: _version, ...changes } = patch;
+			const input: ExpenseInput = { description: before.description, amountMinor: before.amountMinor, spentOn: before.spentOn, category: before.category, notes: before.notes, payers: before.payers, split: before.split, ...changes };
+			const shares = await checkAndShare(trx, householdId, input, expenseId);
+			await trx
+				.updateTable('expenses')
+				.set({
+					version: row.version + 1,
+					description: input.description,
+					amountMinor: input.amountMinor,
+					spentOn: input.spentOn,
+					category: input.category,
+					notes: input.notes ?? '',
+					splitMode: input.split.mode,
+					splitParts: JSON.stringify(input.split.parts),
+					updatedAt: new Date()
+				})
+				.where('householdId', '=', householdId)
+				.where('id', '=', expenseId)
+				.execute();
+			await writeLines(trx, householdId, expenseId, input, shares);
+			const after = await loadExpense(trx, householdId, expenseId);
+			await logActivity(trx, {
+				householdId,
+				actorMemberId: context.member.id,
+				action: 'expense.updated',
+				subjectType: 'expense',
+				subjectId: expenseId,
+				summary: `${context.member.displayName} edited “${after.description}”.`,
+				details: { before, after }
+			});
+			return after;
+		});
+}
+
+/** Soft delete, undoable with restoreExpense. */
+export async function setExpenseDeleted(context: MemberContext, expenseId: string, deleted: boolean): Promise<Expense> {
+	const householdId = context.household.id;
+	if (!isUuid(expenseId)) throw notFound('That expense');
+	return getDb()
+		.transaction()
+		.execute(async (trx) => {
+			const row = await trx
+				.updateTable('expenses')
+				.set((eb) => ({ deletedAt: deleted ? new Date() : null, version: eb('version', '+', 1), updatedAt: new Date() }))
+				.where('householdId', '=', householdId)
+				.where('id', '=', expenseId)
+				.where('deletedAt', deleted ? 'is' : 'is not', null)
+				.returning(['description'])
+				.executeTakeFirst();
+			if (!row) {
+				const exists = await trx.selectFrom('expenses').select('id').where('householdId', '=', householdId).where('id', '=', expenseId).executeTakeFirst();
+				if (!exists) throw notFound('That expense');
+				throw new DomainError(409, deleted ? 'already_deleted' : 'not_deleted', deleted ? 'This expense is already deleted.' : 'This expense is not deleted.');
+			}
+			await logActivity(trx, {
+				householdId,
+				actorMemberId: context.member.id,
+				action: deleted ? 'expense.deleted' : 'expense.restored',
+				subjectType: 'expense',
+				subjectId: expenseId,
+				summary: `${context.member.displayName} ${deleted ? 'deleted' : 'restored'} “${row.description}”.`
+			});
+			return loadExpense(trx, householdId, expenseId);
+		});
+}
+
+export async function getExpense(householdId: string, expenseId: string): Promise<Expense> {
+	if (!isUuid(expenseId)) throw notFound('That expense');
+	return loadExpense(getDb(), householdId, expenseId);
+}
+
+async function loadExpense(db: Kysely<Database>, householdId: string, expenseId: string): Promise<Expense> {
+	const row = await db.selectFrom('expenses').selectAll().where('householdId', '=', householdId).where('id', '=', expenseId).executeTakeFirst();
+	if (!row) throw notFound('That expense');
+	const [payers, shares] = await Promise.all([
+		db.selectFrom('expensePayers').select(['memberId', 'amountMinor']).where('householdId', '=', householdId).where('expenseId', '=', expenseId).orderBy('memberId').execute(),
+		db.selectFrom('expenseShares').select(['memberId', 'amountMinor']).where('householdId', '=', householdId).where('expenseId', '=', expenseId).orderBy('memberId').execute()
+	]);
+	return present(row, payers, shares);
+}
+
+function present(row: ExpenseRow, payers: Expense['payers'], shares: Expense['shares']): Expense {
+	return {
+		id: row.id,
+		version: row.version,
+		description: row.description,
+		amountMinor: row.amountMinor,
+		spentOn: row.spentOn,
+		category: row.category,
+		notes: row.notes,
+		payers,
+		split: { mode: row.splitMode, parts: row.splitParts },
+		shares,
+		createdByMemberId: row.createdByMemberId,
+		deleted: row.deletedAt !== null
+	};
+}

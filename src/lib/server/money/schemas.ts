@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { MAX_AMOUNT_MINOR } from '$lib/money';
+import { calendarDate, singleLineText } from '$lib/server/validation';
+import { SPLIT_MODES } from './splits';
+
+export const amountMinorField = z
+	.number({ error: 'Give the amount in minor units (cents) as a whole number.' })
+	.int('Give the amount in minor units (cents) as a whole number.')
+	.min(1, 'The amount must be above zero.')
+	.max(MAX_AMOUNT_MINOR, 'That amount is too large.');
+
+const memberIdField = z.uuid({ error: 'Choose a member of the household.' });
+
+export const splitInput = z
+	.object({
+		mode: z.enum(SPLIT_MODES, { error: 'Choose how to split: equal, exact, percent, shares or weights.' }),
+		parts: z
+			.array(z.object({ memberId: memberIdField, value: z.number({ error: 'Give the value as a number.' }).finite().optional() }), { error: 'List who shares the cost.' })
+			.min(1, 'Choose at least one person to share the cost.')
+			.max(200, 'At most 200 people.')
+	})
+	.meta({ id: 'SplitInput' });
+
+export const expenseInput = z
+	.object({
+		description: singleLineText('Describe the expense.', 200),
+		amountMinor: amountMinorField,
+		spentOn: calendarDate('expense'),
+		category: z.string({ error: 'Choose a category.' }).trim().min(1, 'Choose a category.').max(40, 'Choose a category.'),
+		notes: z.string().max(2000, 'Use at most 2000 characters.').optional(),
+		payers: z
+			.array(z.object({ memberId: memberIdField, amountMinor: amountMinorField }), { error: 'Say who paid.' })
+			.min(1, 'Say who paid.')
+			.max(50, 'At most 50 payers.'),
+		split: splitInput
+	})
+	.meta({ id: 'ExpenseInput' });
+
+export const expensePatch = expenseInput.partial().extend({ version: z.number({ error: 'Send the version you edited.' }).int().min(1) }).meta({ id: 'ExpensePatch' });
+
+export const settlementInput = z
+	.object({
+		fromMemberId: memberIdField,
+		toMemberId: memberIdField,
+		amountMinor: amountMinorField,
+		paidOn: calendarDate('payment').optional(),
+		note: z.string().trim().max(500, 'Use at most 500 characters.').optional()
+	})
+	.refine((s) => s.fromMemberId !== s.toMemberId, { path: ['toMemberId'], message: 'Someone cannot pay themselves.' })
+	.meta({ id: 'SettlementInput' });
+
+export type ExpenseInput = z.infer<typeof expenseInput>;
+export type ExpensePatch = z.infer<typeof expensePatch>;
+export type SettlementInput = z.infer<typeof settlementInput>;
