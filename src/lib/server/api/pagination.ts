@@ -11,7 +11,7 @@ export const listQuery = z.object({
  * Cursors are opaque to clients: the position after the last item returned, as
  * base64url JSON. A cursor that does not decode is a 400, never a 500.
  */
-export function encodeCursor(position: Record<string, string | number>): string {
+export function encodeCursor(position: object): string {
 	return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
@@ -25,7 +25,7 @@ export function decodeCursor<S extends z.ZodType>(cursor: string | undefined, sh
 }
 
 /** Asks for one more than the page, so the answer knows whether another page follows. */
-export function page<T>(rows: T[], limit: number, positionOf: (last: T) => Record<string, string | number>): { items: T[]; nextCursor: string | null } {
+export function page<T>(rows: T[], limit: number, positionOf: (last: T) => object): { items: T[]; nextCursor: string | null } {
 	const items = rows.slice(0, limit);
 	return { items, nextCursor: rows.length > limit ? encodeCursor(positionOf(items[items.length - 1]!)) : null };
 }

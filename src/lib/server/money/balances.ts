@@ -4,8 +4,8 @@ import { logActivity } from '$lib/server/activity/log';
 import { DomainError } from '$lib/server/errors';
 import type { MemberContext } from '$lib/server/households/guard';
 import { todayIn } from '$lib/dates';
-import { formatMoney } from '$lib/money';
-import { suggestTransfers, type Balance, type Transfer } from './transfers';
+import { formatMoney } from '$lib/money/format';
+import { suggestTransfers, type Balance, type Transfer } from '$lib/money/transfers';
 import type { SettlementInput } from './schemas';
 
 /**

@@ -5,9 +5,9 @@ import { DomainError, notFound } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
 import { logActivity } from '$lib/server/activity/log';
 import type { MemberContext } from '$lib/server/households/guard';
-import { formatMoney } from '$lib/money';
+import { formatMoney } from '$lib/money/format';
 import { listCategories } from './categories';
-import { computeShares, SplitError, type Split } from './splits';
+import { computeShares, SplitError, type Split } from '$lib/money/splits';
 import type { ExpenseInput, ExpensePatch } from './schemas';
 
 export interface Expense {
@@ -217,4 +217,52 @@ function present(row: ExpenseRow, payers: Expense['payers'], shares: Expense['sh
 		createdByMemberId: row.createdByMemberId,
 		deleted: row.deletedAt !== null
 	};
+}
+
+export interface ExpenseFilter {
+	from?: string;
+	to?: string;
+	category?: string;
+	memberId?: string;
+	q?: string;
+}
+
+export interface ExpensePosition {
+	spentOn: string;
+	createdAt: string;
+	id: string;
+}
+
+/**
+ * Newest first by (day, creation, id), paged by keyset: a page deep in history costs
+ * the same as the first. A member filter matches who paid or who shares.
+ */
+export async function listExpenses(householdId: string, filter: ExpenseFilter, limit: number, after?: ExpensePosition): Promise<Array<Expense & { position: ExpensePosition }>> {
+	const db = getDb();
+	let query = db.selectFrom('expenses').selectAll().where('householdId', '=', householdId).where('deletedAt', 'is', null);
+	if (filter.from) query = query.where('spentOn', '>=', filter.from);
+	if (filter.to) query = query.where('spentOn', '<=', filter.to);
+	if (filter.category) query = query.where('category', '=', filter.category);
+	if (filter.q) query = query.where('description', 'ilike', `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+	if (filter.memberId) {
+		const memberId = filter.memberId;
+		query = query.where((eb) =>
+			eb.or([
+				eb.exists(eb.selectFrom('expensePayers as p').select('p.memberId').whereRef('p.householdId', '=', 'expenses.householdId').whereRef('p.expenseId', '=', 'expenses.id').where('p.memberId', '=', memberId)),
+				eb.exists(eb.selectFrom('expenseShares as s').select('s.memberId').whereRef('s.householdId', '=', 'expenses.householdId').whereRef('s.expenseId', '=', 'expenses.id').where('s.memberId', '=', memberId))
+			])
+		);
+	}
+	if (after) {
+		query = query.where((eb) => eb(eb.refTuple('spentOn', 'createdAt', 'id'), '<', eb.tuple(after.spentOn, new Date(after.createdAt), after.id)));
+	}
+	const rows = await query.orderBy('spentOn', 'desc').orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(limit).execute();
+	if (rows.length === 0) return [];
+	const ids = rows.map((r) => r.id);
+	const [payers, shares] = await Promise.all([
+		db.selectFrom('expensePayers').select(['expenseId', 'memberId', 'amountMinor']).where('householdId', '=', householdId).where('expenseId', 'in', ids).orderBy('memberId').execute(),
+		db.selectFrom('expenseShares').select(['expenseId', 'memberId', 'amountMinor']).where('householdId', '=', householdId).where('expenseId', 'in', ids).orderBy('memberId').execute()
+	]);
+	const linesOf = (lines: typeof payers, id: string) => lines.filter((l) => l.expenseId === id).map(({ memberId, amountMinor }) => ({ memberId, amountMinor }));
+	return rows.map((row) => ({ ...present(row, linesOf(payers, row.id), linesOf(shares, row.id)), position: { spentOn: row.spentOn, createdAt: row.createdAt.toISOString(), id: row.id } }));
 }

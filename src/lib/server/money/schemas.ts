@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { MAX_AMOUNT_MINOR } from '$lib/money';
+import { MAX_AMOUNT_MINOR } from '$lib/money/format';
 import { calendarDate, singleLineText } from '$lib/server/validation';
-import { SPLIT_MODES } from './splits';
+import { SPLIT_MODES } from '$lib/money/splits';
 
 export const amountMinorField = z
 	.number({ error: 'Give the amount in minor units (cents) as a whole number.' })

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatMoney, MAX_AMOUNT_MINOR, minorDigits, minorToInput, parseAmount } from './money';
+import { formatMoney, MAX_AMOUNT_MINOR, minorDigits, minorToInput, parseAmount } from './format';
 
 const ok = (minor: number) => ({ ok: true, minor });
 

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { expenseInput, expensePatch, settlementInput } from '$lib/server/money/schemas';
+import { SPLIT_MODES } from '$lib/money/splits';
+import { defineOperation } from '../operation';
+import { idField, pick } from './common';
+import { listQuery } from '../pagination';
+
+const line = z.object({ memberId: idField, amountMinor: z.number().int() });
+
+export const expenseBody = z
+	.object({
+		id: idField,
+		version: z.number().int(),
+		description: z.string(),
+		amountMinor: z.number().int(),
+		spentOn: z.string().meta({ example: '2026-12-01' }),
+		category: z.string(),
+		notes: z.string(),
+		payers: z.array(line),
+		split: z.object({ mode: z.enum(SPLIT_MODES), parts: z.array(z.object({ memberId: idField, value: z.number().optional() })) }),
+		shares: z.array(line),
+		createdByMemberId: idField,
+		deleted: z.boolean()
+	})
+	.meta({ id: 'Expense' });
+
+const tag = 'Money';
+
+export const createExpense = defineOperation({
+	method: 'POST',
+	path: '/households/{hid}/expenses',
+	summary: 'Add an expense; the split is applied and stored as shares that sum to the amount',
+	tag,
+	auth: true,
+	body: expenseInput,
+	responses: { 201: { description: 'The expense', schema: expenseBody }, ...pick(400, 401, 404, 422) }
+});
+
+export const listExpenses = defineOperation({
+	method: 'GET',
+	path: '/households/{hid}/expenses',
+	summary: 'Expenses, newest first, with filters',
+	tag,
+	auth: true,
+	query: listQuery.extend({
+		from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.').optional(),
+		to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.').optional(),
+		category: z.string().max(40).optional(),
+		memberId: z.uuid({ error: 'Not a member id.' }).optional(),
+		q: z.string().max(200).optional()
+	}),
+	responses: { 200: { description: 'A page of expenses', schema: z.object({ items: z.array(expenseBody), nextCursor: z.string().nullable() }).meta({ id: 'ExpensePage' }) }, ...pick(400, 401, 404) }
+});
+
+export const getExpense = defineOperation({
+	method: 'GET',
+	path: '/households/{hid}/expenses/{eid}',
+	summary: 'One expense (also a deleted one)',
+	tag,
+	auth: true,
+	responses: { 200: { description: 'The expense', schema: expenseBody }, ...pick(401, 404) }
+});
+
+export const updateExpense = defineOperation({
+	method: 'PATCH',
+	path: '/households/{hid}/expenses/{eid}',
+	summary: 'Edit an expense; send the `version` you edited (409 if someone changed it since)',
+	tag,
+	auth: true,
+	body: expensePatch,
+	responses: { 200: { description: 'The expense', schema: expenseBody }, ...pick(400, 401, 404, 409, 422) }
+});
+
+export const deleteExpense = defineOperation({
+	method: 'DELETE',
+	path: '/households/{hid}/expenses/{eid}',
+	summary: 'Delete an expense (soft: it can be restored)',
+	tag,
+	auth: true,
+	responses: { 204: { description: 'Deleted' }, ...pick(401, 404, 409) }
+});
+
+export const restoreExpense = defineOperation({
+	method: 'POST',
+	path: '/households/{hid}/expenses/{eid}/restore',
+	summary: 'Undo the deletion of an expense',
+	tag,
+	auth: true,
+	responses: { 200: { description: 'The expense', schema: expenseBody }, ...pick(401, 404, 409) }
+});
+
+export const createSettlement = defineOperation({
+	method: 'POST',
+	path: '/households/{hid}/settlements',
+	summary: 'Record a payment from one member to another',
+	tag,
+	auth: true,
+	body: settlementInput,
+	responses: {
+		201: { description: 'The settlement', schema: z.object({ id: idField, fromMemberId: idField, toMemberId: idField, amountMinor: z.number().int(), paidOn: z.string(), note: z.string() }).meta({ id: 'Settlement' }) },
+		...pick(400, 401, 404, 422)
+	}
+});
+
+export const getBalances = defineOperation({
+	method: 'GET',
+	path: '/households/{hid}/balances',
+	summary: 'Each member’s net position and the transfers that settle the house',
+	tag,
+	auth: true,
+	responses: {
+		200: {
+			description: 'Balances; `netMinor` > 0 means the member is owed money; they sum to 0',
+			schema: z
+				.object({
+					currency: z.string(),
+					balances: z.array(z.object({ memberId: idField, netMinor: z.number().int() })),
+					transfers: z.array(z.object({ fromMemberId: idField, toMemberId: idField, amountMinor: z.number().int() }))
+				})
+				.meta({ id: 'Balances' })
+		},
+		...pick(401, 404)
+	}
+});

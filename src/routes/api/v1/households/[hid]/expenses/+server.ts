@@ -1,0 +1,23 @@
+import { json } from '@sveltejs/kit';
+import { z } from 'zod';
+import { endpoint } from '$lib/server/api/handler';
+import { decodeCursor, page } from '$lib/server/api/pagination';
+import { createExpense, listExpenses } from '$lib/server/api/spec/money';
+import { requireMember } from '$lib/server/households/guard';
+import * as expenses from '$lib/server/money/expenses';
+
+const position = z.object({ spentOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), createdAt: z.iso.datetime({ offset: true }), id: z.uuid() });
+const withoutPosition = ({ position: _position, ...expense }: expenses.Expense & { position: unknown }) => expense;
+
+export const GET = endpoint(listExpenses, async ({ event, query }) => {
+	const { household } = await requireMember(event.params.hid!);
+	const { limit, cursor, ...filter } = query;
+	const rows = await expenses.listExpenses(household.id, filter, limit + 1, decodeCursor(cursor, position));
+	const result = page(rows, limit, (last) => last.position);
+	return json({ items: result.items.map(withoutPosition), nextCursor: result.nextCursor });
+});
+
+export const POST = endpoint(createExpense, async ({ event, body }) => {
+	const context = await requireMember(event.params.hid!);
+	return json(await expenses.createExpense(context, body), { status: 201 });
+});
