@@ -17,7 +17,11 @@ const ACCESS: Record<string, Record<string, Access>> = {
 	'/h/[hid]/members/[mid]': { load: 'member', update: 'admin', leave: 'admin', rejoin: 'admin', absence: 'member', removeAbsence: 'member', invite: 'admin' },
 	'/h/[hid]/invites': { load: 'admin', create: 'admin', revoke: 'admin' },
 	'/h/[hid]/settings': { load: 'admin', default: 'admin' },
-	'/h/[hid]/activity': { load: 'member' }
+	'/h/[hid]/activity': { load: 'member' },
+	'/h/[hid]/expenses': { load: 'member' },
+	'/h/[hid]/expenses/new': { load: 'member', save: 'member', preview: 'member' },
+	'/h/[hid]/expenses/[eid]': { load: 'member', save: 'member', preview: 'member', delete: 'member', restore: 'member' },
+	'/h/[hid]/balances': { load: 'member', settle: 'member', record: 'member' }
 };
 
 function discover(dir = 'src/routes/h'): Record<string, string[]> {
@@ -40,6 +44,7 @@ let owner: Awaited<ReturnType<typeof newAccount>>;
 let member: Awaited<ReturnType<typeof newAccount>>;
 let stranger: Awaited<ReturnType<typeof newAccount>>;
 let household: { id: string; me: { memberId: string } };
+let expenseId: string;
 let db: pg.Client;
 
 async function snapshot() {
@@ -48,6 +53,9 @@ async function snapshot() {
 		        (select count(*) from members where household_id = $1) as members,
 		        (select count(*) from invites where household_id = $1) as invites,
 		        (select count(*) from absences where household_id = $1) as absences,
+		        (select count(*) from expenses where household_id = $1) as expenses,
+		        (select string_agg(id::text || ':' || version::text || ':' || coalesce(deleted_at::text, ''), ',') from expenses where household_id = $1) as expense_state,
+		        (select count(*) from settlements where household_id = $1) as settlements,
 		        (select string_agg(display_name || role || is_admin || active, ',' order by id) from members where household_id = $1) as member_state,
 		        (select name || currency || timezone from households where id = $1) as settings`,
 		[household.id]
@@ -56,7 +64,7 @@ async function snapshot() {
 }
 
 function urlOf(route: string): string {
-	return route.replace('[hid]', household.id).replace('[mid]', household.me.memberId);
+	return route.replace('[hid]', household.id).replace('[mid]', household.me.memberId).replace('[eid]', expenseId);
 }
 
 async function request(route: string, action: string, cookie?: string) {
@@ -65,7 +73,7 @@ async function request(route: string, action: string, cookie?: string) {
 	if (cookie) headers.cookie = `hearth_session=${cookie}`;
 	if (action === 'load') return fetch(`${baseUrl()}${urlOf(route)}`, { headers, redirect: 'manual' });
 	headers['content-type'] = 'application/x-www-form-urlencoded';
-	const body = new URLSearchParams({ displayName: 'Changed', role: 'adult', name: 'Hijacked', currency: 'USD', timezone: 'UTC', from: '2026-12-01', to: '2026-12-02', absenceId: '00000000-0000-4000-8000-000000000000', inviteId: '00000000-0000-4000-8000-000000000000', maxUses: '5', expiresInDays: '5' });
+	const body = new URLSearchParams({ displayName: 'Changed', role: 'adult', name: 'Hijacked', currency: 'USD', timezone: 'UTC', from: '2026-12-01', to: '2026-12-02', absenceId: '00000000-0000-4000-8000-000000000000', inviteId: '00000000-0000-4000-8000-000000000000', maxUses: '5', expiresInDays: '5', description: 'Sneaky', amount: '12.50', spentOn: '2026-12-01', category: 'other', payerMode: 'single', paidBy: household.me.memberId, splitMode: 'equal', [`in_${household.me.memberId}`]: household.me.memberId, fromMemberId: household.me.memberId, toMemberId: household.me.memberId, amountMinor: '100', paidOn: '2026-12-01', version: '1', id: '00000000-0000-4000-8000-000000000001' });
 	const query = action === 'default' ? '' : `?/${action}`;
 	return fetch(`${baseUrl()}${urlOf(route)}${query}`, { method: 'POST', headers, body, redirect: 'manual' });
 }
@@ -78,6 +86,13 @@ beforeAll(async () => {
 	await newHousehold(stranger.token, 'Stranger House');
 	const invite = await call(`/api/v1/households/${household.id}/invites`, { method: 'POST', token: owner.token, body: { role: 'adult' } });
 	await call(`/api/v1/invites/${invite.body.token}/accept`, { method: 'POST', token: member.token });
+	const memberId = household.me.memberId;
+	const expense = await call(`/api/v1/households/${household.id}/expenses`, {
+		method: 'POST',
+		token: owner.token,
+		body: { description: 'Rent', amountMinor: 5000, spentOn: '2026-11-01', category: 'rent', payers: [{ memberId, amountMinor: 5000 }], split: { mode: 'equal', parts: [{ memberId }] } }
+	});
+	expenseId = expense.body.id;
 	db = new pg.Client({ connectionString: inject('httpDatabaseUrl') });
 	await db.connect();
 });

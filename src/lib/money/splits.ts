@@ -22,7 +22,9 @@ export interface Split {
 export class SplitError extends Error {
 	constructor(
 		message: string,
-		readonly parts: Record<number, string> = {}
+		readonly parts: Record<number, string> = {},
+		/** For exact splits: total minus the sum of the parts (> 0: the parts fall short). */
+		readonly offMinor?: number
 	) {
 		super(message);
 	}
@@ -58,7 +60,7 @@ export function computeShares(amountMinor: number, split: Split, shareWeights: R
 			const sum = values.reduce((a, b) => a + b, 0);
 			if (sum !== amountMinor) {
 				const off = amountMinor - sum;
-				throw new SplitError(off > 0 ? `The amounts add up to ${off} minor units less than the total.` : `The amounts add up to ${-off} minor units more than the total.`);
+				throw new SplitError(off > 0 ? `The amounts add up to ${off} minor units less than the total.` : `The amounts add up to ${-off} minor units more than the total.`, {}, off);
 			}
 			return parts.map((p, i) => ({ memberId: p.memberId, amountMinor: values[i]! }));
 		}

@@ -6,7 +6,6 @@ import { formValues, parseForm, type FieldErrors } from './validation';
 export interface FormFailure {
 	values: Record<string, string>;
 	errors: FieldErrors;
-	[key: string]: unknown;
 }
 
 /**

@@ -14,3 +14,14 @@ export function safeNext(value: string | null | undefined, fallback = '/'): stri
 	if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
 	return value;
 }
+
+/** The reader's preferred locale (Accept-Language), for formatting and reading amounts. */
+export function requestLocale(request: Request): string {
+	const first = request.headers.get('accept-language')?.split(',')[0]?.split(';')[0]?.trim();
+	if (!first) return 'en';
+	try {
+		return Intl.getCanonicalLocales(first)[0] ?? 'en';
+	} catch {
+		return 'en';
+	}
+}

@@ -69,14 +69,24 @@ async function writeLines(db: Kysely<Database>, householdId: string, expenseId: 
 	await db.insertInto('expenseShares').values(shares.map((s) => ({ householdId, expenseId, memberId: s.memberId, amountMinor: s.amountMinor }))).execute();
 }
 
-export async function createExpense(context: MemberContext, input: ExpenseInput): Promise<Expense> {
+/**
+ * `id` may come from the form that previewed the split (so the preview's tie-break is
+ * the saved one); a second submission with the same id returns the first expense
+ * instead of adding a duplicate.
+ */
+export async function createExpense(context: MemberContext, input: ExpenseInput, id: string = crypto.randomUUID()): Promise<Expense> {
 	const householdId = context.household.id;
-	const id = crypto.randomUUID();
+	if (!isUuid(id)) throw new DomainError(400, 'invalid_input', 'That expense id is not valid.');
 	return getDb()
 		.transaction()
 		.execute(async (trx) => {
+			const existing = await trx.selectFrom('expenses').select(['householdId', 'createdByMemberId']).where('id', '=', id).executeTakeFirst();
+			if (existing) {
+				if (existing.householdId === householdId && existing.createdByMemberId === context.member.id) return loadExpense(trx, householdId, id);
+				throw new DomainError(409, 'duplicate', 'An expense with this id exists already.');
+			}
 			const shares = await checkAndShare(trx, householdId, input, id);
-			await trx
+			const inserted = await trx
 				.insertInto('expenses')
 				.values({
 					householdId,
@@ -90,7 +100,11 @@ export async function createExpense(context: MemberContext, input: ExpenseInput)
 					splitParts: JSON.stringify(input.split.parts),
 					createdByMemberId: context.member.id
 				})
-				.execute();
+				.onConflict((oc) => oc.columns(['householdId', 'id']).doNothing())
+				.returning('id')
+				.executeTakeFirst();
+			// A parallel double-submit got there first: answer with its expense.
+			if (!inserted) return loadExpense(trx, householdId, id);
 			await writeLines(trx, householdId, id, input, shares);
 			await logActivity(trx, {
 				householdId,
@@ -237,9 +251,8 @@ export interface ExpensePosition {
  * Newest first by (day, creation, id), paged by keyset: a page deep in history costs
  * the same as the first. A member filter matches who paid or who shares.
  */
-export async function listExpenses(householdId: string, filter: ExpenseFilter, limit: number, after?: ExpensePosition): Promise<Array<Expense & { position: ExpensePosition }>> {
-	const db = getDb();
-	let query = db.selectFrom('expenses').selectAll().where('householdId', '=', householdId).where('deletedAt', 'is', null);
+function filtered(householdId: string, filter: ExpenseFilter) {
+	let query = getDb().selectFrom('expenses').where('expenses.householdId', '=', householdId).where('deletedAt', 'is', null);
 	if (filter.from) query = query.where('spentOn', '>=', filter.from);
 	if (filter.to) query = query.where('spentOn', '<=', filter.to);
 	if (filter.category) query = query.where('category', '=', filter.category);
@@ -253,6 +266,20 @@ export async function listExpenses(householdId: string, filter: ExpenseFilter, l
 			])
 		);
 	}
+	return query;
+}
+
+/** Count and sum of the expenses a filter matches, summed by Postgres. */
+export async function sumExpenses(householdId: string, filter: ExpenseFilter): Promise<{ count: number; totalMinor: number }> {
+	const row = await filtered(householdId, filter)
+		.select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.coalesce(eb.fn.sum<string>('amountMinor'), eb.lit(0)).as('total')])
+		.executeTakeFirstOrThrow();
+	return { count: Number(row.count), totalMinor: Number(row.total) };
+}
+
+export async function listExpenses(householdId: string, filter: ExpenseFilter, limit: number, after?: ExpensePosition): Promise<Array<Expense & { position: ExpensePosition }>> {
+	const db = getDb();
+	let query = filtered(householdId, filter).selectAll();
 	if (after) {
 		query = query.where((eb) => eb(eb.refTuple('spentOn', 'createdAt', 'id'), '<', eb.tuple(after.spentOn, new Date(after.createdAt), after.id)));
 	}

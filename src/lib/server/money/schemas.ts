@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_AMOUNT_MINOR } from '$lib/money/format';
+import { MAX_AMOUNT_MINOR, parseAmount } from '$lib/money/format';
 import { calendarDate, singleLineText } from '$lib/server/validation';
 import { SPLIT_MODES } from '$lib/money/splits';
 
@@ -52,3 +52,33 @@ export const settlementInput = z
 export type ExpenseInput = z.infer<typeof expenseInput>;
 export type ExpensePatch = z.infer<typeof expensePatch>;
 export type SettlementInput = z.infer<typeof settlementInput>;
+
+/** Filters of the expense list, for the page and the API alike. */
+export const expenseFilter = z.object({
+	from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.').optional(),
+	to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.').optional(),
+	category: z.string().max(40).optional(),
+	memberId: z.uuid({ error: 'Not a member id.' }).optional(),
+	q: z.string().max(200, 'Search for at most 200 characters.').optional()
+});
+
+/** The settlement form: the amount typed as people type it, read in the household's currency. */
+export function settlementForm(currency: string, locale: string) {
+	return z
+		.object({
+			fromMemberId: z.uuid({ error: 'Choose who paid.' }),
+			toMemberId: z.uuid({ error: 'Choose who was paid.' }),
+			amount: z.string({ error: 'Enter an amount.' }),
+			paidOn: calendarDate('payment'),
+			note: z.string().trim().max(500, 'Use at most 500 characters.').optional()
+		})
+		.transform((form, ctx): SettlementInput => {
+			const amount = parseAmount(form.amount, currency, locale);
+			if (!amount.ok) {
+				ctx.addIssue({ code: 'custom', path: ['amount'], message: amount.message });
+				return z.NEVER;
+			}
+			return { fromMemberId: form.fromMemberId, toMemberId: form.toMemberId, amountMinor: amount.minor, paidOn: form.paidOn, note: form.note };
+		})
+		.pipe(settlementInput);
+}

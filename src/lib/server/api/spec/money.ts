@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { expenseInput, expensePatch, settlementInput } from '$lib/server/money/schemas';
+import { expenseFilter, expenseInput, expensePatch, settlementInput } from '$lib/server/money/schemas';
 import { SPLIT_MODES } from '$lib/money/splits';
 import { defineOperation } from '../operation';
 import { idField, pick } from './common';
@@ -42,13 +42,7 @@ export const listExpenses = defineOperation({
 	summary: 'Expenses, newest first, with filters',
 	tag,
 	auth: true,
-	query: listQuery.extend({
-		from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.').optional(),
-		to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.').optional(),
-		category: z.string().max(40).optional(),
-		memberId: z.uuid({ error: 'Not a member id.' }).optional(),
-		q: z.string().max(200).optional()
-	}),
+	query: listQuery.extend(expenseFilter.shape),
 	responses: { 200: { description: 'A page of expenses', schema: z.object({ items: z.array(expenseBody), nextCursor: z.string().nullable() }).meta({ id: 'ExpensePage' }) }, ...pick(400, 401, 404) }
 });
 

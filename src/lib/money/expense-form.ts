@@ -1,0 +1,164 @@
+/**
+ * The expense form, read the same way in the browser (live preview) and on the server
+ * (the save, or the preview without JavaScript): text fields in, an expense draft and
+ * field messages out. Field names: `paid_<memberId>`, `in_<memberId>`, `value_<memberId>`.
+ */
+import { formatMoney, minorToInput, parseAmount } from './format';
+import { computeShares, SplitError, SPLIT_MODES, type Split, type SplitMode } from './splits';
+import type { Share } from './apportion';
+
+export interface ExpenseFormFields {
+	description: string;
+	amount: string;
+	spentOn: string;
+	category: string;
+	notes: string;
+	payerMode: 'single' | 'several';
+	paidBy: string;
+	paid: Record<string, string>;
+	splitMode: SplitMode;
+	included: string[];
+	values: Record<string, string>;
+}
+
+export interface ExpenseDraft {
+	description: string;
+	amountMinor: number;
+	spentOn: string;
+	category: string;
+	notes: string;
+	payers: Array<{ memberId: string; amountMinor: number }>;
+	split: Split;
+}
+
+export interface ExpenseFormMember {
+	id: string;
+	displayName: string;
+	shareWeight: number;
+}
+
+export function fieldsFromFormData(formData: FormData, members: ExpenseFormMember[]): ExpenseFormFields {
+	const text = (name: string) => {
+		const value = formData.get(name);
+		return typeof value === 'string' ? value : '';
+	};
+	const mode = text('splitMode');
+	return {
+		description: text('description'),
+		amount: text('amount'),
+		spentOn: text('spentOn'),
+		category: text('category'),
+		notes: text('notes'),
+		payerMode: text('payerMode') === 'several' ? 'several' : 'single',
+		paidBy: text('paidBy'),
+		paid: Object.fromEntries(members.map((m) => [m.id, text(`paid_${m.id}`)])),
+		splitMode: (SPLIT_MODES as readonly string[]).includes(mode) ? (mode as SplitMode) : 'equal',
+		included: members.filter((m) => formData.get(`in_${m.id}`) !== null).map((m) => m.id),
+		values: Object.fromEntries(members.map((m) => [m.id, text(`value_${m.id}`)]))
+	};
+}
+
+/** What a saved expense looks like in the form, for editing. */
+export function fieldsFromExpense(expense: ExpenseDraft, currency: string, members: ExpenseFormMember[]): ExpenseFormFields {
+	const single = expense.payers.length === 1;
+	const valueOf = (memberId: string) => expense.split.parts.find((p) => p.memberId === memberId)?.value;
+	return {
+		description: expense.description,
+		amount: minorToInput(expense.amountMinor, currency),
+		spentOn: expense.spentOn,
+		category: expense.category,
+		notes: expense.notes,
+		payerMode: single ? 'single' : 'several',
+		paidBy: expense.payers[0]?.memberId ?? '',
+		paid: Object.fromEntries(members.map((m) => {
+			const payer = expense.payers.find((p) => p.memberId === m.id);
+			return [m.id, payer && !single ? minorToInput(payer.amountMinor, currency) : ''];
+		})),
+		splitMode: expense.split.mode,
+		included: expense.split.parts.map((p) => p.memberId),
+		values: Object.fromEntries(members.map((m) => {
+			const value = valueOf(m.id);
+			if (value === undefined) return [m.id, ''];
+			return [m.id, expense.split.mode === 'exact' ? minorToInput(value, currency) : String(value)];
+		}))
+	};
+}
+
+function readNumber(text: string): number | null {
+	const cleaned = text.trim().replace(',', '.');
+	return /^\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : null;
+}
+
+export interface ReadResult {
+	draft: ExpenseDraft | null;
+	errors: Record<string, string>;
+}
+
+/** Reads the fields; a draft comes back only when every field could be read. */
+export function readExpenseForm(fields: ExpenseFormFields, currency: string, locale = 'en'): ReadResult {
+	const errors: Record<string, string> = {};
+	const description = fields.description.trim();
+	if (!description) errors.description = 'Describe the expense.';
+	const amount = parseAmount(fields.amount, currency, locale);
+	if (!amount.ok) errors.amount = amount.message;
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(fields.spentOn)) errors.spentOn = 'Choose the day of the expense.';
+	if (!fields.category) errors.category = 'Choose a category.';
+
+	let payers: ExpenseDraft['payers'] = [];
+	if (fields.payerMode === 'single') {
+		if (!fields.paidBy) errors.paidBy = 'Say who paid.';
+		else if (amount.ok) payers = [{ memberId: fields.paidBy, amountMinor: amount.minor }];
+	} else {
+		for (const [memberId, text] of Object.entries(fields.paid)) {
+			if (!text.trim()) continue;
+			const paid = parseAmount(text, currency, locale);
+			if (paid.ok) payers.push({ memberId, amountMinor: paid.minor });
+			else errors[`paid_${memberId}`] = paid.message;
+		}
+		if (payers.length === 0 && !Object.keys(errors).some((k) => k.startsWith('paid_'))) errors.payers = 'Enter what each payer paid.';
+	}
+
+	const parts: Split['parts'] = [];
+	for (const memberId of fields.included) {
+		const text = fields.values[memberId] ?? '';
+		if (fields.splitMode === 'equal' || fields.splitMode === 'weights') {
+			parts.push({ memberId });
+		} else if (fields.splitMode === 'exact') {
+			const value = parseAmount(text, currency, locale);
+			if (value.ok) parts.push({ memberId, value: value.minor });
+			else if (text.trim() === '0') parts.push({ memberId, value: 0 });
+			else errors[`value_${memberId}`] = value.message;
+		} else {
+			const value = readNumber(text);
+			if (value === null) errors[`value_${memberId}`] = fields.splitMode === 'percent' ? 'Enter a percentage, like 25.' : 'Enter a share, like 1 or 2.';
+			else parts.push({ memberId, value });
+		}
+	}
+	if (fields.included.length === 0) errors.split = 'Choose at least one person to share the cost.';
+
+	if (Object.keys(errors).length > 0 || !amount.ok) return { draft: null, errors };
+	return {
+		draft: { description, amountMinor: amount.minor, spentOn: fields.spentOn, category: fields.category, notes: fields.notes.trim(), payers, split: { mode: fields.splitMode, parts } },
+		errors
+	};
+}
+
+/** "adds up to €1.00 less than the total" — how far off, in money people read. */
+export function offBy(offMinor: number, currency: string, locale = 'en'): string {
+	return `${formatMoney(Math.abs(offMinor), currency, locale)} ${offMinor > 0 ? 'less' : 'more'} than the total`;
+}
+
+export type Preview = { shares: Share[] } | { problem: string; field: 'payers' | 'split' };
+
+/** The preview the form shows: each person's share, or why it cannot be applied. */
+export function previewShares(draft: ExpenseDraft, members: ExpenseFormMember[], seedId: string, currency: string, locale = 'en'): Preview {
+	const paid = draft.payers.reduce((sum, p) => sum + p.amountMinor, 0);
+	if (paid !== draft.amountMinor) return { problem: `What the payers paid adds up to ${offBy(draft.amountMinor - paid, currency, locale)}.`, field: 'payers' };
+	try {
+		return { shares: computeShares(draft.amountMinor, draft.split, new Map(members.map((m) => [m.id, m.shareWeight])), seedId) };
+	} catch (error) {
+		if (!(error instanceof SplitError)) throw error;
+		const problem = error.offMinor === undefined ? error.message : `The amounts add up to ${offBy(error.offMinor, currency, locale)}.`;
+		return { problem, field: 'split' };
+	}
+}

@@ -1,0 +1,62 @@
+/**
+ * The expense form's server side: read the fields with the same code as the browser's
+ * preview, then save through the domain. Refusals come back as field messages.
+ */
+import { fail, type ActionFailure } from '@sveltejs/kit';
+import { DomainError } from '$lib/server/errors';
+import type { MemberContext } from '$lib/server/households/guard';
+import { fieldsFromFormData, previewShares, readExpenseForm, type ExpenseFormFields, type ExpenseFormMember, type Preview } from '$lib/money/expense-form';
+import { createExpense, updateExpense, type Expense } from './expenses';
+import { expenseInput } from './schemas';
+import { fieldErrors } from '$lib/server/validation';
+
+export interface ExpenseFormFailure {
+	fields: ExpenseFormFields;
+	/** The id the preview used, kept across a no-JavaScript round trip. */
+	seedId: string;
+	errors: Record<string, string>;
+	preview?: Preview;
+}
+
+type Outcome = { expense: Expense } | { preview: Preview; fields: ExpenseFormFields; seedId: string } | ActionFailure<ExpenseFormFailure>;
+
+/** Domain and schema field paths (`split.parts.2.value`) → the form's field names (`value_<id>`). */
+function toFormErrors(errors: Record<string, string>, parts: Array<{ memberId: string }>, payers: Array<{ memberId: string }>): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [path, message] of Object.entries(errors)) {
+		const part = /^split\.parts\.(\d+)/.exec(path);
+		const payer = /^payers\.(\d+)/.exec(path);
+		if (part && parts[Number(part[1])]) out[`value_${parts[Number(part[1])]!.memberId}`] ??= message;
+		else if (payer && payers[Number(payer[1])]) out.payers ??= message;
+		else out[path === 'amountMinor' ? 'amount' : path.split('.')[0]!] ??= message;
+	}
+	return out;
+}
+
+export async function handleExpenseForm(
+	context: MemberContext,
+	formData: FormData,
+	members: ExpenseFormMember[],
+	locale: string,
+	mode: { save: 'create'; id: string } | { save: 'update'; expenseId: string } | { save: false; id: string }
+): Promise<Outcome> {
+	const currency = context.household.currency;
+	const seedId = mode.save === 'update' ? mode.expenseId : mode.id;
+	const fields = fieldsFromFormData(formData, members);
+	const { draft, errors } = readExpenseForm(fields, currency, locale);
+	if (!draft) return fail(400, { fields, seedId, errors });
+	const checked = expenseInput.safeParse(draft);
+	if (!checked.success) return fail(400, { fields, seedId, errors: toFormErrors(fieldErrors(checked.error), draft.split.parts, draft.payers) });
+	const preview = previewShares(draft, members, seedId, currency, locale);
+	if ('problem' in preview) return fail(422, { fields, seedId, errors: { [preview.field]: preview.problem }, preview });
+	if (mode.save === false) return { preview, fields, seedId };
+	try {
+		if (mode.save === 'create') return { expense: await createExpense(context, checked.data, mode.id) };
+		const version = Number(formData.get('version'));
+		return { expense: await updateExpense(context, mode.expenseId, { ...checked.data, version }) };
+	} catch (error) {
+		if (!(error instanceof DomainError)) throw error;
+		const mapped = toFormErrors(error.fields, draft.split.parts, draft.payers);
+		return fail(error.status, { fields, seedId, errors: Object.keys(mapped).length ? mapped : { form: error.message } });
+	}
+}

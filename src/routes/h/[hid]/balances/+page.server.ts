@@ -1,0 +1,34 @@
+import { redirect } from '@sveltejs/kit';
+import { todayIn } from '$lib/dates';
+import { submitForm } from '$lib/server/forms';
+import { requireMember } from '$lib/server/households/guard';
+import { listMembers } from '$lib/server/households/members';
+import { getBalances, recordSettlement } from '$lib/server/money/balances';
+import { settlementForm, settlementInput } from '$lib/server/money/schemas';
+import { requestLocale } from '$lib/server/request';
+import { fromForm } from '$lib/server/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, request }) => {
+	const { household, member } = await requireMember(params.hid);
+	const [{ balances, transfers }, members] = await Promise.all([getBalances(household.id), listMembers(household.id)]);
+	return { balances, transfers, members, myMemberId: member.id, today: todayIn(household.timezone), locale: requestLocale(request) };
+};
+
+export const actions: Actions = {
+	/** One tap on a suggested transfer. */
+	settle: async ({ params, request }) => {
+		const context = await requireMember(params.hid);
+		return submitForm(request, fromForm(settlementInput), async (input) => {
+			await recordSettlement(context, input);
+			redirect(303, `/h/${params.hid}/balances?recorded=1`);
+		});
+	},
+	record: async ({ params, request }) => {
+		const context = await requireMember(params.hid);
+		return submitForm(request, settlementForm(context.household.currency, requestLocale(request)), async (input) => {
+			await recordSettlement(context, input);
+			redirect(303, `/h/${params.hid}/balances?recorded=1`);
+		});
+	}
+};

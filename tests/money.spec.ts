@@ -1,0 +1,75 @@
+import { expect, test, type Page } from '@playwright/test';
+import { createHousehold, signUp } from './helpers';
+
+/** A household of three: the signed-up founder and two members added through the API (cookie session). */
+async function houseOfThree(page: Page, name: string): Promise<string> {
+	await signUp(page, 'Ana');
+	const home = await createHousehold(page, name);
+	const householdId = home.split('/h/')[1]!;
+	for (const displayName of ['Ben', 'Cleo']) {
+		const response = await page.request.post(`/api/v1/households/${householdId}/members`, { data: { displayName, role: 'adult' } });
+		expect(response.status()).toBe(201);
+	}
+	return home;
+}
+
+test('an equal split of 100.00 among three is 33.34 / 33.33 / 33.33, and settling up brings the balance to zero', async ({ page }) => {
+	const home = await houseOfThree(page, 'Split House');
+	await page.goto(`${home}/expenses/new`);
+	await page.getByLabel('What was it?').fill('Big shop');
+	await page.getByLabel('Amount (EUR)').fill('100');
+	// The live preview shows the shares before saving.
+	await expect(page.getByTestId('owes-Ana')).not.toHaveText('—');
+	const preview = await Promise.all(['Ana', 'Ben', 'Cleo'].map((n) => page.getByTestId(`owes-${n}`).innerText()));
+	expect(preview.sort()).toEqual(['€33.33', '€33.33', '€33.34']);
+	await page.getByRole('button', { name: 'Save expense' }).click();
+
+	await expect(page.getByRole('heading', { name: 'Big shop' })).toBeVisible();
+	const saved = await Promise.all(['Ana', 'Ben', 'Cleo'].map((n) => page.getByTestId(`share-${n}`).innerText()));
+	expect(saved.sort()).toEqual(['€33.33', '€33.33', '€33.34']);
+	expect(saved).toEqual(preview);
+
+	await page.getByRole('navigation', { name: 'Household' }).getByRole('link', { name: 'Balances' }).click();
+	await expect(page.getByTestId('my-balance')).toContainText('You are owed');
+	while ((await page.getByRole('button', { name: /Record this payment/ }).count()) > 0) {
+		await page.getByRole('button', { name: /Record this payment/ }).first().click();
+		await expect(page.getByText('Payment recorded.')).toBeVisible();
+	}
+	await expect(page.getByTestId('my-balance')).toHaveText('You are settled up.');
+	await expect(page.getByText('Everyone is settled up.')).toBeVisible();
+	await page.getByRole('navigation', { name: 'Household' }).getByRole('link', { name: 'Home' }).click();
+	await expect(page.getByTestId('dashboard-balance')).toHaveText('You are settled up.');
+});
+
+test('a split that does not add up says by how much, and nothing is saved', async ({ page }) => {
+	const home = await houseOfThree(page, 'Exact House');
+	await page.goto(`${home}/expenses/new`);
+	await page.getByLabel('What was it?').fill('Concert tickets');
+	await page.getByLabel('Amount (EUR)').fill('90');
+	await page.getByLabel('Exact amounts').check();
+	await page.getByLabel('Amount (EUR) for Ana').fill('30');
+	await page.getByLabel('Amount (EUR) for Ben').fill('30');
+	await page.getByLabel('Amount (EUR) for Cleo').fill('20');
+	await expect(page.getByText('The amounts add up to €10.00 less than the total.')).toBeVisible();
+	await page.getByRole('button', { name: 'Save expense' }).click();
+	await expect(page.getByRole('alert').filter({ hasText: '€10.00 less' })).toBeVisible();
+	await expect(page.getByLabel('What was it?')).toHaveValue('Concert tickets');
+	await page.goto(`${home}/expenses`);
+	await expect(page.getByText('No expenses yet.')).toBeVisible();
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the server previews the split, then saves it', async ({ page }) => {
+		const home = await houseOfThree(page, 'Plain Money House');
+		await page.goto(`${home}/expenses/new`);
+		await page.getByLabel('What was it?').fill('Internet');
+		await page.getByLabel('Amount (EUR)').fill('45,00');
+		await page.getByRole('button', { name: 'Show who owes what' }).click();
+		await expect(page.getByTestId('owes-Ana')).toHaveText('€15.00');
+		await page.getByRole('button', { name: 'Save expense' }).click();
+		await expect(page.getByRole('heading', { name: 'Internet' })).toBeVisible();
+		await expect(page.getByTestId('share-Ben')).toHaveText('€15.00');
+	});
+});
