@@ -97,7 +97,7 @@ export interface ActivityTable {
 	createdAt: Generated<Date>;
 }
 
-export interface Database extends MoneyTables {
+export interface Database extends MoneyTables, RecurringTables {
 	users: UsersTable;
 	sessions: SessionsTable;
 	passwordResets: PasswordResetsTable;
@@ -175,3 +175,48 @@ export interface MoneyTables {
 }
 
 export type ExpenseRow = Selectable<ExpensesTable>;
+
+export interface ExpenseVersionsTable {
+	householdId: string;
+	expenseId: string;
+	version: number;
+	snapshot: ColumnType<Record<string, unknown>, string, never>;
+	savedByMemberId: string;
+	savedAt: Generated<Date>;
+}
+
+export interface RecurringExpensesTable {
+	householdId: string;
+	id: Generated<string>;
+	description: string;
+	amountMinor: Minor;
+	category: string;
+	notes: Generated<string>;
+	payers: ColumnType<Array<{ memberId: string; amountMinor: number }>, string, string>;
+	split: ColumnType<{ mode: 'equal' | 'exact' | 'percent' | 'shares' | 'weights'; parts: Array<{ memberId: string; value?: number }> }, string, string>;
+	scheduleKind: 'monthly' | 'weekly';
+	interval: Generated<number>;
+	dayOfMonth: number | null;
+	weekday: number | null;
+	startsOn: DateOnly;
+	endsOn: DateOnly | null;
+	paused: Generated<boolean>;
+	createdByMemberId: string;
+	createdAt: Generated<Date>;
+}
+
+export interface RecurringRunsTable {
+	householdId: string;
+	recurringId: string;
+	period: DateOnly;
+	expenseId: string | null;
+	createdAt: Generated<Date>;
+}
+
+export interface RecurringTables {
+	expenseVersions: ExpenseVersionsTable;
+	recurringExpenses: RecurringExpensesTable;
+	recurringRuns: RecurringRunsTable;
+}
+
+export type RecurringExpenseRow = Selectable<RecurringExpensesTable>;

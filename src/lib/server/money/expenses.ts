@@ -106,6 +106,8 @@ export async function createExpense(context: MemberContext, input: ExpenseInput,
 			// A parallel double-submit got there first: answer with its expense.
 			if (!inserted) return loadExpense(trx, householdId, id);
 			await writeLines(trx, householdId, id, input, shares);
+			const created = await loadExpense(trx, householdId, id);
+			await saveVersion(trx, householdId, created, context.member.id);
 			await logActivity(trx, {
 				householdId,
 				actorMemberId: context.member.id,
@@ -113,9 +115,9 @@ export async function createExpense(context: MemberContext, input: ExpenseInput,
 				subjectType: 'expense',
 				subjectId: id,
 				summary: `${context.member.displayName} added “${input.description}” (${formatMoney(input.amountMinor, context.household.currency)}).`,
-				details: { after: { ...input, shares } }
+				details: { after: created }
 			});
-			return loadExpense(trx, householdId, id);
+			return created;
 		});
 }
 
@@ -131,7 +133,10 @@ export async function updateExpense(context: MemberContext, expenseId: string, p
 			const before = await loadExpense(trx, householdId, expenseId);
 			if (row.deletedAt) throw new DomainError(409, 'deleted', 'This expense was deleted. Restore it before editing.');
 			if (row.version !== patch.version) {
-				throw new DomainError(409, 'stale_version', `Someone changed this expense since you opened it (now version ${row.version}). Reload to see their changes, then edit again.`, {
+				const seen = await trx.selectFrom('expenseVersions').select('snapshot').where('householdId', '=', householdId).where('expenseId', '=', expenseId).where('version', '=', patch.version).executeTakeFirst();
+				const changes = seen ? describeChanges(seen.snapshot as unknown as Expense, before, context.household.currency) : [];
+				const what = changes.length ? `: ${changes.join('; ')}` : ` (it is now version ${row.version})`;
+				throw new DomainError(409, 'stale_version', `Someone else saved this expense after you opened it${what}. Reload to see their version, then make your change again.`, {
 					version: 'This expense changed since you opened it.'
 				});
 			}
@@ -156,6 +161,7 @@ export async function updateExpense(context: MemberContext, expenseId: string, p
 				.execute();
 			await writeLines(trx, householdId, expenseId, input, shares);
 			const after = await loadExpense(trx, householdId, expenseId);
+			await saveVersion(trx, householdId, after, context.member.id);
 			await logActivity(trx, {
 				householdId,
 				actorMemberId: context.member.id,
@@ -182,7 +188,7 @@ export async function setExpenseDeleted(context: MemberContext, expenseId: strin
 				.where('householdId', '=', householdId)
 				.where('id', '=', expenseId)
 				.where('deletedAt', deleted ? 'is' : 'is not', null)
-				.returning(['description'])
+				.returning(['description', 'version'])
 				.executeTakeFirst();
 			if (!row) {
 				const exists = await trx.selectFrom('expenses').select('id').where('householdId', '=', householdId).where('id', '=', expenseId).executeTakeFirst();
@@ -197,8 +203,28 @@ export async function setExpenseDeleted(context: MemberContext, expenseId: strin
 				subjectId: expenseId,
 				summary: `${context.member.displayName} ${deleted ? 'deleted' : 'restored'} “${row.description}”.`
 			});
-			return loadExpense(trx, householdId, expenseId);
+			const expense = await loadExpense(trx, householdId, expenseId);
+			await saveVersion(trx, householdId, expense, context.member.id);
+			return expense;
 		});
+}
+
+async function saveVersion(db: Kysely<Database>, householdId: string, expense: Expense, memberId: string): Promise<void> {
+	await db.insertInto('expenseVersions').values({ householdId, expenseId: expense.id, version: expense.version, snapshot: JSON.stringify(expense), savedByMemberId: memberId }).execute();
+}
+
+/** What changed between two versions, in words for the person whose save was refused. */
+export function describeChanges(seen: Expense, now: Expense, currency: string): string[] {
+	const changes: string[] = [];
+	if (seen.description !== now.description) changes.push(`the description is now “${now.description}”`);
+	if (seen.amountMinor !== now.amountMinor) changes.push(`the amount is now ${formatMoney(now.amountMinor, currency)} (was ${formatMoney(seen.amountMinor, currency)})`);
+	if (seen.spentOn !== now.spentOn) changes.push(`the date is now ${now.spentOn}`);
+	if (seen.category !== now.category) changes.push(`the category is now ${now.category}`);
+	if (JSON.stringify(seen.payers) !== JSON.stringify(now.payers)) changes.push('who paid changed');
+	if (JSON.stringify(seen.shares) !== JSON.stringify(now.shares) || JSON.stringify(seen.split) !== JSON.stringify(now.split)) changes.push('the split changed');
+	if (seen.notes !== now.notes) changes.push('the notes changed');
+	if (seen.deleted !== now.deleted) changes.push(now.deleted ? 'it was deleted' : 'it was restored');
+	return changes;
 }
 
 export async function getExpense(householdId: string, expenseId: string): Promise<Expense> {

@@ -63,7 +63,10 @@ describe('expenses and balances', () => {
 		const expense = await createExpense(admin, groceries(a, [a, b]));
 		const edited = await updateExpense(admin, expense.id, { version: 1, amountMinor: 12000, payers: [{ memberId: a, amountMinor: 12000 }] });
 		expect(edited.version).toBe(2);
-		await expect(updateExpense(admin, expense.id, { version: 1, description: 'Late edit' })).rejects.toMatchObject({ status: 409, code: 'stale_version' });
+		const refused = (await updateExpense(admin, expense.id, { version: 1, description: 'Late edit' }).catch((e: unknown) => e)) as Error;
+		expect(refused).toMatchObject({ status: 409, code: 'stale_version' });
+		expect(refused.message).toContain('the amount is now €120.00 (was €100.00)');
+		expect(refused.message).toContain('who paid changed');
 		expect((await net(admin.household.id))[b]).toBe(-6000);
 	});
 
