@@ -85,40 +85,48 @@ export async function createExpense(context: MemberContext, input: ExpenseInput,
 				if (existing.householdId === householdId && existing.createdByMemberId === context.member.id) return loadExpense(trx, householdId, id);
 				throw new DomainError(409, 'duplicate', 'An expense with this id exists already.');
 			}
-			const shares = await checkAndShare(trx, householdId, input, id);
-			const inserted = await trx
-				.insertInto('expenses')
-				.values({
-					householdId,
-					id,
-					description: input.description,
-					amountMinor: input.amountMinor,
-					spentOn: input.spentOn,
-					category: input.category,
-					notes: input.notes ?? '',
-					splitMode: input.split.mode,
-					splitParts: JSON.stringify(input.split.parts),
-					createdByMemberId: context.member.id
-				})
-				.onConflict((oc) => oc.columns(['householdId', 'id']).doNothing())
-				.returning('id')
-				.executeTakeFirst();
-			// A parallel double-submit got there first: answer with its expense.
-			if (!inserted) return loadExpense(trx, householdId, id);
-			await writeLines(trx, householdId, id, input, shares);
-			const created = await loadExpense(trx, householdId, id);
-			await saveVersion(trx, householdId, created, context.member.id);
-			await logActivity(trx, {
-				householdId,
-				actorMemberId: context.member.id,
-				action: 'expense.created',
-				subjectType: 'expense',
-				subjectId: id,
-				summary: `${context.member.displayName} added “${input.description}” (${formatMoney(input.amountMinor, context.household.currency)}).`,
-				details: { after: created }
-			});
-			return created;
+			return (await insertExpense(trx, context, input, id)) ?? loadExpense(trx, householdId, id);
 		});
+}
+
+/**
+ * Inserts an expense with its payers, shares, first version and log entry, inside the
+ * caller's transaction. Null when a parallel insert of the same id won.
+ */
+export async function insertExpense(trx: Kysely<Database>, context: Pick<MemberContext, 'household' | 'member'>, input: ExpenseInput, id: string, summary?: string): Promise<Expense | null> {
+	const householdId = context.household.id;
+	const shares = await checkAndShare(trx, householdId, input, id);
+	const inserted = await trx
+		.insertInto('expenses')
+		.values({
+			householdId,
+			id,
+			description: input.description,
+			amountMinor: input.amountMinor,
+			spentOn: input.spentOn,
+			category: input.category,
+			notes: input.notes ?? '',
+			splitMode: input.split.mode,
+			splitParts: JSON.stringify(input.split.parts),
+			createdByMemberId: context.member.id
+		})
+		.onConflict((oc) => oc.columns(['householdId', 'id']).doNothing())
+		.returning('id')
+		.executeTakeFirst();
+	if (!inserted) return null;
+	await writeLines(trx, householdId, id, input, shares);
+	const created = await loadExpense(trx, householdId, id);
+	await saveVersion(trx, householdId, created, context.member.id);
+	await logActivity(trx, {
+		householdId,
+		actorMemberId: context.member.id,
+		action: 'expense.created',
+		subjectType: 'expense',
+		subjectId: id,
+		summary: summary ?? `${context.member.displayName} added “${input.description}” (${formatMoney(input.amountMinor, context.household.currency)}).`,
+		details: { after: created }
+	});
+	return created;
 }
 
 /** Refuses a save made from a stale version (409) rather than overwriting someone's edit. */

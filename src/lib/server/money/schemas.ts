@@ -82,3 +82,24 @@ export function settlementForm(currency: string, locale: string) {
 		})
 		.pipe(settlementInput);
 }
+
+export const recurringScheduleInput = z
+	.object({
+		kind: z.enum(['monthly', 'weekly'], { error: 'Choose monthly or weekly.' }),
+		interval: z.number({ error: 'Say every how many months or weeks.' }).int('Use a whole number.').min(1, 'At least 1.').max(24, 'At most 24.').default(1),
+		dayOfMonth: z.number({ error: 'Choose a day of the month.' }).int().min(1, 'From 1 to 31.').max(31, 'From 1 to 31.').optional(),
+		weekday: z.number({ error: 'Choose a weekday.' }).int().min(1, 'From 1 (Monday) to 7 (Sunday).').max(7, 'From 1 (Monday) to 7 (Sunday).').optional(),
+		startOn: calendarDate('first'),
+		endOn: calendarDate('end').optional()
+	})
+	.refine((s) => s.kind !== 'monthly' || s.dayOfMonth !== undefined, { path: ['dayOfMonth'], message: 'Choose the day of the month.' })
+	.refine((s) => s.kind !== 'weekly' || s.weekday !== undefined, { path: ['weekday'], message: 'Choose the weekday.' })
+	.refine((s) => !s.endOn || s.endOn >= s.startOn, { path: ['endOn'], message: 'The end cannot be before the first date.' })
+	.meta({ id: 'RecurringSchedule' });
+
+export const recurringInput = expenseInput
+	.omit({ spentOn: true })
+	.extend({ schedule: recurringScheduleInput })
+	.meta({ id: 'RecurringExpenseInput' });
+
+export type RecurringInput = z.infer<typeof recurringInput>;
