@@ -1,7 +1,16 @@
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { startJobs, stopJobs } from '$lib/server/jobs';
 import { getDb } from '$lib/server/db';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/sessions';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
+
+export const init: ServerInit = async () => {
+	const url = process.env.DATABASE_URL;
+	if (!url) return;
+	// A job runner that cannot start must not keep the app from serving: pages catch up lazily.
+	startJobs(url).catch((error: Error) => console.error('The job runner did not start:', error.message));
+	process.once('sveltekit:shutdown' as 'exit', () => void stopJobs());
+};
 
 const SECURITY_HEADERS: Record<string, string> = {
 	'Referrer-Policy': 'strict-origin-when-cross-origin',

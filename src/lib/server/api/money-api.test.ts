@@ -127,3 +127,37 @@ describe('the money API', () => {
 		expect(foreign.status).toBe(404);
 	});
 });
+
+describe('recurring expenses over HTTP', () => {
+	it('sets one up, creates the due period at once, and lists it with the next date', async () => {
+		const { owner, base, a, b } = await setup();
+		const today = new Date().toISOString().slice(0, 10);
+		const body = {
+			description: 'Internet',
+			amountMinor: 4000,
+			category: 'internet',
+			payers: [{ memberId: a, amountMinor: 4000 }],
+			split: { mode: 'equal', parts: [{ memberId: a }, { memberId: b }] },
+			schedule: { kind: 'weekly', interval: 1, weekday: 1, startOn: '2026-01-05', endOn: '2026-01-26' }
+		};
+		const created = await call(`${base}/recurring-expenses`, { method: 'POST', token: owner.token, body });
+		expect(created.status).toBe(201);
+		await expectMatchesDocument('POST', '/households/{hid}/recurring-expenses', 201, created.body);
+		const expenses = await call(`${base}/expenses?category=internet`, { token: owner.token });
+		expect(expenses.body.items.map((e: { spentOn: string }) => e.spentOn)).toEqual(['2026-01-26', '2026-01-19', '2026-01-12', '2026-01-05']);
+		const list = await call(`${base}/recurring-expenses`, { token: owner.token });
+		expect(list.body.items).toHaveLength(1);
+		expect(list.body.items[0].nextDueOn).toBe(today > '2026-01-26' ? null : expect.any(String));
+		await expectMatchesDocument('GET', '/households/{hid}/recurring-expenses', 200, list.body);
+	});
+
+	it('answers 422 for a monthly schedule without a day, 400 for a wrong kind', async () => {
+		const { owner, base, a } = await setup();
+		const body = { description: 'Rent', amountMinor: 1000, category: 'rent', payers: [{ memberId: a, amountMinor: 1000 }], split: { mode: 'equal', parts: [{ memberId: a }] } };
+		const noDay = await call(`${base}/recurring-expenses`, { method: 'POST', token: owner.token, body: { ...body, schedule: { kind: 'monthly', startOn: '2026-12-01' } } });
+		expect(noDay.status).toBe(422);
+		expect(noDay.body.error.fields['schedule.dayOfMonth']).toBeTruthy();
+		const wrongKind = await call(`${base}/recurring-expenses`, { method: 'POST', token: owner.token, body: { ...body, schedule: { kind: 'yearly', startOn: '2026-12-01' } } });
+		expect(wrongKind.status).toBe(400);
+	});
+});

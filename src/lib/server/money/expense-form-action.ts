@@ -7,18 +7,28 @@ import { DomainError } from '$lib/server/errors';
 import type { MemberContext } from '$lib/server/households/guard';
 import { fieldsFromFormData, previewShares, readExpenseForm, type ExpenseFormFields, type ExpenseFormMember, type Preview } from '$lib/money/expense-form';
 import { createExpense, updateExpense, type Expense } from './expenses';
-import { expenseInput } from './schemas';
-import { fieldErrors } from '$lib/server/validation';
+import { createRecurring, type RecurringExpense } from './recurring';
+import { expenseInput, recurringScheduleInput } from './schemas';
+import { fieldErrors, formValues, fromForm, parseForm } from '$lib/server/validation';
 
 export interface ExpenseFormFailure {
 	fields: ExpenseFormFields;
 	/** The id the preview used, kept across a no-JavaScript round trip. */
 	seedId: string;
+	/** Everything typed, for fields beyond the expense's own (the schedule). */
+	values?: Record<string, string>;
 	errors: Record<string, string>;
 	preview?: Preview;
 }
 
-type Outcome = { expense: Expense } | { preview: Preview; fields: ExpenseFormFields; seedId: string } | ActionFailure<ExpenseFormFailure>;
+type Outcome =
+	| { expense: Expense }
+	| { recurring: RecurringExpense }
+	| { preview: Preview; fields: ExpenseFormFields; seedId: string }
+	| ActionFailure<ExpenseFormFailure>;
+
+/** The schedule part of the recurring-expense form; its first date is the form's date field. */
+const scheduleForm = fromForm(recurringScheduleInput);
 
 /** Domain and schema field paths (`split.parts.2.value`) → the form's field names (`value_<id>`). */
 function toFormErrors(errors: Record<string, string>, parts: Array<{ memberId: string }>, payers: Array<{ memberId: string }>): Record<string, string> {
@@ -28,9 +38,22 @@ function toFormErrors(errors: Record<string, string>, parts: Array<{ memberId: s
 		const payer = /^payers\.(\d+)/.exec(path);
 		if (part && parts[Number(part[1])]) out[`value_${parts[Number(part[1])]!.memberId}`] ??= message;
 		else if (payer && payers[Number(payer[1])]) out.payers ??= message;
+		else if (path.startsWith('schedule.')) out[path.slice('schedule.'.length)] ??= message;
 		else out[path === 'amountMinor' ? 'amount' : path.split('.')[0]!] ??= message;
 	}
 	return out;
+}
+
+function withField(formData: FormData, name: string, value: string): FormData {
+	const copy = new FormData();
+	for (const [key, entry] of formData) copy.append(key, entry);
+	copy.set(name, value);
+	return copy;
+}
+
+/** Schedule field errors keep their names (kind, interval, dayOfMonth …); the first date is the date field. */
+function prefixed(errors: Record<string, string>): Record<string, string> {
+	return Object.fromEntries(Object.entries(errors).map(([key, message]) => [key === 'startOn' ? 'spentOn' : key, message]));
 }
 
 export async function handleExpenseForm(
@@ -38,7 +61,7 @@ export async function handleExpenseForm(
 	formData: FormData,
 	members: ExpenseFormMember[],
 	locale: string,
-	mode: { save: 'create'; id: string } | { save: 'update'; expenseId: string } | { save: false; id: string }
+	mode: { save: 'create'; id: string } | { save: 'update'; expenseId: string } | { save: 'recurring'; id: string } | { save: false; id: string }
 ): Promise<Outcome> {
 	const currency = context.household.currency;
 	const seedId = mode.save === 'update' ? mode.expenseId : mode.id;
@@ -52,11 +75,17 @@ export async function handleExpenseForm(
 	if (mode.save === false) return { preview, fields, seedId };
 	try {
 		if (mode.save === 'create') return { expense: await createExpense(context, checked.data, mode.id) };
+		if (mode.save === 'recurring') {
+			const schedule = parseForm(scheduleForm, withField(formData, 'startOn', checked.data.spentOn));
+			if (!schedule.ok) return fail(400, { fields, seedId, errors: prefixed(schedule.errors), values: schedule.values });
+			const { spentOn: _spentOn, ...template } = checked.data;
+			return { recurring: await createRecurring(context, { ...template, schedule: schedule.data }) };
+		}
 		const version = Number(formData.get('version'));
 		return { expense: await updateExpense(context, mode.expenseId, { ...checked.data, version }) };
 	} catch (error) {
 		if (!(error instanceof DomainError)) throw error;
 		const mapped = toFormErrors(error.fields, draft.split.parts, draft.payers);
-		return fail(error.status, { fields, seedId, errors: Object.keys(mapped).length ? mapped : { form: error.message } });
+		return fail(error.status, { fields, seedId, errors: Object.keys(mapped).length ? mapped : { form: error.message }, values: formValues(formData) });
 	}
 }

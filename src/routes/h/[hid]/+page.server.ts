@@ -1,5 +1,6 @@
 import { listActivity } from '$lib/server/activity/log';
 import { requireMember } from '$lib/server/households/guard';
+import { runDueRecurring } from '$lib/server/money/recurring';
 import { listAbsences } from '$lib/server/households/absences';
 import { listMembers } from '$lib/server/households/members';
 import { todayIn } from '$lib/dates';
@@ -9,6 +10,8 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, request }) => {
 	const { household, member } = await requireMember(params.hid);
+	// After downtime the job may not have run: catch up before showing money.
+	await runDueRecurring(household.id);
 	const [members, activity, absences, money] = await Promise.all([
 		listMembers(household.id),
 		listActivity(household.id, { limit: 10 }),

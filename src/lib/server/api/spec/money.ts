@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { expenseFilter, expenseInput, expensePatch, settlementInput } from '$lib/server/money/schemas';
+import { expenseFilter, expenseInput, expensePatch, recurringInput, settlementInput } from '$lib/server/money/schemas';
 import { SPLIT_MODES } from '$lib/money/splits';
 import { defineOperation } from '../operation';
 import { idField, pick } from './common';
@@ -115,4 +115,44 @@ export const getBalances = defineOperation({
 		},
 		...pick(401, 404)
 	}
+});
+
+export const recurringBody = z
+	.object({
+		id: idField,
+		description: z.string(),
+		amountMinor: z.number().int(),
+		category: z.string(),
+		payers: z.array(line),
+		split: z.object({ mode: z.enum(SPLIT_MODES), parts: z.array(z.object({ memberId: idField, value: z.number().optional() })) }),
+		schedule: z.object({
+			kind: z.enum(['monthly', 'weekly']),
+			interval: z.number().int(),
+			dayOfMonth: z.number().int().nullable().optional(),
+			weekday: z.number().int().nullable().optional(),
+			startsOn: z.string(),
+			endsOn: z.string().nullable().optional()
+		}),
+		paused: z.boolean(),
+		nextDueOn: z.string().nullable()
+	})
+	.meta({ id: 'RecurringExpense' });
+
+export const createRecurring = defineOperation({
+	method: 'POST',
+	path: '/households/{hid}/recurring-expenses',
+	summary: 'Set up a recurring expense; each period’s expense is created once, due periods at once',
+	tag,
+	auth: true,
+	body: recurringInput,
+	responses: { 201: { description: 'The recurring expense', schema: recurringBody }, ...pick(400, 401, 404, 422) }
+});
+
+export const listRecurring = defineOperation({
+	method: 'GET',
+	path: '/households/{hid}/recurring-expenses',
+	summary: 'The household’s recurring expenses with their next due date',
+	tag,
+	auth: true,
+	responses: { 200: { description: 'Recurring expenses', schema: z.object({ items: z.array(recurringBody), nextCursor: z.null() }) }, ...pick(401, 404) }
 });

@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { todayIn } from '$lib/dates';
 import { submitForm } from '$lib/server/forms';
 import { requireMember } from '$lib/server/households/guard';
+import { runDueRecurring } from '$lib/server/money/recurring';
 import { listMembers } from '$lib/server/households/members';
 import { getBalances, recordSettlement } from '$lib/server/money/balances';
 import { settlementForm, settlementInput } from '$lib/server/money/schemas';
@@ -11,6 +12,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, request }) => {
 	const { household, member } = await requireMember(params.hid);
+	// After downtime the job may not have run: catch up before showing money.
+	await runDueRecurring(household.id);
 	const [{ balances, transfers }, members] = await Promise.all([getBalances(household.id), listMembers(household.id)]);
 	return { balances, transfers, members, myMemberId: member.id, today: todayIn(household.timezone), locale: requestLocale(request) };
 };
