@@ -22,7 +22,9 @@ const ACCESS: Record<string, Record<string, Access>> = {
 	'/h/[hid]/expenses/new': { load: 'member', save: 'member', preview: 'member' },
 	'/h/[hid]/expenses/[eid]': { load: 'member', save: 'member', preview: 'member', delete: 'member', restore: 'member' },
 	'/h/[hid]/expenses/recurring': { load: 'member', save: 'member', preview: 'member', pause: 'member', resume: 'member', end: 'member' },
-	'/h/[hid]/balances': { load: 'member', settle: 'member', record: 'member' }
+	'/h/[hid]/balances': { load: 'member', settle: 'member', record: 'member' },
+	'/h/[hid]/expenses.csv': { GET: 'member' },
+	'/h/[hid]/balances.csv': { GET: 'member' }
 };
 
 function discover(dir = 'src/routes/h'): Record<string, string[]> {
@@ -30,7 +32,10 @@ function discover(dir = 'src/routes/h'): Record<string, string[]> {
 	for (const name of readdirSync(dir)) {
 		const path = join(dir, name);
 		if (statSync(path).isDirectory()) Object.assign(found, discover(path));
-		else if (name === '+page.server.ts') {
+		else if (name === '+server.ts') {
+			const methods = [...readFileSync(path, 'utf8').matchAll(/export const (GET|POST|PATCH|PUT|DELETE)\b/g)].map((m) => m[1]!);
+			found['/' + relative('src/routes', dir)] = methods;
+		} else if (name === '+page.server.ts') {
 			const source = readFileSync(path, 'utf8');
 			const route = '/' + relative('src/routes', dir);
 			const actionsBlock = source.split('export const actions')[1] ?? '';
@@ -73,7 +78,7 @@ async function request(route: string, action: string, cookie?: string) {
 	// As a browser posts a form without JavaScript: it asks for HTML.
 	const headers: Record<string, string> = { 'x-test-client-address': 'guard-suite', origin: baseUrl(), accept: 'text/html' };
 	if (cookie) headers.cookie = `hearth_session=${cookie}`;
-	if (action === 'load') return fetch(`${baseUrl()}${urlOf(route)}`, { headers, redirect: 'manual' });
+	if (action === 'load' || action === 'GET') return fetch(`${baseUrl()}${urlOf(route)}`, { headers, redirect: 'manual' });
 	headers['content-type'] = 'application/x-www-form-urlencoded';
 	const body = new URLSearchParams({ displayName: 'Changed', role: 'adult', name: 'Hijacked', currency: 'USD', timezone: 'UTC', from: '2026-12-01', to: '2026-12-02', absenceId: '00000000-0000-4000-8000-000000000000', inviteId: '00000000-0000-4000-8000-000000000000', maxUses: '5', expiresInDays: '5', description: 'Sneaky', amount: '12.50', spentOn: '2026-12-01', category: 'other', payerMode: 'single', paidBy: household.me.memberId, splitMode: 'equal', [`in_${household.me.memberId}`]: household.me.memberId, fromMemberId: household.me.memberId, toMemberId: household.me.memberId, amountMinor: '100', paidOn: '2026-12-01', version: '1', id: '00000000-0000-4000-8000-000000000001', recurringId: '00000000-0000-4000-8000-000000000002', kind: 'monthly', dayOfMonth: '1' });
 	const query = action === 'default' ? '' : `?/${action}`;

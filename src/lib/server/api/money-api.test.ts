@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, newAccount, newHousehold } from '../testing/http';
+import { baseUrl, call, newAccount, newHousehold } from '../testing/http';
 import { expectMatchesDocument } from '../testing/openapi-check';
 
 async function setup() {
@@ -159,5 +159,23 @@ describe('recurring expenses over HTTP', () => {
 		expect(noDay.body.error.fields['schedule.dayOfMonth']).toBeTruthy();
 		const wrongKind = await call(`${base}/recurring-expenses`, { method: 'POST', token: owner.token, body: { ...body, schedule: { kind: 'yearly', startOn: '2026-12-01' } } });
 		expect(wrongKind.status).toBe(400);
+	});
+});
+
+describe('CSV exports', () => {
+	it('exports the expenses (quoted by a CSV library) and the balances', async () => {
+		const { owner, house, base, a, b } = await setup();
+		await call(`${base}/expenses`, { method: 'POST', token: owner.token, body: { ...equalSplit(a, [a, b], 1000), description: 'Pizza, "the good one"' } });
+		const csv = await fetch(`${baseUrl()}/h/${house.id}/expenses.csv`, { headers: { cookie: `hearth_session=${owner.token}` } });
+		expect(csv.status).toBe(200);
+		expect(csv.headers.get('content-type')).toContain('text/csv');
+		const text = await csv.text();
+		const [header, row] = text.trim().split('\n');
+		expect(header).toBe('date,description,category,currency,amount,paid by,owes: Bea,owes: Cal,owes: Owner,notes');
+		expect(row).toContain('"Pizza, ""the good one"""');
+		expect(row).toContain(',EUR,10.00,Owner 10.00,5.00,,5.00,');
+		const balances = await (await fetch(`${baseUrl()}/h/${house.id}/balances.csv`, { headers: { cookie: `hearth_session=${owner.token}` } })).text();
+		expect(balances).toContain('Owner,true,EUR,5.00');
+		expect(balances).toContain('Bea,true,EUR,-5.00');
 	});
 });
