@@ -24,6 +24,8 @@ const ACCESS: Record<string, Record<string, Access>> = {
 	'/h/[hid]/expenses/recurring': { load: 'member', save: 'member', preview: 'member', pause: 'member', resume: 'member', end: 'member' },
 	'/h/[hid]/balances': { load: 'member', settle: 'member', record: 'member' },
 	'/h/[hid]/expenses.csv': { GET: 'member' },
+	'/h/[hid]/expenses/overview': { load: 'member' },
+	'/h/[hid]/expenses/categories': { load: 'member', add: 'admin', remove: 'admin' },
 	'/h/[hid]/balances.csv': { GET: 'member' }
 };
 
@@ -63,6 +65,7 @@ async function snapshot() {
 		        (select string_agg(id::text || ':' || version::text || ':' || coalesce(deleted_at::text, ''), ',') from expenses where household_id = $1) as expense_state,
 		        (select count(*) from settlements where household_id = $1) as settlements,
 		        (select count(*) from recurring_expenses where household_id = $1) as recurring,
+		        (select count(*) from expense_categories where household_id = $1) as categories,
 		        (select string_agg(display_name || role || is_admin || active, ',' order by id) from members where household_id = $1) as member_state,
 		        (select name || currency || timezone from households where id = $1) as settings`,
 		[household.id]
@@ -80,7 +83,7 @@ async function request(route: string, action: string, cookie?: string) {
 	if (cookie) headers.cookie = `hearth_session=${cookie}`;
 	if (action === 'load' || action === 'GET') return fetch(`${baseUrl()}${urlOf(route)}`, { headers, redirect: 'manual' });
 	headers['content-type'] = 'application/x-www-form-urlencoded';
-	const body = new URLSearchParams({ displayName: 'Changed', role: 'adult', name: 'Hijacked', currency: 'USD', timezone: 'UTC', from: '2026-12-01', to: '2026-12-02', absenceId: '00000000-0000-4000-8000-000000000000', inviteId: '00000000-0000-4000-8000-000000000000', maxUses: '5', expiresInDays: '5', description: 'Sneaky', amount: '12.50', spentOn: '2026-12-01', category: 'other', payerMode: 'single', paidBy: household.me.memberId, splitMode: 'equal', [`in_${household.me.memberId}`]: household.me.memberId, fromMemberId: household.me.memberId, toMemberId: household.me.memberId, amountMinor: '100', paidOn: '2026-12-01', version: '1', id: '00000000-0000-4000-8000-000000000001', recurringId: '00000000-0000-4000-8000-000000000002', kind: 'monthly', dayOfMonth: '1' });
+	const body = new URLSearchParams({ displayName: 'Changed', role: 'adult', name: 'Hijacked', currency: 'USD', timezone: 'UTC', from: '2026-12-01', to: '2026-12-02', absenceId: '00000000-0000-4000-8000-000000000000', inviteId: '00000000-0000-4000-8000-000000000000', maxUses: '5', expiresInDays: '5', description: 'Sneaky', amount: '12.50', spentOn: '2026-12-01', category: 'other', payerMode: 'single', paidBy: household.me.memberId, splitMode: 'equal', [`in_${household.me.memberId}`]: household.me.memberId, fromMemberId: household.me.memberId, toMemberId: household.me.memberId, amountMinor: '100', paidOn: '2026-12-01', version: '1', id: '00000000-0000-4000-8000-000000000001', recurringId: '00000000-0000-4000-8000-000000000002', kind: 'monthly', dayOfMonth: '1', key: 'rent' });
 	const query = action === 'default' ? '' : `?/${action}`;
 	return fetch(`${baseUrl()}${urlOf(route)}${query}`, { method: 'POST', headers, body, redirect: 'manual' });
 }

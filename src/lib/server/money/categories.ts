@@ -1,4 +1,7 @@
 import { getDb } from '$lib/server/db';
+import { logActivity } from '$lib/server/activity/log';
+import { DomainError, notFound } from '$lib/server/errors';
+import type { MemberContext } from '$lib/server/households/guard';
 
 export const DEFAULT_CATEGORIES = [
 	{ key: 'rent', name: 'Rent' },
@@ -14,4 +17,48 @@ export const DEFAULT_CATEGORIES = [
 export async function listCategories(householdId: string): Promise<Array<{ key: string; name: string }>> {
 	const own = await getDb().selectFrom('expenseCategories').select(['key', 'name']).where('householdId', '=', householdId).orderBy('name').execute();
 	return [...DEFAULT_CATEGORIES, ...own];
+}
+
+/** "Kids' stuff" → "kids-stuff": a stable key for the API and exports. */
+export function categoryKey(name: string): string {
+	return (
+		name
+			.normalize('NFKD')
+			.replace(/[\u0300-\u036f]/g, '')
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-+|-+$/g, '')
+			.slice(0, 40) || 'category'
+	);
+}
+
+export async function addCategory(context: MemberContext, name: string): Promise<{ key: string; name: string }> {
+	const householdId = context.household.id;
+	const key = categoryKey(name);
+	const taken = (await listCategories(householdId)).some((c) => c.key === key || c.name.toLowerCase() === name.toLowerCase());
+	if (taken) throw new DomainError(409, 'duplicate', 'There is a category with this name already.', { name: 'There is a category with this name already.' });
+	return getDb()
+		.transaction()
+		.execute(async (trx) => {
+			const row = await trx.insertInto('expenseCategories').values({ householdId, key, name }).returning(['key', 'name']).executeTakeFirstOrThrow();
+			await logActivity(trx, { householdId, actorMemberId: context.member.id, action: 'category.added', subjectType: 'category', subjectId: key, summary: `${context.member.displayName} added the category ${name}.` });
+			return row;
+		});
+}
+
+/** Only the household's own categories, and only while no expense uses them. */
+export async function removeCategory(context: MemberContext, key: string): Promise<void> {
+	const householdId = context.household.id;
+	await getDb()
+		.transaction()
+		.execute(async (trx) => {
+			const category = await trx.selectFrom('expenseCategories').select('name').where('householdId', '=', householdId).where('key', '=', key).forUpdate().executeTakeFirst();
+			if (!category) throw notFound('That category');
+			const used = await trx.selectFrom('expenses').select((eb) => eb.fn.countAll<string>().as('n')).where('householdId', '=', householdId).where('category', '=', key).executeTakeFirstOrThrow();
+			const templates = await trx.selectFrom('recurringExpenses').select((eb) => eb.fn.countAll<string>().as('n')).where('householdId', '=', householdId).where('category', '=', key).executeTakeFirstOrThrow();
+			const count = Number(used.n) + Number(templates.n);
+			if (count > 0) throw new DomainError(409, 'in_use', `${category.name} is used by ${count} expense${count === 1 ? '' : 's'}; it stays so their history keeps its meaning.`);
+			await trx.deleteFrom('expenseCategories').where('householdId', '=', householdId).where('key', '=', key).execute();
+			await logActivity(trx, { householdId, actorMemberId: context.member.id, action: 'category.removed', subjectType: 'category', subjectId: key, summary: `${context.member.displayName} removed the category ${category.name}.` });
+		});
 }

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { submitForm } from '$lib/server/forms';
+import { requireAdmin, requireMember } from '$lib/server/households/guard';
+import { addCategory, DEFAULT_CATEGORIES, listCategories, removeCategory } from '$lib/server/money/categories';
+import { singleLineText } from '$lib/server/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => {
+	const { household } = await requireMember(params.hid);
+	const all = await listCategories(household.id);
+	return { categories: all.map((c) => ({ ...c, own: !DEFAULT_CATEGORIES.some((d) => d.key === c.key) })) };
+};
+
+export const actions: Actions = {
+	add: async ({ params, request }) => {
+		const context = await requireAdmin(params.hid);
+		return submitForm(request, z.object({ name: singleLineText('Name the category.', 40) }), async ({ name }) => {
+			await addCategory(context, name);
+			return { added: name };
+		});
+	},
+	remove: async ({ params, request }) => {
+		const context = await requireAdmin(params.hid);
+		return submitForm(request, z.object({ key: z.string().max(40) }), async ({ key }) => {
+			await removeCategory(context, key);
+			return { removed: true };
+		});
+	}
+};
