@@ -11,6 +11,9 @@ import { addAbsence } from '$lib/server/households/absences';
 import { createInvite } from '$lib/server/households/invites';
 import type { MemberContext } from '$lib/server/households/guard';
 import { todayIn } from '$lib/dates';
+import { createExpense } from '$lib/server/money/expenses';
+import { recordSettlement } from '$lib/server/money/balances';
+import { createRecurring } from '$lib/server/money/recurring';
 import { addDays, format } from 'date-fns';
 
 export const DEMO_PASSWORD = 'maple-street';
@@ -83,5 +86,83 @@ export async function seedDemoHousehold(): Promise<DemoSeedResult> {
 	await addAbsence(admin, memberIds.get('Grandma Rosa')!, { from: day(10), to: day(17), note: 'Visiting her sister in Porto' });
 	await addAbsence(admin, memberIds.get('Mia')!, { from: day(3), to: day(5), note: 'School trip' });
 	await createInvite(admin, { role: 'guest', maxUses: 1, expiresInDays: 7 }, 'http://localhost');
+	await seedDemoMoney(admin, memberIds, today);
 	return { created: true, householdId: household.id };
+}
+
+/** About six months of a lived-in household's money: rent by the sliding scale, food, bills, a shared purchase, settlements. */
+async function seedDemoMoney(admin: MemberContext, ids: Map<string, string>, today: Date): Promise<void> {
+	const id = (name: string) => ids.get(name)!;
+	const everyone = [...ids.values()];
+	const adults = ['Priya', 'Daniel', 'Grandma Rosa'].map(id);
+	const month = (offset: number, day: number) => format(new Date(today.getFullYear(), today.getMonth() + offset, day, 12), 'yyyy-MM-dd');
+	const todayText = format(today, 'yyyy-MM-dd');
+	const pay = (memberId: string, amountMinor: number) => [{ memberId, amountMinor }];
+
+	await createRecurring(admin, {
+		description: 'Rent',
+		amountMinor: 180000,
+		category: 'rent',
+		payers: pay(id('Priya'), 180000),
+		split: { mode: 'weights', parts: everyone.map((memberId) => ({ memberId })) },
+		schedule: { kind: 'monthly', interval: 1, dayOfMonth: 1, startOn: month(-5, 1) }
+	});
+	await createRecurring(admin, {
+		description: 'Internet',
+		amountMinor: 4499,
+		category: 'internet',
+		payers: pay(id('Daniel'), 4499),
+		split: { mode: 'equal', parts: adults.map((memberId) => ({ memberId })) },
+		schedule: { kind: 'monthly', interval: 1, dayOfMonth: 15, startOn: month(-5, 1) }
+	});
+
+	// A deterministic shuffle of who shops, so the demo looks the same every time.
+	let seed = 7;
+	const next = () => (seed = (seed * 48271) % 2147483647);
+	const shoppers = ['Priya', 'Daniel', 'Grandma Rosa'];
+	for (let m = -5; m <= 0; m++) {
+		for (const day of [3, 10, 17, 24]) {
+			const spentOn = month(m, day);
+			if (spentOn > todayText) continue;
+			const amountMinor = 6000 + (next() % 9000);
+			const shopper = shoppers[next() % shoppers.length]!;
+			await createExpense(admin, {
+				description: day === 24 ? 'Farmers’ market' : 'Groceries',
+				amountMinor,
+				spentOn,
+				category: 'groceries',
+				payers: pay(id(shopper), amountMinor),
+				split: { mode: 'weights', parts: everyone.map((memberId) => ({ memberId })) }
+			});
+		}
+		if (m % 2 === 0 && month(m, 20) <= todayText) {
+			await createExpense(admin, {
+				description: 'Electricity and gas',
+				amountMinor: 21480,
+				spentOn: month(m, 20),
+				category: 'utilities',
+				payers: pay(id('Daniel'), 21480),
+				split: { mode: 'shares', parts: [{ memberId: id('Priya'), value: 2 }, { memberId: id('Daniel'), value: 2 }, { memberId: id('Grandma Rosa'), value: 1 }] }
+			});
+		}
+	}
+	await createExpense(admin, {
+		description: 'New washing machine',
+		amountMinor: 64900,
+		spentOn: month(-2, 8),
+		category: 'repairs',
+		notes: 'Rosa chipped in; the old one flooded the cellar.',
+		payers: [{ memberId: id('Priya'), amountMinor: 40000 }, { memberId: id('Grandma Rosa'), amountMinor: 24900 }],
+		split: { mode: 'percent', parts: [{ memberId: id('Priya'), value: 40 }, { memberId: id('Daniel'), value: 40 }, { memberId: id('Grandma Rosa'), value: 20 }] }
+	});
+	await createExpense(admin, {
+		description: 'Mia’s school trip',
+		amountMinor: 8500,
+		spentOn: month(-1, 12),
+		category: 'other',
+		payers: pay(id('Daniel'), 8500),
+		split: { mode: 'exact', parts: [{ memberId: id('Priya'), value: 4250 }, { memberId: id('Daniel'), value: 4250 }] }
+	});
+	await recordSettlement(admin, { fromMemberId: id('Daniel'), toMemberId: id('Priya'), amountMinor: 30000, paidOn: month(-3, 28), note: 'Bank transfer' });
+	await recordSettlement(admin, { fromMemberId: id('Grandma Rosa'), toMemberId: id('Priya'), amountMinor: 10000, paidOn: month(-1, 2), note: 'Cash' });
 }
