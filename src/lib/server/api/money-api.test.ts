@@ -179,3 +179,22 @@ describe('CSV exports', () => {
 		expect(balances).toContain('Bea,true,EUR,-5.00');
 	});
 });
+
+describe('currencies without two decimals', () => {
+	it.each([
+		['JPY', 1000, [333, 333, 334]],
+		['KWD', 10000, [3333, 3333, 3334]]
+	])('%s: shares are whole minor units that sum to the amount', async (currency, amountMinor, expected) => {
+		const owner = await newAccount('Owner');
+		const house = (await call('/api/v1/households', { method: 'POST', token: owner.token, body: { name: 'Abroad', currency, timezone: 'Asia/Tokyo' } })).body;
+		const base = `/api/v1/households/${house.id}`;
+		const others = [];
+		for (const displayName of ['X', 'Y']) others.push((await call(`${base}/members`, { method: 'POST', token: owner.token, body: { displayName, role: 'adult' } })).body.id);
+		const members = [house.me.memberId, ...others];
+		const created = await call(`${base}/expenses`, { method: 'POST', token: owner.token, body: { ...equalSplit(house.me.memberId, members, amountMinor) } });
+		expect(created.status).toBe(201);
+		expect(created.body.shares.map((s: { amountMinor: number }) => s.amountMinor).sort()).toEqual(expected);
+		const balances = await call(`${base}/balances`, { token: owner.token });
+		expect(balances.body.currency).toBe(currency);
+	});
+});
