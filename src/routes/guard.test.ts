@@ -21,6 +21,7 @@ const ACCESS: Record<string, Record<string, Access>> = {
 	'/h/[hid]/expenses': { load: 'member' },
 	'/h/[hid]/expenses/new': { load: 'member', save: 'member', preview: 'member' },
 	'/h/[hid]/expenses/[eid]': { load: 'member', save: 'member', preview: 'member', delete: 'member', restore: 'member' },
+	'/h/[hid]/expenses/recurring/[rid]': { load: 'member', save: 'member', preview: 'member' },
 	'/h/[hid]/expenses/recurring': { load: 'member', save: 'member', preview: 'member', pause: 'member', resume: 'member', end: 'member' },
 	'/h/[hid]/balances': { load: 'member', settle: 'member', record: 'member' },
 	'/h/[hid]/expenses.csv': { GET: 'member' },
@@ -53,6 +54,7 @@ let member: Awaited<ReturnType<typeof newAccount>>;
 let stranger: Awaited<ReturnType<typeof newAccount>>;
 let household: { id: string; me: { memberId: string } };
 let expenseId: string;
+let recurringId: string;
 let db: pg.Client;
 
 async function snapshot() {
@@ -64,7 +66,7 @@ async function snapshot() {
 		        (select count(*) from expenses where household_id = $1) as expenses,
 		        (select string_agg(id::text || ':' || version::text || ':' || coalesce(deleted_at::text, ''), ',') from expenses where household_id = $1) as expense_state,
 		        (select count(*) from settlements where household_id = $1) as settlements,
-		        (select count(*) from recurring_expenses where household_id = $1) as recurring,
+		        (select string_agg(id::text || description || amount_minor::text || paused::text || coalesce(ends_on::text, ''), ',') from recurring_expenses where household_id = $1) as recurring,
 		        (select count(*) from expense_categories where household_id = $1) as categories,
 		        (select string_agg(display_name || role || is_admin || active, ',' order by id) from members where household_id = $1) as member_state,
 		        (select name || currency || timezone from households where id = $1) as settings`,
@@ -74,7 +76,7 @@ async function snapshot() {
 }
 
 function urlOf(route: string): string {
-	return route.replace('[hid]', household.id).replace('[mid]', household.me.memberId).replace('[eid]', expenseId);
+	return route.replace('[hid]', household.id).replace('[mid]', household.me.memberId).replace('[eid]', expenseId).replace('[rid]', recurringId);
 }
 
 async function request(route: string, action: string, cookie?: string) {
@@ -103,6 +105,12 @@ beforeAll(async () => {
 		body: { description: 'Rent', amountMinor: 5000, spentOn: '2026-11-01', category: 'rent', payers: [{ memberId, amountMinor: 5000 }], split: { mode: 'equal', parts: [{ memberId }] } }
 	});
 	expenseId = expense.body.id;
+	const recurring = await call(`/api/v1/households/${household.id}/recurring-expenses`, {
+		method: 'POST',
+		token: owner.token,
+		body: { description: 'Water', amountMinor: 3000, category: 'utilities', payers: [{ memberId, amountMinor: 3000 }], split: { mode: 'equal', parts: [{ memberId }] }, schedule: { kind: 'monthly', dayOfMonth: 5, startOn: '2030-01-01' } }
+	});
+	recurringId = recurring.body.id;
 	db = new pg.Client({ connectionString: inject('httpDatabaseUrl') });
 	await db.connect();
 });

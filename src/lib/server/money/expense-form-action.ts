@@ -7,7 +7,7 @@ import { DomainError } from '$lib/server/errors';
 import type { MemberContext } from '$lib/server/households/guard';
 import { fieldsFromFormData, previewShares, readExpenseForm, type ExpenseFormFields, type ExpenseFormMember, type Preview } from '$lib/money/expense-form';
 import { createExpense, updateExpense, type Expense } from './expenses';
-import { createRecurring, type RecurringExpense } from './recurring';
+import { createRecurring, updateRecurring, type RecurringExpense } from './recurring';
 import { expenseInput, recurringScheduleInput } from './schemas';
 import { fieldErrors, formValues, fromForm, parseForm } from '$lib/server/validation';
 
@@ -61,7 +61,7 @@ export async function handleExpenseForm(
 	formData: FormData,
 	members: ExpenseFormMember[],
 	locale: string,
-	mode: { save: 'create'; id: string } | { save: 'update'; expenseId: string } | { save: 'recurring'; id: string } | { save: false; id: string }
+	mode: { save: 'create'; id: string } | { save: 'update'; expenseId: string } | { save: 'recurring'; id: string; recurringId?: string } | { save: false; id: string }
 ): Promise<Outcome> {
 	const currency = context.household.currency;
 	const seedId = mode.save === 'update' ? mode.expenseId : mode.id;
@@ -79,7 +79,8 @@ export async function handleExpenseForm(
 			const schedule = parseForm(scheduleForm, withField(formData, 'startOn', checked.data.spentOn));
 			if (!schedule.ok) return fail(400, { fields, seedId, errors: prefixed(schedule.errors), values: schedule.values });
 			const { spentOn: _spentOn, ...template } = checked.data;
-			return { recurring: await createRecurring(context, { ...template, schedule: schedule.data }) };
+			const input = { ...template, schedule: schedule.data };
+			return { recurring: mode.recurringId ? await updateRecurring(context, mode.recurringId, input) : await createRecurring(context, input) };
 		}
 		const version = Number(formData.get('version'));
 		return { expense: await updateExpense(context, mode.expenseId, { ...checked.data, version }) };

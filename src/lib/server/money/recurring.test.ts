@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '../db';
 import { makeHousehold, makeMember } from '../testing/factories';
 import { todayIn } from '$lib/dates';
-import { changeRecurring, createRecurring, listRecurring, runAllDueRecurring, runDueRecurring } from './recurring';
+import { changeRecurring, createRecurring, getRecurring, listRecurring, runAllDueRecurring, runDueRecurring, updateRecurring } from './recurring';
 import { getBalances } from './balances';
 import type { RecurringInput } from './schemas';
 
@@ -70,5 +70,21 @@ describe('recurring expenses', () => {
 		const bad = { ...rent(monthsAgo(0, admin.household.timezone)), split: { mode: 'exact' as const, parts: [{ memberId: admin.member.id, value: 5 }] } };
 		await expect(createRecurring(admin, bad)).rejects.toMatchObject({ status: 422 });
 		expect(await listRecurring(admin.household.id, admin.household.timezone)).toEqual([]);
+	});
+});
+
+describe('editing a recurring expense', () => {
+	it('changes the next periods, not the expenses already made', async () => {
+		const { admin, rent } = await setup();
+		const template = await createRecurring(admin, rent(monthsAgo(1, admin.household.timezone)));
+		const made = await getDb().selectFrom('expenses').select(['id', 'amountMinor']).where('householdId', '=', admin.household.id).execute();
+		expect(made.map((e) => e.amountMinor)).toEqual([120000, 120000]);
+		const input = rent(monthsAgo(1, admin.household.timezone));
+		await updateRecurring(admin, template.id, { ...input, amountMinor: 130000, payers: [{ memberId: admin.member.id, amountMinor: 130000 }] });
+		const after = await getDb().selectFrom('expenses').select(['id', 'amountMinor']).where('householdId', '=', admin.household.id).execute();
+		expect(after).toHaveLength(2);
+		expect(after.map((e) => e.amountMinor)).toEqual([120000, 120000]);
+		expect((await getRecurring(admin.household.id, template.id, admin.household.timezone)).amountMinor).toBe(130000);
+		await expect(updateRecurring(admin, template.id, { ...input, amountMinor: 5 })).rejects.toMatchObject({ status: 422 });
 	});
 });

@@ -99,6 +99,57 @@ export async function createRecurring(context: MemberContext, input: RecurringIn
 	return present(row, todayIn(context.household.timezone), null);
 }
 
+export async function getRecurring(householdId: string, recurringId: string, timezone: string): Promise<RecurringExpense & { notes: string }> {
+	if (!isUuid(recurringId)) throw notFound('That recurring expense');
+	const row = await getDb().selectFrom('recurringExpenses').selectAll().where('householdId', '=', householdId).where('id', '=', recurringId).executeTakeFirst();
+	if (!row) throw notFound('That recurring expense');
+	const last = await getDb().selectFrom('recurringRuns').select((eb) => eb.fn.max('period').as('last')).where('householdId', '=', householdId).where('recurringId', '=', recurringId).executeTakeFirst();
+	return { ...present(row, todayIn(timezone), (last?.last as string | null) ?? null), notes: row.notes };
+}
+
+/** Changes the template; expenses already created stay as they were, the next periods follow the new terms. */
+export async function updateRecurring(context: MemberContext, recurringId: string, input: RecurringInput): Promise<RecurringExpense> {
+	const householdId = context.household.id;
+	const before = await getRecurring(householdId, recurringId, context.household.timezone);
+	await dryRun(context, input);
+	const row = await getDb()
+		.transaction()
+		.execute(async (trx) => {
+			const updated = await trx
+				.updateTable('recurringExpenses')
+				.set({
+					description: input.description,
+					amountMinor: input.amountMinor,
+					category: input.category,
+					notes: input.notes ?? '',
+					payers: JSON.stringify(input.payers),
+					split: JSON.stringify(input.split),
+					scheduleKind: input.schedule.kind,
+					interval: input.schedule.interval,
+					dayOfMonth: input.schedule.kind === 'monthly' ? (input.schedule.dayOfMonth ?? null) : null,
+					weekday: input.schedule.kind === 'weekly' ? (input.schedule.weekday ?? null) : null,
+					startsOn: input.schedule.startOn,
+					endsOn: input.schedule.endOn ?? null
+				})
+				.where('householdId', '=', householdId)
+				.where('id', '=', recurringId)
+				.returningAll()
+				.executeTakeFirstOrThrow();
+			await logActivity(trx, {
+				householdId,
+				actorMemberId: context.member.id,
+				action: 'recurring.updated',
+				subjectType: 'recurring',
+				subjectId: recurringId,
+				summary: `${context.member.displayName} changed the recurring expense “${input.description}”.`,
+				details: { before, after: input }
+			});
+			return updated;
+		});
+	await runDueRecurring(householdId);
+	return present(row, todayIn(context.household.timezone), null);
+}
+
 /** Validates a template by creating its first expense in a transaction that is always rolled back. */
 async function dryRun(context: MemberContext, input: RecurringInput): Promise<void> {
 	const trx = await getDb().startTransaction().execute();
