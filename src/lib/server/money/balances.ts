@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { getDb } from '$lib/server/db';
 import { logActivity } from '$lib/server/activity/log';
-import { DomainError } from '$lib/server/errors';
+import { DomainError, notFound } from '$lib/server/errors';
+import { isUuid } from '$lib/server/ids';
 import type { MemberContext } from '$lib/server/households/guard';
 import { todayIn } from '$lib/dates';
 import { formatMoney } from '$lib/money/format';
@@ -62,5 +63,55 @@ export async function recordSettlement(context: MemberContext, input: Settlement
 				details: { after: input }
 			});
 			return row;
+		});
+}
+
+export interface SettlementItem {
+	id: string;
+	fromMemberId: string;
+	toMemberId: string;
+	amountMinor: number;
+	paidOn: string;
+	note: string;
+	deleted: boolean;
+}
+
+/** The latest payments, newest first (undone ones included, marked). */
+export async function listSettlements(householdId: string, limit = 20): Promise<SettlementItem[]> {
+	const rows = await getDb()
+		.selectFrom('settlements')
+		.select(['id', 'fromMemberId', 'toMemberId', 'amountMinor', 'paidOn', 'note', 'deletedAt'])
+		.where('householdId', '=', householdId)
+		.orderBy('paidOn', 'desc')
+		.orderBy('createdAt', 'desc')
+		.limit(limit)
+		.execute();
+	return rows.map(({ deletedAt, ...row }) => ({ ...row, deleted: deletedAt !== null }));
+}
+
+/** A payment recorded by mistake is undone (soft), and can be redone. */
+export async function setSettlementDeleted(context: MemberContext, settlementId: string, deleted: boolean): Promise<void> {
+	const householdId = context.household.id;
+	if (!isUuid(settlementId)) throw notFound('That payment');
+	await getDb()
+		.transaction()
+		.execute(async (trx) => {
+			const row = await trx
+				.updateTable('settlements')
+				.set({ deletedAt: deleted ? new Date() : null })
+				.where('householdId', '=', householdId)
+				.where('id', '=', settlementId)
+				.where('deletedAt', deleted ? 'is' : 'is not', null)
+				.returning(['amountMinor'])
+				.executeTakeFirst();
+			if (!row) throw notFound('That payment');
+			await logActivity(trx, {
+				householdId,
+				actorMemberId: context.member.id,
+				action: deleted ? 'settlement.undone' : 'settlement.redone',
+				subjectType: 'settlement',
+				subjectId: settlementId,
+				summary: `${context.member.displayName} ${deleted ? 'undid' : 'restored'} a payment of ${formatMoney(row.amountMinor, context.household.currency)}.`
+			});
 		});
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '../db';
 import { makeHousehold, makeMember } from '../testing/factories';
 import { updateMember } from '../households/members';
-import { getBalances, recordSettlement } from './balances';
+import { getBalances, recordSettlement, setSettlementDeleted } from './balances';
 import { createExpense, setExpenseDeleted, updateExpense } from './expenses';
 import type { ExpenseInput } from './schemas';
 
@@ -56,6 +56,18 @@ describe('expenses and balances', () => {
 		const { transfers } = await getBalances(admin.household.id);
 		for (const t of transfers) await recordSettlement(admin, { fromMemberId: t.fromMemberId, toMemberId: t.toMemberId, amountMinor: t.amountMinor });
 		expect(Object.values(await net(admin.household.id))).toEqual([0, 0, 0]);
+	});
+
+	it('a payment recorded by mistake can be undone and restored', async () => {
+		const { admin, a, b } = await house();
+		await createExpense(admin, groceries(a, [a, b]));
+		const payment = await recordSettlement(admin, { fromMemberId: b, toMemberId: a, amountMinor: 5000 });
+		expect(Object.values(await net(admin.household.id))).toEqual([0, 0, 0]);
+		await setSettlementDeleted(admin, payment.id, true);
+		expect((await net(admin.household.id))[b]).toBe(-5000);
+		await setSettlementDeleted(admin, payment.id, false);
+		expect((await net(admin.household.id))[b]).toBe(0);
+		await expect(setSettlementDeleted(admin, payment.id, false)).rejects.toMatchObject({ status: 404 });
 	});
 
 	it('a stale edit is refused with 409 and changes nothing', async () => {

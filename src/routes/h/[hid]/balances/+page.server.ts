@@ -4,7 +4,8 @@ import { submitForm } from '$lib/server/forms';
 import { requireMember } from '$lib/server/households/guard';
 import { runDueRecurring } from '$lib/server/money/recurring';
 import { listMembers } from '$lib/server/households/members';
-import { getBalances, recordSettlement } from '$lib/server/money/balances';
+import { getBalances, listSettlements, recordSettlement, setSettlementDeleted } from '$lib/server/money/balances';
+import { z } from 'zod';
 import { settlementForm, settlementInput } from '$lib/server/money/schemas';
 import { requestLocale } from '$lib/server/request';
 import { fromForm } from '$lib/server/validation';
@@ -14,8 +15,8 @@ export const load: PageServerLoad = async ({ params, request }) => {
 	const { household, member } = await requireMember(params.hid);
 	// After downtime the job may not have run: catch up before showing money.
 	await runDueRecurring(household.id);
-	const [{ balances, transfers }, members] = await Promise.all([getBalances(household.id), listMembers(household.id)]);
-	return { balances, transfers, members, myMemberId: member.id, today: todayIn(household.timezone), locale: requestLocale(request) };
+	const [{ balances, transfers }, members, payments] = await Promise.all([getBalances(household.id), listMembers(household.id), listSettlements(household.id)]);
+	return { balances, transfers, members, payments, myMemberId: member.id, today: todayIn(household.timezone), locale: requestLocale(request) };
 };
 
 export const actions: Actions = {
@@ -25,6 +26,13 @@ export const actions: Actions = {
 		return submitForm(request, fromForm(settlementInput), async (input) => {
 			await recordSettlement(context, input);
 			redirect(303, `/h/${params.hid}/balances?recorded=1`);
+		});
+	},
+	undo: async ({ params, request }) => {
+		const context = await requireMember(params.hid);
+		return submitForm(request, z.object({ settlementId: z.string(), redo: z.string().optional() }), async ({ settlementId, redo }) => {
+			await setSettlementDeleted(context, settlementId, redo !== 'yes');
+			return { undone: redo !== 'yes' };
 		});
 	},
 	record: async ({ params, request }) => {
