@@ -73,3 +73,27 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByTestId('share-Ben')).toHaveText('€15.00');
 	});
 });
+
+test('a monthly rent set up with a past first date fills in the months already due, and can be changed', async ({ page }) => {
+	const home = await houseOfThree(page, 'Rent House');
+	await page.goto(`${home}/expenses/recurring`);
+	await page.getByLabel('What was it?').fill('Rent');
+	await page.getByLabel('Amount (EUR)').fill('900');
+	await page.getByLabel('Category').selectOption('rent');
+	await page.getByLabel('First date').fill('2026-09-01');
+	await page.getByLabel('Day of the month (monthly)').fill('1');
+	await page.getByRole('button', { name: 'Set up' }).click();
+	await expect(page.getByText('Set up. Any period already due was added to the expenses.')).toBeVisible();
+	await expect(page.getByText(/Every month on day 1\s*·\s*next on/)).toBeVisible();
+
+	await page.getByRole('link', { name: 'Rent' }).click();
+	await expect(page.getByRole('heading', { name: 'Change “Rent”' })).toBeVisible();
+	await page.getByLabel('Amount (EUR)').fill('950');
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(page.getByText('Saved. The next periods follow the new terms.')).toBeVisible();
+
+	await page.goto(`${home}/expenses?category=rent`);
+	const rows = page.getByRole('listitem').filter({ hasText: 'Rent' });
+	expect(await rows.count()).toBeGreaterThanOrEqual(3);
+	await expect(rows.first()).toContainText('€900.00');
+});

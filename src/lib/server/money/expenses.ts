@@ -62,6 +62,19 @@ async function checkAndShare(db: Kysely<Database>, householdId: string, input: E
 	}
 }
 
+/** The columns an expense's input fills, on insert and on edit alike. */
+function expenseColumns(input: ExpenseInput) {
+	return {
+		description: input.description,
+		amountMinor: input.amountMinor,
+		spentOn: input.spentOn,
+		category: input.category,
+		notes: input.notes ?? '',
+		splitMode: input.split.mode,
+		splitParts: JSON.stringify(input.split.parts)
+	};
+}
+
 async function writeLines(db: Kysely<Database>, householdId: string, expenseId: string, input: ExpenseInput, shares: Array<{ memberId: string; amountMinor: number }>) {
 	await db.deleteFrom('expensePayers').where('householdId', '=', householdId).where('expenseId', '=', expenseId).execute();
 	await db.deleteFrom('expenseShares').where('householdId', '=', householdId).where('expenseId', '=', expenseId).execute();
@@ -98,18 +111,7 @@ export async function insertExpense(trx: Kysely<Database>, context: Pick<MemberC
 	const shares = await checkAndShare(trx, householdId, input, id);
 	const inserted = await trx
 		.insertInto('expenses')
-		.values({
-			householdId,
-			id,
-			description: input.description,
-			amountMinor: input.amountMinor,
-			spentOn: input.spentOn,
-			category: input.category,
-			notes: input.notes ?? '',
-			splitMode: input.split.mode,
-			splitParts: JSON.stringify(input.split.parts),
-			createdByMemberId: context.member.id
-		})
+		.values({ householdId, id, ...expenseColumns(input), createdByMemberId: context.member.id })
 		.onConflict((oc) => oc.columns(['householdId', 'id']).doNothing())
 		.returning('id')
 		.executeTakeFirst();
@@ -153,17 +155,7 @@ export async function updateExpense(context: MemberContext, expenseId: string, p
 			const shares = await checkAndShare(trx, householdId, input, expenseId);
 			await trx
 				.updateTable('expenses')
-				.set({
-					version: row.version + 1,
-					description: input.description,
-					amountMinor: input.amountMinor,
-					spentOn: input.spentOn,
-					category: input.category,
-					notes: input.notes ?? '',
-					splitMode: input.split.mode,
-					splitParts: JSON.stringify(input.split.parts),
-					updatedAt: new Date()
-				})
+				.set({ ...expenseColumns(input), version: row.version + 1, updatedAt: new Date() })
 				.where('householdId', '=', householdId)
 				.where('id', '=', expenseId)
 				.execute();

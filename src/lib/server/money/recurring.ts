@@ -57,6 +57,24 @@ function dayBefore(date: string): string {
 	return d.toISOString().slice(0, 10);
 }
 
+/** The columns a template's input fills, on create and on edit alike. */
+function templateColumns(input: RecurringInput) {
+	return {
+		description: input.description,
+		amountMinor: input.amountMinor,
+		category: input.category,
+		notes: input.notes ?? '',
+		payers: JSON.stringify(input.payers),
+		split: JSON.stringify(input.split),
+		scheduleKind: input.schedule.kind,
+		interval: input.schedule.interval,
+		dayOfMonth: input.schedule.kind === 'monthly' ? (input.schedule.dayOfMonth ?? null) : null,
+		weekday: input.schedule.kind === 'weekly' ? (input.schedule.weekday ?? null) : null,
+		startsOn: input.schedule.startOn,
+		endsOn: input.schedule.endOn ?? null
+	};
+}
+
 /** Checks the template like an expense (members, payers, split) by dry-running it, then stores it. */
 export async function createRecurring(context: MemberContext, input: RecurringInput): Promise<RecurringExpense> {
 	const householdId = context.household.id;
@@ -66,22 +84,7 @@ export async function createRecurring(context: MemberContext, input: RecurringIn
 		.execute(async (trx) => {
 			const created = await trx
 				.insertInto('recurringExpenses')
-				.values({
-					householdId,
-					description: input.description,
-					amountMinor: input.amountMinor,
-					category: input.category,
-					notes: input.notes ?? '',
-					payers: JSON.stringify(input.payers),
-					split: JSON.stringify(input.split),
-					scheduleKind: input.schedule.kind,
-					interval: input.schedule.interval,
-					dayOfMonth: input.schedule.kind === 'monthly' ? (input.schedule.dayOfMonth ?? null) : null,
-					weekday: input.schedule.kind === 'weekly' ? (input.schedule.weekday ?? null) : null,
-					startsOn: input.schedule.startOn,
-					endsOn: input.schedule.endOn ?? null,
-					createdByMemberId: context.member.id
-				})
+				.values({ householdId, ...templateColumns(input), createdByMemberId: context.member.id })
 				.returningAll()
 				.executeTakeFirstOrThrow();
 			await logActivity(trx, {
@@ -117,20 +120,7 @@ export async function updateRecurring(context: MemberContext, recurringId: strin
 		.execute(async (trx) => {
 			const updated = await trx
 				.updateTable('recurringExpenses')
-				.set({
-					description: input.description,
-					amountMinor: input.amountMinor,
-					category: input.category,
-					notes: input.notes ?? '',
-					payers: JSON.stringify(input.payers),
-					split: JSON.stringify(input.split),
-					scheduleKind: input.schedule.kind,
-					interval: input.schedule.interval,
-					dayOfMonth: input.schedule.kind === 'monthly' ? (input.schedule.dayOfMonth ?? null) : null,
-					weekday: input.schedule.kind === 'weekly' ? (input.schedule.weekday ?? null) : null,
-					startsOn: input.schedule.startOn,
-					endsOn: input.schedule.endOn ?? null
-				})
+				.set(templateColumns(input))
 				.where('householdId', '=', householdId)
 				.where('id', '=', recurringId)
 				.returningAll()
