@@ -1,0 +1,84 @@
+/**
+ * When a chore falls due, on the household's calendar days (YYYY-MM-DD). Pure: the
+ * server's time zone never matters, and a daylight-saving change cannot move a day.
+ * `after` chores (N days after the last completion) are planned by the engine, which
+ * knows the completions.
+ */
+import { addDays, addMonths, differenceInCalendarDays, differenceInCalendarMonths, format, getDaysInMonth, getISODay, startOfISOWeek } from 'date-fns';
+
+export type ScheduleKind = 'daily' | 'weekly' | 'monthly' | 'after';
+
+export interface ChoreSchedule {
+	kind: ScheduleKind;
+	/** Every N days, weeks or months; for `after`, N days after the last completion. */
+	interval: number;
+	/** weekly: ISO weekdays, 1 = Monday … 7 = Sunday. */
+	weekdays?: number[];
+	/** monthly: day 1–31 (clamped to the month's last day) … */
+	dayOfMonth?: number | null;
+	/** … or the nth weekday of the month (nth 1–4, or -1 for the last). */
+	nth?: number | null;
+	weekday?: number | null;
+	startOn: string;
+	endOn?: string | null;
+	/** HH:MM in the household's time zone, or none for "any time that day". */
+	time?: string | null;
+}
+
+export const toDate = (day: string) => {
+	const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+	return new Date(y, m - 1, d, 12);
+};
+export const toDay = (date: Date) => format(date, 'yyyy-MM-dd');
+export const plusDays = (day: string, n: number) => toDay(addDays(toDate(day), n));
+
+function nthWeekdayOf(month: Date, nth: number, weekday: number): Date {
+	if (nth === -1) {
+		const last = new Date(month.getFullYear(), month.getMonth(), getDaysInMonth(month), 12);
+		return addDays(last, -((getISODay(last) - weekday + 7) % 7));
+	}
+	const first = new Date(month.getFullYear(), month.getMonth(), 1, 12);
+	return addDays(first, ((weekday - getISODay(first) + 7) % 7) + 7 * (nth - 1));
+}
+
+/** Whether a fixed schedule (not `after`) falls due on `day`. */
+export function isDue(schedule: ChoreSchedule, day: string): boolean {
+	if (day < schedule.startOn || (schedule.endOn && day > schedule.endOn)) return false;
+	const date = toDate(day);
+	const start = toDate(schedule.startOn);
+	switch (schedule.kind) {
+		case 'daily':
+			return differenceInCalendarDays(date, start) % schedule.interval === 0;
+		case 'weekly': {
+			if (!(schedule.weekdays ?? []).includes(getISODay(date))) return false;
+			const weeks = Math.round(differenceInCalendarDays(startOfISOWeek(date), startOfISOWeek(start)) / 7);
+			return weeks % schedule.interval === 0;
+		}
+		case 'monthly': {
+			if (differenceInCalendarMonths(date, start) % schedule.interval !== 0) return false;
+			if (schedule.nth && schedule.weekday) return toDay(nthWeekdayOf(date, schedule.nth, schedule.weekday)) === day;
+			return date.getDate() === Math.min(schedule.dayOfMonth ?? 1, getDaysInMonth(date));
+		}
+		case 'after':
+			return false;
+	}
+}
+
+/** Every due day of a fixed schedule in [from, to], in order. */
+export function dueDays(schedule: ChoreSchedule, from: string, to: string): string[] {
+	const days: string[] = [];
+	if (schedule.kind === 'monthly') {
+		// Jump month by month rather than testing every day.
+		let month = new Date(toDate(from > schedule.startOn ? from : schedule.startOn).getFullYear(), toDate(from > schedule.startOn ? from : schedule.startOn).getMonth(), 1, 12);
+		for (; toDay(month) <= to; month = addMonths(month, 1)) {
+			const candidate = schedule.nth && schedule.weekday ? nthWeekdayOf(month, schedule.nth, schedule.weekday) : new Date(month.getFullYear(), month.getMonth(), Math.min(schedule.dayOfMonth ?? 1, getDaysInMonth(month)), 12);
+			const day = toDay(candidate);
+			if (day >= from && day <= to && isDue(schedule, day)) days.push(day);
+		}
+		return days;
+	}
+	for (let day = from > schedule.startOn ? from : schedule.startOn; day <= to; day = plusDays(day, 1)) {
+		if (isDue(schedule, day)) days.push(day);
+	}
+	return days;
+}
