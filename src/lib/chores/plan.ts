@@ -38,6 +38,8 @@ export interface StoredOccurrence {
 	status: OccurrenceStatus;
 	doneByMemberId: string | null;
 	doneOn: string | null;
+	/** The effort when it was recorded; a later edit of the chore does not change the past. */
+	effort?: number;
 }
 
 export interface PlannedOccurrence extends StoredOccurrence {
@@ -99,7 +101,7 @@ export function planChores(input: PlanInput): PlannedOccurrence[] {
 		const emit = (day: string, occurrence: StoredOccurrence, isStored: boolean) => {
 			history.push({ dueOn: day, memberId: creditOf(occurrence) });
 			if (occurrence.assigneeMemberId && chore.memberIds.includes(occurrence.assigneeMemberId)) lastAssignee = occurrence.assigneeMemberId;
-			if (day >= input.from && day <= input.to) out.push({ ...occurrence, choreName: chore.name, effort: chore.effort, stored: isStored });
+			if (day >= input.from && day <= input.to) out.push({ ...occurrence, choreName: chore.name, effort: occurrence.effort ?? chore.effort, stored: isStored });
 		};
 		const occurrenceOn = (day: string): [StoredOccurrence, boolean] => {
 			const recorded = storedOn.get(day);

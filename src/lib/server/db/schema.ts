@@ -97,7 +97,7 @@ export interface ActivityTable {
 	createdAt: Generated<Date>;
 }
 
-export interface Database extends MoneyTables, RecurringTables {
+export interface Database extends MoneyTables, RecurringTables, ChoreTables {
 	users: UsersTable;
 	sessions: SessionsTable;
 	passwordResets: PasswordResetsTable;
@@ -220,3 +220,51 @@ export interface RecurringTables {
 }
 
 export type RecurringExpenseRow = Selectable<RecurringExpensesTable>;
+
+export interface ChoresTable {
+	householdId: string;
+	id: Generated<string>;
+	name: string;
+	description: Generated<string>;
+	effort: number;
+	schedule: ColumnType<import('$lib/chores/schedule').ChoreSchedule, string, string>;
+	strategy: 'rotate' | 'fair' | 'fixed' | 'open';
+	active: Generated<boolean>;
+	version: Generated<number>;
+	createdByMemberId: string;
+	createdAt: Generated<Date>;
+}
+
+export interface ChoreParticipantsTable {
+	householdId: string;
+	choreId: string;
+	memberId: string;
+	position: number;
+}
+
+export interface ChoreOccurrencesTable {
+	householdId: string;
+	choreId: string;
+	dueOn: DateOnly;
+	assigneeMemberId: string | null;
+	status: 'pending' | 'done' | 'skipped';
+	doneByMemberId: string | null;
+	doneAt: Timestamp | null;
+	doneOn: DateOnly | null;
+	skipReason: string | null;
+	effort: number;
+	frozen: Generated<boolean>;
+	updatedAt: Generated<Date>;
+}
+
+export interface ChoreCalendarStateTable {
+	householdId: string;
+	frozenThrough: DateOnly;
+}
+
+export interface ChoreTables {
+	choreCalendarState: ChoreCalendarStateTable;
+	chores: ChoresTable;
+	choreParticipants: ChoreParticipantsTable;
+	choreOccurrences: ChoreOccurrencesTable;
+}

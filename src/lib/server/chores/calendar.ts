@@ -1,0 +1,188 @@
+/**
+ * The chore calendar of a household: past days frozen in the database, today and the
+ * future computed by the pure plan, and the actions on one occurrence.
+ */
+import { sql, type Kysely } from 'kysely';
+import { getDb } from '$lib/server/db';
+import type { Database, Household } from '$lib/server/db/schema';
+import { DomainError, notFound } from '$lib/server/errors';
+import { isUuid } from '$lib/server/ids';
+import { logActivity } from '$lib/server/activity/log';
+import type { MemberContext } from '$lib/server/households/guard';
+import { todayIn } from '$lib/dates';
+import { planChores, type PlanInput, type PlannedOccurrence, type StoredOccurrence } from '$lib/chores/plan';
+import { plusDays } from '$lib/chores/schedule';
+import { listChores } from './chores';
+
+const WINDOW_DAYS = 90;
+
+export interface Occurrence {
+	choreId: string;
+	choreName: string;
+	dueOn: string;
+	assigneeMemberId: string | null;
+	status: 'pending' | 'done' | 'skipped' | 'overdue';
+	doneByMemberId: string | null;
+	doneAt: string | null;
+	effort: number;
+	time: string | null;
+}
+
+type HouseholdRef = Pick<Household, 'id' | 'timezone'>;
+
+async function planInput(db: Kysely<Database>, household: HouseholdRef, from: string, to: string): Promise<PlanInput & { times: Map<string, string | null> }> {
+	const householdId = household.id;
+	const [chores, members, absences, recent, checkpoints] = await Promise.all([
+		listChores(householdId, db),
+		db.selectFrom('members').select(['id', 'choreCapacity', 'leftAt']).where('householdId', '=', householdId).execute(),
+		db.selectFrom('absences').select(['memberId', 'startsOn', 'endsOn']).where('householdId', '=', householdId).where('endsOn', '>=', plusDays(from, -WINDOW_DAYS)).execute(),
+		db.selectFrom('choreOccurrences').selectAll().where('householdId', '=', householdId).where('dueOn', '>=', plusDays(from, -WINDOW_DAYS)).where('dueOn', '<=', to).execute(),
+		// The last stored day of each chore before the window: where its rotation stands.
+		sql<{ choreId: string; dueOn: string }>`select distinct on (chore_id) chore_id, due_on from chore_occurrences
+			where household_id = ${householdId} and due_on < ${plusDays(from, -WINDOW_DAYS)} order by chore_id, due_on desc`.execute(db)
+	]);
+	const older = checkpoints.rows.length
+		? await db.selectFrom('choreOccurrences').selectAll().where('householdId', '=', householdId).where((eb) => eb.or(checkpoints.rows.map((c) => eb.and([eb('choreId', '=', c.choreId), eb('dueOn', '=', c.dueOn)])))).execute()
+		: [];
+	const stored: StoredOccurrence[] = [...older, ...recent].map((o) => ({ choreId: o.choreId, dueOn: o.dueOn, assigneeMemberId: o.assigneeMemberId, status: o.status, doneByMemberId: o.doneByMemberId, doneOn: o.doneOn, effort: o.effort }));
+	return {
+		// An inactive chore keeps its stored past but plans nothing new.
+		chores: chores.map((c) => ({ id: c.id, name: c.name, effort: c.effort, schedule: c.active ? c.schedule : { ...c.schedule, endOn: plusDays(todayIn(household.timezone), -1) }, strategy: c.assignment.strategy, memberIds: c.assignment.memberIds })),
+		members: members.map((m) => ({ id: m.id, capacity: Number(m.choreCapacity), lastDay: m.leftAt ? plusDays(todayIn(household.timezone, m.leftAt), -1) : null })),
+		absences: absences.map((a) => ({ memberId: a.memberId, from: a.startsOn, to: a.endsOn })),
+		stored,
+		from,
+		to,
+		today: todayIn(household.timezone),
+		windowDays: WINDOW_DAYS,
+		times: new Map(chores.map((c) => [c.id, c.schedule.time ?? null]))
+	};
+}
+
+/**
+ * Stores every occurrence of the days that have passed, once: later edits of chores,
+ * capacities or absences then change only today and the future. Serialized per
+ * household by an advisory lock; cheap when already done today.
+ */
+export async function freezePast(household: HouseholdRef): Promise<void> {
+	const yesterday = plusDays(todayIn(household.timezone), -1);
+	await getDb()
+		.transaction()
+		.execute(async (trx) => {
+			await sql`select pg_advisory_xact_lock(hashtext(${`chores:${household.id}`}))`.execute(trx);
+			const state = await trx.selectFrom('choreCalendarState').select('frozenThrough').where('householdId', '=', household.id).executeTakeFirst();
+			if (state && state.frozenThrough >= yesterday) return;
+			const earliest = await trx.selectFrom('chores').select((eb) => eb.fn.min(sql<string>`(schedule->>'startOn')::date`).as('start')).where('householdId', '=', household.id).executeTakeFirst();
+			const from = state ? plusDays(state.frozenThrough, 1) : (earliest?.start as string | null | undefined);
+			if (from && from <= yesterday) {
+				const input = await planInput(trx, household, from, yesterday);
+				const fresh = planChores(input).filter((o) => !o.stored);
+				for (let i = 0; i < fresh.length; i += 500) {
+					await trx
+						.insertInto('choreOccurrences')
+						.values(fresh.slice(i, i + 500).map((o) => ({ householdId: household.id, choreId: o.choreId, dueOn: o.dueOn, assigneeMemberId: o.assigneeMemberId, status: o.status, effort: o.effort, frozen: true })))
+						.onConflict((oc) => oc.columns(['householdId', 'choreId', 'dueOn']).doNothing())
+						.execute();
+				}
+			}
+			await trx
+				.insertInto('choreCalendarState')
+				.values({ householdId: household.id, frozenThrough: yesterday })
+				.onConflict((oc) => oc.column('householdId').doUpdateSet({ frozenThrough: yesterday }))
+				.execute();
+		});
+}
+
+function present(o: PlannedOccurrence, today: string, doneAt: Map<string, Date | null>, times: Map<string, string | null>): Occurrence {
+	return {
+		choreId: o.choreId,
+		choreName: o.choreName,
+		dueOn: o.dueOn,
+		assigneeMemberId: o.assigneeMemberId,
+		status: o.status === 'pending' && o.dueOn < today ? 'overdue' : o.status,
+		doneByMemberId: o.doneByMemberId,
+		doneAt: doneAt.get(`${o.choreId}:${o.dueOn}`)?.toISOString() ?? null,
+		effort: o.effort,
+		time: times.get(o.choreId) ?? null
+	};
+}
+
+/** Sorted by day, then chore name; `memberId` keeps one person's (assigned or done by them). */
+export async function choreCalendar(household: HouseholdRef, from: string, to: string, memberId?: string): Promise<Occurrence[]> {
+	await freezePast(household);
+	const db = getDb();
+	const input = await planInput(db, household, from, to);
+	const done = await db.selectFrom('choreOccurrences').select(['choreId', 'dueOn', 'doneAt']).where('householdId', '=', household.id).where('dueOn', '>=', from).where('dueOn', '<=', to).where('status', '=', 'done').execute();
+	const doneAt = new Map(done.map((d) => [`${d.choreId}:${d.dueOn}`, d.doneAt]));
+	return planChores(input)
+		.map((o) => present(o, input.today, doneAt, input.times))
+		.filter((o) => !memberId || o.assigneeMemberId === memberId || o.doneByMemberId === memberId);
+}
+
+export type OccurrenceAction =
+	| { kind: 'complete'; doneByMemberId?: string }
+	| { kind: 'undo' }
+	| { kind: 'skip'; reason: string }
+	| { kind: 'reassign'; memberId: string };
+
+/** Acts on the occurrence of `choreId` due on `dueOn`; it must be on the calendar. */
+export async function actOnOccurrence(context: MemberContext, choreId: string, dueOn: string, action: OccurrenceAction): Promise<Occurrence> {
+	const household = context.household;
+	if (!isUuid(choreId) || !/^\d{4}-\d{2}-\d{2}$/.test(dueOn)) throw notFound('That chore occurrence');
+	await freezePast(household);
+	const today = todayIn(household.timezone);
+	return getDb()
+		.transaction()
+		.execute(async (trx) => {
+			await sql`select pg_advisory_xact_lock(hashtext(${`chores:${household.id}`}))`.execute(trx);
+			const input = await planInput(trx, household, dueOn, dueOn);
+			const current = planChores(input).find((o) => o.choreId === choreId && o.dueOn === dueOn);
+			if (!current) throw notFound('That chore occurrence');
+			const memberIds = [action.kind === 'complete' ? (action.doneByMemberId ?? context.member.id) : null, action.kind === 'reassign' ? action.memberId : null].filter((id): id is string => id !== null);
+			for (const id of memberIds) {
+				const member = await trx.selectFrom('members').select('id').where('householdId', '=', household.id).where('id', '=', id).where('active', '=', true).executeTakeFirst();
+				if (!member) throw new DomainError(422, 'rule_broken', 'Choose an active member of the household.', { [action.kind === 'reassign' ? 'memberId' : 'doneByMemberId']: 'Choose an active member of the household.' });
+			}
+			if (action.kind === 'undo' && current.status === 'pending') throw new DomainError(409, 'nothing_to_undo', 'This chore is not done or skipped, so there is nothing to undo.');
+			if (action.kind === 'complete' && current.status === 'done') throw new DomainError(409, 'already_done', 'This chore is already done.');
+			const row = {
+				householdId: household.id,
+				choreId,
+				dueOn,
+				effort: current.effort,
+				assigneeMemberId: action.kind === 'reassign' ? action.memberId : current.assigneeMemberId,
+				status: action.kind === 'complete' ? ('done' as const) : action.kind === 'skip' ? ('skipped' as const) : action.kind === 'undo' ? ('pending' as const) : current.status,
+				doneByMemberId: action.kind === 'complete' ? memberIds[0]! : action.kind === 'reassign' ? current.doneByMemberId : null,
+				doneOn: action.kind === 'complete' ? today : action.kind === 'reassign' ? current.doneOn : null,
+				doneAt: action.kind === 'complete' ? new Date() : null,
+				skipReason: action.kind === 'skip' ? action.reason : null,
+				updatedAt: new Date()
+			};
+			await trx
+				.insertInto('choreOccurrences')
+				.values(row)
+				.onConflict((oc) =>
+					oc.columns(['householdId', 'choreId', 'dueOn']).doUpdateSet({ assigneeMemberId: row.assigneeMemberId, status: row.status, doneByMemberId: row.doneByMemberId, doneOn: row.doneOn, doneAt: row.doneAt, skipReason: row.skipReason, updatedAt: row.updatedAt })
+				)
+				.execute();
+			const names = new Map((await trx.selectFrom('members').select(['id', 'displayName']).where('householdId', '=', household.id).execute()).map((m) => [m.id, m.displayName]));
+			const who = (id: string | null) => (id ? (names.get(id) ?? 'someone') : 'nobody');
+			const summaries = {
+				complete: `${who(row.doneByMemberId)} did “${current.choreName}” (${dueOn}).`,
+				undo: `${context.member.displayName} reopened “${current.choreName}” (${dueOn}).`,
+				skip: `${context.member.displayName} skipped “${current.choreName}” (${dueOn}): ${action.kind === 'skip' ? action.reason : ''}`,
+				reassign: `${context.member.displayName} gave “${current.choreName}” (${dueOn}) to ${who(row.assigneeMemberId)}.`
+			};
+			await logActivity(trx, {
+				householdId: household.id,
+				actorMemberId: context.member.id,
+				action: `chore.${action.kind === 'complete' ? 'done' : action.kind === 'undo' ? 'reopened' : action.kind === 'skip' ? 'skipped' : 'reassigned'}`,
+				subjectType: 'chore',
+				subjectId: choreId,
+				summary: summaries[action.kind],
+				details: { dueOn, before: { assigneeMemberId: current.assigneeMemberId, status: current.status, doneByMemberId: current.doneByMemberId }, after: { assigneeMemberId: row.assigneeMemberId, status: row.status, doneByMemberId: row.doneByMemberId } }
+			});
+			const after = { ...current, assigneeMemberId: row.assigneeMemberId, status: row.status, doneByMemberId: row.doneByMemberId, doneOn: row.doneOn, stored: true };
+			return present(after, today, new Map([[`${choreId}:${dueOn}`, row.doneAt]]), input.times);
+		});
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { getDb } from '../db';
+import { makeHousehold, makeMember } from '../testing/factories';
+import { updateMember } from '../households/members';
+import { addAbsence } from '../households/absences';
+import { todayIn } from '$lib/dates';
+import { plusDays } from '$lib/chores/schedule';
+import { actOnOccurrence, choreCalendar } from './calendar';
+import { createChore, updateChore } from './chores';
+import type { ChoreInput } from './schemas';
+
+async function house() {
+	const admin = await makeHousehold('Chore House');
+	const b = await makeMember(admin, 'Bea');
+	const c = await makeMember(admin, 'Cal');
+	const today = todayIn(admin.household.timezone);
+	return { admin, a: admin.member.id, b: b.id, c: c.id, today };
+}
+
+const dailyChore = (memberIds: string[], startOn: string, strategy: ChoreInput['assignment']['strategy'] = 'rotate'): ChoreInput => ({
+	name: 'Dishes',
+	effort: 2,
+	schedule: { kind: 'daily', interval: 1, startOn },
+	assignment: { strategy, memberIds }
+});
+
+describe('the chore calendar', () => {
+	it('rotates a weekly chore among three members in turn', async () => {
+		const { admin, a, b, c, today } = await house();
+		const chore = await createChore(admin, { name: 'Bins out', effort: 1, schedule: { kind: 'weekly', interval: 1, weekdays: [1], startOn: today }, assignment: { strategy: 'rotate', memberIds: [a, b, c] } });
+		const calendar = await choreCalendar(admin.household, today, plusDays(today, 41));
+		const bins = calendar.filter((o) => o.choreId === chore.id);
+		expect(bins).toHaveLength(6);
+		expect(bins.map((o) => o.assigneeMemberId)).toEqual([a, b, c, a, b, c]);
+	});
+
+	it('credits the doer, undoes, skips with a reason and reassigns', async () => {
+		const { admin, a, b, c, today } = await house();
+		const chore = await createChore(admin, dailyChore([a, b], today));
+		const done = await actOnOccurrence(admin, chore.id, today, { kind: 'complete', doneByMemberId: c });
+		expect(done).toMatchObject({ status: 'done', assigneeMemberId: a, doneByMemberId: c });
+		await expect(actOnOccurrence(admin, chore.id, today, { kind: 'complete' })).rejects.toMatchObject({ status: 409 });
+		expect(await actOnOccurrence(admin, chore.id, today, { kind: 'undo' })).toMatchObject({ status: 'pending', doneByMemberId: null });
+		const tomorrow = plusDays(today, 1);
+		expect(await actOnOccurrence(admin, chore.id, tomorrow, { kind: 'skip', reason: 'Nobody cooked' })).toMatchObject({ status: 'skipped' });
+		expect(await actOnOccurrence(admin, chore.id, plusDays(today, 2), { kind: 'reassign', memberId: c })).toMatchObject({ assigneeMemberId: c, status: 'pending' });
+		await expect(actOnOccurrence(admin, chore.id, '2020-01-01', { kind: 'complete' })).rejects.toMatchObject({ status: 404 });
+	});
+
+	it('marks an undone past occurrence overdue, and freezes the past exactly once', async () => {
+		const { admin, a, b, today } = await house();
+		const chore = await createChore(admin, dailyChore([a, b], plusDays(today, -5)));
+		const calendars = await Promise.all([1, 2, 3].map(() => choreCalendar(admin.household, plusDays(today, -5), today)));
+		expect(calendars[1]).toEqual(calendars[0]);
+		const yesterday = calendars[0]!.find((o) => o.dueOn === plusDays(today, -1))!;
+		expect(yesterday.status).toBe('overdue');
+		expect(calendars[0]!.find((o) => o.dueOn === today)!.status).toBe('pending');
+		const frozen = await getDb().selectFrom('choreOccurrences').select('dueOn').where('choreId', '=', chore.id).execute();
+		expect(frozen).toHaveLength(5);
+	});
+
+	it('an edit changes today and after; the past stays exactly as it was', async () => {
+		const { admin, a, b, c, today } = await house();
+		const chore = await createChore(admin, dailyChore([a, b], plusDays(today, -6)));
+		const before = await choreCalendar(admin.household, plusDays(today, -6), plusDays(today, 6));
+		await updateChore(admin, chore.id, { assignment: { strategy: 'fixed', memberIds: [c] }, effort: 5 });
+		const after = await choreCalendar(admin.household, plusDays(today, -6), plusDays(today, 6));
+		expect(after.filter((o) => o.dueOn < today)).toEqual(before.filter((o) => o.dueOn < today));
+		expect(after.filter((o) => o.dueOn >= today).every((o) => o.assigneeMemberId === c && o.effort === 5)).toBe(true);
+	});
+
+	it('a member who leaves or is away gets no future occurrences; their past ones stay', async () => {
+		const { admin, a, b, c, today } = await house();
+		const chore = await createChore(admin, dailyChore([a, b, c], plusDays(today, -3)));
+		const past = (await choreCalendar(admin.household, plusDays(today, -3), plusDays(today, -1))).map((o) => o.assigneeMemberId);
+		expect(past).toContain(c);
+		await updateMember(admin, c, { active: false });
+		await addAbsence(admin, b, { from: plusDays(today, 2), to: plusDays(today, 4) });
+		const calendar = await choreCalendar(admin.household, plusDays(today, -3), plusDays(today, 20));
+		expect(calendar.filter((o) => o.dueOn < today).map((o) => o.assigneeMemberId)).toEqual(past);
+		const future = calendar.filter((o) => o.dueOn >= today && o.choreId === chore.id);
+		expect(future.some((o) => o.assigneeMemberId === c)).toBe(false);
+		expect(future.filter((o) => o.dueOn >= plusDays(today, 2) && o.dueOn <= plusDays(today, 4)).every((o) => o.assigneeMemberId === a)).toBe(true);
+	});
+
+	it('refuses participants from another household, and a weekly chore without weekdays is a schema error', async () => {
+		const { admin, a, today } = await house();
+		const other = await makeHousehold();
+		await expect(createChore(admin, dailyChore([a, other.member.id], today))).rejects.toMatchObject({ status: 422 });
+	});
+});

@@ -1,0 +1,147 @@
+import type { Kysely } from 'kysely';
+import { getDb } from '$lib/server/db';
+import type { Database } from '$lib/server/db/schema';
+import { DomainError, notFound } from '$lib/server/errors';
+import { isUuid } from '$lib/server/ids';
+import { logActivity } from '$lib/server/activity/log';
+import type { MemberContext } from '$lib/server/households/guard';
+import type { ChoreSchedule } from '$lib/chores/schedule';
+import type { Strategy } from '$lib/chores/plan';
+import { freezePast } from './calendar';
+import type { ChoreInput, ChorePatch } from './schemas';
+
+export interface Chore {
+	id: string;
+	name: string;
+	description: string;
+	effort: number;
+	schedule: ChoreSchedule;
+	assignment: { strategy: Strategy; memberIds: string[] };
+	active: boolean;
+	version: number;
+}
+
+function scheduleOf(input: ChoreInput['schedule']): ChoreSchedule {
+	const { kind, interval, weekdays, dayOfMonth, nth, weekday, startOn, endOn, time } = input;
+	return {
+		kind,
+		interval,
+		...(kind === 'weekly' ? { weekdays: [...new Set(weekdays)].sort() } : {}),
+		...(kind === 'monthly' ? (nth !== undefined && weekday !== undefined ? { nth, weekday } : { dayOfMonth }) : {}),
+		startOn,
+		endOn: endOn ?? null,
+		time: time ?? null
+	};
+}
+
+async function checkParticipants(trx: Kysely<Database>, householdId: string, memberIds: string[]): Promise<void> {
+	if (memberIds.length === 0) return;
+	const found = await trx.selectFrom('members').select('id').where('householdId', '=', householdId).where('active', '=', true).where('id', 'in', memberIds).execute();
+	if (found.length !== memberIds.length) {
+		throw new DomainError(422, 'rule_broken', 'Everyone who does the chore must be an active member of the household.', { 'assignment.memberIds': 'Choose active members of the household.' });
+	}
+}
+
+async function writeParticipants(trx: Kysely<Database>, householdId: string, choreId: string, memberIds: string[]): Promise<void> {
+	await trx.deleteFrom('choreParticipants').where('householdId', '=', householdId).where('choreId', '=', choreId).execute();
+	if (memberIds.length) await trx.insertInto('choreParticipants').values(memberIds.map((memberId, position) => ({ householdId, choreId, memberId, position }))).execute();
+}
+
+export async function createChore(context: MemberContext, input: ChoreInput): Promise<Chore> {
+	const householdId = context.household.id;
+	return getDb()
+		.transaction()
+		.execute(async (trx) => {
+			await checkParticipants(trx, householdId, input.assignment.memberIds);
+			const row = await trx
+				.insertInto('chores')
+				.values({ householdId, name: input.name, description: input.description ?? '', effort: input.effort, schedule: JSON.stringify(scheduleOf(input.schedule)), strategy: input.assignment.strategy, createdByMemberId: context.member.id })
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			await writeParticipants(trx, householdId, row.id, input.assignment.memberIds);
+			await logActivity(trx, {
+				householdId,
+				actorMemberId: context.member.id,
+				action: 'chore.created',
+				subjectType: 'chore',
+				subjectId: row.id,
+				summary: `${context.member.displayName} added the chore “${input.name}”.`,
+				details: { after: input }
+			});
+			return loadChore(trx, householdId, row.id);
+		});
+}
+
+/**
+ * Changes apply from today on: the past is frozen first, so occurrences before today
+ * (and every one someone acted on) stay exactly as they were.
+ */
+export async function updateChore(context: MemberContext, choreId: string, patch: ChorePatch): Promise<Chore> {
+	const householdId = context.household.id;
+	if (!isUuid(choreId)) throw notFound('That chore');
+	await freezePast(context.household);
+	return getDb()
+		.transaction()
+		.execute(async (trx) => {
+			const before = await loadChore(trx, householdId, choreId, true);
+			if (patch.assignment) await checkParticipants(trx, householdId, patch.assignment.memberIds);
+			if (patch.assignment && patch.assignment.strategy !== 'open' && patch.assignment.memberIds.length === 0) {
+				throw new DomainError(422, 'rule_broken', 'Choose who does this chore.', { 'assignment.memberIds': 'Choose who does this chore.' });
+			}
+			await trx
+				.updateTable('chores')
+				.set({
+					name: patch.name ?? before.name,
+					description: patch.description ?? before.description,
+					effort: patch.effort ?? before.effort,
+					schedule: JSON.stringify(patch.schedule ? scheduleOf(patch.schedule) : before.schedule),
+					strategy: patch.assignment?.strategy ?? before.assignment.strategy,
+					active: patch.active ?? before.active,
+					version: before.version + 1
+				})
+				.where('householdId', '=', householdId)
+				.where('id', '=', choreId)
+				.execute();
+			if (patch.assignment) await writeParticipants(trx, householdId, choreId, patch.assignment.memberIds);
+			const after = await loadChore(trx, householdId, choreId);
+			await logActivity(trx, {
+				householdId,
+				actorMemberId: context.member.id,
+				action: 'chore.updated',
+				subjectType: 'chore',
+				subjectId: choreId,
+				summary: `${context.member.displayName} changed the chore “${after.name}” (from today on).`,
+				details: { before, after }
+			});
+			return after;
+		});
+}
+
+export async function listChores(householdId: string, db: Kysely<Database> = getDb()): Promise<Chore[]> {
+	const [rows, participants] = await Promise.all([
+		db.selectFrom('chores').selectAll().where('householdId', '=', householdId).orderBy('name').execute(),
+		db.selectFrom('choreParticipants').select(['choreId', 'memberId', 'position']).where('householdId', '=', householdId).orderBy('position').execute()
+	]);
+	return rows.map((row) => ({
+		id: row.id,
+		name: row.name,
+		description: row.description,
+		effort: row.effort,
+		schedule: row.schedule,
+		assignment: { strategy: row.strategy, memberIds: participants.filter((p) => p.choreId === row.id).map((p) => p.memberId) },
+		active: row.active,
+		version: row.version
+	}));
+}
+
+async function loadChore(db: Kysely<Database>, householdId: string, choreId: string, lock = false): Promise<Chore> {
+	let query = db.selectFrom('chores').select('id').where('householdId', '=', householdId).where('id', '=', choreId);
+	if (lock) query = query.forUpdate();
+	if (!(await query.executeTakeFirst())) throw notFound('That chore');
+	return (await listChores(householdId, db)).find((c) => c.id === choreId)!;
+}
+
+export async function getChore(householdId: string, choreId: string): Promise<Chore> {
+	if (!isUuid(choreId)) throw notFound('That chore');
+	return loadChore(getDb(), householdId, choreId);
+}
