@@ -12,6 +12,7 @@ import type { MemberContext } from '$lib/server/households/guard';
 import { todayIn } from '$lib/dates';
 import { planChores, type PlanInput, type PlannedOccurrence, type StoredOccurrence } from '$lib/chores/plan';
 import { plusDays } from '$lib/chores/schedule';
+import { fairness, type FairnessRow } from '$lib/chores/fairness';
 import { listChores } from './chores';
 
 const WINDOW_DAYS = 90;
@@ -185,4 +186,24 @@ export async function actOnOccurrence(context: MemberContext, choreId: string, d
 			const after = { ...current, assigneeMemberId: row.assigneeMemberId, status: row.status, doneByMemberId: row.doneByMemberId, doneOn: row.doneOn, stored: true };
 			return present(after, today, new Map([[`${choreId}:${dueOn}`, row.doneAt]]), input.times);
 		});
+}
+
+/** Effort done and expected per active member over [from, to] (see $lib/chores/fairness). */
+export async function choreFairness(household: HouseholdRef, from: string, to: string): Promise<FairnessRow[]> {
+	const occurrences = await choreCalendar(household, from, to);
+	const db = getDb();
+	const [chores, members, absences] = await Promise.all([
+		listChores(household.id, db),
+		db.selectFrom('members').select(['id', 'choreCapacity', 'active']).where('householdId', '=', household.id).execute(),
+		db.selectFrom('absences').select(['memberId', 'startsOn', 'endsOn']).where('householdId', '=', household.id).where('endsOn', '>=', from).where('startsOn', '<=', to).execute()
+	]);
+	const participants = new Map(chores.map((c) => [c.id, c.assignment.memberIds]));
+	const capacity = new Map(members.map((m) => [m.id, Number(m.choreCapacity)]));
+	return fairness(
+		occurrences,
+		(choreId) => participants.get(choreId) ?? [],
+		(memberId) => capacity.get(memberId) ?? 0,
+		(memberId, day) => !absences.some((a) => a.memberId === memberId && a.startsOn <= day && day <= a.endsOn),
+		members.filter((m) => m.active).map((m) => m.id)
+	);
 }

@@ -1,0 +1,10 @@
+import { json } from '@sveltejs/kit';
+import { endpoint } from '$lib/server/api/handler';
+import { skipOccurrence } from '$lib/server/api/spec/chores';
+import { requireMember } from '$lib/server/households/guard';
+import { actOnOccurrence } from '$lib/server/chores/calendar';
+
+export const POST = endpoint(skipOccurrence, async ({ event, body }) => {
+	const context = await requireMember(event.params.hid!);
+	return json(await actOnOccurrence(context, event.params.cid!, event.params.dueOn!, { kind: 'skip', reason: body.reason }));
+});
