@@ -14,6 +14,7 @@ import { planChores, type PlanInput, type PlannedOccurrence, type StoredOccurren
 import { plusDays } from '$lib/chores/schedule';
 import { fairness, type FairnessRow } from '$lib/chores/fairness';
 import { listChores } from './chores';
+import type { ChoreInput } from './schemas';
 
 const WINDOW_DAYS = 90;
 
@@ -206,4 +207,15 @@ export async function choreFairness(household: HouseholdRef, from: string, to: s
 		(memberId, day) => !absences.some((a) => a.memberId === memberId && a.startsOn <= day && day <= a.endsOn),
 		members.filter((m) => m.active).map((m) => m.id)
 	);
+}
+
+/** The next occurrences a chore would have, with their assignees: the form's preview. */
+export async function previewChore(household: HouseholdRef, input: ChoreInput, count = 8): Promise<Array<{ dueOn: string; assigneeMemberId: string | null }>> {
+	const today = todayIn(household.timezone);
+	const from = input.schedule.startOn > today ? input.schedule.startOn : today;
+	const base = await planInput(getDb(), household, from, plusDays(from, 400));
+	const chore = { id: 'preview', name: input.name, effort: input.effort, schedule: { ...input.schedule, startOn: from }, strategy: input.assignment.strategy, memberIds: input.assignment.memberIds };
+	return planChores({ ...base, chores: [chore], stored: [] })
+		.slice(0, count)
+		.map((o) => ({ dueOn: o.dueOn, assigneeMemberId: o.assigneeMemberId }));
 }

@@ -6,19 +6,38 @@ import { listMembers } from '$lib/server/households/members';
 import { todayIn } from '$lib/dates';
 import { getBalances } from '$lib/server/money/balances';
 import { requestLocale } from '$lib/server/request';
-import type { PageServerLoad } from './$types';
+import { z } from 'zod';
+import { submitForm } from '$lib/server/forms';
+import { actOnOccurrence, choreCalendar } from '$lib/server/chores/calendar';
+import { plusDays } from '$lib/chores/schedule';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, request }) => {
 	const { household, member } = await requireMember(params.hid);
 	// After downtime the job may not have run: catch up before showing money.
 	await runDueRecurring(household.id);
-	const [members, activity, absences, money] = await Promise.all([
+	const today = todayIn(household.timezone);
+	const [members, activity, absences, money, chores] = await Promise.all([
 		listMembers(household.id),
 		listActivity(household.id, { limit: 10 }),
 		listAbsences(household.id, { endingOnOrAfter: todayIn(household.timezone) }),
-		getBalances(household.id)
+		getBalances(household.id),
+		// Overdue ones from the last fortnight, today's and the rest of the week's.
+		choreCalendar(household, plusDays(today, -14), plusDays(today, 6), member.id)
 	]);
+	const myChores = chores.filter((o) => o.assigneeMemberId === member.id && (o.status === 'overdue' || (o.dueOn >= today && o.status !== 'skipped')));
 	const myNetMinor = money.balances.find((b) => b.memberId === member.id)?.netMinor ?? 0;
 	const myTransfers = money.transfers.filter((t) => t.fromMemberId === member.id || t.toMemberId === member.id).slice(0, 3);
-	return { members: members.filter((m) => m.active), allMembers: members, activity, absences, myNetMinor, myTransfers, locale: requestLocale(request) };
+	return { members: members.filter((m) => m.active), allMembers: members, activity, absences, myNetMinor, myTransfers, myChores, today, locale: requestLocale(request) };
+};
+
+export const actions: Actions = {
+	/** One tap on the dashboard: done, by me. */
+	complete: async ({ params, request }) => {
+		const context = await requireMember(params.hid);
+		return submitForm(request, z.object({ choreId: z.string(), dueOn: z.string() }), async ({ choreId, dueOn }) => {
+			await actOnOccurrence(context, choreId, dueOn, { kind: 'complete' });
+			return { done: true };
+		});
+	}
 };

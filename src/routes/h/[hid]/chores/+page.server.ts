@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { todayIn } from '$lib/dates';
+import { viewRange, type CalendarView } from '$lib/chores/views';
+import { submitForm } from '$lib/server/forms';
+import { requireMember } from '$lib/server/households/guard';
+import { listMembers } from '$lib/server/households/members';
+import { actOnOccurrence, choreCalendar } from '$lib/server/chores/calendar';
+import { listChores } from '$lib/server/chores/chores';
+import type { Actions, PageServerLoad } from './$types';
+
+const VIEWS: CalendarView[] = ['agenda', 'week', 'month'];
+
+export const load: PageServerLoad = async ({ params, url }) => {
+	const { household, member } = await requireMember(params.hid);
+	const today = todayIn(household.timezone);
+	const view = VIEWS.find((v) => v === url.searchParams.get('view')) ?? 'week';
+	const asked = url.searchParams.get('date') ?? '';
+	const anchor = /^\d{4}-\d{2}-\d{2}$/.test(asked) && !Number.isNaN(Date.parse(asked)) && asked >= '2000-01-01' && asked <= '2100-12-31' ? asked : today;
+	const who = url.searchParams.get('who') ?? 'all';
+	const range = viewRange(view, anchor);
+	const members = await listMembers(household.id);
+	const filterId = who === 'mine' ? member.id : members.some((m) => m.id === who) ? who : undefined;
+	const [occurrences, chores] = await Promise.all([choreCalendar(household, range.from, range.to, filterId), listChores(household.id)]);
+	return { view, anchor, who, today, range, occurrences, chores: chores.map(({ id, name, active }) => ({ id, name, active })), members: members.map(({ id, displayName, active }) => ({ id, displayName, active })) };
+};
+
+const target = { choreId: z.string(), dueOn: z.string() };
+
+export const actions: Actions = {
+	complete: async ({ params, request }) => {
+		const context = await requireMember(params.hid);
+		return submitForm(request, z.object({ ...target, doneByMemberId: z.string().optional() }), async ({ choreId, dueOn, doneByMemberId }) => {
+			await actOnOccurrence(context, choreId, dueOn, { kind: 'complete', doneByMemberId: doneByMemberId || undefined });
+			return { acted: 'done' };
+		});
+	},
+	undo: async ({ params, request }) => {
+		const context = await requireMember(params.hid);
+		return submitForm(request, z.object(target), async ({ choreId, dueOn }) => {
+			await actOnOccurrence(context, choreId, dueOn, { kind: 'undo' });
+			return { acted: 'reopened' };
+		});
+	},
+	skip: async ({ params, request }) => {
+		const context = await requireMember(params.hid);
+		return submitForm(request, z.object({ ...target, reason: z.string().trim().min(1, 'Say why it is skipped.').max(500, 'Use at most 500 characters.') }), async ({ choreId, dueOn, reason }) => {
+			await actOnOccurrence(context, choreId, dueOn, { kind: 'skip', reason });
+			return { acted: 'skipped' };
+		});
+	},
+	reassign: async ({ params, request }) => {
+		const context = await requireMember(params.hid);
+		return submitForm(request, z.object({ ...target, memberId: z.string() }), async ({ choreId, dueOn, memberId }) => {
+			await actOnOccurrence(context, choreId, dueOn, { kind: 'reassign', memberId });
+			return { acted: 'reassigned' };
+		});
+	}
+};

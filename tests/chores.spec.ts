@@ -1,0 +1,47 @@
+import { expect, test } from '@playwright/test';
+import { createHousehold, signUp } from './helpers';
+
+test('a weekly chore rotates among three members on the calendar, and a completion by someone else credits the doer', async ({ page }) => {
+	await signUp(page, 'Ana');
+	const home = await createHousehold(page, 'Chore House');
+	const householdId = home.split('/h/')[1]!;
+	for (const displayName of ['Ben', 'Cleo']) {
+		expect((await page.request.post(`/api/v1/households/${householdId}/members`, { data: { displayName, role: 'adult' } })).status()).toBe(201);
+	}
+
+	await page.getByRole('navigation', { name: 'Household' }).getByRole('link', { name: 'Chores' }).click();
+	await page.getByRole('link', { name: 'New chore' }).click();
+	await page.getByLabel('Chore', { exact: true }).fill('Bins out');
+	await page.getByLabel('Every N weeks, on chosen days').check();
+	await page.getByLabel('Mon', { exact: true }).check();
+	await page.getByLabel('Starts on').fill('2030-01-01');
+	// Turns: Ana 1, Ben 2, Cleo 3 (the form lists members by name).
+	await page.getByLabel('Ana', { exact: true }).fill('1');
+	await page.getByLabel('Ben', { exact: true }).fill('2');
+	await page.getByLabel('Cleo', { exact: true }).fill('3');
+	await page.getByRole('button', { name: 'Preview the next eight' }).click();
+	await expect(page.getByRole('heading', { name: 'The next 8' })).toBeVisible();
+	const preview = await page.getByRole('listitem').filter({ hasText: '2030' }).allInnerTexts();
+	expect(preview.slice(0, 4).map((line) => line.split(' — ')[1])).toEqual(['Ana', 'Ben', 'Cleo', 'Ana']);
+	await page.getByRole('button', { name: 'Add chore' }).click();
+	await expect(page.getByText('Added “Bins out”.')).toBeVisible();
+
+	await page.goto(`${home}/chores?view=month&date=2030-01-15`);
+	await expect(page.getByRole('heading', { name: 'January 2030' })).toBeVisible();
+	const week = (day: string) => page.getByTestId(`occurrence-Bins out-${day}`);
+	await expect(week('2030-01-07')).toContainText('Ana');
+	await expect(week('2030-01-14')).toContainText('Ben');
+	await expect(week('2030-01-21')).toContainText('Cleo');
+	await expect(week('2030-01-28')).toContainText('Ana');
+
+	// Cleo does Ben's turn: the credit goes to Cleo.
+	await page.goto(`${home}/chores?view=week&date=2030-01-14`);
+	const item = week('2030-01-14');
+	await item.getByText('More').click();
+	await item.getByLabel('Done by').selectOption({ label: 'Cleo' });
+	await item.getByRole('button', { name: 'Mark done' }).click();
+	await expect(week('2030-01-14')).toContainText('done by Cleo');
+	const fairness = await page.request.get(`/api/v1/households/${householdId}/chore-fairness?from=2030-01-01&to=2030-01-31`);
+	const rows = (await fairness.json()).items as Array<{ memberId: string; effortDone: number }>;
+	expect(rows.map((r) => r.effortDone).sort()).toEqual([0, 0, 1]);
+});
