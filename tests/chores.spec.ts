@@ -45,3 +45,32 @@ test('a weekly chore rotates among three members on the calendar, and a completi
 	const rows = (await fairness.json()).items as Array<{ memberId: string; effortDone: number }>;
 	expect(rows.map((r) => r.effortDone).sort()).toEqual([0, 0, 1]);
 });
+
+test('a member makes a calendar link; the ICS feed downloads and parses', async ({ page }) => {
+	await signUp(page, 'Dee');
+	const home = await createHousehold(page, 'Feed House');
+	const householdId = home.split('/h/')[1]!;
+	const me = (await (await page.request.get('/api/v1/me')).json()).households[0].memberId as string;
+	const chore = await page.request.post(`/api/v1/households/${householdId}/chores`, {
+		data: { name: 'Water plants', effort: 1, schedule: { kind: 'daily', interval: 2, startOn: '2026-01-01', time: '08:30' }, assignment: { strategy: 'fixed', memberIds: [me] } }
+	});
+	expect(chore.status()).toBe(201);
+	await page.goto(`${home}/chores/feeds`);
+	await page.getByRole('button', { name: 'Make a link for My chores' }).click();
+	const link = await page.getByLabel('Your link (shown once — copy it now)').inputValue();
+	expect(link).toMatch(/\/households\/.+\/members\/.+\/chores\.ics\?token=[a-z2-7]{32}$/);
+
+	const feed = await page.request.get(link);
+	expect(feed.status()).toBe(200);
+	expect(feed.headers()['content-type']).toContain('text/calendar');
+	const ICAL = (await import('ical.js')).default;
+	const calendar = new ICAL.Component(ICAL.parse(await feed.text()));
+	const events = calendar.getAllSubcomponents('vevent');
+	expect(events.length).toBeGreaterThan(50);
+	expect(String(events[0]!.getFirstPropertyValue('summary'))).toContain('Water plants — Dee');
+
+	// A new link stops the old one.
+	await page.getByRole('button', { name: 'Make a new link for My chores' }).click();
+	await expect(page.getByLabel('Your link (shown once — copy it now)')).not.toHaveValue(link);
+	expect((await page.request.get(link)).status()).toBe(404);
+});

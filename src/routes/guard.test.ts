@@ -14,6 +14,7 @@ type Access = 'member' | 'admin';
 const ACCESS: Record<string, Record<string, Access>> = {
 	'/h/[hid]': { load: 'member', complete: 'member' },
 	'/h/[hid]/chores': { load: 'member', complete: 'member', undo: 'member', skip: 'member', reassign: 'member' },
+	'/h/[hid]/chores/feeds': { load: 'member', regenerate: 'member', revoke: 'member' },
 	'/h/[hid]/chores/new': { load: 'member', save: 'member', preview: 'member' },
 	'/h/[hid]/chores/[cid]': { load: 'member', save: 'member', preview: 'member' },
 	'/h/[hid]/members': { load: 'member', add: 'admin' },
@@ -72,6 +73,7 @@ async function snapshot() {
 		        (select string_agg(id::text || coalesce(deleted_at::text, ''), ',') from settlements where household_id = $1) as settlements,
 		        (select string_agg(id::text || description || amount_minor::text || paused::text || coalesce(ends_on::text, ''), ',') from recurring_expenses where household_id = $1) as recurring,
 		        (select string_agg(id::text || name || version::text, ',') from chores where household_id = $1) as chores,
+		        (select string_agg(id::text || coalesce(revoked_at::text, ''), ',') from calendar_feeds where household_id = $1) as feeds,
 		        (select string_agg(chore_id::text || due_on::text || status || coalesce(assignee_member_id::text, ''), ',') from chore_occurrences where household_id = $1 and not frozen) as occurrences,
 		        (select count(*) from expense_categories where household_id = $1) as categories,
 		        (select string_agg(display_name || role || is_admin || active, ',' order by id) from members where household_id = $1) as member_state,
@@ -91,7 +93,7 @@ async function request(route: string, action: string, cookie?: string) {
 	if (cookie) headers.cookie = `hearth_session=${cookie}`;
 	if (action === 'load' || action === 'GET') return fetch(`${baseUrl()}${urlOf(route)}`, { headers, redirect: 'manual' });
 	headers['content-type'] = 'application/x-www-form-urlencoded';
-	const body = new URLSearchParams({ displayName: 'Changed', role: 'adult', name: 'Hijacked', currency: 'USD', timezone: 'UTC', from: '2026-12-01', to: '2026-12-02', absenceId: '00000000-0000-4000-8000-000000000000', inviteId: '00000000-0000-4000-8000-000000000000', maxUses: '5', expiresInDays: '5', description: 'Sneaky', amount: '12.50', spentOn: '2026-12-01', category: 'other', payerMode: 'single', paidBy: household.me.memberId, splitMode: 'equal', [`in_${household.me.memberId}`]: household.me.memberId, fromMemberId: household.me.memberId, toMemberId: household.me.memberId, amountMinor: '100', paidOn: '2026-12-01', version: '1', id: '00000000-0000-4000-8000-000000000001', recurringId: '00000000-0000-4000-8000-000000000002', kind: 'monthly', dayOfMonth: '1', key: 'rent', choreId, dueOn: '2030-01-02', reason: 'sneaky', startOn: '2030-01-01', strategy: 'rotate' });
+	const body = new URLSearchParams({ displayName: 'Changed', role: 'adult', name: 'Hijacked', currency: 'USD', timezone: 'UTC', from: '2026-12-01', to: '2026-12-02', absenceId: '00000000-0000-4000-8000-000000000000', inviteId: '00000000-0000-4000-8000-000000000000', maxUses: '5', expiresInDays: '5', description: 'Sneaky', amount: '12.50', spentOn: '2026-12-01', category: 'other', payerMode: 'single', paidBy: household.me.memberId, splitMode: 'equal', [`in_${household.me.memberId}`]: household.me.memberId, fromMemberId: household.me.memberId, toMemberId: household.me.memberId, amountMinor: '100', paidOn: '2026-12-01', version: '1', id: '00000000-0000-4000-8000-000000000001', recurringId: '00000000-0000-4000-8000-000000000002', kind: 'monthly', dayOfMonth: '1', key: 'rent', choreId, dueOn: '2030-01-02', reason: 'sneaky', startOn: '2030-01-01', strategy: 'rotate', scope: 'household' });
 	const query = action === 'default' ? '' : `?/${action}`;
 	return fetch(`${baseUrl()}${urlOf(route)}${query}`, { method: 'POST', headers, body, redirect: 'manual' });
 }

@@ -263,8 +263,19 @@ export interface ChoreCalendarStateTable {
 }
 
 export interface ChoreTables {
+	calendarFeeds: CalendarFeedsTable;
 	choreCalendarState: ChoreCalendarStateTable;
 	chores: ChoresTable;
 	choreParticipants: ChoreParticipantsTable;
 	choreOccurrences: ChoreOccurrencesTable;
+}
+
+export interface CalendarFeedsTable {
+	householdId: string;
+	id: Generated<string>;
+	memberId: string;
+	scope: 'household' | 'member';
+	tokenHash: string;
+	createdAt: Generated<Date>;
+	revokedAt: Timestamp | null;
 }

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { submitForm } from '$lib/server/forms';
+import { requireMember } from '$lib/server/households/guard';
+import { activeFeeds, regenerateFeed, revokeFeed } from '$lib/server/chores/ics';
+import type { Actions, PageServerLoad } from './$types';
+
+const scope = z.object({ scope: z.enum(['household', 'member'], { error: 'Choose which calendar.' }) });
+
+export const load: PageServerLoad = async ({ params }) => {
+	const context = await requireMember(params.hid);
+	return { active: await activeFeeds(context) };
+};
+
+export const actions: Actions = {
+	regenerate: async ({ params, request, url }) => {
+		const context = await requireMember(params.hid);
+		return submitForm(request, scope, async ({ scope }) => ({ scope, link: `${url.origin}${await regenerateFeed(context, scope)}` }));
+	},
+	revoke: async ({ params, request }) => {
+		const context = await requireMember(params.hid);
+		return submitForm(request, scope, async ({ scope }) => {
+			await revokeFeed(context, scope);
+			return { revoked: scope };
+		});
+	}
+};
