@@ -89,3 +89,24 @@ describe('the chore calendar', () => {
 		await expect(createChore(admin, dailyChore([a, other.member.id], today))).rejects.toMatchObject({ status: 422 });
 	});
 });
+
+describe('the server time zone', () => {
+	it('does not change the calendar', async () => {
+		const { admin, a, b, c, today } = await house();
+		await createChore(admin, { name: 'Bathroom', effort: 3, schedule: { kind: 'weekly', interval: 1, weekdays: [6, 7], startOn: plusDays(today, -20), time: '09:00' }, assignment: { strategy: 'fair', memberIds: [a, b, c] } });
+		await createChore(admin, { name: 'Garden', effort: 2, schedule: { kind: 'monthly', interval: 1, dayOfMonth: 31, startOn: plusDays(today, -40) }, assignment: { strategy: 'rotate', memberIds: [c, a] } });
+		const previous = process.env.TZ;
+		const calendars = [];
+		try {
+			for (const zone of ['Pacific/Kiritimati', 'America/Adak', 'UTC']) {
+				process.env.TZ = zone;
+				calendars.push(await choreCalendar(admin.household, plusDays(today, -20), plusDays(today, 120)));
+			}
+		} finally {
+			process.env.TZ = previous;
+		}
+		expect(calendars[1]).toEqual(calendars[0]);
+		expect(calendars[2]).toEqual(calendars[0]);
+		expect(calendars[0]!.length).toBeGreaterThan(30);
+	});
+});

@@ -4,6 +4,9 @@ import { listMembers } from '../households/members';
 import { getBalances } from '../money/balances';
 import { listRecurring } from '../money/recurring';
 import { seedDemoHousehold } from './seed';
+import { choreCalendar } from '../chores/calendar';
+import { todayIn } from '$lib/dates';
+import { plusDays } from '$lib/chores/schedule';
 
 describe('the demo household', () => {
 	it('is Maple Street House: five members over three generations, one without a login, months of money', async () => {
@@ -18,6 +21,12 @@ describe('the demo household', () => {
 		const { balances } = await getBalances(householdId);
 		expect(balances.reduce((sum, b) => sum + b.netMinor, 0)).toBe(0);
 		expect(balances.some((b) => b.netMinor !== 0)).toBe(true);
+		const today = todayIn('Europe/Berlin');
+		const calendar = await choreCalendar({ id: householdId, timezone: 'Europe/Berlin' }, plusDays(today, -30), plusDays(today, 7));
+		expect(new Set(calendar.map((o) => o.choreName)).size).toBe(7);
+		expect(calendar.filter((o) => o.status === 'done').length).toBeGreaterThan(50);
+		expect(calendar.some((o) => o.status === 'skipped')).toBe(true);
+		expect(calendar.some((o) => o.status === 'done' && o.doneByMemberId !== o.assigneeMemberId)).toBe(true);
 	});
 
 	it('is created once', async () => {

@@ -14,6 +14,11 @@ import { todayIn } from '$lib/dates';
 import { createExpense } from '$lib/server/money/expenses';
 import { recordSettlement } from '$lib/server/money/balances';
 import { createRecurring } from '$lib/server/money/recurring';
+import { createChore } from '$lib/server/chores/chores';
+import { choreCalendar } from '$lib/server/chores/calendar';
+import type { ChoreInput } from '$lib/server/chores/schemas';
+import { plusDays } from '$lib/chores/schedule';
+import { sql } from 'kysely';
 import { addDays, format } from 'date-fns';
 
 export const DEMO_PASSWORD = 'maple-street';
@@ -87,7 +92,45 @@ export async function seedDemoHousehold(): Promise<DemoSeedResult> {
 	await addAbsence(admin, memberIds.get('Mia')!, { from: day(3), to: day(5), note: 'School trip' });
 	await createInvite(admin, { role: 'guest', maxUses: 1, expiresInDays: 7 }, 'http://localhost');
 	await seedDemoMoney(admin, memberIds, today);
+	await seedDemoChores(admin, memberIds);
 	return { created: true, householdId: household.id };
+}
+
+/** A realistic chore set with two months of history: most done, some by someone else, a few skipped. */
+async function seedDemoChores(admin: MemberContext, ids: Map<string, string>): Promise<void> {
+	const id = (name: string) => ids.get(name)!;
+	const today = todayIn(TIMEZONE);
+	const start = plusDays(today, -60);
+	const chore = (name: string, effort: number, schedule: ChoreInput['schedule'], strategy: ChoreInput['assignment']['strategy'], people: string[], description = '') =>
+		createChore(admin, { name, description, effort, schedule, assignment: { strategy, memberIds: people.map(id) } });
+	await chore('Bins out', 1, { kind: 'weekly', interval: 1, weekdays: [1], startOn: start, time: '19:00' }, 'rotate', ['Daniel', 'Mia', 'Priya']);
+	await chore('Kitchen clean-up', 2, { kind: 'daily', interval: 1, startOn: start, time: '20:30' }, 'fair', ['Priya', 'Daniel', 'Grandma Rosa', 'Mia']);
+	await chore('Set the table', 1, { kind: 'daily', interval: 1, startOn: start, time: '18:30' }, 'rotate', ['Leo', 'Mia']);
+	await chore('Bathroom', 3, { kind: 'weekly', interval: 1, weekdays: [6], startOn: start }, 'fair', ['Priya', 'Daniel', 'Mia']);
+	await chore('Garden', 3, { kind: 'monthly', interval: 1, nth: 1, weekday: 6, startOn: start }, 'rotate', ['Daniel', 'Grandma Rosa']);
+	const groceries = await chore('Groceries run', 2, { kind: 'after', interval: 5, startOn: start }, 'rotate', ['Priya', 'Daniel']);
+	// An `after` chore's history is its chain of completions: each one sets the next due day.
+	const runs = [];
+	for (let due = start, i = 0; due < plusDays(today, -2); i++) {
+		const doneOn = plusDays(due, i % 3 === 0 ? 1 : 0);
+		const by = id(i % 2 === 0 ? 'Priya' : 'Daniel');
+		runs.push({ householdId: admin.household.id, choreId: groceries.id, dueOn: due, assigneeMemberId: by, status: 'done' as const, doneByMemberId: by, doneOn, doneAt: new Date(`${doneOn}T17:00:00Z`), effort: 2 });
+		due = plusDays(doneOn, 5);
+	}
+	await getDb().insertInto('choreOccurrences').values(runs).execute();
+	await chore('Deep clean', 5, { kind: 'monthly', interval: 1, nth: -1, weekday: 7, startOn: start }, 'fair', ['Priya', 'Daniel', 'Grandma Rosa'], 'Fridge, oven, windows, under the beds.');
+	// Freeze the past, then record what happened: a deterministic mix of done (sometimes by someone else) and skipped.
+	await choreCalendar(admin.household, start, today);
+	await sql`
+		update chore_occurrences set
+			status = case when abs(hashtext(chore_id::text || due_on::text)) % 17 = 0 then 'skipped' else 'done' end,
+			skip_reason = case when abs(hashtext(chore_id::text || due_on::text)) % 17 = 0 then 'Away that day' end,
+			done_by_member_id = case when abs(hashtext(chore_id::text || due_on::text)) % 17 = 0 then null
+				when abs(hashtext(due_on::text || chore_id::text)) % 9 = 0 then ${id('Priya')}::uuid
+				else assignee_member_id end,
+			done_on = case when abs(hashtext(chore_id::text || due_on::text)) % 17 = 0 then null else due_on end,
+			done_at = case when abs(hashtext(chore_id::text || due_on::text)) % 17 = 0 then null else due_on + time '20:00' end
+		where household_id = ${admin.household.id} and due_on < ${plusDays(today, -2)} and assignee_member_id is not null`.execute(getDb());
 }
 
 /** About six months of a lived-in household's money: rent by the sliding scale, food, bills, a shared purchase, settlements. */
