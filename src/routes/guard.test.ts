@@ -13,7 +13,7 @@ type Access = 'member' | 'admin';
 /** Who may use each page (`load`) and action, by route and name. */
 const ACCESS: Record<string, Record<string, Access>> = {
 	'/h/[hid]': { load: 'member', complete: 'member' },
-	'/h/[hid]/chores': { load: 'member', complete: 'member', undo: 'member', skip: 'member', reassign: 'member' },
+	'/h/[hid]/chores': { load: 'member', complete: 'member', undo: 'member', skip: 'member', swap: 'member', reassign: 'member' },
 	'/h/[hid]/chores/fairness': { load: 'member' },
 	'/h/[hid]/chores/feeds': { load: 'member', regenerate: 'member', revoke: 'member' },
 	'/h/[hid]/chores/new': { load: 'member', save: 'member', preview: 'member' },

@@ -219,3 +219,46 @@ export async function previewChore(household: HouseholdRef, input: ChoreInput, c
 		.slice(0, count)
 		.map((o) => ({ dueOn: o.dueOn, assigneeMemberId: o.assigneeMemberId }));
 }
+
+/**
+ * Swap turns: this occurrence goes to `memberId`, and their next turn of the same chore
+ * goes to whoever had this one. Both change in one transaction.
+ */
+export async function swapOccurrence(context: MemberContext, choreId: string, dueOn: string, memberId: string): Promise<Occurrence> {
+	const household = context.household;
+	if (!isUuid(choreId) || !/^\d{4}-\d{2}-\d{2}$/.test(dueOn)) throw notFound('That chore occurrence');
+	await freezePast(household);
+	const today = todayIn(household.timezone);
+	return getDb()
+		.transaction()
+		.execute(async (trx) => {
+			await sql`select pg_advisory_xact_lock(hashtext(${`chores:${household.id}`}))`.execute(trx);
+			const input = await planInput(trx, household, dueOn, plusDays(dueOn, 180));
+			const plan = planChores(input).filter((o) => o.choreId === choreId);
+			const mine = plan.find((o) => o.dueOn === dueOn);
+			if (!mine) throw notFound('That chore occurrence');
+			if (mine.status !== 'pending') throw new DomainError(409, 'not_open', 'Only a chore that is still to do can be swapped.');
+			const theirs = plan.find((o) => o.dueOn > dueOn && o.status === 'pending' && o.assigneeMemberId === memberId);
+			if (!theirs || !mine.assigneeMemberId || memberId === mine.assigneeMemberId) {
+				throw new DomainError(422, 'no_turn_to_swap', 'They have no later turn of this chore to swap with; reassign it instead.', { memberId: 'No later turn of this chore to swap with.' });
+			}
+			for (const [occurrence, assignee] of [[mine, memberId], [theirs, mine.assigneeMemberId]] as const) {
+				await trx
+					.insertInto('choreOccurrences')
+					.values({ householdId: household.id, choreId, dueOn: occurrence.dueOn, assigneeMemberId: assignee, status: 'pending', effort: occurrence.effort })
+					.onConflict((oc) => oc.columns(['householdId', 'choreId', 'dueOn']).doUpdateSet({ assigneeMemberId: assignee, updatedAt: new Date() }))
+					.execute();
+			}
+			const names = new Map((await trx.selectFrom('members').select(['id', 'displayName']).where('householdId', '=', household.id).execute()).map((m) => [m.id, m.displayName]));
+			await logActivity(trx, {
+				householdId: household.id,
+				actorMemberId: context.member.id,
+				action: 'chore.swapped',
+				subjectType: 'chore',
+				subjectId: choreId,
+				summary: `${names.get(mine.assigneeMemberId)} and ${names.get(memberId)} swapped “${mine.choreName}” (${dueOn} and ${theirs.dueOn}).`,
+				details: { dueOn, with: theirs.dueOn }
+			});
+			return present({ ...mine, assigneeMemberId: memberId, stored: true }, today, new Map(), input.times);
+		});
+}

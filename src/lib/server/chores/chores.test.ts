@@ -5,7 +5,7 @@ import { updateMember } from '../households/members';
 import { addAbsence } from '../households/absences';
 import { todayIn } from '$lib/dates';
 import { plusDays } from '$lib/chores/schedule';
-import { actOnOccurrence, choreCalendar } from './calendar';
+import { actOnOccurrence, choreCalendar, swapOccurrence } from './calendar';
 import { createChore, updateChore } from './chores';
 import type { ChoreInput } from './schemas';
 
@@ -87,6 +87,19 @@ describe('the chore calendar', () => {
 		const { admin, a, today } = await house();
 		const other = await makeHousehold();
 		await expect(createChore(admin, dailyChore([a, other.member.id], today))).rejects.toMatchObject({ status: 422 });
+	});
+});
+
+describe('swapping turns', () => {
+	it('exchanges this turn with the other member’s next one, both at once', async () => {
+		const { admin, a, b, today } = await house();
+		const chore = await createChore(admin, dailyChore([a, b], today));
+		const swapped = await swapOccurrence(admin, chore.id, today, b);
+		expect(swapped.assigneeMemberId).toBe(b);
+		const calendar = await choreCalendar(admin.household, today, plusDays(today, 3));
+		// Day 0 and day 1 swapped; the turns go on from whoever had the last one.
+		expect(calendar.map((o) => o.assigneeMemberId)).toEqual([b, a, b, a]);
+		await expect(swapOccurrence(admin, chore.id, plusDays(today, 1), a)).rejects.toMatchObject({ status: 422 });
 	});
 });
 

@@ -4,7 +4,7 @@ import { viewRange, type CalendarView } from '$lib/chores/views';
 import { submitForm } from '$lib/server/forms';
 import { requireMember } from '$lib/server/households/guard';
 import { listMembers } from '$lib/server/households/members';
-import { actOnOccurrence, choreCalendar } from '$lib/server/chores/calendar';
+import { actOnOccurrence, choreCalendar, swapOccurrence } from '$lib/server/chores/calendar';
 import { listChores } from '$lib/server/chores/chores';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -46,6 +46,13 @@ export const actions: Actions = {
 		return submitForm(request, z.object({ ...target, reason: z.string().trim().min(1, 'Say why it is skipped.').max(500, 'Use at most 500 characters.') }), async ({ choreId, dueOn, reason }) => {
 			await actOnOccurrence(context, choreId, dueOn, { kind: 'skip', reason });
 			return { acted: 'skipped' };
+		});
+	},
+	swap: async ({ params, request }) => {
+		const context = await requireMember(params.hid);
+		return submitForm(request, z.object({ ...target, memberId: z.string() }), async ({ choreId, dueOn, memberId }) => {
+			await swapOccurrence(context, choreId, dueOn, memberId);
+			return { acted: 'swapped' };
 		});
 	},
 	reassign: async ({ params, request }) => {
