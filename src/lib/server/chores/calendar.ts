@@ -121,6 +121,22 @@ export async function choreCalendar(household: HouseholdRef, from: string, to: s
 		.filter((o) => !memberId || o.assigneeMemberId === memberId || o.doneByMemberId === memberId);
 }
 
+/**
+ * Runs a change to one occurrence: the past frozen first, then one transaction holding
+ * the household's calendar lock, so two changes never plan from the same stale state.
+ */
+async function inCalendarTransaction<T>(household: HouseholdRef, choreId: string, dueOn: string, work: (trx: Kysely<Database>, today: string) => Promise<T>): Promise<T> {
+	if (!isUuid(choreId) || !/^\d{4}-\d{2}-\d{2}$/.test(dueOn)) throw notFound('That chore occurrence');
+	await freezePast(household);
+	const today = todayIn(household.timezone);
+	return getDb()
+		.transaction()
+		.execute(async (trx) => {
+			await sql`select pg_advisory_xact_lock(hashtext(${`chores:${household.id}`}))`.execute(trx);
+			return work(trx, today);
+		});
+}
+
 export type OccurrenceAction =
 	| { kind: 'complete'; doneByMemberId?: string }
 	| { kind: 'undo' }
@@ -130,63 +146,57 @@ export type OccurrenceAction =
 /** Acts on the occurrence of `choreId` due on `dueOn`; it must be on the calendar. */
 export async function actOnOccurrence(context: MemberContext, choreId: string, dueOn: string, action: OccurrenceAction): Promise<Occurrence> {
 	const household = context.household;
-	if (!isUuid(choreId) || !/^\d{4}-\d{2}-\d{2}$/.test(dueOn)) throw notFound('That chore occurrence');
-	await freezePast(household);
-	const today = todayIn(household.timezone);
-	return getDb()
-		.transaction()
-		.execute(async (trx) => {
-			await sql`select pg_advisory_xact_lock(hashtext(${`chores:${household.id}`}))`.execute(trx);
-			const input = await planInput(trx, household, dueOn, dueOn);
-			const current = planChores(input).find((o) => o.choreId === choreId && o.dueOn === dueOn);
-			if (!current) throw notFound('That chore occurrence');
-			const memberIds = [action.kind === 'complete' ? (action.doneByMemberId ?? context.member.id) : null, action.kind === 'reassign' ? action.memberId : null].filter((id): id is string => id !== null);
-			for (const id of memberIds) {
-				const member = await trx.selectFrom('members').select('id').where('householdId', '=', household.id).where('id', '=', id).where('active', '=', true).executeTakeFirst();
-				if (!member) throw new DomainError(422, 'rule_broken', 'Choose an active member of the household.', { [action.kind === 'reassign' ? 'memberId' : 'doneByMemberId']: 'Choose an active member of the household.' });
-			}
-			if (action.kind === 'undo' && current.status === 'pending') throw new DomainError(409, 'nothing_to_undo', 'This chore is not done or skipped, so there is nothing to undo.');
-			if (action.kind === 'complete' && current.status === 'done') throw new DomainError(409, 'already_done', 'This chore is already done.');
-			const row = {
-				householdId: household.id,
-				choreId,
-				dueOn,
-				effort: current.effort,
-				assigneeMemberId: action.kind === 'reassign' ? action.memberId : current.assigneeMemberId,
-				status: action.kind === 'complete' ? ('done' as const) : action.kind === 'skip' ? ('skipped' as const) : action.kind === 'undo' ? ('pending' as const) : current.status,
-				doneByMemberId: action.kind === 'complete' ? memberIds[0]! : action.kind === 'reassign' ? current.doneByMemberId : null,
-				doneOn: action.kind === 'complete' ? today : action.kind === 'reassign' ? current.doneOn : null,
-				doneAt: action.kind === 'complete' ? new Date() : null,
-				skipReason: action.kind === 'skip' ? action.reason : null,
-				updatedAt: new Date()
-			};
-			await trx
-				.insertInto('choreOccurrences')
-				.values(row)
-				.onConflict((oc) =>
-					oc.columns(['householdId', 'choreId', 'dueOn']).doUpdateSet({ assigneeMemberId: row.assigneeMemberId, status: row.status, doneByMemberId: row.doneByMemberId, doneOn: row.doneOn, doneAt: row.doneAt, skipReason: row.skipReason, updatedAt: row.updatedAt })
-				)
-				.execute();
-			const names = new Map((await trx.selectFrom('members').select(['id', 'displayName']).where('householdId', '=', household.id).execute()).map((m) => [m.id, m.displayName]));
-			const who = (id: string | null) => (id ? (names.get(id) ?? 'someone') : 'nobody');
-			const summaries = {
-				complete: `${who(row.doneByMemberId)} did “${current.choreName}” (${dueOn}).`,
-				undo: `${context.member.displayName} reopened “${current.choreName}” (${dueOn}).`,
-				skip: `${context.member.displayName} skipped “${current.choreName}” (${dueOn}): ${action.kind === 'skip' ? action.reason : ''}`,
-				reassign: `${context.member.displayName} gave “${current.choreName}” (${dueOn}) to ${who(row.assigneeMemberId)}.`
-			};
-			await logActivity(trx, {
-				householdId: household.id,
-				actorMemberId: context.member.id,
-				action: `chore.${action.kind === 'complete' ? 'done' : action.kind === 'undo' ? 'reopened' : action.kind === 'skip' ? 'skipped' : 'reassigned'}`,
-				subjectType: 'chore',
-				subjectId: choreId,
-				summary: summaries[action.kind],
-				details: { dueOn, before: { assigneeMemberId: current.assigneeMemberId, status: current.status, doneByMemberId: current.doneByMemberId }, after: { assigneeMemberId: row.assigneeMemberId, status: row.status, doneByMemberId: row.doneByMemberId } }
-			});
-			const after = { ...current, assigneeMemberId: row.assigneeMemberId, status: row.status, doneByMemberId: row.doneByMemberId, doneOn: row.doneOn, stored: true };
-			return present(after, today, new Map([[`${choreId}:${dueOn}`, row.doneAt]]), input.times);
+	return inCalendarTransaction(household, choreId, dueOn, async (trx, today) => {
+		const input = await planInput(trx, household, dueOn, dueOn);
+		const current = planChores(input).find((o) => o.choreId === choreId && o.dueOn === dueOn);
+		if (!current) throw notFound('That chore occurrence');
+		const memberIds = [action.kind === 'complete' ? (action.doneByMemberId ?? context.member.id) : null, action.kind === 'reassign' ? action.memberId : null].filter((id): id is string => id !== null);
+		for (const id of memberIds) {
+			const member = await trx.selectFrom('members').select('id').where('householdId', '=', household.id).where('id', '=', id).where('active', '=', true).executeTakeFirst();
+			if (!member) throw new DomainError(422, 'rule_broken', 'Choose an active member of the household.', { [action.kind === 'reassign' ? 'memberId' : 'doneByMemberId']: 'Choose an active member of the household.' });
+		}
+		if (action.kind === 'undo' && current.status === 'pending') throw new DomainError(409, 'nothing_to_undo', 'This chore is not done or skipped, so there is nothing to undo.');
+		if (action.kind === 'complete' && current.status === 'done') throw new DomainError(409, 'already_done', 'This chore is already done.');
+		const row = {
+			householdId: household.id,
+			choreId,
+			dueOn,
+			effort: current.effort,
+			assigneeMemberId: action.kind === 'reassign' ? action.memberId : current.assigneeMemberId,
+			status: action.kind === 'complete' ? ('done' as const) : action.kind === 'skip' ? ('skipped' as const) : action.kind === 'undo' ? ('pending' as const) : current.status,
+			doneByMemberId: action.kind === 'complete' ? memberIds[0]! : action.kind === 'reassign' ? current.doneByMemberId : null,
+			doneOn: action.kind === 'complete' ? today : action.kind === 'reassign' ? current.doneOn : null,
+			doneAt: action.kind === 'complete' ? new Date() : null,
+			skipReason: action.kind === 'skip' ? action.reason : null,
+			updatedAt: new Date()
+		};
+		await trx
+			.insertInto('choreOccurrences')
+			.values(row)
+			.onConflict((oc) =>
+				oc.columns(['householdId', 'choreId', 'dueOn']).doUpdateSet({ assigneeMemberId: row.assigneeMemberId, status: row.status, doneByMemberId: row.doneByMemberId, doneOn: row.doneOn, doneAt: row.doneAt, skipReason: row.skipReason, updatedAt: row.updatedAt })
+			)
+			.execute();
+		const names = new Map((await trx.selectFrom('members').select(['id', 'displayName']).where('householdId', '=', household.id).execute()).map((m) => [m.id, m.displayName]));
+		const who = (id: string | null) => (id ? (names.get(id) ?? 'someone') : 'nobody');
+		const summaries = {
+			complete: `${who(row.doneByMemberId)} did “${current.choreName}” (${dueOn}).`,
+			undo: `${context.member.displayName} reopened “${current.choreName}” (${dueOn}).`,
+			skip: `${context.member.displayName} skipped “${current.choreName}” (${dueOn}): ${action.kind === 'skip' ? action.reason : ''}`,
+			reassign: `${context.member.displayName} gave “${current.choreName}” (${dueOn}) to ${who(row.assigneeMemberId)}.`
+		};
+		await logActivity(trx, {
+			householdId: household.id,
+			actorMemberId: context.member.id,
+			action: `chore.${action.kind === 'complete' ? 'done' : action.kind === 'undo' ? 'reopened' : action.kind === 'skip' ? 'skipped' : 'reassigned'}`,
+			subjectType: 'chore',
+			subjectId: choreId,
+			summary: summaries[action.kind],
+			details: { dueOn, before: { assigneeMemberId: current.assigneeMemberId, status: current.status, doneByMemberId: current.doneByMemberId }, after: { assigneeMemberId: row.assigneeMemberId, status: row.status, doneByMemberId: row.doneByMemberId } }
 		});
+		const after = { ...current, assigneeMemberId: row.assigneeMemberId, status: row.status, doneByMemberId: row.doneByMemberId, doneOn: row.doneOn, stored: true };
+		return present(after, today, new Map([[`${choreId}:${dueOn}`, row.doneAt]]), input.times);
+	});
 }
 
 /** Effort done and expected per active member over [from, to] (see $lib/chores/fairness). */
@@ -226,39 +236,33 @@ export async function previewChore(household: HouseholdRef, input: ChoreInput, c
  */
 export async function swapOccurrence(context: MemberContext, choreId: string, dueOn: string, memberId: string): Promise<Occurrence> {
 	const household = context.household;
-	if (!isUuid(choreId) || !/^\d{4}-\d{2}-\d{2}$/.test(dueOn)) throw notFound('That chore occurrence');
-	await freezePast(household);
-	const today = todayIn(household.timezone);
-	return getDb()
-		.transaction()
-		.execute(async (trx) => {
-			await sql`select pg_advisory_xact_lock(hashtext(${`chores:${household.id}`}))`.execute(trx);
-			const input = await planInput(trx, household, dueOn, plusDays(dueOn, 180));
-			const plan = planChores(input).filter((o) => o.choreId === choreId);
-			const mine = plan.find((o) => o.dueOn === dueOn);
-			if (!mine) throw notFound('That chore occurrence');
-			if (mine.status !== 'pending') throw new DomainError(409, 'not_open', 'Only a chore that is still to do can be swapped.');
-			const theirs = plan.find((o) => o.dueOn > dueOn && o.status === 'pending' && o.assigneeMemberId === memberId);
-			if (!theirs || !mine.assigneeMemberId || memberId === mine.assigneeMemberId) {
-				throw new DomainError(422, 'no_turn_to_swap', 'They have no later turn of this chore to swap with; reassign it instead.', { memberId: 'No later turn of this chore to swap with.' });
-			}
-			for (const [occurrence, assignee] of [[mine, memberId], [theirs, mine.assigneeMemberId]] as const) {
-				await trx
-					.insertInto('choreOccurrences')
-					.values({ householdId: household.id, choreId, dueOn: occurrence.dueOn, assigneeMemberId: assignee, status: 'pending', effort: occurrence.effort })
-					.onConflict((oc) => oc.columns(['householdId', 'choreId', 'dueOn']).doUpdateSet({ assigneeMemberId: assignee, updatedAt: new Date() }))
-					.execute();
-			}
-			const names = new Map((await trx.selectFrom('members').select(['id', 'displayName']).where('householdId', '=', household.id).execute()).map((m) => [m.id, m.displayName]));
-			await logActivity(trx, {
-				householdId: household.id,
-				actorMemberId: context.member.id,
-				action: 'chore.swapped',
-				subjectType: 'chore',
-				subjectId: choreId,
-				summary: `${names.get(mine.assigneeMemberId)} and ${names.get(memberId)} swapped “${mine.choreName}” (${dueOn} and ${theirs.dueOn}).`,
-				details: { dueOn, with: theirs.dueOn }
-			});
-			return present({ ...mine, assigneeMemberId: memberId, stored: true }, today, new Map(), input.times);
+	return inCalendarTransaction(household, choreId, dueOn, async (trx, today) => {
+		const input = await planInput(trx, household, dueOn, plusDays(dueOn, 180));
+		const plan = planChores(input).filter((o) => o.choreId === choreId);
+		const mine = plan.find((o) => o.dueOn === dueOn);
+		if (!mine) throw notFound('That chore occurrence');
+		if (mine.status !== 'pending') throw new DomainError(409, 'not_open', 'Only a chore that is still to do can be swapped.');
+		const theirs = plan.find((o) => o.dueOn > dueOn && o.status === 'pending' && o.assigneeMemberId === memberId);
+		if (!theirs || !mine.assigneeMemberId || memberId === mine.assigneeMemberId) {
+			throw new DomainError(422, 'no_turn_to_swap', 'They have no later turn of this chore to swap with; reassign it instead.', { memberId: 'No later turn of this chore to swap with.' });
+		}
+		for (const [occurrence, assignee] of [[mine, memberId], [theirs, mine.assigneeMemberId]] as const) {
+			await trx
+				.insertInto('choreOccurrences')
+				.values({ householdId: household.id, choreId, dueOn: occurrence.dueOn, assigneeMemberId: assignee, status: 'pending', effort: occurrence.effort })
+				.onConflict((oc) => oc.columns(['householdId', 'choreId', 'dueOn']).doUpdateSet({ assigneeMemberId: assignee, updatedAt: new Date() }))
+				.execute();
+		}
+		const names = new Map((await trx.selectFrom('members').select(['id', 'displayName']).where('householdId', '=', household.id).execute()).map((m) => [m.id, m.displayName]));
+		await logActivity(trx, {
+			householdId: household.id,
+			actorMemberId: context.member.id,
+			action: 'chore.swapped',
+			subjectType: 'chore',
+			subjectId: choreId,
+			summary: `${names.get(mine.assigneeMemberId)} and ${names.get(memberId)} swapped “${mine.choreName}” (${dueOn} and ${theirs.dueOn}).`,
+			details: { dueOn, with: theirs.dueOn }
 		});
+		return present({ ...mine, assigneeMemberId: memberId, stored: true }, today, new Map(), input.times);
+	});
 }
