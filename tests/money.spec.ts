@@ -31,10 +31,13 @@ test('an equal split of 100.00 among three is 33.34 / 33.33 / 33.33, and settlin
 
 	await page.getByRole('navigation', { name: 'Household' }).getByRole('link', { name: 'Balances' }).click();
 	await expect(page.getByTestId('my-balance')).toContainText('You are owed');
-	while ((await page.getByRole('button', { name: /Record this payment/ }).count()) > 0) {
-		await page.getByRole('button', { name: /Record this payment/ }).first().click();
-		await expect(page.getByText('Payment recorded.')).toBeVisible();
+	// One payment at a time: wait for the list to shrink before the next click.
+	const payments = page.getByRole('button', { name: /Record this payment/ });
+	for (let remaining = await payments.count(); remaining > 0; remaining--) {
+		await payments.first().click();
+		await expect(payments).toHaveCount(remaining - 1);
 	}
+	await expect(page.getByText('Payment recorded.')).toBeVisible();
 	await expect(page.getByTestId('my-balance')).toHaveText('You are settled up.');
 	await expect(page.getByText('Everyone is settled up.')).toBeVisible();
 	await page.getByRole('navigation', { name: 'Household' }).getByRole('link', { name: 'Home' }).click();
