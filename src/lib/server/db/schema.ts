@@ -97,7 +97,7 @@ export interface ActivityTable {
 	createdAt: Generated<Date>;
 }
 
-export interface Database extends MoneyTables, RecurringTables, ChoreTables {
+export interface Database extends MoneyTables, RecurringTables, ChoreTables, DecisionTables {
 	users: UsersTable;
 	sessions: SessionsTable;
 	passwordResets: PasswordResetsTable;
@@ -278,4 +278,77 @@ export interface CalendarFeedsTable {
 	tokenHash: string;
 	createdAt: Generated<Date>;
 	revokedAt: Timestamp | null;
+}
+
+type Json<T> = ColumnType<T, string, string>;
+
+export interface ProposalsTable {
+	householdId: string;
+	id: Generated<string>;
+	authorMemberId: string;
+	title: string;
+	body: Generated<string>;
+	kind: 'consent' | 'choice' | 'ranked';
+	threshold: 'majority' | 'two_thirds' | 'three_quarters' | 'unanimous' | 'consensus';
+	quorumPct: number;
+	voterClass: 'all' | 'adults_and_youth' | 'adults';
+	closesAt: Timestamp;
+	hideResults: Generated<boolean>;
+	status: ColumnType<'open' | 'passed' | 'rejected' | 'no_quorum' | 'decided' | 'tied' | 'withdrawn', string | undefined, string>;
+	tally: Json<Record<string, unknown>> | null;
+	outcome: Json<Record<string, unknown>> | null;
+	reason: string | null;
+	linkedExpense: Json<Record<string, unknown>> | null;
+	linkedExpenseId: string | null;
+	createdAt: Generated<Date>;
+	closedAt: Timestamp | null;
+}
+
+export interface ProposalOptionsTable {
+	householdId: string;
+	proposalId: string;
+	id: Generated<string>;
+	label: string;
+	position: number;
+}
+
+export interface ProposalVotersTable {
+	householdId: string;
+	proposalId: string;
+	memberId: string;
+}
+
+export interface VotesTable {
+	householdId: string;
+	proposalId: string;
+	memberId: string;
+	position: 'yes' | 'no' | 'abstain' | 'block' | null;
+	optionIds: Json<string[]> | null;
+	ranking: Json<string[]> | null;
+	reason: string | null;
+	castByMemberId: string;
+	castAt: Generated<Date>;
+}
+
+export interface VoteHistoryTable extends Omit<VotesTable, 'castAt'> {
+	id: ColumnType<string, never, never>;
+	castAt: Timestamp;
+}
+
+export interface ProposalCommentsTable {
+	householdId: string;
+	proposalId: string;
+	id: Generated<string>;
+	memberId: string;
+	body: string;
+	createdAt: Generated<Date>;
+}
+
+export interface DecisionTables {
+	proposals: ProposalsTable;
+	proposalOptions: ProposalOptionsTable;
+	proposalVoters: ProposalVotersTable;
+	votes: VotesTable;
+	voteHistory: VoteHistoryTable;
+	proposalComments: ProposalCommentsTable;
 }
