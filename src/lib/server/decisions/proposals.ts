@@ -184,3 +184,90 @@ function checkBallot(kind: string, vote: VoteInput, options: string[]) {
 	if (new Set(chosen).size !== chosen.length || chosen.some((id) => !options.includes(id))) throw bad(field, 'Use this proposal’s options, each once.');
 	return kind === 'choice' ? { ...empty, optionIds: JSON.stringify(chosen) } : { ...empty, ranking: JSON.stringify(chosen) };
 }
+
+export interface Proposal {
+	id: string;
+	title: string;
+	body: string;
+	kind: 'consent' | 'choice' | 'ranked';
+	options: Array<{ id: string; label: string }>;
+	rule: { threshold: string; quorumPct: number; voterClass: string };
+	closesAt: string;
+	status: string;
+	eligibleCount: number;
+	votedCount: number;
+	tally: Record<string, unknown> | null;
+	outcome: Record<string, unknown> | null;
+	reason: string | null;
+	linkedExpenseId: string | null;
+	authorMemberId: string;
+}
+
+/** One proposal as its readers see it; closes it first if its time has come. */
+export async function getProposal(householdId: string, proposalId: string): Promise<Proposal> {
+	await closeIfDue(householdId, proposalId);
+	return (await loadProposals(householdId, [proposalId]))[0]!;
+}
+
+/** Open ones first (closing soonest first), then closed ones, newest first. */
+export async function listProposals(householdId: string, status?: 'open' | 'closed'): Promise<Proposal[]> {
+	const due = await getDb().selectFrom('proposals').select('id').where('householdId', '=', householdId).where('status', '=', 'open').where('closesAt', '<=', new Date()).execute();
+	for (const { id } of due) await closeIfDue(householdId, id);
+	let query = getDb().selectFrom('proposals').select('id').where('householdId', '=', householdId);
+	if (status === 'open') query = query.where('status', '=', 'open');
+	if (status === 'closed') query = query.where('status', '!=', 'open');
+	const ids = (await query.orderBy((eb) => eb.case().when('status', '=', 'open').then(0).else(1).end()).orderBy('closesAt', 'asc').limit(200).execute()).map((r) => r.id);
+	const proposals = await loadProposals(householdId, ids);
+	const open = proposals.filter((p) => p.status === 'open');
+	const closed = proposals.filter((p) => p.status !== 'open').sort((a, b) => (a.closesAt < b.closesAt ? 1 : -1));
+	return [...open, ...closed];
+}
+
+async function loadProposals(householdId: string, ids: string[]): Promise<Proposal[]> {
+	if (ids.length === 0) return [];
+	const db = getDb();
+	const [rows, options, voters, votes] = await Promise.all([
+		db.selectFrom('proposals').selectAll().where('householdId', '=', householdId).where('id', 'in', ids).execute(),
+		db.selectFrom('proposalOptions').select(['proposalId', 'id', 'label']).where('householdId', '=', householdId).where('proposalId', 'in', ids).orderBy('position').execute(),
+		db.selectFrom('proposalVoters').select(['proposalId', (eb) => eb.fn.countAll<string>().as('n')]).where('householdId', '=', householdId).where('proposalId', 'in', ids).groupBy('proposalId').execute(),
+		db.selectFrom('votes').select(['proposalId', (eb) => eb.fn.countAll<string>().as('n')]).where('householdId', '=', householdId).where('proposalId', 'in', ids).groupBy('proposalId').execute()
+	]);
+	const count = (list: Array<{ proposalId: string; n: string }>, id: string) => Number(list.find((x) => x.proposalId === id)?.n ?? 0);
+	const byId = new Map(rows.map((r) => [r.id, r]));
+	return ids.map((id) => {
+		const row = byId.get(id);
+		if (!row) throw notFound('That proposal');
+		return {
+			id,
+			title: row.title,
+			body: row.body,
+			kind: row.kind,
+			options: options.filter((o) => o.proposalId === id).map(({ id, label }) => ({ id, label })),
+			rule: { threshold: row.threshold, quorumPct: row.quorumPct, voterClass: row.voterClass },
+			closesAt: row.closesAt.toISOString(),
+			status: row.status,
+			eligibleCount: count(voters, id),
+			votedCount: count(votes, id),
+			// The tally is computed and stored at closing; an open proposal shows none yet.
+			tally: row.tally ?? null,
+			outcome: row.outcome ?? null,
+			reason: row.reason,
+			linkedExpenseId: row.linkedExpenseId,
+			authorMemberId: row.authorMemberId
+		};
+	});
+}
+
+export async function addComment(context: MemberContext, proposalId: string, body: string): Promise<{ id: string; memberId: string; body: string; createdAt: string }> {
+	const householdId = context.household.id;
+	if (!isUuid(proposalId)) throw notFound('That proposal');
+	return getDb()
+		.transaction()
+		.execute(async (trx) => {
+			const row = await trx.selectFrom('proposals').select('title').where('householdId', '=', householdId).where('id', '=', proposalId).executeTakeFirst();
+			if (!row) throw notFound('That proposal');
+			const comment = await trx.insertInto('proposalComments').values({ householdId, proposalId, memberId: context.member.id, body }).returning(['id', 'memberId', 'body', 'createdAt']).executeTakeFirstOrThrow();
+			await logActivity(trx, { householdId, actorMemberId: context.member.id, action: 'proposal.commented', subjectType: 'proposal', subjectId: proposalId, summary: `${context.member.displayName} commented on “${row.title}”.` });
+			return { ...comment, createdAt: comment.createdAt.toISOString() };
+		});
+}
