@@ -5,8 +5,10 @@
  */
 import PgBoss from 'pg-boss';
 import { runAllDueRecurring } from './money/recurring';
+import { closeAllDueProposals } from './decisions/proposals';
 
 const RECURRING_SWEEP = 'recurring-expenses';
+const PROPOSAL_SWEEP = 'close-proposals';
 let boss: PgBoss | undefined;
 
 export async function startJobs(connectionString: string): Promise<void> {
@@ -19,6 +21,12 @@ export async function startJobs(connectionString: string): Promise<void> {
 	await boss.work(RECURRING_SWEEP, async () => {
 		const created = await runAllDueRecurring();
 		if (created) console.log(`Recurring expenses: created ${created}.`);
+	});
+	// Reads and votes close a due proposal anyway; the sweep runs its linked action without waiting for one.
+	await boss.createQueue(PROPOSAL_SWEEP);
+	await boss.schedule(PROPOSAL_SWEEP, '* * * * *');
+	await boss.work(PROPOSAL_SWEEP, async () => {
+		await closeAllDueProposals();
 	});
 }
 

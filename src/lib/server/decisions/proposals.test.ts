@@ -3,7 +3,7 @@ import { getDb } from '../db';
 import { contextFor, makeHousehold, makeMember, makeUser } from '../testing/factories';
 import { acceptInvite, createInvite } from '../households/invites';
 import { updateMember } from '../households/members';
-import { castVote, closeIfDue, closeProposal, createProposal } from './proposals';
+import { castVote, closeAllDueProposals, closeIfDue, closeProposal, createProposal } from './proposals';
 import type { ProposalInput } from './schemas';
 
 const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
@@ -81,6 +81,16 @@ describe('proposals', () => {
 		expect(row.status).toBe('passed');
 		const expenses = await getDb().selectFrom('expenses').select('id').where('householdId', '=', admin.household.id).execute();
 		expect(expenses).toHaveLength(1);
+	});
+
+	it('the sweep closes what is due and leaves the rest open', async () => {
+		const { admin, bea } = await house();
+		const due = await createProposal(admin, { ...washer(admin, bea), expense: undefined });
+		const later = await createProposal(admin, { ...washer(admin, bea), expense: undefined });
+		await getDb().updateTable('proposals').set({ closesAt: new Date(Date.now() - 1000) }).where('id', '=', due.id).execute();
+		expect(await closeAllDueProposals()).toBeGreaterThanOrEqual(1);
+		expect((await proposal(admin.household.id, due.id)).status).toBe('no_quorum');
+		expect((await proposal(admin.household.id, later.id)).status).toBe('open');
 	});
 
 	it('a vote after the closing time answers 409 even though no job closed it', async () => {

@@ -271,3 +271,10 @@ export async function addComment(context: MemberContext, proposalId: string, bod
 			return { ...comment, createdAt: comment.createdAt.toISOString() };
 		});
 }
+
+/** For the job runner: close every proposal whose time has come, in any household. */
+export async function closeAllDueProposals(): Promise<number> {
+	const due = await getDb().selectFrom('proposals').select(['householdId', 'id']).where('status', '=', 'open').where('closesAt', '<=', new Date()).limit(500).execute();
+	for (const { householdId, id } of due) await closeIfDue(householdId, id);
+	return due.length;
+}
