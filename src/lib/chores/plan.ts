@@ -49,6 +49,20 @@ export interface PlannedOccurrence extends StoredOccurrence {
 	stored: boolean;
 }
 
+/** An occurrence as the calendar, the API and the pages show it. */
+export interface CalendarOccurrence {
+	choreId: string;
+	choreName: string;
+	dueOn: string;
+	assigneeMemberId: string | null;
+	/** `overdue`: pending, and its day has passed in the household's time zone. */
+	status: OccurrenceStatus | 'overdue';
+	doneByMemberId: string | null;
+	doneAt: string | null;
+	effort: number;
+	time: string | null;
+}
+
 export interface PlanInput {
 	chores: PlanChore[];
 	members: PlanMember[];

@@ -162,3 +162,18 @@ export function previewShares(draft: ExpenseDraft, members: ExpenseFormMember[],
 		return { problem, field: 'split' };
 	}
 }
+
+/** What a refused or previewed submission of the expense form hands back to its page. */
+export interface ExpenseFormState {
+	fields?: ExpenseFormFields;
+	errors?: Record<string, string>;
+	preview?: Preview;
+	seedId?: string;
+	/** Everything typed, for fields beyond the expense's own (a recurring schedule). */
+	values?: Record<string, string>;
+}
+
+/** The expense form's part of a page's `form`; other actions' results (delete, pause…) carry no fields. */
+export function expenseFormState(form: unknown): ExpenseFormState {
+	return typeof form === 'object' && form !== null && 'fields' in form ? (form as ExpenseFormState) : {};
+}

@@ -10,7 +10,7 @@ import { isUuid } from '$lib/server/ids';
 import { logActivity } from '$lib/server/activity/log';
 import type { MemberContext } from '$lib/server/households/guard';
 import { todayIn } from '$lib/dates';
-import { planChores, type PlanInput, type PlannedOccurrence, type StoredOccurrence } from '$lib/chores/plan';
+import { planChores, type CalendarOccurrence, type PlanInput, type PlannedOccurrence, type StoredOccurrence } from '$lib/chores/plan';
 import { plusDays } from '$lib/chores/schedule';
 import { fairness, type FairnessRow } from '$lib/chores/fairness';
 import { listChores } from './chores';
@@ -18,17 +18,7 @@ import type { ChoreInput } from './schemas';
 
 const WINDOW_DAYS = 90;
 
-export interface Occurrence {
-	choreId: string;
-	choreName: string;
-	dueOn: string;
-	assigneeMemberId: string | null;
-	status: 'pending' | 'done' | 'skipped' | 'overdue';
-	doneByMemberId: string | null;
-	doneAt: string | null;
-	effort: number;
-	time: string | null;
-}
+export type Occurrence = CalendarOccurrence;
 
 type HouseholdRef = Pick<Household, 'id' | 'timezone'>;
 

@@ -7,19 +7,14 @@ import { logActivity } from '$lib/server/activity/log';
 import type { MemberContext } from '$lib/server/households/guard';
 import { formatMoney } from '$lib/money/format';
 import { listCategories } from './categories';
-import { computeShares, SplitError, type Split } from '$lib/money/splits';
+import { computeShares, SplitError } from '$lib/money/splits';
+import type { ExpenseDraft } from '$lib/money/expense-form';
 import type { ExpenseInput, ExpensePatch } from './schemas';
 
-export interface Expense {
+/** A saved expense: what the form drafts, plus what saving adds. */
+export interface Expense extends ExpenseDraft {
 	id: string;
 	version: number;
-	description: string;
-	amountMinor: number;
-	spentOn: string;
-	category: string;
-	notes: string;
-	payers: Array<{ memberId: string; amountMinor: number }>;
-	split: Split;
 	shares: Array<{ memberId: string; amountMinor: number }>;
 	createdByMemberId: string;
 	deleted: boolean;
@@ -175,7 +170,7 @@ export async function updateExpense(context: MemberContext, expenseId: string, p
 		});
 }
 
-/** Soft delete, undoable with restoreExpense. */
+/** Soft delete (`deleted: true`), undone by the same call with `deleted: false`. */
 export async function setExpenseDeleted(context: MemberContext, expenseId: string, deleted: boolean): Promise<Expense> {
 	const householdId = context.household.id;
 	if (!isUuid(expenseId)) throw notFound('That expense');
