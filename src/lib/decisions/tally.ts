@@ -148,3 +148,33 @@ export function tallyRanked(optionIds: string[], ballots: string[][], eligible: 
 	}
 	return { verdict: 'tied', rounds, winnerOptionId: null, tiedOptionIds: [], reason: 'Tied: there were no options.' };
 }
+
+export type ProposalKind = 'consent' | 'choice' | 'ranked';
+
+export interface Ballot {
+	position: Position | null;
+	optionIds: string[] | null;
+	ranking: string[] | null;
+}
+
+export interface ProposalCount {
+	verdict: ConsentResult['verdict'] | ChoiceResult['verdict'];
+	/** As stored and served: `{yes, no, abstain, block}`, `{counts}` or `{rounds}`. */
+	tally: Record<string, unknown>;
+	winnerOptionId: string | null;
+	reason: string;
+}
+
+/** Counts a proposal's ballots by its own kind and rule: at the close, or as a running count while open. */
+export function countProposal(kind: ProposalKind, rule: Rule, optionIds: string[], ballots: Ballot[], eligible: number): ProposalCount {
+	if (kind === 'consent') {
+		const result = tallyConsent(ballots.flatMap((b) => (b.position ? [b.position] : [])), eligible, rule);
+		return { verdict: result.verdict, tally: { ...result.tally }, winnerOptionId: null, reason: result.reason };
+	}
+	if (kind === 'choice') {
+		const result = tallyChoice(optionIds, ballots.map((b) => b.optionIds ?? []), eligible, rule.quorumPct);
+		return { verdict: result.verdict, tally: { counts: result.counts }, winnerOptionId: result.winnerOptionId, reason: result.reason };
+	}
+	const result = tallyRanked(optionIds, ballots.map((b) => b.ranking ?? []), eligible, rule.quorumPct);
+	return { verdict: result.verdict, tally: { rounds: result.rounds }, winnerOptionId: result.winnerOptionId, reason: result.reason };
+}

@@ -5,7 +5,7 @@
  */
 import PgBoss from 'pg-boss';
 import { runAllDueRecurring } from './money/recurring';
-import { closeAllDueProposals } from './decisions/proposals';
+import { closeAllDueProposals } from './decisions/closing';
 
 const RECURRING_SWEEP = 'recurring-expenses';
 const PROPOSAL_SWEEP = 'close-proposals';

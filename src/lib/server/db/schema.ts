@@ -344,7 +344,17 @@ export interface ProposalCommentsTable {
 	createdAt: Generated<Date>;
 }
 
+export interface DecisionRulesTable {
+	householdId: string;
+	purpose: 'ordinary' | 'money';
+	threshold: ProposalsTable['threshold'];
+	quorumPct: number;
+	voterClass: ProposalsTable['voterClass'];
+	updatedAt: Generated<Date>;
+}
+
 export interface DecisionTables {
+	decisionRules: DecisionRulesTable;
 	proposals: ProposalsTable;
 	proposalOptions: ProposalOptionsTable;
 	proposalVoters: ProposalVotersTable;

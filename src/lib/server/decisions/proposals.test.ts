@@ -3,7 +3,10 @@ import { getDb } from '../db';
 import { contextFor, makeHousehold, makeMember, makeUser } from '../testing/factories';
 import { acceptInvite, createInvite } from '../households/invites';
 import { updateMember } from '../households/members';
-import { castVote, closeAllDueProposals, closeIfDue, closeProposal, createProposal } from './proposals';
+import { awaitingVoteOf, createProposal, editProposal, getProposal, proposalVoters, withdrawProposal } from './proposals';
+import { getDecisionRules, setDecisionRules } from './rules';
+import { closeAllDueProposals, closeIfDue, closeProposal } from './closing';
+import { castVote } from './votes';
 import type { ProposalInput } from './schemas';
 
 const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
@@ -114,5 +117,67 @@ describe('proposals', () => {
 		const row = await proposal(admin.household.id, ranked.id);
 		expect(row.status).toBe('decided');
 		expect(row.outcome).toEqual({ winnerOptionId: options[1]!.id });
+	});
+
+	it('the author edits words and options until the first vote, then may only withdraw; no one else may do either', async () => {
+		const { admin, bea } = await house();
+		const { id } = await createProposal(admin, { title: 'Paint', body: '', kind: 'choice', options: ['Blue', 'Green'], rule: { threshold: 'majority', quorumPct: 0 }, closesAt: inAnHour() });
+		await expect(editProposal(bea, id, { title: 'Hijack' })).rejects.toMatchObject({ status: 403 });
+		await expect(withdrawProposal(bea, id)).rejects.toMatchObject({ status: 403 });
+		await expect(editProposal(admin, id, { options: ['Only one'] })).rejects.toMatchObject({ status: 422 });
+		await editProposal(admin, id, { title: 'Paint the hall', options: ['Blue', 'Green', 'White'] });
+		const edited = await getProposal(admin.household.id, id);
+		expect(edited.title).toBe('Paint the hall');
+		expect(edited.options.map((o) => o.label)).toEqual(['Blue', 'Green', 'White']);
+		await castVote(bea, id, { optionIds: [edited.options[2]!.id] });
+		await expect(editProposal(admin, id, { body: 'Too late' })).rejects.toMatchObject({ status: 409, code: 'has_votes' });
+		await withdrawProposal(admin, id);
+		const withdrawn = await getProposal(admin.household.id, id);
+		expect(withdrawn.status).toBe('withdrawn');
+		expect(withdrawn.linkedExpenseId).toBeNull();
+		await expect(castVote(bea, id, { optionIds: [edited.options[0]!.id] })).rejects.toMatchObject({ status: 409 });
+		await expect(withdrawProposal(admin, id)).rejects.toMatchObject({ status: 409 });
+	});
+
+	it('shows the running count, or hides it (and how others voted) until the close when asked to', async () => {
+		const { admin, bea } = await house();
+		const base = { title: 'Cat', body: '', kind: 'consent' as const, rule: { threshold: 'majority' as const, quorumPct: 0, voterClass: 'adults' as const }, closesAt: inAnHour() };
+		const shown = await createProposal(admin, base);
+		const hidden = await createProposal(admin, { ...base, hideResults: true });
+		for (const { id } of [shown, hidden]) await castVote(bea, id, { position: 'no', reason: 'Allergic' });
+		expect((await getProposal(admin.household.id, shown.id)).tally).toEqual({ yes: 0, no: 1, abstain: 0, block: 0 });
+		const secret = await getProposal(admin.household.id, hidden.id);
+		expect(secret.tally).toBeNull();
+		expect(secret.votedCount).toBe(1);
+		const seenByAdmin = await proposalVoters(admin.household.id, secret, admin.member.id);
+		expect(seenByAdmin.find((v) => v.memberId === bea.member.id)).toMatchObject({ voted: true, vote: null });
+		expect((await proposalVoters(admin.household.id, secret, bea.member.id)).find((v) => v.memberId === bea.member.id)!.vote).toMatchObject({ position: 'no', reason: 'Allergic' });
+		await closeProposal(admin, hidden.id);
+		expect((await getProposal(admin.household.id, hidden.id)).tally).toEqual({ yes: 0, no: 1, abstain: 0, block: 0 });
+	});
+
+	it('lists what awaits my vote, closing soonest first, and drops it once I vote', async () => {
+		const { admin, bea } = await house();
+		const base = { body: '', kind: 'consent' as const, rule: { threshold: 'majority' as const, quorumPct: 0, voterClass: 'adults' as const } };
+		const later = await createProposal(admin, { ...base, title: 'Later', closesAt: new Date(Date.now() + 7_200_000).toISOString() });
+		const sooner = await createProposal(admin, { ...base, title: 'Sooner', closesAt: inAnHour() });
+		expect((await awaitingVoteOf(admin.household.id, bea.member.id)).map((p) => p.id)).toEqual([sooner.id, later.id]);
+		await castVote(bea, sooner.id, { position: 'yes' });
+		expect((await awaitingVoteOf(admin.household.id, bea.member.id)).map((p) => p.id)).toEqual([later.id]);
+	});
+
+	it('the house default rules start as the built-in ones and change for new proposals only', async () => {
+		const { admin } = await house();
+		expect(await getDecisionRules(admin.household.id)).toEqual({ ordinary: { threshold: 'majority', quorumPct: 50, voterClass: 'all' }, money: { threshold: 'two_thirds', quorumPct: 60, voterClass: 'adults' } });
+		const rules = { ordinary: { threshold: 'consensus', quorumPct: 75, voterClass: 'adults_and_youth' }, money: { threshold: 'unanimous', quorumPct: 100, voterClass: 'adults' } } as const;
+		await setDecisionRules(admin, rules);
+		expect(await getDecisionRules(admin.household.id)).toEqual(rules);
+	});
+
+	it('refuses a closing time in the past or more than a year ahead', async () => {
+		const { admin } = await house();
+		const base = { title: 'Cat', body: '', kind: 'consent' as const, rule: { threshold: 'majority' as const, quorumPct: 0 } };
+		await expect(createProposal(admin, { ...base, closesAt: new Date(Date.now() - 1000).toISOString() })).rejects.toMatchObject({ status: 422, fields: { closesAt: expect.any(String) } });
+		await expect(createProposal(admin, { ...base, closesAt: new Date(Date.now() + 400 * 86_400_000).toISOString() })).rejects.toMatchObject({ status: 422 });
 	});
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { proposalInput, voteInput } from '$lib/server/decisions/schemas';
+import { commentInput, decisionRules, proposalEdit, proposalInput, voteInput } from '$lib/server/decisions/schemas';
 import { defineOperation } from '../operation';
 import { idField, pick } from './common';
 
@@ -15,13 +15,17 @@ export const proposalBody = z
 		rule: z.object({ threshold: z.string(), quorumPct: z.number().int(), voterClass: z.string() }),
 		closesAt: z.string(),
 		status: z.enum(['open', 'passed', 'rejected', 'no_quorum', 'decided', 'tied', 'withdrawn']),
+		hideResults: z.boolean().meta({ description: 'While open, the tally is null for everyone' }),
 		eligibleCount: z.number().int(),
 		votedCount: z.number().int(),
-		tally: z.record(z.string(), z.unknown()).nullable(),
+		tally: z.record(z.string(), z.unknown()).nullable().meta({ description: 'Stored at the close; while open, the running count, or null if hidden until the close' }),
 		outcome: z.record(z.string(), z.unknown()).nullable(),
 		reason: z.string().nullable(),
+		linkedExpense: z.object({ description: z.string(), amountMinor: z.number().int() }).nullable(),
 		linkedExpenseId: idField.nullable(),
-		authorMemberId: idField
+		authorMemberId: idField,
+		createdAt: z.string(),
+		closedAt: z.string().nullable()
 	})
 	.meta({ id: 'Proposal' });
 
@@ -73,12 +77,61 @@ export const closeProposal = defineOperation({
 	responses: { 200: { description: 'The proposal', schema: proposalBody }, ...pick(401, 403, 404, 409) }
 });
 
+export const editProposal = defineOperation({
+	method: 'PATCH',
+	path: '/households/{hid}/proposals/{pid}',
+	summary: 'The author changes the title, body or options, until the first vote',
+	tag,
+	auth: true,
+	body: proposalEdit,
+	responses: { 200: { description: 'The proposal', schema: proposalBody }, ...pick(400, 401, 403, 404, 409, 422) }
+});
+
+export const withdrawProposal = defineOperation({
+	method: 'POST',
+	path: '/households/{hid}/proposals/{pid}/withdraw',
+	summary: 'The author withdraws an open proposal: no verdict, nothing created',
+	tag,
+	auth: true,
+	responses: { 200: { description: 'The proposal', schema: proposalBody }, ...pick(401, 403, 404, 409) }
+});
+
+const commentBody = z.object({ id: idField, memberId: idField, body: z.string(), createdAt: z.string() }).meta({ id: 'Comment' });
+
+export const listComments = defineOperation({
+	method: 'GET',
+	path: '/households/{hid}/proposals/{pid}/comments',
+	summary: 'The discussion, oldest first',
+	tag,
+	auth: true,
+	responses: { 200: { description: 'Comments', schema: z.object({ items: z.array(commentBody), nextCursor: z.null() }) }, ...pick(401, 404) }
+});
+
+export const getDecisionRules = defineOperation({
+	method: 'GET',
+	path: '/households/{hid}/decision-rules',
+	summary: 'The house’s default rules for ordinary and for money proposals',
+	tag,
+	auth: true,
+	responses: { 200: { description: 'The default rules', schema: decisionRules }, ...pick(401, 404) }
+});
+
+export const setDecisionRules = defineOperation({
+	method: 'PUT',
+	path: '/households/{hid}/decision-rules',
+	summary: 'Change the default rules (admins); open proposals keep the rule they opened with',
+	tag,
+	auth: true,
+	body: decisionRules,
+	responses: { 200: { description: 'The default rules', schema: decisionRules }, ...pick(400, 401, 403, 404) }
+});
+
 export const addComment = defineOperation({
 	method: 'POST',
 	path: '/households/{hid}/proposals/{pid}/comments',
 	summary: 'Add to the discussion',
 	tag,
 	auth: true,
-	body: z.object({ body: z.string({ error: 'Write something.' }).trim().min(1, 'Write something.').max(5000, 'Use at most 5000 characters.') }),
-	responses: { 201: { description: 'The comment', schema: z.object({ id: idField, memberId: idField, body: z.string(), createdAt: z.string() }) }, ...pick(400, 401, 404) }
+	body: commentInput,
+	responses: { 201: { description: 'The comment', schema: commentBody }, ...pick(400, 401, 404) }
 });

@@ -1,0 +1,116 @@
+/**
+ * Closing a proposal exactly once: under a row lock, at the closing time (lazily on the
+ * next read or vote, or by the job), early when everyone voted, or by an admin. The
+ * count and the reason are stored, the linked expense is added once, and from then on
+ * the proposal does not change.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import { getDb } from '$lib/server/db';
+import type { Database, ProposalsTable } from '$lib/server/db/schema';
+import { DomainError, forbidden, notFound } from '$lib/server/errors';
+import { isUuid } from '$lib/server/ids';
+import { logActivity } from '$lib/server/activity/log';
+import type { MemberContext } from '$lib/server/households/guard';
+import { insertExpense } from '$lib/server/money/expenses';
+import type { ExpenseInput } from '$lib/server/money/schemas';
+import { countProposal, type Ballot } from '$lib/decisions/tally';
+import { todayIn } from '$lib/dates';
+
+export type ProposalRow = Selectable<ProposalsTable>;
+
+/** The proposal's row, locked for the rest of the transaction; another household's answers 404. */
+export async function lockProposal(trx: Kysely<Database>, householdId: string, proposalId: string): Promise<ProposalRow> {
+	if (!isUuid(proposalId)) throw notFound('That proposal');
+	const row = await trx.selectFrom('proposals').selectAll().where('householdId', '=', householdId).where('id', '=', proposalId).forUpdate().executeTakeFirst();
+	if (!row) throw notFound('That proposal');
+	return row;
+}
+
+/** Everything a count needs: the frozen voters, the current ballots and the options in order. */
+export async function ballotsOf(db: Kysely<Database>, householdId: string, proposalIds: string[]) {
+	if (proposalIds.length === 0) return { voters: [], votes: [], options: [] };
+	const [voters, votes, options] = await Promise.all([
+		db.selectFrom('proposalVoters').select(['proposalId', 'memberId']).where('householdId', '=', householdId).where('proposalId', 'in', proposalIds).execute(),
+		db.selectFrom('votes').selectAll().where('householdId', '=', householdId).where('proposalId', 'in', proposalIds).orderBy('castAt').execute(),
+		db.selectFrom('proposalOptions').select(['proposalId', 'id', 'label']).where('householdId', '=', householdId).where('proposalId', 'in', proposalIds).orderBy('position').execute()
+	]);
+	return { voters, votes, options };
+}
+
+export function countRow(row: ProposalRow, data: Awaited<ReturnType<typeof ballotsOf>>) {
+	const votes: Ballot[] = data.votes.filter((v) => v.proposalId === row.id);
+	const eligible = data.voters.filter((v) => v.proposalId === row.id).length;
+	const optionIds = data.options.filter((o) => o.proposalId === row.id).map((o) => o.id);
+	return countProposal(row.kind, { threshold: row.threshold, quorumPct: row.quorumPct }, optionIds, votes, eligible);
+}
+
+/** Computes and stores the verdict of a locked, open proposal; adds the linked expense if it passed. */
+export async function closeLocked(trx: Kysely<Database>, row: ProposalRow): Promise<void> {
+	const householdId = row.householdId;
+	const count = countRow(row, await ballotsOf(trx, householdId, [row.id]));
+	let reason = count.reason;
+	let linkedExpenseId: string | null = null;
+	if (row.linkedExpense && (count.verdict === 'passed' || count.verdict === 'decided')) {
+		const author = await trx.selectFrom('members').selectAll().where('householdId', '=', householdId).where('id', '=', row.authorMemberId).executeTakeFirstOrThrow();
+		const household = await trx.selectFrom('households').selectAll().where('id', '=', householdId).executeTakeFirstOrThrow();
+		// The money is spent when the house decides, so the expense is dated the day it passed.
+		const input = { ...(row.linkedExpense as unknown as ExpenseInput), spentOn: todayIn(household.timezone) };
+		try {
+			const expense = await insertExpense(trx, { household, member: author }, input, crypto.randomUUID(), `“${row.title}” passed: its expense was added.`);
+			linkedExpenseId = expense?.id ?? null;
+		} catch (error) {
+			// The house changed since the proposal opened (someone left): the verdict stands, the expense is for a person to add.
+			if (!(error instanceof DomainError)) throw error;
+			reason += ` The linked expense could not be added: ${error.message}`;
+		}
+	}
+	await trx
+		.updateTable('proposals')
+		.set({
+			status: count.verdict,
+			tally: JSON.stringify(count.tally),
+			outcome: count.winnerOptionId ? JSON.stringify({ winnerOptionId: count.winnerOptionId }) : null,
+			reason,
+			linkedExpenseId,
+			closedAt: new Date()
+		})
+		.where('householdId', '=', householdId)
+		.where('id', '=', row.id)
+		.execute();
+	await logActivity(trx, { householdId, actorMemberId: null, action: 'proposal.closed', subjectType: 'proposal', subjectId: row.id, summary: `“${row.title}” closed. ${reason}` });
+}
+
+/** Closes it if its time has come; safe to call on every read (lazy closing). */
+export async function closeIfDue(householdId: string, proposalId: string): Promise<void> {
+	await getDb()
+		.transaction()
+		.execute(async (trx) => {
+			const row = await lockProposal(trx, householdId, proposalId);
+			if (row.status === 'open' && row.closesAt.getTime() <= Date.now()) await closeLocked(trx, row);
+		});
+}
+
+/** Every proposal of the household whose closing time has passed, closed before a list is shown. */
+export async function closeDueIn(householdId: string): Promise<void> {
+	const due = await getDb().selectFrom('proposals').select('id').where('householdId', '=', householdId).where('status', '=', 'open').where('closesAt', '<=', new Date()).execute();
+	for (const { id } of due) await closeIfDue(householdId, id);
+}
+
+/** An admin closes early; anyone may once the closing time has passed. Closing twice is a 409. */
+export async function closeProposal(context: MemberContext, proposalId: string): Promise<void> {
+	await getDb()
+		.transaction()
+		.execute(async (trx) => {
+			const row = await lockProposal(trx, context.household.id, proposalId);
+			if (row.status !== 'open') throw new DomainError(409, 'closed', 'This proposal is already closed.');
+			if (!context.member.isAdmin && row.closesAt.getTime() > Date.now()) throw forbidden('Only an admin can close a proposal before its closing time.');
+			await closeLocked(trx, row);
+		});
+}
+
+/** For the job runner: close every proposal whose time has come, in any household. */
+export async function closeAllDueProposals(): Promise<number> {
+	const due = await getDb().selectFrom('proposals').select(['householdId', 'id']).where('status', '=', 'open').where('closesAt', '<=', new Date()).limit(500).execute();
+	for (const { householdId, id } of due) await closeIfDue(householdId, id);
+	return due.length;
+}

@@ -1,0 +1,33 @@
+/** The discussion under a proposal: anyone in the house may comment, open or closed. */
+import { getDb } from '$lib/server/db';
+import { notFound } from '$lib/server/errors';
+import { isUuid } from '$lib/server/ids';
+import { logActivity } from '$lib/server/activity/log';
+import type { MemberContext } from '$lib/server/households/guard';
+
+export interface Comment {
+	id: string;
+	memberId: string;
+	body: string;
+	createdAt: string;
+}
+
+export async function addComment(context: MemberContext, proposalId: string, body: string): Promise<Comment> {
+	const householdId = context.household.id;
+	if (!isUuid(proposalId)) throw notFound('That proposal');
+	return getDb()
+		.transaction()
+		.execute(async (trx) => {
+			const row = await trx.selectFrom('proposals').select('title').where('householdId', '=', householdId).where('id', '=', proposalId).executeTakeFirst();
+			if (!row) throw notFound('That proposal');
+			const comment = await trx.insertInto('proposalComments').values({ householdId, proposalId, memberId: context.member.id, body }).returning(['id', 'memberId', 'body', 'createdAt']).executeTakeFirstOrThrow();
+			await logActivity(trx, { householdId, actorMemberId: context.member.id, action: 'proposal.commented', subjectType: 'proposal', subjectId: proposalId, summary: `${context.member.displayName} commented on “${row.title}”.` });
+			return { ...comment, createdAt: comment.createdAt.toISOString() };
+		});
+}
+
+/** Oldest first, as a conversation reads. */
+export async function listComments(householdId: string, proposalId: string): Promise<Comment[]> {
+	const rows = await getDb().selectFrom('proposalComments').select(['id', 'memberId', 'body', 'createdAt']).where('householdId', '=', householdId).where('proposalId', '=', proposalId).orderBy('createdAt').orderBy('id').execute();
+	return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+}
