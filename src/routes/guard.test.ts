@@ -9,7 +9,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { baseUrl, call, newAccount, newHousehold } from '$lib/server/testing/http';
 
-type Access = 'member' | 'admin';
+/** `author`: only the member who made it (a proposal); anyone else in the house gets 403. */
+type Access = 'member' | 'admin' | 'author';
 /** Who may use each page (`load`) and action, by route and name. */
 const ACCESS: Record<string, Record<string, Access>> = {
 	'/h/[hid]': { load: 'member', complete: 'member' },
@@ -21,7 +22,11 @@ const ACCESS: Record<string, Record<string, Access>> = {
 	'/h/[hid]/members': { load: 'member', add: 'admin' },
 	'/h/[hid]/members/[mid]': { load: 'member', update: 'admin', leave: 'admin', rejoin: 'admin', absence: 'member', removeAbsence: 'member', invite: 'admin' },
 	'/h/[hid]/invites': { load: 'admin', create: 'admin', revoke: 'admin' },
-	'/h/[hid]/settings': { load: 'admin', default: 'admin' },
+	'/h/[hid]/settings': { load: 'admin', household: 'admin', rules: 'admin' },
+	'/h/[hid]/proposals': { load: 'member' },
+	'/h/[hid]/proposals/new': { load: 'member', save: 'member' },
+	'/h/[hid]/proposals/[pid]': { load: 'member', vote: 'member', comment: 'member', close: 'admin', withdraw: 'author' },
+	'/h/[hid]/proposals/[pid]/edit': { load: 'author', save: 'author' },
 	'/h/[hid]/activity': { load: 'member' },
 	'/h/[hid]/expenses': { load: 'member' },
 	'/h/[hid]/expenses/new': { load: 'member', save: 'member', preview: 'member' },
@@ -61,6 +66,7 @@ let household: { id: string; me: { memberId: string } };
 let expenseId: string;
 let recurringId: string;
 let choreId: string;
+let proposalId: string;
 let db: pg.Client;
 
 async function snapshot() {
@@ -77,6 +83,11 @@ async function snapshot() {
 		        (select string_agg(id::text || coalesce(revoked_at::text, ''), ',') from calendar_feeds where household_id = $1) as feeds,
 		        (select string_agg(chore_id::text || due_on::text || status || coalesce(assignee_member_id::text, ''), ',') from chore_occurrences where household_id = $1 and not frozen) as occurrences,
 		        (select count(*) from expense_categories where household_id = $1) as categories,
+		        (select string_agg(id::text || title || body || status, ',') from proposals where household_id = $1) as proposals,
+		        (select string_agg(label, ',') from proposal_options where household_id = $1) as proposal_options,
+		        (select count(*) from vote_history where household_id = $1) as votes,
+		        (select count(*) from proposal_comments where household_id = $1) as comments,
+		        (select string_agg(purpose || threshold || quorum_pct::text || voter_class, ',') from decision_rules where household_id = $1) as rules,
 		        (select string_agg(display_name || role || is_admin || active, ',' order by id) from members where household_id = $1) as member_state,
 		        (select name || currency || timezone from households where id = $1) as settings`,
 		[household.id]
@@ -85,7 +96,7 @@ async function snapshot() {
 }
 
 function urlOf(route: string): string {
-	return route.replace('[hid]', household.id).replace('[mid]', household.me.memberId).replace('[eid]', expenseId).replace('[rid]', recurringId).replace('[cid]', choreId);
+	return route.replace('[hid]', household.id).replace('[mid]', household.me.memberId).replace('[eid]', expenseId).replace('[rid]', recurringId).replace('[cid]', choreId).replace('[pid]', proposalId);
 }
 
 async function request(route: string, action: string, cookie?: string) {
@@ -94,7 +105,7 @@ async function request(route: string, action: string, cookie?: string) {
 	if (cookie) headers.cookie = `hearth_session=${cookie}`;
 	if (action === 'load' || action === 'GET') return fetch(`${baseUrl()}${urlOf(route)}`, { headers, redirect: 'manual' });
 	headers['content-type'] = 'application/x-www-form-urlencoded';
-	const body = new URLSearchParams({ displayName: 'Changed', role: 'adult', name: 'Hijacked', currency: 'USD', timezone: 'UTC', from: '2026-12-01', to: '2026-12-02', absenceId: '00000000-0000-4000-8000-000000000000', inviteId: '00000000-0000-4000-8000-000000000000', maxUses: '5', expiresInDays: '5', description: 'Sneaky', amount: '12.50', spentOn: '2026-12-01', category: 'other', payerMode: 'single', paidBy: household.me.memberId, splitMode: 'equal', [`in_${household.me.memberId}`]: household.me.memberId, fromMemberId: household.me.memberId, toMemberId: household.me.memberId, amountMinor: '100', paidOn: '2026-12-01', version: '1', id: '00000000-0000-4000-8000-000000000001', recurringId: '00000000-0000-4000-8000-000000000002', kind: 'monthly', dayOfMonth: '1', key: 'rent', choreId, dueOn: '2030-01-02', reason: 'sneaky', startOn: '2030-01-01', strategy: 'rotate', scope: 'household' });
+	const body = new URLSearchParams({ displayName: 'Changed', role: 'adult', name: 'Hijacked', currency: 'USD', timezone: 'UTC', from: '2026-12-01', to: '2026-12-02', absenceId: '00000000-0000-4000-8000-000000000000', inviteId: '00000000-0000-4000-8000-000000000000', maxUses: '5', expiresInDays: '5', description: 'Sneaky', amount: '12.50', spentOn: '2026-12-01', category: 'other', payerMode: 'single', paidBy: household.me.memberId, splitMode: 'equal', [`in_${household.me.memberId}`]: household.me.memberId, fromMemberId: household.me.memberId, toMemberId: household.me.memberId, amountMinor: '100', paidOn: '2026-12-01', version: '1', id: '00000000-0000-4000-8000-000000000001', recurringId: '00000000-0000-4000-8000-000000000002', kind: 'monthly', dayOfMonth: '1', key: 'rent', choreId, dueOn: '2030-01-02', reason: 'sneaky', startOn: '2030-01-01', strategy: 'rotate', scope: 'household', title: 'Sneaky', body: 'sneaky', position: 'yes', closesAt: '2030-01-01T12:00', threshold: 'majority', quorumPct: '50', voterClass: 'all', ordinary_threshold: 'unanimous', ordinary_quorumPct: '90', ordinary_voterClass: 'adults', money_threshold: 'unanimous', money_quorumPct: '90', money_voterClass: 'adults' });
 	const query = action === 'default' ? '' : `?/${action}`;
 	return fetch(`${baseUrl()}${urlOf(route)}${query}`, { method: 'POST', headers, body, redirect: 'manual' });
 }
@@ -126,6 +137,12 @@ beforeAll(async () => {
 		body: { name: 'Bins', schedule: { kind: 'daily', startOn: '2030-01-01' }, assignment: { strategy: 'rotate', memberIds: [memberId] } }
 	});
 	choreId = chore.body.id;
+	const proposal = await call(`/api/v1/households/${household.id}/proposals`, {
+		method: 'POST',
+		token: owner.token,
+		body: { title: 'Paint the hall', kind: 'consent', closesAt: new Date(Date.now() + 86_400_000).toISOString() }
+	});
+	proposalId = proposal.body.id;
 	db = new pg.Client({ connectionString: inject('httpDatabaseUrl') });
 	await db.connect();
 });
@@ -158,7 +175,7 @@ describe('the household guard', () => {
 		expect(await snapshot()).toEqual(before);
 	});
 
-	it.each(cases.filter(([route, name]) => ACCESS[route]?.[name] === 'admin'))('%s %s: a member who is not admin gets 403, nothing stored', async (route, name) => {
+	it.each(cases.filter(([route, name]) => ACCESS[route]?.[name] !== 'member'))('%s %s: a member who is not admin (or not its author) gets 403, nothing stored', async (route, name) => {
 		const before = await snapshot();
 		const response = await request(route, name, member.token);
 		expect(response.status).toBe(403);

@@ -7,6 +7,7 @@ import { seedDemoHousehold } from './seed';
 import { choreCalendar } from '../chores/calendar';
 import { todayIn } from '$lib/dates';
 import { plusDays } from '$lib/chores/schedule';
+import { awaitingVoteOf, listProposals } from '../decisions/proposals';
 
 describe('the demo household', () => {
 	it('is Maple Street House: five members over three generations, one without a login, months of money', async () => {
@@ -27,6 +28,24 @@ describe('the demo household', () => {
 		expect(calendar.filter((o) => o.status === 'done').length).toBeGreaterThan(50);
 		expect(calendar.some((o) => o.status === 'skipped')).toBe(true);
 		expect(calendar.some((o) => o.status === 'done' && o.doneByMemberId !== o.assigneeMemberId)).toBe(true);
+	});
+
+	it('has decisions of each kind: a passed money proposal with its expense, a rejection, a two-round ranked count, a block, open ones', async () => {
+		const { householdId } = await seedDemoHousehold();
+		const proposals = await listProposals(householdId);
+		const byTitle = new Map(proposals.map((p) => [p.title, p]));
+		const washer = byTitle.get('Replace the washing machine')!;
+		expect(washer.status).toBe('passed');
+		expect(washer.linkedExpenseId).not.toBeNull();
+		expect(byTitle.get('Paint the hallway green')!.status).toBe('rejected');
+		const trip = byTitle.get('Where do we go this summer?')!;
+		expect(trip.status).toBe('decided');
+		expect((trip.tally!.rounds as unknown[]).length).toBe(2);
+		expect(trip.options.find((o) => o.id === trip.outcome!.winnerOptionId)!.label).toBe('Baltic coast');
+		expect(byTitle.get('Quiet hours from 21:00')!.reason).toMatch(/1 block/);
+		expect(proposals.filter((p) => p.status === 'open').map((p) => p.kind).sort()).toEqual(['choice', 'consent', 'consent']);
+		const priya = (await listMembers(householdId)).find((m) => m.displayName === 'Priya')!;
+		expect((await awaitingVoteOf(householdId, priya.id)).map((p) => p.title)).toEqual(['Adopt a cat', 'Which night is house dinner?', 'A new sofa for the living room']);
 	});
 
 	it('is created once', async () => {

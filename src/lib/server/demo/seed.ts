@@ -19,6 +19,7 @@ import { choreCalendar } from '$lib/server/chores/calendar';
 import type { ChoreInput } from '$lib/server/chores/schemas';
 import { plusDays } from '$lib/chores/schedule';
 import { sql } from 'kysely';
+import { seedDemoDecisions } from './decisions';
 import { addDays, format } from 'date-fns';
 
 export const DEMO_PASSWORD = 'maple-street';
@@ -93,6 +94,7 @@ export async function seedDemoHousehold(): Promise<DemoSeedResult> {
 	await createInvite(admin, { role: 'guest', maxUses: 1, expiresInDays: 7 }, 'http://localhost');
 	await seedDemoMoney(admin, memberIds, today);
 	await seedDemoChores(admin, memberIds);
+	await seedDemoDecisions(admin, memberIds);
 	return { created: true, householdId: household.id };
 }
 

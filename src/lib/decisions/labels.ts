@@ -1,0 +1,39 @@
+/** The words people read for the decision rules and verdicts, shared by every page. */
+export const KIND_LABELS: Record<string, string> = {
+	consent: 'Consent (yes / no / abstain / block)',
+	choice: 'Choice (approve any of the options)',
+	ranked: 'Ranked (rank the options; instant runoff)'
+};
+
+export const KIND_SHORT: Record<string, string> = { consent: 'consent', choice: 'choice', ranked: 'ranked choice' };
+
+export const THRESHOLD_LABELS: Record<string, string> = {
+	majority: 'Majority (more than half)',
+	two_thirds: 'Two thirds',
+	three_quarters: 'Three quarters',
+	unanimous: 'Unanimous',
+	consensus: 'Consensus (no block, more yes than no)'
+};
+
+export const VOTER_CLASS_LABELS: Record<string, string> = {
+	all: 'Everyone, children too',
+	adults_and_youth: 'Adults and youth',
+	adults: 'Adults only'
+};
+
+export const STATUS_LABELS: Record<string, string> = {
+	open: 'Open',
+	passed: 'Passed',
+	rejected: 'Rejected',
+	no_quorum: 'No quorum',
+	decided: 'Decided',
+	tied: 'Tied',
+	withdrawn: 'Withdrawn'
+};
+
+export const POSITION_LABELS: Record<string, string> = { yes: 'Yes', no: 'No', abstain: 'Abstain', block: 'Block' };
+
+/** "two thirds, quorum 60%, adults only" */
+export function describeRule(rule: { threshold: string; quorumPct: number; voterClass: string }): string {
+	return `${(THRESHOLD_LABELS[rule.threshold] ?? rule.threshold).toLowerCase()}, quorum ${rule.quorumPct}%, ${(VOTER_CLASS_LABELS[rule.voterClass] ?? rule.voterClass).toLowerCase()}`;
+}

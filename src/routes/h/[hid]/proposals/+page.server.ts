@@ -1,0 +1,12 @@
+import { requireMember } from '$lib/server/households/guard';
+import { listMembers } from '$lib/server/households/members';
+import { awaitingVoteOf, listProposals } from '$lib/server/decisions/proposals';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, url }) => {
+	const { household, member } = await requireMember(params.hid);
+	const wanted = url.searchParams.get('status');
+	const status = wanted === 'open' || wanted === 'closed' ? wanted : undefined;
+	const [proposals, awaiting, members] = await Promise.all([listProposals(household.id, status), awaitingVoteOf(household.id, member.id), listMembers(household.id)]);
+	return { proposals, awaitingIds: awaiting.map((p) => p.id), status: status ?? 'all', members: members.map((m) => ({ id: m.id, displayName: m.displayName })) };
+};

@@ -1,0 +1,32 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { requireMember } from '$lib/server/households/guard';
+import { expenseFormOptions } from '$lib/server/money/form-data';
+import { createProposal } from '$lib/server/decisions/proposals';
+import { newProposalValues, readProposalForm } from '$lib/server/decisions/proposal-form';
+import { getDecisionRules } from '$lib/server/decisions/rules';
+import { DomainError } from '$lib/server/errors';
+import { requestLocale } from '$lib/server/request';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => {
+	const { household, member } = await requireMember(params.hid);
+	const [rules, options] = await Promise.all([getDecisionRules(household.id), expenseFormOptions(household.id)]);
+	return { rules, ...options, values: newProposalValues(rules, household.timezone, member.id, options.members.map((m) => m.id)) };
+};
+
+export const actions: Actions = {
+	save: async ({ params, request }) => {
+		const context = await requireMember(params.hid);
+		const { members } = await expenseFormOptions(context.household.id);
+		const read = readProposalForm(await request.formData(), { timezone: context.household.timezone, currency: context.household.currency, locale: requestLocale(request), members });
+		if (!read.ok) return fail(400, { values: read.values, errors: read.errors });
+		let id: string;
+		try {
+			({ id } = await createProposal(context, read.input));
+		} catch (error) {
+			if (!(error instanceof DomainError)) throw error;
+			return fail(error.status, { values: read.values, errors: Object.keys(error.fields).length ? error.fields : { form: error.message } });
+		}
+		redirect(303, `/h/${params.hid}/proposals/${id}`);
+	}
+};
