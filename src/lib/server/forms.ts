@@ -20,14 +20,24 @@ export async function submitForm<S extends z.ZodType, T>(
 	const formData = await request.formData();
 	const parsed = parseForm(schema, formData);
 	if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
+	return attempt(() => run(parsed.data, formData), formValues(formData));
+}
+
+/**
+ * Runs a domain call for a form whose fields were already read: a refusal becomes its
+ * status with field messages (or one message for the form) and what was typed.
+ */
+export async function attempt<T, Extra extends Record<string, unknown> = Record<never, never>>(
+	work: () => Promise<T>,
+	values: Record<string, string>,
+	extra?: Extra
+): Promise<T | ActionFailure<FormFailure & Extra>> {
 	try {
-		return await run(parsed.data, formData);
-	} catch (error) {
-		if (error instanceof DomainError) {
-			const errors = Object.keys(error.fields).length ? error.fields : { form: error.message };
-			return fail(error.status, { values: formValues(formData), errors });
-		}
-		throw error;
+		return await work();
+	} catch (refusal) {
+		if (!(refusal instanceof DomainError)) throw refusal;
+		const errors = Object.keys(refusal.fields).length ? refusal.fields : { form: refusal.message };
+		return fail(refusal.status, { ...(extra as Extra), values, errors });
 	}
 }
 

@@ -2,8 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireMember } from '$lib/server/households/guard';
 import { listMembers } from '$lib/server/households/members';
-import { orErrorPage, submitForm } from '$lib/server/forms';
-import { DomainError } from '$lib/server/errors';
+import { attempt, orErrorPage, submitForm } from '$lib/server/forms';
 import { renderMarkdown } from '$lib/server/markdown';
 import { getProposal, proposalVoters, resultsVisible, withdrawProposal } from '$lib/server/decisions/proposals';
 import { addComment, listComments } from '$lib/server/decisions/comments';
@@ -33,13 +32,7 @@ export const actions: Actions = {
 		const proposal = await orErrorPage(getProposal(context.household.id, params.pid));
 		const read = readVoteForm(await request.formData(), proposal.kind, proposal.options.map((o) => o.id));
 		if (!read.ok) return fail(400, { action: 'vote', values: read.values, errors: read.errors });
-		try {
-			await castVote(context, params.pid, read.vote);
-		} catch (error) {
-			if (!(error instanceof DomainError)) throw error;
-			return fail(error.status, { action: 'vote', values: read.values, errors: Object.keys(error.fields).length ? error.fields : { form: error.message } });
-		}
-		return { action: 'vote', voted: true };
+		return attempt(async () => ({ action: 'vote' as const, voted: await castVote(context, params.pid, read.vote).then(() => true) }), read.values, { action: 'vote' as const });
 	},
 	comment: async ({ params, request }) => {
 		const context = await requireMember(params.hid);

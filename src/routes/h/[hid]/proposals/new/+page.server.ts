@@ -1,10 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireMember } from '$lib/server/households/guard';
+import { attempt } from '$lib/server/forms';
 import { expenseFormOptions } from '$lib/server/money/form-data';
 import { createProposal } from '$lib/server/decisions/proposals';
 import { newProposalValues, readProposalForm } from '$lib/server/decisions/proposal-form';
 import { getDecisionRules } from '$lib/server/decisions/rules';
-import { DomainError } from '$lib/server/errors';
 import { requestLocale } from '$lib/server/request';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,13 +20,8 @@ export const actions: Actions = {
 		const { members } = await expenseFormOptions(context.household.id);
 		const read = readProposalForm(await request.formData(), { timezone: context.household.timezone, currency: context.household.currency, locale: requestLocale(request), members });
 		if (!read.ok) return fail(400, { values: read.values, errors: read.errors });
-		let id: string;
-		try {
-			({ id } = await createProposal(context, read.input));
-		} catch (error) {
-			if (!(error instanceof DomainError)) throw error;
-			return fail(error.status, { values: read.values, errors: Object.keys(error.fields).length ? error.fields : { form: error.message } });
-		}
-		redirect(303, `/h/${params.hid}/proposals/${id}`);
+		const outcome = await attempt(() => createProposal(context, read.input), read.values);
+		if ('id' in outcome) redirect(303, `/h/${params.hid}/proposals/${outcome.id}`);
+		return outcome;
 	}
 };

@@ -1,7 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireMember } from '$lib/server/households/guard';
-import { orErrorPage } from '$lib/server/forms';
-import { DomainError } from '$lib/server/errors';
+import { attempt, orErrorPage } from '$lib/server/forms';
 import { editProposal, getProposal } from '$lib/server/decisions/proposals';
 import { proposalEdit } from '$lib/server/decisions/schemas';
 import { fieldErrors, formValues } from '$lib/server/validation';
@@ -23,12 +22,8 @@ export const actions: Actions = {
 		const options = proposal.kind === 'consent' ? undefined : (values.options ?? '').split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
 		const parsed = proposalEdit.safeParse({ title: values.title ?? '', body: values.body ?? '', options });
 		if (!parsed.success) return fail(400, { values, errors: Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([path, message]) => [path.split('.')[0]!, message])) });
-		try {
-			await editProposal(context, params.pid, parsed.data);
-		} catch (refusal) {
-			if (!(refusal instanceof DomainError)) throw refusal;
-			return fail(refusal.status, { values, errors: Object.keys(refusal.fields).length ? refusal.fields : { form: refusal.message } });
-		}
-		redirect(303, `/h/${params.hid}/proposals/${params.pid}`);
+		const outcome = await attempt(async () => ({ saved: await editProposal(context, params.pid, parsed.data) }), values);
+		if ('saved' in outcome) redirect(303, `/h/${params.hid}/proposals/${params.pid}`);
+		return outcome;
 	}
 };
