@@ -3,6 +3,7 @@ import { startJobs, stopJobs } from '$lib/server/jobs';
 import { getDb } from '$lib/server/db';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/sessions';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
+import { ACCESS_TOKEN_PREFIX, validateAccessToken } from '$lib/server/auth/access-tokens';
 
 export const init: ServerInit = async () => {
 	const url = process.env.DATABASE_URL;
@@ -30,16 +31,26 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
 	event.locals.auth = null;
+	event.locals.credential = null;
 
 	const bearer = bearerToken(event.request.headers.get('authorization'));
 	const cookie = event.cookies.get(SESSION_COOKIE);
 	const token = bearer ?? cookie;
-	if (token) {
+	if (bearer?.startsWith(ACCESS_TOKEN_PREFIX)) {
+		// Personal access tokens are for the API only; pages stay with browser sessions.
+		const valid = event.url.pathname.startsWith('/api/') ? await validateAccessToken(getDb(), bearer) : null;
+		if (valid) {
+			event.locals.user = valid.user;
+			event.locals.auth = 'bearer';
+			event.locals.credential = `token:${valid.tokenId}`;
+		}
+	} else if (token) {
 		const { session, user, renewed } = await validateSessionToken(getDb(), token);
 		if (session) {
 			event.locals.session = session;
 			event.locals.user = user;
 			event.locals.auth = bearer ? 'bearer' : 'cookie';
+			event.locals.credential = `session:${session.id}`;
 			// The expiry slid forward; the cookie follows it.
 			if (!bearer && renewed) setSessionCookie(event.cookies, token, session.expiresAt);
 		} else if (!bearer) {

@@ -1,8 +1,23 @@
 import { isHttpError, isRedirect, json, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
 import { z } from 'zod';
 import { DomainError } from '$lib/server/errors';
+import { getDb } from '$lib/server/db';
+import { enforce, LIMITS } from '$lib/server/auth/rate-limit';
 import { fieldErrors } from '$lib/server/validation';
 import type { Operation } from './operation';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Cookie-authenticated writes must come from this site's own pages (the CSRF rule).
+ * Browsers say where a request came from in Origin and Sec-Fetch-Site; bearer tokens
+ * are never sent by a browser on its own, so they need no such check.
+ */
+function crossSite(event: RequestEvent): boolean {
+	const origin = event.request.headers.get('origin');
+	const site = event.request.headers.get('sec-fetch-site');
+	return (origin !== null && origin !== event.url.origin) || (site !== null && site !== 'same-origin' && site !== 'none');
+}
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
 
@@ -30,6 +45,10 @@ export function endpoint<B extends z.ZodType | undefined, Q extends z.ZodObject 
 			if (operation.auth && !event.locals.user) {
 				return apiError(401, 'unauthenticated', 'Log in first: send `Authorization: Bearer <token>` with a session or personal access token.');
 			}
+			if (event.locals.auth === 'cookie' && !SAFE_METHODS.has(event.request.method) && crossSite(event)) {
+				return apiError(403, 'cross_site', 'A browser request from another site cannot change data with your cookie. Scripts send a bearer token instead.');
+			}
+			if (event.locals.credential && LIMITS.apiPerCredential.max > 0) await enforce(getDb(), [[`api:${event.locals.credential}`, LIMITS.apiPerCredential]]);
 			const query = operation.query ? parseOrThrow(operation.query, Object.fromEntries(event.url.searchParams)) : undefined;
 			const body = operation.body ? parseOrThrow(operation.body, await readJson(event.request)) : undefined;
 			return await handle({ event, body: body as Infer<B>, query: query as Infer<Q> });

@@ -17,7 +17,9 @@ export const LIMITS = {
 	loginPerAddress: { max: 50, windowSeconds: 15 * 60 },
 	resetPerAccount: { max: 3, windowSeconds: 60 * 60 },
 	resetPerAddress: { max: 20, windowSeconds: 60 * 60 },
-	signupPerAddress: { max: 20, windowSeconds: 60 * 60 }
+	signupPerAddress: { max: 20, windowSeconds: 60 * 60 },
+	/** Per session or access token. Generous for people and scripts; API_RATE_LIMIT_PER_MINUTE changes it, 0 turns it off. */
+	apiPerCredential: { max: Number(process.env.API_RATE_LIMIT_PER_MINUTE ?? 600), windowSeconds: 60 }
 } satisfies Record<string, Limit>;
 
 export async function hit(db: Kysely<Database>, key: string, limit: Limit): Promise<{ allowed: boolean; retryAfter: number }> {

@@ -344,6 +344,16 @@ export interface ProposalCommentsTable {
 	createdAt: Generated<Date>;
 }
 
+export interface AccessTokensTable {
+	id: Generated<string>;
+	userId: string;
+	name: string;
+	tokenHash: string;
+	createdAt: Generated<Date>;
+	lastUsedAt: Timestamp | null;
+	revokedAt: Timestamp | null;
+}
+
 export interface DecisionRulesTable {
 	householdId: string;
 	purpose: 'ordinary' | 'money';
@@ -355,6 +365,7 @@ export interface DecisionRulesTable {
 
 export interface DecisionTables {
 	decisionRules: DecisionRulesTable;
+	accessTokens: AccessTokensTable;
 	proposals: ProposalsTable;
 	proposalOptions: ProposalOptionsTable;
 	proposalVoters: ProposalVotersTable;

@@ -40,7 +40,7 @@ export const logOut = defineOperation({
 	summary: 'End the session the request authenticates with',
 	tag: 'Accounts',
 	auth: true,
-	responses: { 204: { description: 'The token no longer works' }, ...pick(401) }
+	responses: { 204: { description: 'The token no longer works' }, ...pick(400, 401) }
 });
 
 export const me = defineOperation({
@@ -59,4 +59,38 @@ export const openapiDocument = defineOperation({
 	tag: 'Meta',
 	auth: false,
 	responses: { 200: { description: 'The document', schema: z.record(z.string(), z.unknown()) } }
+});
+
+export const accessTokenBody = z
+	.object({ id: idField, name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() })
+	.meta({ id: 'AccessToken' });
+
+export const accessTokenInput = z.object({ name: z.string({ error: 'Name the token after what will use it.' }).trim().min(1, 'Name the token after what will use it.').max(80, 'Use at most 80 characters.').regex(/^[^\p{Cc}\p{Cf}]*$/u, 'Use letters, numbers and punctuation only.') }).meta({ id: 'AccessTokenInput' });
+
+export const listAccessTokens = defineOperation({
+	method: 'GET',
+	path: '/me/tokens',
+	summary: 'Your personal access tokens (never the secrets), newest first',
+	tag: 'Accounts',
+	auth: true,
+	responses: { 200: { description: 'Tokens', schema: z.object({ items: z.array(accessTokenBody), nextCursor: z.null() }) }, ...pick(401, 429) }
+});
+
+export const createAccessToken = defineOperation({
+	method: 'POST',
+	path: '/me/tokens',
+	summary: 'Make a personal access token for scripts; the secret is in this answer only',
+	tag: 'Accounts',
+	auth: true,
+	body: accessTokenInput,
+	responses: { 201: { description: 'The token, with its secret', schema: accessTokenBody.extend({ token: z.string() }).meta({ id: 'NewAccessToken' }) }, ...pick(400, 401, 429) }
+});
+
+export const revokeAccessToken = defineOperation({
+	method: 'DELETE',
+	path: '/me/tokens/{tid}',
+	summary: 'Revoke a personal access token: it stops working at once',
+	tag: 'Accounts',
+	auth: true,
+	responses: { 204: { description: 'Revoked' }, ...pick(401, 404, 429) }
 });
