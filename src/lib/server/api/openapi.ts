@@ -1,6 +1,7 @@
 import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { z } from 'zod';
 import type { Operation } from './operation';
+import { errors } from './spec/common';
 import * as accounts from './spec/accounts';
 import * as households from './spec/households';
 import * as money from './spec/money';
@@ -19,8 +20,10 @@ export function openApiDocument() {
 	const paths: ZodOpenApiPathsObject = {};
 	for (const op of operations) {
 		const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+		// Every authenticated call counts against the caller's rate limit.
+		const documented = op.auth && !('429' in op.responses) ? { ...op.responses, 429: errors[429] } : op.responses;
 		const responses = Object.fromEntries(
-			Object.entries(op.responses).map(([status, r]) => [status, { description: r.description, ...(r.schema ? { content: { 'application/json': { schema: r.schema } } } : {}) }])
+			Object.entries(documented).map(([status, r]) => [status, { description: r.description, ...(r.schema ? { content: { 'application/json': { schema: r.schema } } } : {}) }])
 		);
 		paths[op.path] ??= {};
 		paths[op.path]![op.method.toLowerCase() as 'get'] = {
