@@ -10,6 +10,8 @@ if (!existsSync(entry)) {
 	console.error('No build found. Run `npm run build` first, then `npm start`.');
 	process.exit(1);
 }
+// Household imports can be large; every other route refuses bodies over 1 MB itself (hooks.server.ts).
+process.env.BODY_SIZE_LIMIT ??= '200M';
 const database = await prepareDatabase({ fresh: process.env.HEARTH_FRESH_DB === '1' });
 process.env.DATABASE_URL = database.url;
 // adapter-node closes the server on SIGINT/SIGTERM and then emits this; the database follows.

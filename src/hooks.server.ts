@@ -21,6 +21,18 @@ const SECURITY_HEADERS: Record<string, string> = {
 	'Cross-Origin-Opener-Policy': 'same-origin'
 };
 
+/**
+ * Bodies are small everywhere but where a whole household is imported: refuse a large
+ * one before reading it. (BODY_SIZE_LIMIT, set by `npm start`, is the outer bound.)
+ */
+const MAX_BODY_BYTES = 1024 * 1024;
+const LARGE_BODY_PATHS = new Set(['/households/import', '/api/v1/households/import']);
+
+function tooLarge(request: Request, pathname: string): boolean {
+	const length = Number(request.headers.get('content-length') ?? 0);
+	return length > MAX_BODY_BYTES && !LARGE_BODY_PATHS.has(pathname);
+}
+
 /** A bearer token (scripts) wins over the cookie (browsers). */
 function bearerToken(header: string | null): string | null {
 	const match = header?.match(/^Bearer\s+(\S+)$/i);
@@ -28,6 +40,12 @@ function bearerToken(header: string | null): string | null {
 }
 
 export const handle: Handle = async ({ event, resolve }) => {
+	if (tooLarge(event.request, event.url.pathname)) {
+		const message = 'The request body is too large (at most 1 MB here).';
+		// The unread body stays on the wire: this connection cannot carry another request.
+		const headers = { connection: 'close' };
+		return event.url.pathname.startsWith('/api/') ? Response.json({ error: { code: 'too_large', message, fields: {} } }, { status: 413, headers }) : new Response(message, { status: 413, headers });
+	}
 	event.locals.user = null;
 	event.locals.session = null;
 	event.locals.auth = null;

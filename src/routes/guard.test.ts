@@ -37,7 +37,10 @@ const ACCESS: Record<string, Record<string, Access>> = {
 	'/h/[hid]/expenses.csv': { GET: 'member' },
 	'/h/[hid]/expenses/overview': { load: 'member' },
 	'/h/[hid]/expenses/categories': { load: 'member', add: 'admin', remove: 'admin' },
-	'/h/[hid]/balances.csv': { GET: 'member' }
+	'/h/[hid]/balances.csv': { GET: 'member' },
+	'/h/[hid]/chores.csv': { GET: 'member' },
+	'/h/[hid]/proposals.csv': { GET: 'member' },
+	'/h/[hid]/export.json': { GET: 'admin' }
 };
 
 function discover(dir = 'src/routes/h'): Record<string, string[]> {

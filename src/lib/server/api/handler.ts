@@ -78,10 +78,12 @@ function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.infer<S
 	const result = schema.safeParse(input);
 	if (result.success) return result.data;
 	const onlyRules = result.error.issues.every((issue) => issue.code === 'custom');
+	const first = result.error.issues[0]!;
+	const where = first.path.length ? ` (${first.path.map(String).join('.')})` : '';
 	throw new DomainError(
 		onlyRules ? 422 : 400,
 		onlyRules ? 'rule_broken' : 'invalid_input',
-		onlyRules ? 'The request breaks a rule; see the fields.' : 'Some fields are missing or have the wrong type; see the fields.',
+		onlyRules ? `The request breaks a rule: ${first.message}${where}` : 'Some fields are missing or have the wrong type; see the fields.',
 		fieldErrors(result.error)
 	);
 }

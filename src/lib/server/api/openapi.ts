@@ -7,9 +7,10 @@ import * as households from './spec/households';
 import * as money from './spec/money';
 import * as chores from './spec/chores';
 import * as decisions from './spec/decisions';
+import * as portability from './spec/portability';
 
 /** Every operation of API v1; the route test checks each route file appears here. */
-export const operations: Operation[] = ([...Object.values(accounts), ...Object.values(households), ...Object.values(money), ...Object.values(chores), ...Object.values(decisions)] as unknown[]).filter(
+export const operations: Operation[] = ([...Object.values(accounts), ...Object.values(households), ...Object.values(money), ...Object.values(chores), ...Object.values(decisions), ...Object.values(portability)] as unknown[]).filter(
 	(value): value is Operation => typeof value === 'object' && value !== null && 'method' in value && 'path' in value
 );
 

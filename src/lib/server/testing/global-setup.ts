@@ -66,7 +66,8 @@ async function startApp(databaseUrl: string): Promise<{ url: string; process: Ch
 			// Each test names its own client address, so rate limits of one test do not leak into another.
 			ADDRESS_HEADER: 'x-test-client-address',
 			// Low enough that a test can reach it; no other test makes this many calls per token in a minute.
-			API_RATE_LIMIT_PER_MINUTE: '120'
+			API_RATE_LIMIT_PER_MINUTE: '120',
+			BODY_SIZE_LIMIT: '200M'
 		},
 		stdio: ['ignore', 'inherit', 'inherit']
 	});

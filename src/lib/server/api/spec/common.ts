@@ -18,6 +18,7 @@ export const errors = {
 	409: { description: 'Conflict', schema: errorBody },
 	410: { description: 'Gone: expired, used up or withdrawn', schema: errorBody },
 	422: { description: 'Valid JSON that breaks a rule', schema: errorBody },
+	413: { description: 'The body is larger than this endpoint takes', schema: errorBody },
 	429: { description: 'Too many requests; see Retry-After', schema: errorBody }
 } as const;
 

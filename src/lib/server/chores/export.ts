@@ -1,0 +1,26 @@
+/** The chore history as CSV: every day a chore was due up to today, who had it and what happened. */
+import { stringify } from 'csv-stringify/sync';
+import { getDb } from '$lib/server/db';
+import type { Household } from '$lib/server/db/schema';
+import { todayIn } from '$lib/dates';
+import { freezePast } from './calendar';
+
+export async function choreHistoryCsv(household: Household): Promise<string> {
+	// The past is written down once frozen: freeze first so yesterday is in the file.
+	await freezePast(household);
+	const rows = await getDb()
+		.selectFrom('choreOccurrences as o')
+		.innerJoin('chores as c', (join) => join.onRef('c.householdId', '=', 'o.householdId').onRef('c.id', '=', 'o.choreId'))
+		.leftJoin('members as assignee', (join) => join.onRef('assignee.householdId', '=', 'o.householdId').onRef('assignee.id', '=', 'o.assigneeMemberId'))
+		.leftJoin('members as doer', (join) => join.onRef('doer.householdId', '=', 'o.householdId').onRef('doer.id', '=', 'o.doneByMemberId'))
+		.select(['o.dueOn', 'c.name', 'o.effort', 'assignee.displayName as assignee', 'o.status', 'doer.displayName as doer', 'o.doneOn', 'o.skipReason'])
+		.where('o.householdId', '=', household.id)
+		.where('o.dueOn', '<=', todayIn(household.timezone))
+		.orderBy('o.dueOn')
+		.orderBy('c.name')
+		.execute();
+	return stringify([
+		['due on', 'chore', 'effort', 'assigned to', 'status', 'done by', 'done on', 'skip reason'],
+		...rows.map((r) => [r.dueOn, r.name, r.effort, r.assignee ?? 'anyone', r.status === 'pending' ? 'not done' : r.status, r.doer ?? '', r.doneOn ?? '', r.skipReason ?? ''])
+	]);
+}

@@ -1,0 +1,23 @@
+/** The house's decisions as CSV: each proposal with its rule, turnout, verdict and why. */
+import { stringify } from 'csv-stringify/sync';
+import type { Household } from '$lib/server/db/schema';
+import { minorToInput } from '$lib/money/format';
+import { STATUS_LABELS, describeRule } from '$lib/decisions/labels';
+import { listProposals } from './proposals';
+
+export async function proposalsCsv(household: Household): Promise<string> {
+	const proposals = await listProposals(household.id);
+	return stringify([
+		['title', 'kind', 'rule', 'opened', 'closes or closed', 'status', 'eligible', 'voted', 'result', 'reason', 'linked expense'],
+		...proposals.map((p) => {
+			const labelOf = (id: unknown) => p.options.find((o) => o.id === id)?.label ?? '';
+			const tally = p.tally ?? {};
+			const result =
+				p.kind === 'consent'
+					? p.tally ? `yes ${tally.yes}, no ${tally.no}, abstain ${tally.abstain}, block ${tally.block}` : ''
+					: p.outcome?.winnerOptionId ? labelOf(p.outcome.winnerOptionId) : '';
+			const expense = p.linkedExpense ? `${p.linkedExpense.description} ${minorToInput(p.linkedExpense.amountMinor, household.currency)} ${household.currency}${p.linkedExpenseId ? ' (added)' : ''}` : '';
+			return [p.title, p.kind, describeRule(p.rule), p.createdAt, p.closedAt ?? p.closesAt, STATUS_LABELS[p.status] ?? p.status, p.eligibleCount, p.votedCount, p.status === 'open' ? '' : result, p.reason ?? '', expense];
+		})
+	]);
+}

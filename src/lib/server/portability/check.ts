@@ -1,0 +1,54 @@
+/**
+ * Checks an export document before anything is written: every reference points at a
+ * row the file contains, ids are unique, and each expense's payers and shares add up to
+ * its amount. Pure, so a tampered file is explained in words, not by a database error.
+ */
+import type { ExportDocument, ExportedTable } from './document';
+
+/** Which table a referencing column points into. */
+const REFERENCES: Array<[test: (column: string) => boolean, target: ExportedTable, what: string]> = [
+	[(c) => c.endsWith('member_id'), 'members', 'member'],
+	[(c) => c === 'expense_id' || c === 'linked_expense_id', 'expenses', 'expense'],
+	[(c) => c === 'proposal_id', 'proposals', 'proposal'],
+	[(c) => c === 'chore_id', 'chores', 'chore'],
+	[(c) => c === 'recurring_id', 'recurring_expenses', 'recurring expense']
+];
+
+const UNIQUE_IDS: ExportedTable[] = ['members', 'expenses', 'settlements', 'recurring_expenses', 'chores', 'proposals', 'proposal_comments', 'absences'];
+
+const amount = (value: unknown) => (typeof value === 'number' && Number.isSafeInteger(value) ? value : Number.NaN);
+
+export function findProblem(doc: ExportDocument): string | null {
+	const { tables } = doc;
+	const ids = new Map<ExportedTable, Set<unknown>>();
+	for (const table of UNIQUE_IDS) {
+		const seen = new Set<unknown>();
+		for (const [index, row] of tables[table].entries()) {
+			if (typeof row.id !== 'string') return `${table} row ${index + 1} has no id.`;
+			if (seen.has(row.id)) return `${table} has the id ${row.id} twice.`;
+			seen.add(row.id);
+		}
+		ids.set(table, seen);
+	}
+	for (const [table, rows] of Object.entries(tables) as Array<[ExportedTable, Array<Record<string, unknown>>]>) {
+		for (const [index, row] of rows.entries()) {
+			for (const [column, value] of Object.entries(row)) {
+				if (value === null || value === undefined) continue;
+				const reference = REFERENCES.find(([test]) => test(column));
+				if (reference && !ids.get(reference[1])!.has(value)) return `${table} row ${index + 1} refers to a ${reference[2]} (${String(value)}) that is not in the file.`;
+			}
+		}
+	}
+	const paid = new Map<unknown, number>();
+	const shared = new Map<unknown, number>();
+	for (const payer of tables.expense_payers) paid.set(payer.expense_id, (paid.get(payer.expense_id) ?? 0) + amount(payer.amount_minor));
+	for (const share of tables.expense_shares) shared.set(share.expense_id, (shared.get(share.expense_id) ?? 0) + amount(share.amount_minor));
+	for (const expense of tables.expenses) {
+		const total = amount(expense.amount_minor);
+		const name = `“${String(expense.description)}” (${String(expense.id)})`;
+		if (!(total > 0)) return `The expense ${name} has no valid amount.`;
+		if (paid.get(expense.id) !== total) return `What was paid for the expense ${name} adds up to ${paid.get(expense.id) ?? 0}, not its amount ${total} (minor units).`;
+		if (shared.get(expense.id) !== total) return `The shares of the expense ${name} add up to ${shared.get(expense.id) ?? 0}, not its amount ${total} (minor units).`;
+	}
+	return null;
+}

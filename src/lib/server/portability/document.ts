@@ -1,0 +1,58 @@
+/**
+ * The household export document, version 1: one JSON file holding everything a house
+ * has written — rows of each table as Postgres stores them (snake_case columns, the
+ * household id left out, members without their login), in the order they import.
+ */
+import { z } from 'zod';
+import { householdInput } from '$lib/server/households/schemas';
+
+export const EXPORT_FORMAT = 'hearth.household';
+export const EXPORT_VERSION = 1;
+
+/** Parents before children: the order rows are inserted in on import. */
+export const EXPORTED_TABLES = [
+	'members',
+	'absences',
+	'expense_categories',
+	'expenses',
+	'expense_payers',
+	'expense_shares',
+	'expense_versions',
+	'settlements',
+	'recurring_expenses',
+	'recurring_runs',
+	'chores',
+	'chore_participants',
+	'chore_occurrences',
+	'chore_calendar_state',
+	'proposals',
+	'proposal_options',
+	'proposal_voters',
+	'votes',
+	'vote_history',
+	'proposal_comments',
+	'decision_rules',
+	'activity'
+] as const;
+
+export type ExportedTable = (typeof EXPORTED_TABLES)[number];
+
+/** Tables whose ids come from a sequence: exported in id order without the id, renumbered on import. */
+export const SEQUENCED_TABLES: ReadonlySet<ExportedTable> = new Set(['activity', 'vote_history']);
+
+const row = z.record(z.string(), z.unknown());
+
+export const exportDocument = z
+	.object({
+		format: z.literal(EXPORT_FORMAT, { error: 'This is not a Hearth household export.' }),
+		version: z.number({ error: 'The export has no version.' }).refine((v) => v === EXPORT_VERSION, { message: `This export’s version is not one this Hearth reads (it reads version ${EXPORT_VERSION}).` }),
+		exportedAt: z.string().optional(),
+		exportedByMemberId: z.string().nullable().optional(),
+		household: householdInput,
+		tables: z
+			.object(Object.fromEntries(EXPORTED_TABLES.map((table) => [table, z.array(row, { error: `“${table}” must be a list of rows.` }).default([])])) as Record<ExportedTable, z.ZodDefault<z.ZodArray<typeof row>>>)
+			.strict()
+	})
+	.meta({ id: 'HouseholdExport', description: 'A whole household, as `GET /households/{hid}/export` writes it' });
+
+export type ExportDocument = z.infer<typeof exportDocument>;

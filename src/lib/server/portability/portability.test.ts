@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { getDb } from '../db';
+import { seedDemoHousehold } from '../demo/seed';
+import { contextFor, makeUser } from '../testing/factories';
+import { getBalances } from '../money/balances';
+import { choreCalendar, choreFairness } from '../chores/calendar';
+import { listProposals } from '../decisions/proposals';
+import { todayIn } from '$lib/dates';
+import { plusDays } from '$lib/chores/schedule';
+import { exportHousehold } from './export';
+import { importHousehold } from './import';
+import { exportDocument, type ExportDocument } from './document';
+
+async function demoAdmin() {
+	const { householdId } = await seedDemoHousehold();
+	const priya = await getDb().selectFrom('members').select('id').where('householdId', '=', householdId).where('displayName', '=', 'Priya').executeTakeFirstOrThrow();
+	return contextFor(householdId, priya.id);
+}
+
+/** Everything people see that is computed from the data: it must come out identical. */
+async function figures(householdId: string) {
+	const household = { id: householdId, timezone: 'Europe/Berlin' };
+	const today = todayIn('Europe/Berlin');
+	const proposals = await listProposals(householdId);
+	// Row order may follow the rows' physical order; the figures are what must match.
+	const byMember = <T extends { memberId: string }>(rows: T[]) => [...rows].sort((a, b) => a.memberId.localeCompare(b.memberId));
+	const { balances, transfers } = await getBalances(householdId);
+	const calendar = await choreCalendar(household, plusDays(today, -60), plusDays(today, 21));
+	return {
+		balances: byMember(balances),
+		transfers,
+		calendar: calendar.sort((a, b) => `${a.dueOn}${a.choreId}`.localeCompare(`${b.dueOn}${b.choreId}`)),
+		fairness30: byMember(await choreFairness(household, plusDays(today, -30), today)),
+		fairness90: byMember(await choreFairness(household, plusDays(today, -90), today)),
+		proposals: proposals.map(({ createdAt: _c, closedAt: _d, ...p }) => p)
+	};
+}
+
+const clone = (doc: ExportDocument): ExportDocument => structuredClone(doc);
+
+describe('export and import', () => {
+	it('round-trips the demo household: balances, calendar, fairness and tallies identical, and the file again the same', async () => {
+		const admin = await demoAdmin();
+		const doc = await exportHousehold(admin);
+		expect(doc.tables.expenses.length).toBeGreaterThan(25);
+		expect(doc.tables.members.every((m) => !('user_id' in m))).toBe(true);
+		// Through JSON text, as a file goes.
+		const parsed = exportDocument.parse(JSON.parse(JSON.stringify(doc)));
+		const { user } = await makeUser('Importer');
+		const { householdId } = await importHousehold(user, parsed, 'Maple Street (copy)');
+		expect(await figures(householdId)).toEqual(await figures(admin.household.id));
+		const importer = await getDb().selectFrom('members').selectAll().where('householdId', '=', householdId).where('userId', '=', user.id).executeTakeFirstOrThrow();
+		expect(importer).toMatchObject({ id: admin.member.id, isAdmin: true });
+
+		const again = await exportHousehold(await contextFor(householdId, importer.id));
+		for (const table of Object.keys(doc.tables) as Array<keyof ExportDocument['tables']>) {
+			if (table === 'activity') continue;
+			expect(again.tables[table], table).toEqual(doc.tables[table]);
+		}
+		expect(again.tables.activity.slice(0, -1)).toEqual(doc.tables.activity);
+		expect(again.tables.activity.at(-1)!.action).toBe('household.imported');
+	});
+
+	it('round-trips a large generated house with the same balances', async () => {
+		const admin = await demoAdmin();
+		const ids = (await getDb().selectFrom('members').select('id').where('householdId', '=', admin.household.id).execute()).map((m) => m.id);
+		// Set-based: 5 000 expenses paid by one member, shared by two, over two years.
+		await sql`
+			with made as (
+				insert into expenses (household_id, description, amount_minor, spent_on, category, split_mode, split_parts, created_by_member_id)
+				select ${admin.household.id}, 'Generated ' || n, 100 + n % 997, date '2024-01-01' + (n % 700), 'groceries', 'equal',
+					jsonb_build_array(jsonb_build_object('memberId', ${ids[0]}::text), jsonb_build_object('memberId', ${ids[1]}::text)), ${ids[0]}
+				from generate_series(1, 5000) n returning id, amount_minor
+			), paid as (
+				insert into expense_payers (household_id, expense_id, member_id, amount_minor) select ${admin.household.id}, id, ${ids[0]}, amount_minor from made returning expense_id
+			)
+			insert into expense_shares (household_id, expense_id, member_id, amount_minor)
+			select ${admin.household.id}, id, m.member_id, case when m.first then amount_minor - amount_minor / 2 else amount_minor / 2 end
+			from made cross join (values (${ids[0]}::uuid, true), (${ids[1]}::uuid, false)) as m(member_id, first)`.execute(getDb());
+		const doc = await exportHousehold(admin);
+		expect(doc.tables.expenses.length).toBeGreaterThan(5000);
+		const { user } = await makeUser('Bulk');
+		const { householdId } = await importHousehold(user, exportDocument.parse(JSON.parse(JSON.stringify(doc))));
+		const sorted = async (id: string) => (await getBalances(id)).balances.sort((a, b) => a.memberId.localeCompare(b.memberId));
+		expect(await sorted(householdId)).toEqual(await sorted(admin.household.id));
+	});
+
+	it.each([
+		['a wrong version', (d: ExportDocument) => ({ ...d, version: 2 }), /version/],
+		['not an export at all', (d: ExportDocument) => ({ ...d, format: 'splitwise' }), /not a Hearth household export/]
+	])('refuses %s before reading further', async (_name, tamper, message) => {
+		const doc = await exportHousehold(await demoAdmin());
+		const result = exportDocument.safeParse(tamper(clone(doc)));
+		expect(result.success).toBe(false);
+		expect(result.error!.issues.map((i) => i.message).join(' ')).toMatch(message);
+	});
+
+	it.each([
+		['a share moved to a member who is not in the file', (d: ExportDocument) => void (d.tables.expense_shares[0]!.member_id = crypto.randomUUID()), /refers to a member/],
+		['an expense amount changed without its shares', (d: ExportDocument) => void (d.tables.expenses[0]!.amount_minor = Number(d.tables.expenses[0]!.amount_minor) + 1), /adds? up to/],
+		['a vote for a proposal that is not there', (d: ExportDocument) => void (d.tables.votes[0]!.proposal_id = crypto.randomUUID()), /refers to a proposal/],
+		['a duplicated expense', (d: ExportDocument) => void d.tables.expenses.push(d.tables.expenses[0]!), /twice/],
+		['a date that is not a date', (d: ExportDocument) => void (d.tables.settlements[0]!.paid_on = 'last Tuesday'), /do not fit together/],
+		['a negative settlement', (d: ExportDocument) => void (d.tables.settlements[0]!.amount_minor = -500), /do not fit together/]
+	])('refuses a tampered file (%s) and imports nothing', async (_name, tamper, message) => {
+		const doc = clone(await exportHousehold(await demoAdmin()));
+		tamper(doc);
+		const { user } = await makeUser('Tamperer');
+		const before = await getDb().selectFrom('households').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+		await expect(importHousehold(user, doc)).rejects.toMatchObject({ status: 422, message: expect.stringMatching(message) });
+		const after = await getDb().selectFrom('households').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+		expect(after.n).toBe(before.n);
+	});
+});
