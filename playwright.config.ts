@@ -39,7 +39,8 @@ export default defineConfig({
 			PORT: String(PORT),
 			ORIGIN: baseURL,
 			HEARTH_DATA_DIR: '.data/e2e-postgres',
-			HEARTH_FRESH_DB: '1'
+			HEARTH_FRESH_DB: '1',
+			HEARTH_DEMO: '1'
 		}
 	}
 });

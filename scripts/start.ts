@@ -14,6 +14,13 @@ if (!existsSync(entry)) {
 process.env.BODY_SIZE_LIMIT ??= '200M';
 const database = await prepareDatabase({ fresh: process.env.HEARTH_FRESH_DB === '1' });
 process.env.DATABASE_URL = database.url;
+if (process.env.HEARTH_DEMO === '1') {
+	// For trying the production build (and the end-to-end tests): the demo household, as `npm run dev` has it.
+	const { seedDemoHousehold } = await import('../src/lib/server/demo/seed');
+	const { closeDb } = await import('../src/lib/server/db');
+	await seedDemoHousehold();
+	await closeDb();
+}
 // adapter-node closes the server on SIGINT/SIGTERM and then emits this; the database follows.
 process.on('sveltekit:shutdown' as 'exit', () => void database.stop());
 await import(pathToFileURL(entry).href);

@@ -26,11 +26,11 @@ const SECURITY_HEADERS: Record<string, string> = {
  * one before reading it. (BODY_SIZE_LIMIT, set by `npm start`, is the outer bound.)
  */
 const MAX_BODY_BYTES = 1024 * 1024;
-const LARGE_BODY_PATHS = new Set(['/households/import', '/api/v1/households/import']);
+const LARGE_BODY_PATHS = [/^\/households\/import$/, /^\/api\/v1\/households\/import$/, /^\/h\/[^/]+\/expenses\/import$/, /^\/api\/v1\/households\/[^/]+\/imports\/splitwise$/];
 
 function tooLarge(request: Request, pathname: string): boolean {
 	const length = Number(request.headers.get('content-length') ?? 0);
-	return length > MAX_BODY_BYTES && !LARGE_BODY_PATHS.has(pathname);
+	return length > MAX_BODY_BYTES && !LARGE_BODY_PATHS.some((path) => path.test(pathname));
 }
 
 /** A bearer token (scripts) wins over the cookie (browsers). */

@@ -30,6 +30,7 @@ const ACCESS: Record<string, Record<string, Access>> = {
 	'/h/[hid]/activity': { load: 'member' },
 	'/h/[hid]/expenses': { load: 'member' },
 	'/h/[hid]/expenses/new': { load: 'member', save: 'member', preview: 'member' },
+	'/h/[hid]/expenses/import': { load: 'admin', preview: 'admin', import: 'admin' },
 	'/h/[hid]/expenses/[eid]': { load: 'member', save: 'member', preview: 'member', delete: 'member', restore: 'member' },
 	'/h/[hid]/expenses/recurring/[rid]': { load: 'member', save: 'member', preview: 'member' },
 	'/h/[hid]/expenses/recurring': { load: 'member', save: 'member', preview: 'member', pause: 'member', resume: 'member', end: 'member' },

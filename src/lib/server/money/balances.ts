@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '$lib/server/db/schema';
 import { getDb } from '$lib/server/db';
 import { logActivity } from '$lib/server/activity/log';
 import { DomainError, notFound } from '$lib/server/errors';
@@ -38,32 +39,37 @@ export async function getBalances(householdId: string): Promise<{ balances: Bala
 	return { balances, transfers: suggestTransfers(balances) };
 }
 
-export async function recordSettlement(context: MemberContext, input: SettlementInput): Promise<{ id: string; fromMemberId: string; toMemberId: string; amountMinor: number; paidOn: string; note: string }> {
-	const householdId = context.household.id;
+export type RecordedSettlement = { id: string; fromMemberId: string; toMemberId: string; amountMinor: number; paidOn: string; note: string };
+
+export async function recordSettlement(context: MemberContext, input: SettlementInput): Promise<RecordedSettlement> {
 	return getDb()
 		.transaction()
-		.execute(async (trx) => {
-			const members = await trx.selectFrom('members').select(['id', 'displayName']).where('householdId', '=', householdId).where('id', 'in', [input.fromMemberId, input.toMemberId]).execute();
-			const nameOf = new Map(members.map((m) => [m.id, m.displayName]));
-			for (const field of ['fromMemberId', 'toMemberId'] as const) {
-				if (!nameOf.has(input[field])) throw new DomainError(422, 'rule_broken', 'Choose a member of this household.', { [field]: 'Choose a member of this household.' });
-			}
-			const row = await trx
-				.insertInto('settlements')
-				.values({ householdId, fromMemberId: input.fromMemberId, toMemberId: input.toMemberId, amountMinor: input.amountMinor, paidOn: input.paidOn ?? todayIn(context.household.timezone), note: input.note ?? '', createdByMemberId: context.member.id })
-				.returning(['id', 'fromMemberId', 'toMemberId', 'amountMinor', 'paidOn', 'note'])
-				.executeTakeFirstOrThrow();
-			await logActivity(trx, {
-				householdId,
-				actorMemberId: context.member.id,
-				action: 'settlement.recorded',
-				subjectType: 'settlement',
-				subjectId: row.id,
-				summary: `${nameOf.get(input.fromMemberId)} paid ${nameOf.get(input.toMemberId)} ${formatMoney(input.amountMinor, context.household.currency)}.`,
-				details: { after: input }
-			});
-			return row;
-		});
+		.execute((trx) => insertSettlement(trx, context, input));
+}
+
+/** A payment between two members with its log entry, inside the caller's transaction. */
+export async function insertSettlement(trx: Kysely<Database>, context: Pick<MemberContext, 'household' | 'member'>, input: SettlementInput): Promise<RecordedSettlement> {
+	const householdId = context.household.id;
+	const members = await trx.selectFrom('members').select(['id', 'displayName']).where('householdId', '=', householdId).where('id', 'in', [input.fromMemberId, input.toMemberId]).execute();
+	const nameOf = new Map(members.map((m) => [m.id, m.displayName]));
+	for (const field of ['fromMemberId', 'toMemberId'] as const) {
+		if (!nameOf.has(input[field])) throw new DomainError(422, 'rule_broken', 'Choose a member of this household.', { [field]: 'Choose a member of this household.' });
+	}
+	const row = await trx
+		.insertInto('settlements')
+		.values({ householdId, fromMemberId: input.fromMemberId, toMemberId: input.toMemberId, amountMinor: input.amountMinor, paidOn: input.paidOn ?? todayIn(context.household.timezone), note: input.note ?? '', createdByMemberId: context.member.id })
+		.returning(['id', 'fromMemberId', 'toMemberId', 'amountMinor', 'paidOn', 'note'])
+		.executeTakeFirstOrThrow();
+	await logActivity(trx, {
+		householdId,
+		actorMemberId: context.member.id,
+		action: 'settlement.recorded',
+		subjectType: 'settlement',
+		subjectId: row.id,
+		summary: `${nameOf.get(input.fromMemberId)} paid ${nameOf.get(input.toMemberId)} ${formatMoney(input.amountMinor, context.household.currency)}.`,
+		details: { after: input }
+	});
+	return row;
 }
 
 export interface SettlementItem {

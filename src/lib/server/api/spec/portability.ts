@@ -24,3 +24,37 @@ export const importHousehold = defineOperation({
 	body: exportDocument,
 	responses: { 201: { description: 'The new household', schema: z.object({ householdId: idField }) }, ...pick(400, 401, 413, 422) }
 });
+
+const splitwiseInput = z
+	.object({
+		csv: z.string({ error: 'Send the CSV text of the Splitwise export.' }).min(1, 'Send the CSV text of the Splitwise export.').max(20_000_000, 'The file is too large.'),
+		mapping: z.record(z.string(), z.string()).optional().meta({ description: 'Splitwise column (0 = first person) → member id; unmapped people are guessed by name' }),
+		dryRun: z.boolean().optional().meta({ description: 'Only preview: nothing is written' })
+	})
+	.meta({ id: 'SplitwiseImport' });
+
+const splitwisePreview = z
+	.object({
+		people: z.array(z.object({ name: z.string(), memberId: z.string(), netMinor: z.number().int() })),
+		expenses: z.number().int(),
+		payments: z.number().int(),
+		from: z.string(),
+		to: z.string(),
+		balances: z.array(z.object({ memberId: idField, nowMinor: z.number().int(), importedMinor: z.number().int(), afterMinor: z.number().int() })),
+		unmapped: z.array(z.string())
+	})
+	.meta({ id: 'SplitwisePreview' });
+
+export const importSplitwise = defineOperation({
+	method: 'POST',
+	path: '/households/{hid}/imports/splitwise',
+	summary: 'Import a Splitwise CSV export (admins): preview with `dryRun`, then import; all or nothing',
+	tag,
+	auth: true,
+	body: splitwiseInput,
+	responses: {
+		200: { description: 'The preview (dryRun): who maps to whom and the balances the import would leave', schema: splitwisePreview },
+		201: { description: 'Imported', schema: z.object({ expenses: z.number().int(), payments: z.number().int() }) },
+		...pick(400, 401, 403, 404, 413, 422)
+	}
+});
