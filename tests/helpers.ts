@@ -25,3 +25,10 @@ export async function createHousehold(page: Page, name: string): Promise<string>
 	await expect(page).toHaveURL(/\/h\/[0-9a-f-]{36}$/);
 	return page.url();
 }
+
+export async function logIn(page: Page, email: string, password = PASSWORD): Promise<void> {
+	await page.goto('/login');
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('button', { name: 'Log in' }).click();
+}

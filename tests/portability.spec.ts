@@ -1,12 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { createHousehold, signUp } from './helpers';
+import { createHousehold, logIn, signUp } from './helpers';
 
 test('an admin exports the demo household and imports it as a new one with the same balances', async ({ page }, testInfo) => {
-	await page.goto('/login');
-	await page.getByLabel('Email').fill('priya@maple.example');
-	await page.getByLabel('Password').fill('maple-street');
-	await page.getByRole('button', { name: 'Log in' }).click();
+	await logIn(page, 'priya@maple.example', 'maple-street');
 	await expect(page.getByRole('heading', { name: 'Who lives here' })).toBeVisible();
 	const home = page.url();
 
@@ -40,10 +37,7 @@ test('an admin exports the demo household and imports it as a new one with the s
 });
 
 test('a file that is not an export is refused next to the field, and nothing is created', async ({ page }, testInfo) => {
-	await page.goto('/login');
-	await page.getByLabel('Email').fill('daniel@maple.example');
-	await page.getByLabel('Password').fill('maple-street');
-	await page.getByRole('button', { name: 'Log in' }).click();
+	await logIn(page, 'daniel@maple.example', 'maple-street');
 	await expect(page.getByRole('heading', { name: 'Who lives here' })).toBeVisible();
 	const file = testInfo.outputPath('not-an-export.json');
 	writeFileSync(file, JSON.stringify({ format: 'something else', version: 1 }));
