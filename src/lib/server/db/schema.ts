@@ -354,6 +354,12 @@ export interface AccessTokensTable {
 	revokedAt: Timestamp | null;
 }
 
+export interface HouseholdExpenseTotalsTable {
+	householdId: string;
+	expenseCount: Minor;
+	totalMinor: Minor;
+}
+
 export interface DecisionRulesTable {
 	householdId: string;
 	purpose: 'ordinary' | 'money';
@@ -366,6 +372,7 @@ export interface DecisionRulesTable {
 export interface DecisionTables {
 	decisionRules: DecisionRulesTable;
 	accessTokens: AccessTokensTable;
+	householdExpenseTotals: HouseholdExpenseTotalsTable;
 	proposals: ProposalsTable;
 	proposalOptions: ProposalOptionsTable;
 	proposalVoters: ProposalVotersTable;

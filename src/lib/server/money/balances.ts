@@ -16,7 +16,19 @@ import type { SettlementInput } from './schemas';
  * who left are included while their balance is not zero.
  */
 export async function getBalances(householdId: string): Promise<{ balances: Balance[]; transfers: Transfer[] }> {
+	// member_balances is kept by triggers (migration 09): reading it costs the same whatever the history's length.
 	const { rows } = await sql<{ memberId: string; active: boolean; netMinor: string }>`
+		select m.id as member_id, m.active, coalesce(b.net_minor, 0)::bigint as net_minor
+		from members m left join member_balances b on b.household_id = m.household_id and b.member_id = m.id
+		where m.household_id = ${householdId}
+		order by m.display_name`.execute(getDb());
+	const balances = rows.map((r) => ({ memberId: r.memberId, netMinor: Number(r.netMinor), active: r.active })).filter((b) => b.active || b.netMinor !== 0).map(({ memberId, netMinor }) => ({ memberId, netMinor }));
+	return { balances, transfers: suggestTransfers(balances) };
+}
+
+/** The same balances summed from the whole history: the ledger's check, for tests. */
+export async function balancesFromHistory(householdId: string): Promise<Map<string, number>> {
+	const { rows } = await sql<{ memberId: string; netMinor: string }>`
 		with lines as (
 			select p.member_id, p.amount_minor as amount from expense_payers p
 				join expenses e on e.household_id = p.household_id and e.id = p.expense_id and e.deleted_at is null
@@ -30,13 +42,8 @@ export async function getBalances(householdId: string): Promise<{ balances: Bala
 			union all
 			select to_member_id, -amount_minor from settlements where household_id = ${householdId} and deleted_at is null
 		)
-		select m.id as member_id, m.active, coalesce(sum(l.amount), 0)::bigint as net_minor
-		from members m left join lines l on l.member_id = m.id
-		where m.household_id = ${householdId}
-		group by m.id, m.active, m.display_name
-		order by m.display_name`.execute(getDb());
-	const balances = rows.map((r) => ({ memberId: r.memberId, netMinor: Number(r.netMinor), active: r.active })).filter((b) => b.active || b.netMinor !== 0).map(({ memberId, netMinor }) => ({ memberId, netMinor }));
-	return { balances, transfers: suggestTransfers(balances) };
+		select member_id, sum(amount)::bigint as net_minor from lines group by member_id`.execute(getDb());
+	return new Map(rows.map((r) => [r.memberId, Number(r.netMinor)]));
 }
 
 export type RecordedSettlement = { id: string; fromMemberId: string; toMemberId: string; amountMinor: number; paidOn: string; note: string };

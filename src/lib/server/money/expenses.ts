@@ -292,6 +292,11 @@ function filtered(householdId: string, filter: ExpenseFilter) {
 
 /** Count and sum of the expenses a filter matches, summed by Postgres. */
 export async function sumExpenses(householdId: string, filter: ExpenseFilter): Promise<{ count: number; totalMinor: number }> {
+	if (!Object.values(filter).some((value) => value !== undefined && value !== '')) {
+		// Unfiltered: the totals the triggers keep (migration 09), not a scan of every expense.
+		const kept = await getDb().selectFrom('householdExpenseTotals').select(['expenseCount', 'totalMinor']).where('householdId', '=', householdId).executeTakeFirst();
+		return { count: Number(kept?.expenseCount ?? 0), totalMinor: Number(kept?.totalMinor ?? 0) };
+	}
 	const row = await filtered(householdId, filter)
 		.select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.coalesce(eb.fn.sum<string>('amountMinor'), eb.lit(0)).as('total')])
 		.executeTakeFirstOrThrow();

@@ -1,0 +1,212 @@
+// `npm run bench`: builds and starts the production server against the big house, then
+// load-tests each route on loopback with autocannon, 10 then 50 connections, and writes
+// bench/results.json (and a table). Every figure is also given as a ratio to the floor
+// (the cheapest page) measured in the same run; a small house (2 000 expenses) gives the
+// scaling ratios. BENCH_SECONDS (default 10) sets the time per route and level.
+import { execSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { createServer } from 'node:net';
+import autocannon from 'autocannon';
+import { prepareDatabase } from '../src/lib/server/db/bootstrap';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const BIG = Number(process.env.BIG_EXPENSES ?? 200_000);
+const SMALL = 2_000;
+
+if (!process.env.BENCH_SKIP_BUILD) execSync('npm run build', { stdio: 'inherit' });
+const database = await prepareDatabase({ dataDir: '.data/bench-postgres', fresh: !process.env.DATABASE_URL, databaseName: 'bench' });
+process.env.DATABASE_URL = database.url;
+const { seedBigHousehold, BIG_PASSWORD } = await import('../src/lib/server/demo/big');
+const { getDb, closeDb } = await import('../src/lib/server/db');
+const { regenerateFeed } = await import('../src/lib/server/chores/ics');
+const { encodeCursor } = await import('../src/lib/server/api/pagination');
+const { todayIn } = await import('../src/lib/dates');
+
+console.log(`Seeding the big house (${BIG} expenses)…`);
+let began = performance.now();
+const big = await seedBigHousehold({ expenses: BIG, emailTag: `-big-${Date.now().toString(36)}`, log: console.log });
+const seedSeconds = Math.round((performance.now() - began) / 100) / 10;
+console.log(`Seeded in ${seedSeconds} s. Seeding the small house (${SMALL} expenses)…`);
+const small = await seedBigHousehold({ expenses: SMALL, emailTag: `-small-${Date.now().toString(36)}` });
+
+/** What each house's routes need: a feed token and a cursor deep in the expense history. */
+async function extras(house: typeof big) {
+	const db = getDb();
+	const member = await db.selectFrom('members').selectAll().where('householdId', '=', house.householdId).where('id', '=', house.adminMemberId).executeTakeFirstOrThrow();
+	const household = await db.selectFrom('households').selectAll().where('id', '=', house.householdId).executeTakeFirstOrThrow();
+	const user = await db.selectFrom('users').select(['id', 'email', 'displayName', 'lastHouseholdId']).where('id', '=', member.userId!).executeTakeFirstOrThrow();
+	const feedUrl = await regenerateFeed({ user, household, member }, 'household');
+	const deep = await db
+		.selectFrom('expenses')
+		.select(['spentOn', 'createdAt', 'id'])
+		.where('householdId', '=', house.householdId)
+		.where('deletedAt', 'is', null)
+		.orderBy('spentOn', 'desc')
+		.orderBy('createdAt', 'desc')
+		.orderBy('id', 'desc')
+		.offset(Math.floor(house === big ? BIG * 0.75 : SMALL * 0.75))
+		.limit(1)
+		.executeTakeFirstOrThrow();
+	return { feedPath: new URL(feedUrl, 'http://x').pathname + new URL(feedUrl, 'http://x').search, cursor: encodeCursor({ spentOn: deep.spentOn, createdAt: deep.createdAt.toISOString(), id: deep.id }), member };
+}
+const bigExtras = await extras(big);
+const smallExtras = await extras(small);
+await closeDb();
+
+const port = await new Promise<number>((resolve) => {
+	const probe = createServer().listen(0, () => {
+		const { port } = probe.address() as { port: number };
+		probe.close(() => resolve(port));
+	});
+});
+const base = `http://127.0.0.1:${port}`;
+const server = spawn(process.execPath, ['build/index.js'], {
+	env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, API_RATE_LIMIT_PER_MINUTE: '0', HEARTH_JOBS: '0', NODE_ENV: 'production' },
+	stdio: ['ignore', 'inherit', 'inherit']
+});
+for (let i = 0; ; i++) {
+	try {
+		if ((await fetch(`${base}/login`)).ok) break;
+	} catch {
+		if (i > 200) throw new Error('The server did not start.');
+	}
+	await new Promise((r) => setTimeout(r, 100));
+}
+
+async function logIn(email: string): Promise<string> {
+	const response = await fetch(`${base}/api/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: BIG_PASSWORD }) });
+	if (!response.ok) throw new Error(`Log in failed: ${response.status}`);
+	return ((await response.json()) as { token: string }).token;
+}
+
+interface Route {
+	name: string;
+	path: string;
+	method?: 'GET' | 'POST';
+	auth?: 'cookie' | 'bearer';
+	body?: string;
+	page?: boolean;
+}
+
+function routesOf(house: typeof big, extra: typeof bigExtras): Route[] {
+	const h = `/h/${house.householdId}`;
+	const today = todayIn('Europe/Berlin');
+	const expense = { description: 'Bench lunch', amountMinor: 1234, spentOn: today, category: 'groceries', payers: [{ memberId: house.adminMemberId, amountMinor: 1234 }], split: { mode: 'equal', parts: [{ memberId: house.adminMemberId }] } };
+	return [
+		{ name: 'floor: /login', path: '/login', page: true },
+		{ name: 'dashboard', path: h, auth: 'cookie', page: true },
+		{ name: 'expense list', path: `${h}/expenses`, auth: 'cookie', page: true },
+		{ name: 'expense list, deep page', path: `${h}/expenses?after=${encodeURIComponent(extra.cursor)}`, auth: 'cookie' },
+		{ name: 'balances page', path: `${h}/balances`, auth: 'cookie', page: true },
+		{ name: 'GET /api/v1/…/balances', path: `/api/v1/households/${house.householdId}/balances`, auth: 'bearer' },
+		{ name: 'chore calendar, month', path: `${h}/chores?view=month&date=${today}`, auth: 'cookie', page: true },
+		{ name: 'ICS feed', path: extra.feedPath },
+		{ name: 'proposals list', path: `${h}/proposals`, auth: 'cookie', page: true },
+		{ name: 'closed ranked proposal', path: `${h}/proposals/${house.rankedProposalId}`, auth: 'cookie', page: true },
+		{ name: 'POST new expense', path: `/api/v1/households/${house.householdId}/expenses`, method: 'POST', auth: 'bearer', body: JSON.stringify(expense) }
+	];
+}
+
+interface Measured {
+	name: string;
+	connections: number;
+	rps: number;
+	p50: number;
+	p95: number;
+	p99: number;
+	errors: number;
+}
+
+const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0);
+
+async function measure(route: Route, token: string, connections: number, seconds = SECONDS): Promise<Measured> {
+	const headers: Record<string, string> = {};
+	if (route.auth === 'cookie') headers.cookie = `hearth_session=${token}`;
+	if (route.auth === 'bearer') headers.authorization = `Bearer ${token}`;
+	if (route.body) headers['content-type'] = 'application/json';
+	const times: number[] = [];
+	let errors = 0;
+	const result = await new Promise<autocannon.Result>((resolve, reject) => {
+		const instance = autocannon({ url: base + route.path, method: route.method ?? 'GET', headers, body: route.body, connections, duration: seconds }, (error, done) => (error ? reject(error) : resolve(done)));
+		// autocannon reports p97.5, not p95: keep every response time and take the percentiles here.
+		instance.on('response', (_client, status, _bytes, time) => {
+			times.push(time);
+			if (status >= 400) errors++;
+		});
+	});
+	times.sort((a, b) => a - b);
+	const round = (n: number) => Math.round(n * 100) / 100;
+	return { name: route.name, connections, rps: round(times.length / seconds), p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)), errors: Math.max(errors, result.non2xx) + result.errors + result.timeouts };
+}
+
+/** What a first visit to a page downloads: its HTML's scripts and the modules they preload, gzipped. */
+async function clientJsKb(path: string, token: string): Promise<number> {
+	const html = await (await fetch(base + path, { headers: { cookie: `hearth_session=${token}` } })).text();
+	const files = new Set([...html.matchAll(/["'](\/_app\/immutable\/[^"']+\.js)["']/g)].map((m) => m[1]!));
+	let bytes = 0;
+	for (const file of files) {
+		const local = join('build/client', file);
+		if (existsSync(local)) bytes += gzipSync(readFileSync(local)).length;
+	}
+	return Math.round((bytes / 1024) * 10) / 10;
+}
+
+function peakRssMb(pid: number): number {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	return Math.round(Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+const bigToken = await logIn(big.adminEmail);
+const smallToken = await logIn(small.adminEmail);
+const routes = routesOf(big, bigExtras);
+const measured: Measured[] = [];
+for (const connections of [10, 50]) {
+	for (const route of routes) {
+		await measure(route, bigToken, Math.min(connections, 10), 1); // warm-up
+		const m = await measure(route, bigToken, connections);
+		measured.push(m);
+		console.log(`${m.name.padEnd(28)} ${String(connections).padStart(3)} conns  ${String(m.rps).padStart(8)} req/s  p95 ${String(m.p95).padStart(7)} ms  errors ${m.errors}`);
+	}
+}
+const scalingRoutes = ['dashboard', 'expense list', 'balances page'];
+const smallRoutes = routesOf(small, smallExtras).filter((r) => scalingRoutes.includes(r.name));
+const scaling = [];
+for (const route of smallRoutes) {
+	await measure(route, smallToken, 10, 1);
+	const smallRun = await measure(route, smallToken, 50);
+	const bigRun = measured.find((m) => m.name === route.name && m.connections === 50)!;
+	scaling.push({ name: route.name, p95Big: bigRun.p95, p95Small: smallRun.p95, p95Ratio: Math.round((bigRun.p95 / Math.max(smallRun.p95, 0.01)) * 100) / 100 });
+}
+const clientJs: Record<string, number> = {};
+for (const route of routes.filter((r) => r.page)) clientJs[route.name] = await clientJsKb(route.path, bigToken);
+const peak = peakRssMb(server.pid!);
+server.kill('SIGTERM');
+await database.stop();
+
+const withRatios = measured.map((m) => {
+	const floor = measured.find((f) => f.name.startsWith('floor') && f.connections === m.connections)!;
+	return { ...m, p95Ratio: Math.round((m.p95 / Math.max(floor.p95, 0.01)) * 100) / 100, rpsRatio: Math.round((m.rps / Math.max(floor.rps, 0.01)) * 100) / 100 };
+});
+const cpu = cpus();
+const results = {
+	machine: `${cpu.length} × ${cpu[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${database.embedded ? 'embedded PostgreSQL' : 'PostgreSQL at DATABASE_URL'}`,
+	date: new Date().toISOString(),
+	secondsPerRoute: SECONDS,
+	expenses: { big: BIG, small: SMALL },
+	seedSeconds,
+	peakRssMb: peak,
+	routes: withRatios,
+	scaling,
+	clientJsKb: clientJs
+};
+writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+
+console.log(`\n${results.machine}\nSeeding the big house: ${seedSeconds} s · server peak RSS: ${peak} MB\n`);
+console.table(withRatios.map((r) => ({ route: r.name, conns: r.connections, 'req/s': r.rps, 'p50 ms': r.p50, 'p95 ms': r.p95, 'p99 ms': r.p99, errors: r.errors, 'p95 ÷ floor': r.p95Ratio, 'req/s ÷ floor': r.rpsRatio })));
+console.table(scaling.map((s) => ({ route: s.name, [`p95 at ${BIG}`]: s.p95Big, [`p95 at ${SMALL}`]: s.p95Small, 'big ÷ small': s.p95Ratio })));
+console.table(Object.entries(clientJs).map(([route, kb]) => ({ route, 'client JS, KB gzip': kb })));
+console.log('Written to bench/results.json');
+process.exit(0);
