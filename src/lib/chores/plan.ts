@@ -93,8 +93,15 @@ export function planChores(input: PlanInput): PlannedOccurrence[] {
 		return !input.absences.some((a) => a.memberId === memberId && a.from <= day && day <= a.to);
 	};
 	const out: PlannedOccurrence[] = [];
+	// Grouped once: filtering every stored occurrence for every chore grows with chores × history.
+	const storedByChore = new Map<string, StoredOccurrence[]>();
+	for (const o of input.stored) {
+		const list = storedByChore.get(o.choreId);
+		if (list) list.push(o);
+		else storedByChore.set(o.choreId, [o]);
+	}
 	for (const chore of input.chores) {
-		const stored = input.stored.filter((o) => o.choreId === chore.id).sort((a, b) => (a.dueOn < b.dueOn ? -1 : 1));
+		const stored = (storedByChore.get(chore.id) ?? []).sort((a, b) => (a.dueOn < b.dueOn ? -1 : 1));
 		const storedOn = new Map(stored.map((o) => [o.dueOn, o]));
 		const before = stored.filter((o) => o.dueOn < input.from);
 		const checkpoint = before[before.length - 1];

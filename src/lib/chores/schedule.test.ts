@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dueDays, type ChoreSchedule } from './schedule';
+import { addDays, format } from 'date-fns';
+import { dayNumber, dayOfNumber, dueDays, plusDays, toDate, type ChoreSchedule } from './schedule';
 
 const base = { startOn: '2026-01-01', interval: 1 } as const;
 
@@ -41,6 +42,18 @@ describe('dueDays', () => {
 			fc.property(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 0, max: 400 }), (interval, span) => {
 				const days = dueDays({ kind: 'daily', interval, startOn: '2026-01-01' }, '2026-01-01', new Date(Date.UTC(2026, 0, 1 + span)).toISOString().slice(0, 10));
 				expect(days).toHaveLength(Math.floor(span / interval) + 1);
+			})
+		);
+	});
+});
+
+describe('day arithmetic', () => {
+	it('counts days as date-fns does, across years, leap days and daylight-saving changes', () => {
+		fc.assert(
+			fc.property(fc.date({ min: new Date('2000-01-01T12:00:00Z'), max: new Date('2099-12-31T12:00:00Z'), noInvalidDate: true }), fc.integer({ min: -800, max: 800 }), (date, n) => {
+				const day = format(date, 'yyyy-MM-dd');
+				expect(plusDays(day, n)).toBe(format(addDays(toDate(day), n), 'yyyy-MM-dd'));
+				expect(dayOfNumber(dayNumber(day))).toBe(day);
 			})
 		);
 	});

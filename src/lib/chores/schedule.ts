@@ -4,7 +4,7 @@
  * `after` chores (N days after the last completion) are planned by the engine, which
  * knows the completions.
  */
-import { addDays, addMonths, differenceInCalendarDays, differenceInCalendarMonths, format, getDaysInMonth, getISODay, startOfISOWeek } from 'date-fns';
+import { addDays, addMonths, differenceInCalendarMonths, format, getDaysInMonth, getISODay } from 'date-fns';
 
 export type ScheduleKind = 'daily' | 'weekly' | 'monthly' | 'after';
 
@@ -30,7 +30,30 @@ export const toDate = (day: string) => {
 	return new Date(y, m - 1, d, 12);
 };
 export const toDay = (date: Date) => format(date, 'yyyy-MM-dd');
-export const plusDays = (day: string, n: number) => toDay(addDays(toDate(day), n));
+
+/*
+ * The calendar's hot path (every due day of every chore, on every calendar view) counts
+ * days as whole numbers since 1970-01-01 in UTC: calendar days have no time zone, and
+ * this is many times cheaper than formatting Date objects.
+ */
+const DAY_MS = 86_400_000;
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** "2026-11-28" → days since 1970-01-01. */
+export function dayNumber(day: string): number {
+	return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
+}
+
+/** Days since 1970-01-01 → "2026-11-28". */
+export function dayOfNumber(n: number): string {
+	const date = new Date(n * DAY_MS);
+	return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+}
+
+/** ISO weekday of a day number: 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday). */
+const isoWeekday = (n: number) => ((((n + 3) % 7) + 7) % 7) + 1;
+
+export const plusDays = (day: string, n: number) => dayOfNumber(dayNumber(day) + n);
 
 function nthWeekdayOf(month: Date, nth: number, weekday: number): Date {
 	if (nth === -1) {
@@ -44,17 +67,20 @@ function nthWeekdayOf(month: Date, nth: number, weekday: number): Date {
 /** Whether a fixed schedule (not `after`) falls due on `day`. */
 export function isDue(schedule: ChoreSchedule, day: string): boolean {
 	if (day < schedule.startOn || (schedule.endOn && day > schedule.endOn)) return false;
-	const date = toDate(day);
-	const start = toDate(schedule.startOn);
 	switch (schedule.kind) {
 		case 'daily':
-			return differenceInCalendarDays(date, start) % schedule.interval === 0;
+			return (dayNumber(day) - dayNumber(schedule.startOn)) % schedule.interval === 0;
 		case 'weekly': {
-			if (!(schedule.weekdays ?? []).includes(getISODay(date))) return false;
-			const weeks = Math.round(differenceInCalendarDays(startOfISOWeek(date), startOfISOWeek(start)) / 7);
+			const n = dayNumber(day);
+			if (!(schedule.weekdays ?? []).includes(isoWeekday(n))) return false;
+			const start = dayNumber(schedule.startOn);
+			// Weeks between the Mondays of the two weeks.
+			const weeks = (n - isoWeekday(n) - (start - isoWeekday(start))) / 7;
 			return weeks % schedule.interval === 0;
 		}
 		case 'monthly': {
+			const date = toDate(day);
+			const start = toDate(schedule.startOn);
 			if (differenceInCalendarMonths(date, start) % schedule.interval !== 0) return false;
 			if (schedule.nth && schedule.weekday) return toDay(nthWeekdayOf(date, schedule.nth, schedule.weekday)) === day;
 			return date.getDate() === Math.min(schedule.dayOfMonth ?? 1, getDaysInMonth(date));
@@ -77,7 +103,9 @@ export function dueDays(schedule: ChoreSchedule, from: string, to: string): stri
 		}
 		return days;
 	}
-	for (let day = from > schedule.startOn ? from : schedule.startOn; day <= to; day = plusDays(day, 1)) {
+	const last = dayNumber(to);
+	for (let n = dayNumber(from > schedule.startOn ? from : schedule.startOn); n <= last; n++) {
+		const day = dayOfNumber(n);
 		if (isDue(schedule, day)) days.push(day);
 	}
 	return days;

@@ -22,20 +22,26 @@ export type Occurrence = CalendarOccurrence;
 
 type HouseholdRef = Pick<Household, 'id' | 'timezone'>;
 
+/** What planning reads of a stored occurrence (not its timestamps, which cost a parse each). */
+const PLANNED_COLUMNS = ['choreId', 'dueOn', 'assigneeMemberId', 'status', 'doneByMemberId', 'doneOn', 'effort'] as const;
+
 async function planInput(db: Kysely<Database>, household: HouseholdRef, from: string, to: string): Promise<PlanInput & { times: Map<string, string | null> }> {
 	const householdId = household.id;
 	const [chores, members, absences, recent, checkpoints] = await Promise.all([
 		listChores(householdId, db),
 		db.selectFrom('members').select(['id', 'choreCapacity', 'leftAt']).where('householdId', '=', householdId).execute(),
 		db.selectFrom('absences').select(['memberId', 'startsOn', 'endsOn']).where('householdId', '=', householdId).where('endsOn', '>=', plusDays(from, -WINDOW_DAYS)).execute(),
-		db.selectFrom('choreOccurrences').selectAll().where('householdId', '=', householdId).where('dueOn', '>=', plusDays(from, -WINDOW_DAYS)).where('dueOn', '<=', to).execute(),
+		db.selectFrom('choreOccurrences').select(PLANNED_COLUMNS).where('householdId', '=', householdId).where('dueOn', '>=', plusDays(from, -WINDOW_DAYS)).where('dueOn', '<=', to).execute(),
 		// The last stored day of each chore before the window: where its rotation stands.
-		sql<{ choreId: string; dueOn: string }>`select distinct on (chore_id) chore_id, due_on from chore_occurrences
-			where household_id = ${householdId} and due_on < ${plusDays(from, -WINDOW_DAYS)} order by chore_id, due_on desc`.execute(db)
+		// One index probe per chore (a lateral limit 1), not a pass over years of history.
+		sql<{ choreId: string; dueOn: string; assigneeMemberId: string | null; status: StoredOccurrence['status']; doneByMemberId: string | null; doneOn: string | null; effort: number }>`
+			select o.chore_id, o.due_on, o.assignee_member_id, o.status, o.done_by_member_id, o.done_on, o.effort
+			from chores c cross join lateral (
+				select * from chore_occurrences o where o.household_id = c.household_id and o.chore_id = c.id and o.due_on < ${plusDays(from, -WINDOW_DAYS)}
+				order by o.due_on desc limit 1) o
+			where c.household_id = ${householdId}`.execute(db)
 	]);
-	const older = checkpoints.rows.length
-		? await db.selectFrom('choreOccurrences').selectAll().where('householdId', '=', householdId).where((eb) => eb.or(checkpoints.rows.map((c) => eb.and([eb('choreId', '=', c.choreId), eb('dueOn', '=', c.dueOn)])))).execute()
-		: [];
+	const older = checkpoints.rows;
 	const stored: StoredOccurrence[] = [...older, ...recent].map((o) => ({ choreId: o.choreId, dueOn: o.dueOn, assigneeMemberId: o.assigneeMemberId, status: o.status, doneByMemberId: o.doneByMemberId, doneOn: o.doneOn, effort: o.effort }));
 	return {
 		// An inactive chore keeps its stored past but plans nothing new.

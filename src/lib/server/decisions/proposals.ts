@@ -186,7 +186,16 @@ export async function awaitingVoteOf(householdId: string, memberId: string): Pro
 async function loadProposals(householdId: string, ids: string[]): Promise<Proposal[]> {
 	if (ids.length === 0) return [];
 	const db = getDb();
-	const [rows, ballots] = await Promise.all([db.selectFrom('proposals').selectAll().where('householdId', '=', householdId).where('id', 'in', ids).execute(), ballotsOf(db, householdId, ids)]);
+	const [rows, options, voterCounts, voteCounts] = await Promise.all([
+		db.selectFrom('proposals').selectAll().where('householdId', '=', householdId).where('id', 'in', ids).execute(),
+		db.selectFrom('proposalOptions').select(['proposalId', 'id', 'label']).where('householdId', '=', householdId).where('proposalId', 'in', ids).orderBy('position').execute(),
+		db.selectFrom('proposalVoters').select(['proposalId', (eb) => eb.fn.countAll<string>().as('n')]).where('householdId', '=', householdId).where('proposalId', 'in', ids).groupBy('proposalId').execute(),
+		db.selectFrom('votes').select(['proposalId', (eb) => eb.fn.countAll<string>().as('n')]).where('householdId', '=', householdId).where('proposalId', 'in', ids).groupBy('proposalId').execute()
+	]);
+	// Ballots are read only where a running count is shown: open proposals that do not hide it.
+	const counted = rows.filter((r) => r.status === 'open' && !r.hideResults).map((r) => r.id);
+	const ballots = await ballotsOf(db, householdId, counted);
+	const countOf = (list: Array<{ proposalId: string; n: string }>, id: string) => Number(list.find((x) => x.proposalId === id)?.n ?? 0);
 	const byId = new Map(rows.map((r) => [r.id, r]));
 	return ids.flatMap((id) => {
 		const row = byId.get(id);
@@ -199,13 +208,13 @@ async function loadProposals(householdId: string, ids: string[]): Promise<Propos
 				title: row.title,
 				body: row.body,
 				kind: row.kind,
-				options: ballots.options.filter((o) => o.proposalId === id).map(({ id, label }) => ({ id, label })),
+				options: options.filter((o) => o.proposalId === id).map(({ id, label }) => ({ id, label })),
 				rule: { threshold: row.threshold, quorumPct: row.quorumPct, voterClass: row.voterClass },
 				closesAt: row.closesAt.toISOString(),
 				status: row.status,
 				hideResults: row.hideResults,
-				eligibleCount: ballots.voters.filter((v) => v.proposalId === id).length,
-				votedCount: ballots.votes.filter((v) => v.proposalId === id).length,
+				eligibleCount: countOf(voterCounts, id),
+				votedCount: countOf(voteCounts, id),
 				tally: open ? (row.hideResults ? null : countRow(row, ballots).tally) : row.tally,
 				outcome: row.outcome ?? null,
 				reason: row.reason,

@@ -164,8 +164,9 @@ export async function seedBigHousehold({ expenses, emailTag = '', log = () => {}
 			insert into proposal_voters (household_id, proposal_id, member_id)
 			select ${h}::uuid, p.id, m.id from proposals p join members m on m.household_id = p.household_id where p.household_id = ${h}`.execute(db);
 		await sql`
-			with options as (select proposal_id, array_agg(id order by position) as ids from proposal_options where household_id = ${h} group by proposal_id),
-			ballots as (
+			-- Materialized: inlined, the planner may re-aggregate the options for every ballot.
+			with options as materialized (select proposal_id, array_agg(id order by position) as ids from proposal_options where household_id = ${h} group by proposal_id),
+			ballots as materialized (
 				select p.id as proposal_id, p.kind, v.member_id, abs(hashtext(p.id::text || v.member_id::text)) as hash, o.ids, p.closes_at
 				from proposals p join proposal_voters v on v.household_id = p.household_id and v.proposal_id = p.id
 				left join options o on o.proposal_id = p.id
