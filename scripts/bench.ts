@@ -26,7 +26,7 @@ const { encodeCursor } = await import('../src/lib/server/api/pagination');
 const { todayIn } = await import('../src/lib/dates');
 
 console.log(`Seeding the big house (${BIG} expenses)…`);
-let began = performance.now();
+const began = performance.now();
 const big = await seedBigHousehold({ expenses: BIG, emailTag: `-big-${Date.now().toString(36)}`, log: console.log });
 const seedSeconds = Math.round((performance.now() - began) / 100) / 10;
 console.log(`Seeded in ${seedSeconds} s. Seeding the small house (${SMALL} expenses)…`);
