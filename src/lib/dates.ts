@@ -10,13 +10,27 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
 	return format(new TZDate(now, timeZone), 'yyyy-MM-dd');
 }
 
+/** Intl formatters are costly to build and cheap to use: one per kind, locale and zone, kept. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(key: string, locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+	const id = `${key}|${locale}|${options.timeZone}`;
+	let format = formats.get(id);
+	if (!format) {
+		format = new Intl.DateTimeFormat(locale, options);
+		// Locales come from requests: keep the map bounded whatever they send.
+		if (formats.size > 200) formats.clear();
+		formats.set(id, format);
+	}
+	return format;
+}
+
 /** A date-and-time for people, e.g. "28 Nov 2026, 14:05", in the household's zone. */
 export function formatInstant(instant: Date | string, timeZone: string, locale = 'en-GB'): string {
-	return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(instant));
+	return dateFormat('instant', locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(instant));
 }
 
 /** A calendar day (YYYY-MM-DD) for people, e.g. "Sat 28 Nov 2026". */
 export function formatDay(day: string, locale = 'en-GB'): string {
 	const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-	return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, date));
+	return dateFormat('day', locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, date));
 }

@@ -6,8 +6,20 @@
 /** Above this an amount is a typo, not a household bill (10 000 000 000 minor units). */
 export const MAX_AMOUNT_MINOR = 10_000_000_000;
 
+/*
+ * Building an Intl formatter costs far more than using one (pages format hundreds of
+ * amounts): each one is made once per currency and locale, then kept.
+ */
+const digitsByCurrency = new Map<string, number>();
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function minorDigits(currency: string): number {
-	return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+	let digits = digitsByCurrency.get(currency);
+	if (digits === undefined) {
+		digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+		digitsByCurrency.set(currency, digits);
+	}
+	return digits;
 }
 
 export type ParsedAmount = { ok: true; minor: number } | { ok: false; message: string };
@@ -53,7 +65,15 @@ export function parseAmount(text: string, currency: string, locale = 'en'): Pars
 /** `1234` EUR → "€12.34" (en) or "12,34 €" (de). */
 export function formatMoney(minor: number, currency: string, locale = 'en'): string {
 	const digits = minorDigits(currency);
-	return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(minor / 10 ** digits);
+	const key = `${locale}|${currency}`;
+	let format = moneyFormats.get(key);
+	if (!format) {
+		format = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+		// Locales come from requests: keep the map bounded whatever they send.
+		if (moneyFormats.size > 200) moneyFormats.clear();
+		moneyFormats.set(key, format);
+	}
+	return format.format(minor / 10 ** digits);
 }
 
 /** The plain number for an input field: `1234` EUR → "12.34". Exact: no floating point. */

@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db/schema';
 import { getDb } from '$lib/server/db';
 import { logActivity } from '$lib/server/activity/log';
 import { DomainError, notFound } from '$lib/server/errors';
@@ -14,8 +16,8 @@ export const DEFAULT_CATEGORIES = [
 ] as const;
 
 /** The defaults plus the household's own, defaults first. */
-export async function listCategories(householdId: string): Promise<Array<{ key: string; name: string }>> {
-	const own = await getDb().selectFrom('expenseCategories').select(['key', 'name']).where('householdId', '=', householdId).orderBy('name').execute();
+export async function listCategories(householdId: string, db: Kysely<Database> = getDb()): Promise<Array<{ key: string; name: string }>> {
+	const own = await db.selectFrom('expenseCategories').select(['key', 'name']).where('householdId', '=', householdId).orderBy('name').execute();
 	return [...DEFAULT_CATEGORIES, ...own];
 }
 

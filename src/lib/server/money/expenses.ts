@@ -43,7 +43,8 @@ async function checkAndShare(db: Kysely<Database>, householdId: string, input: E
 	input.split.parts.forEach((part, i) => {
 		if (!active.has(part.memberId)) throw rule('Everyone in the split must be an active member of the household.', `split.parts.${i}.memberId`);
 	});
-	const categories = await listCategories(householdId);
+	// In the caller's transaction: a second pool connection per save starves the pool under load.
+	const categories = await listCategories(householdId, db);
 	if (!categories.some((c) => c.key === input.category)) throw rule('Choose one of the household’s categories.', 'category');
 	try {
 		return computeShares(input.amountMinor, input.split, active, expenseId);
@@ -88,9 +89,10 @@ export async function createExpense(context: MemberContext, input: ExpenseInput,
 	return getDb()
 		.transaction()
 		.execute(async (trx) => {
-			const existing = await trx.selectFrom('expenses').select(['householdId', 'createdByMemberId']).where('id', '=', id).executeTakeFirst();
+			// By the primary key (household, id): the same id in another household is another expense.
+			const existing = await trx.selectFrom('expenses').select(['householdId', 'createdByMemberId']).where('householdId', '=', householdId).where('id', '=', id).executeTakeFirst();
 			if (existing) {
-				if (existing.householdId === householdId && existing.createdByMemberId === context.member.id) return loadExpense(trx, householdId, id);
+				if (existing.createdByMemberId === context.member.id) return loadExpense(trx, householdId, id);
 				throw new DomainError(409, 'duplicate', 'An expense with this id exists already.');
 			}
 			return (await insertExpense(trx, context, input, id)) ?? loadExpense(trx, householdId, id);
