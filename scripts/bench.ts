@@ -122,7 +122,18 @@ interface Measured {
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0);
 
+/** Waits until the server is idle again (a route's backlog must not land on the next route's figures). */
+async function settle(): Promise<void> {
+	for (let i = 0; i < 600; i++) {
+		const began = performance.now();
+		await fetch(`${base}/login`).then((r) => r.arrayBuffer());
+		if (performance.now() - began < 20) return;
+		await new Promise((r) => setTimeout(r, 100));
+	}
+}
+
 async function measure(route: Route, token: string, connections: number, seconds = SECONDS): Promise<Measured> {
+	await settle();
 	const headers: Record<string, string> = {};
 	if (route.auth === 'cookie') headers.cookie = `hearth_session=${token}`;
 	if (route.auth === 'bearer') headers.authorization = `Bearer ${token}`;
@@ -145,7 +156,8 @@ async function measure(route: Route, token: string, connections: number, seconds
 /** What a first visit to a page downloads: its HTML's scripts and the modules they preload, gzipped. */
 async function clientJsKb(path: string, token: string): Promise<number> {
 	const html = await (await fetch(base + path, { headers: { cookie: `hearth_session=${token}` } })).text();
-	const files = new Set([...html.matchAll(/["'](\/_app\/immutable\/[^"']+\.js)["']/g)].map((m) => m[1]!));
+	// Paths are relative by default (./_app/…, ../../_app/…): what matters is the file under _app/immutable.
+	const files = new Set([...html.matchAll(/["'](?:\.{1,2}\/)*\/?(_app\/immutable\/[^"']+\.js)["']/g)].map((m) => m[1]!));
 	let bytes = 0;
 	for (const file of files) {
 		const local = join('build/client', file);

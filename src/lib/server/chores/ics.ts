@@ -63,22 +63,27 @@ export async function feedIcs(householdId: string, memberId: string | null, toke
 	const today = todayIn(feed.timezone);
 	// Calendar apps poll; seven months of a big house's chores take a while to write. The link
 	// is checked on every request (above); what it shows may be up to a minute old.
+	// The promise is kept, not just the text: requests arriving while one is being written wait for it.
 	const key = `${householdId}:${memberId ?? 'all'}:${today}`;
 	const cached = recentFeeds.get(key);
 	if (cached && cached.until > Date.now()) return cached.text;
-	const text = await writeFeed(feed, memberId, householdId, today);
+	const text = writeFeed(feed, memberId, householdId, today);
 	if (recentFeeds.size >= MAX_CACHED_FEEDS) recentFeeds.delete(recentFeeds.keys().next().value!);
 	recentFeeds.set(key, { text, until: Date.now() + FEED_CACHE_MS });
+	text.catch(() => recentFeeds.delete(key));
 	return text;
 }
 
 const FEED_CACHE_MS = 60_000;
+/** What a calendar app shows: the last two weeks (done or not) and the next three months. */
+const FEED_PAST_DAYS = 14;
+const FEED_FUTURE_DAYS = 90;
 const MAX_CACHED_FEEDS = 200;
-const recentFeeds = new Map<string, { text: string; until: number }>();
+const recentFeeds = new Map<string, { text: Promise<string>; until: number }>();
 
 async function writeFeed(feed: { id: string; name: string; timezone: string }, memberId: string | null, householdId: string, today: string): Promise<string> {
 	const db = getDb();
-	const occurrences = await choreCalendar({ id: feed.id, timezone: feed.timezone }, plusDays(today, -30), plusDays(today, 180), memberId ?? undefined);
+	const occurrences = await choreCalendar({ id: feed.id, timezone: feed.timezone }, plusDays(today, -FEED_PAST_DAYS), plusDays(today, FEED_FUTURE_DAYS), memberId ?? undefined);
 	const names = new Map((await db.selectFrom('members').select(['id', 'displayName']).where('householdId', '=', householdId).execute()).map((m) => [m.id, m.displayName]));
 	const calendar = ical({ name: memberId ? `${feed.name}: ${names.get(memberId)}'s chores` : `${feed.name}: chores`, method: ICalCalendarMethod.PUBLISH, timezone: { name: feed.timezone, generator: (zone) => getVtimezoneComponent(zone) ?? null } });
 	for (const o of occurrences) {
