@@ -75,9 +75,9 @@ export async function feedIcs(householdId: string, memberId: string | null, toke
 }
 
 const FEED_CACHE_MS = 60_000;
-/** What a calendar app shows: the last two weeks (done or not) and the next three months. */
+/** What a calendar app shows: the last two weeks (done or not) and the next six months (across a daylight-saving change). */
 const FEED_PAST_DAYS = 14;
-const FEED_FUTURE_DAYS = 90;
+const FEED_FUTURE_DAYS = 180;
 const MAX_CACHED_FEEDS = 200;
 const recentFeeds = new Map<string, { text: Promise<string>; until: number }>();
 
