@@ -112,6 +112,12 @@ export async function choreCalendar(household: HouseholdRef, from: string, to: s
 	const input = await planInput(db, household, from, to);
 	const done = await db.selectFrom('choreOccurrences').select(['choreId', 'dueOn', 'doneAt']).where('householdId', '=', household.id).where('dueOn', '>=', from).where('dueOn', '<=', to).where('status', '=', 'done').execute();
 	const doneAt = new Map(done.map((d) => [`${d.choreId}:${d.dueOn}`, d.doneAt]));
+	if (memberId) {
+		// Each chore is planned from its own history alone, so one person's calendar needs only the
+		// chores they take part in, or whose stored days name them (reassigned, done for someone).
+		const touched = new Set(input.stored.filter((o) => o.dueOn >= from && (o.assigneeMemberId === memberId || o.doneByMemberId === memberId)).map((o) => o.choreId));
+		input.chores = input.chores.filter((c) => c.memberIds.includes(memberId) || touched.has(c.id));
+	}
 	return planChores(input)
 		.map((o) => present(o, input.today, doneAt, input.times))
 		.filter((o) => !memberId || o.assigneeMemberId === memberId || o.doneByMemberId === memberId);

@@ -8,6 +8,7 @@ import { plusDays } from '$lib/chores/schedule';
 import { actOnOccurrence, choreCalendar, swapOccurrence } from './calendar';
 import { createChore, updateChore } from './chores';
 import type { ChoreInput } from './schemas';
+import { seedDemoHousehold } from '../demo/seed';
 
 async function house() {
 	const admin = await makeHousehold('Chore House');
@@ -121,5 +122,19 @@ describe('the server time zone', () => {
 		expect(calendars[1]).toEqual(calendars[0]);
 		expect(calendars[2]).toEqual(calendars[0]);
 		expect(calendars[0]!.length).toBeGreaterThan(30);
+	});
+});
+
+describe('one person’s calendar', () => {
+	it('is exactly the household calendar filtered to them, though it plans only their chores', async () => {
+		const { householdId } = await seedDemoHousehold();
+		const household = { id: householdId, timezone: 'Europe/Berlin' };
+		const today = todayIn('Europe/Berlin');
+		const everyone = await choreCalendar(household, plusDays(today, -20), plusDays(today, 20));
+		const members = await getDb().selectFrom('members').select('id').where('householdId', '=', householdId).execute();
+		for (const { id } of members) {
+			const mine = await choreCalendar(household, plusDays(today, -20), plusDays(today, 20), id);
+			expect(mine).toEqual(everyone.filter((o) => o.assigneeMemberId === id || o.doneByMemberId === id));
+		}
 	});
 });
