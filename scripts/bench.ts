@@ -4,9 +4,9 @@
 // (the cheapest page) measured in the same run; a small house (2 000 expenses) gives the
 // scaling ratios. BENCH_SECONDS (default 10) sets the time per route and level.
 import { execSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
@@ -153,16 +153,27 @@ async function measure(route: Route, token: string, connections: number, seconds
 	return { name: route.name, connections, rps: round(times.length / seconds), p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)), errors: Math.max(errors, result.non2xx) + result.errors + result.timeouts };
 }
 
-/** What a first visit to a page downloads: its HTML's scripts and the modules they preload, gzipped. */
+/**
+ * What a first visit to a page downloads: the entry scripts its HTML names, the layout and
+ * page nodes it starts with (`node_ids`), and every module those import statically,
+ * each gzip-compressed, from build/client.
+ */
 async function clientJsKb(path: string, token: string): Promise<number> {
 	const html = await (await fetch(base + path, { headers: { cookie: `hearth_session=${token}` } })).text();
-	// Paths are relative by default (./_app/…, ../../_app/…): what matters is the file under _app/immutable.
-	const files = new Set([...html.matchAll(/["'](?:\.{1,2}\/)*\/?(_app\/immutable\/[^"']+\.js)["']/g)].map((m) => m[1]!));
-	let bytes = 0;
-	for (const file of files) {
-		const local = join('build/client', file);
-		if (existsSync(local)) bytes += gzipSync(readFileSync(local)).length;
-	}
+	const immutable = 'build/client/_app/immutable';
+	const entries = [...html.matchAll(/["'](?:\.{1,2}\/)*\/?_app\/immutable\/([^"']+\.js)["']/g)].map((m) => join(immutable, m[1]!));
+	const nodeIds = (/node_ids:\s*\[([\d,\s]*)\]/.exec(html)?.[1] ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+	const nodeFiles = readdirSync(join(immutable, 'nodes'));
+	const nodes = nodeIds.flatMap((id) => nodeFiles.filter((f) => f.startsWith(`${id}.`) && f.endsWith('.js')).map((f) => join(immutable, 'nodes', f)));
+	const seen = new Set<string>();
+	const visit = (file: string) => {
+		if (seen.has(file) || !existsSync(file)) return;
+		seen.add(file);
+		// Static imports only (`import{…}from"../chunks/x.js"`, `import"./y.js"`); `import("…")` loads later, if ever.
+		for (const m of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*["'](\.{1,2}\/[^"']+\.js)["']/g)) visit(join(dirname(file), m[1]!));
+	};
+	[...entries, ...nodes].forEach(visit);
+	const bytes = [...seen].reduce((sum, file) => sum + gzipSync(readFileSync(file)).length, 0);
 	return Math.round((bytes / 1024) * 10) / 10;
 }
 

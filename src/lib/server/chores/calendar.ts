@@ -25,13 +25,22 @@ type HouseholdRef = Pick<Household, 'id' | 'timezone'>;
 /** What planning reads of a stored occurrence (not its timestamps, which cost a parse each). */
 const PLANNED_COLUMNS = ['choreId', 'dueOn', 'assigneeMemberId', 'status', 'doneByMemberId', 'doneOn', 'effort'] as const;
 
-async function planInput(db: Kysely<Database>, household: HouseholdRef, from: string, to: string): Promise<PlanInput & { times: Map<string, string | null> }> {
+/** `onlyChores`: plan just these (one person's calendar); each chore is planned from its own history alone. */
+async function planInput(db: Kysely<Database>, household: HouseholdRef, from: string, to: string, onlyChores?: string[]): Promise<PlanInput & { times: Map<string, string | null> }> {
 	const householdId = household.id;
-	const [chores, members, absences, recent, checkpoints] = await Promise.all([
+	const among = onlyChores ?? null;
+	const [allChores, members, absences, recent, checkpoints] = await Promise.all([
 		listChores(householdId, db),
 		db.selectFrom('members').select(['id', 'choreCapacity', 'leftAt']).where('householdId', '=', householdId).execute(),
 		db.selectFrom('absences').select(['memberId', 'startsOn', 'endsOn']).where('householdId', '=', householdId).where('endsOn', '>=', plusDays(from, -WINDOW_DAYS)).execute(),
-		db.selectFrom('choreOccurrences').select(PLANNED_COLUMNS).where('householdId', '=', householdId).where('dueOn', '>=', plusDays(from, -WINDOW_DAYS)).where('dueOn', '<=', to).execute(),
+		db
+			.selectFrom('choreOccurrences')
+			.select(PLANNED_COLUMNS)
+			.where('householdId', '=', householdId)
+			.where('dueOn', '>=', plusDays(from, -WINDOW_DAYS))
+			.where('dueOn', '<=', to)
+			.$if(among !== null, (q) => q.where('choreId', '=', sql<string>`any(${among}::uuid[])`))
+			.execute(),
 		// The last stored day of each chore before the window: where its rotation stands.
 		// One index probe per chore (a lateral limit 1), not a pass over years of history.
 		sql<{ choreId: string; dueOn: string; assigneeMemberId: string | null; status: StoredOccurrence['status']; doneByMemberId: string | null; doneOn: string | null; effort: number }>`
@@ -39,8 +48,9 @@ async function planInput(db: Kysely<Database>, household: HouseholdRef, from: st
 			from chores c cross join lateral (
 				select * from chore_occurrences o where o.household_id = c.household_id and o.chore_id = c.id and o.due_on < ${plusDays(from, -WINDOW_DAYS)}
 				order by o.due_on desc limit 1) o
-			where c.household_id = ${householdId}`.execute(db)
+			where c.household_id = ${householdId} and (${among}::uuid[] is null or c.id = any(${among}::uuid[]))`.execute(db)
 	]);
+	const chores = among ? allChores.filter((c) => among.includes(c.id)) : allChores;
 	const older = checkpoints.rows;
 	const stored: StoredOccurrence[] = [...older, ...recent].map((o) => ({ choreId: o.choreId, dueOn: o.dueOn, assigneeMemberId: o.assigneeMemberId, status: o.status, doneByMemberId: o.doneByMemberId, doneOn: o.doneOn, effort: o.effort }));
 	return {
@@ -109,15 +119,18 @@ function present(o: PlannedOccurrence, today: string, doneAt: Map<string, Date |
 export async function choreCalendar(household: HouseholdRef, from: string, to: string, memberId?: string): Promise<Occurrence[]> {
 	await freezePast(household);
 	const db = getDb();
-	const input = await planInput(db, household, from, to);
+	// One person's calendar needs only the chores they take part in, or whose stored days in the range name them.
+	const onlyChores = memberId
+		? (
+				await sql<{ choreId: string }>`
+					select chore_id from chore_participants where household_id = ${household.id} and member_id = ${memberId}
+					union select chore_id from chore_occurrences where household_id = ${household.id} and due_on between ${from} and ${to}
+						and (assignee_member_id = ${memberId} or done_by_member_id = ${memberId})`.execute(db)
+			).rows.map((r) => r.choreId)
+		: undefined;
+	const input = await planInput(db, household, from, to, onlyChores);
 	const done = await db.selectFrom('choreOccurrences').select(['choreId', 'dueOn', 'doneAt']).where('householdId', '=', household.id).where('dueOn', '>=', from).where('dueOn', '<=', to).where('status', '=', 'done').execute();
 	const doneAt = new Map(done.map((d) => [`${d.choreId}:${d.dueOn}`, d.doneAt]));
-	if (memberId) {
-		// Each chore is planned from its own history alone, so one person's calendar needs only the
-		// chores they take part in, or whose stored days name them (reassigned, done for someone).
-		const touched = new Set(input.stored.filter((o) => o.dueOn >= from && (o.assigneeMemberId === memberId || o.doneByMemberId === memberId)).map((o) => o.choreId));
-		input.chores = input.chores.filter((c) => c.memberIds.includes(memberId) || touched.has(c.id));
-	}
 	return planChores(input)
 		.map((o) => present(o, input.today, doneAt, input.times))
 		.filter((o) => !memberId || o.assigneeMemberId === memberId || o.doneByMemberId === memberId);

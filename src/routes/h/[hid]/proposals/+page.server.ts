@@ -8,5 +8,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const wanted = url.searchParams.get('status');
 	const status = wanted === 'open' || wanted === 'closed' ? wanted : undefined;
 	const [proposals, awaiting, members] = await Promise.all([listProposals(household.id, status), awaitingVoteOf(household.id, member.id), listMembers(household.id)]);
-	return { proposals, awaitingIds: awaiting.map((p) => p.id), status: status ?? 'all', members: members.map((m) => ({ id: m.id, displayName: m.displayName })) };
+	// Only what the list shows goes to the page: bodies and tallies (every ranked round) stay on the server.
+	const rows = proposals.map((p) => ({ id: p.id, title: p.title, kind: p.kind, status: p.status, closesAt: p.closesAt, votedCount: p.votedCount, eligibleCount: p.eligibleCount, reason: p.reason, spendsMoney: p.linkedExpense !== null }));
+	return { proposals: rows, awaitingIds: awaiting.map((p) => p.id), status: status ?? 'all', members: members.map((m) => ({ id: m.id, displayName: m.displayName })) };
 };
