@@ -6,6 +6,7 @@ import { requireMember } from '$lib/server/households/guard';
 import { listMembers } from '$lib/server/households/members';
 import { actOnOccurrence, choreCalendar, swapOccurrence } from '$lib/server/chores/calendar';
 import { listChores } from '$lib/server/chores/chores';
+import { trimMonth } from '$lib/chores/month';
 import type { Actions, PageServerLoad } from './$types';
 
 const VIEWS: CalendarView[] = ['agenda', 'week', 'month'];
@@ -20,8 +21,9 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const range = viewRange(view, anchor);
 	const members = await listMembers(household.id);
 	const filterId = who === 'mine' ? member.id : members.some((m) => m.id === who) ? who : undefined;
-	const [occurrences, chores] = await Promise.all([choreCalendar(household, range.from, range.to, filterId), listChores(household.id)]);
-	return { view, anchor, who, today, range, occurrences, chores: chores.map(({ id, name, active }) => ({ id, name, active })), members: members.map(({ id, displayName, active }) => ({ id, displayName, active })) };
+	const [planned, chores] = await Promise.all([choreCalendar(household, range.from, range.to, filterId), listChores(household.id)]);
+	const { shown: occurrences, more } = view === 'month' ? trimMonth(planned, member.id) : { shown: planned, more: {} };
+	return { view, anchor, who, today, range, occurrences, more, chores: chores.map(({ id, name, active }) => ({ id, name, active })), members: members.map(({ id, displayName, active }) => ({ id, displayName, active })) };
 };
 
 const target = { choreId: z.string(), dueOn: z.string() };
