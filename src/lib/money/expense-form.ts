@@ -177,3 +177,31 @@ export interface ExpenseFormState {
 export function expenseFormState(form: unknown): ExpenseFormState {
 	return typeof form === 'object' && form !== null && 'fields' in form ? (form as ExpenseFormState) : {};
 }
+
+/** What a page's load hands the expense form. */
+export interface ExpenseFormPageData {
+	fields: ExpenseFormFields;
+	members: ExpenseFormMember[];
+	categories: Array<{ key: string; name: string }>;
+	locale: string;
+	household: { currency: string };
+	seedId?: string;
+}
+
+/**
+ * The expense form's props, wired the same way on every page that shows it: the load's
+ * options and fields, or what a refused or previewed submission sent back.
+ */
+export function expenseFormProps(data: ExpenseFormPageData, form: unknown, seedId?: string) {
+	const submitted = expenseFormState(form);
+	return {
+		initial: submitted.fields ?? data.fields,
+		members: data.members,
+		categories: data.categories,
+		currency: data.household.currency,
+		locale: data.locale,
+		seedId: seedId ?? submitted.seedId ?? data.seedId ?? '',
+		errors: submitted.errors,
+		serverPreview: submitted.preview
+	};
+}
