@@ -74,6 +74,9 @@ async function planInput(db: Kysely<Database>, household: HouseholdRef, from: st
  */
 export async function freezePast(household: HouseholdRef): Promise<void> {
 	const yesterday = plusDays(todayIn(household.timezone), -1);
+	// Nearly every call finds the past already stored: one read instead of a locked transaction.
+	const done = await getDb().selectFrom('choreCalendarState').select('frozenThrough').where('householdId', '=', household.id).executeTakeFirst();
+	if (done && done.frozenThrough >= yesterday) return;
 	await getDb()
 		.transaction()
 		.execute(async (trx) => {

@@ -30,6 +30,20 @@ export function requireUser(): SessionUser {
 export async function requireMember(householdId: string): Promise<MemberContext> {
 	const user = requireUser();
 	if (!isUuid(householdId)) notAMember();
+	const event = getRequestEvent();
+	// A page's layout and page loads ask the same question: a GET asks the database once. A
+	// form post asks again each time, as its action may have just changed the membership.
+	if (event.request.method !== 'GET') return findMembership(user, householdId);
+	const asked = askedThisRequest.get(event.locals) ?? new Map<string, Promise<MemberContext>>();
+	askedThisRequest.set(event.locals, asked);
+	const answer = asked.get(householdId) ?? findMembership(user, householdId);
+	asked.set(householdId, answer);
+	return answer;
+}
+
+const askedThisRequest = new WeakMap<App.Locals, Map<string, Promise<MemberContext>>>();
+
+async function findMembership(user: SessionUser, householdId: string): Promise<MemberContext> {
 	const row = await getDb()
 		.selectFrom('members')
 		.innerJoin('households', 'households.id', 'members.householdId')

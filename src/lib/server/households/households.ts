@@ -48,8 +48,10 @@ export async function listMyHouseholds(userId: string): Promise<HouseholdSummary
 }
 
 /** Remembers where the user was, so `/` can take them back there. */
-export async function rememberHousehold(userId: string, householdId: string): Promise<void> {
-	await getDb().updateTable('users').set({ lastHouseholdId: householdId }).where('id', '=', userId).where('lastHouseholdId', 'is distinct from', householdId).execute();
+export async function rememberHousehold(user: Pick<SessionUser, 'id' | 'lastHouseholdId'>, householdId: string): Promise<void> {
+	// The session lookup already read where they were last: most page views change nothing.
+	if (user.lastHouseholdId === householdId) return;
+	await getDb().updateTable('users').set({ lastHouseholdId: householdId }).where('id', '=', user.id).where('lastHouseholdId', 'is distinct from', householdId).execute();
 }
 
 export async function updateHousehold(householdId: string, actorMemberId: string, input: HouseholdInput): Promise<Household> {

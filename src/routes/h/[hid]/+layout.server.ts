@@ -6,10 +6,10 @@ import type { LayoutServerLoad } from './$types';
 // endpoint below calls the guard itself.
 export const load: LayoutServerLoad = async ({ params }) => {
 	const { user, household, member } = await requireMember(params.hid);
-	await rememberHousehold(user.id, household.id);
+	const [households] = await Promise.all([listMyHouseholds(user.id), rememberHousehold(user, household.id)]);
 	return {
 		household: { id: household.id, name: household.name, currency: household.currency, timezone: household.timezone },
 		me: { memberId: member.id, isAdmin: member.isAdmin, displayName: member.displayName },
-		households: (await listMyHouseholds(user.id)).map(({ id, name }) => ({ id, name }))
+		households: households.map(({ id, name }) => ({ id, name }))
 	};
 };
