@@ -46,6 +46,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 		const headers = { connection: 'close' };
 		return event.url.pathname.startsWith('/api/') ? Response.json({ error: { code: 'too_large', message, fields: {} } }, { status: 413, headers }) : new Response(message, { status: 413, headers });
 	}
+	if (/%00/.test(event.url.pathname + event.url.search)) {
+		// No address or filter may carry a NUL: PostgreSQL cannot compare text holding one.
+		const message = 'The address holds a NUL character.';
+		return event.url.pathname.startsWith('/api/') ? Response.json({ error: { code: 'invalid_input', message, fields: {} } }, { status: 400 }) : new Response(message, { status: 400 });
+	}
 	event.locals.user = null;
 	event.locals.session = null;
 	event.locals.auth = null;

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 
 export interface Mail {
@@ -9,13 +12,18 @@ export interface Mail {
 let transporter: Transporter | undefined;
 
 /**
- * Sends through SMTP_URL when set. Without it the message goes to the server log, so a
- * self-hoster with no mail server can still follow a reset link.
+ * Sends through SMTP_URL when set. Without it the message is saved as a file under
+ * MAIL_DIR (default `.data/mail`), so a self-hoster with no mail server can still follow a
+ * reset link; never to the log, where a reset token would outlive its use.
  */
 export async function sendMail(mail: Mail): Promise<void> {
 	const smtp = process.env.SMTP_URL;
 	if (!smtp) {
-		console.log(`[mail] SMTP_URL is not set; this message was not sent:\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n`);
+		const directory = resolve(process.env.MAIL_DIR ?? '.data/mail');
+		await mkdir(directory, { recursive: true, mode: 0o700 });
+		const file = join(directory, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.txt`);
+		await writeFile(file, `To: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}`, { mode: 0o600 });
+		console.log(`[mail] SMTP_URL is not set: "${mail.subject}" was not sent; it is saved in ${file}`);
 		return;
 	}
 	transporter ??= nodemailer.createTransport(smtp);

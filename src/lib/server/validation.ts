@@ -28,6 +28,26 @@ export function calendarDate(label: string) {
 
 export type FieldErrors = Record<string, string>;
 
+// A NUL cannot be stored in PostgreSQL text, and half a surrogate pair is not a character.
+// eslint-disable-next-line no-control-regex -- finding the NUL is the point
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const UNSTORABLE_MESSAGE = 'Remove the hidden or broken characters (a NUL byte or half of an emoji).';
+
+/**
+ * Text no field may hold, checked once for every form and JSON body before any schema:
+ * the dotted path of the first string (or key) holding it, or null.
+ */
+export function unstorableTextAt(value: unknown, path: string[] = []): string | null {
+	if (typeof value === 'string') return UNSTORABLE.test(value) ? path.join('.') || 'form' : null;
+	if (typeof value !== 'object' || value === null) return null;
+	for (const [key, inner] of Object.entries(value)) {
+		if (UNSTORABLE.test(key)) return [...path, 'form'].join('.');
+		const found = unstorableTextAt(inner, [...path, key]);
+		if (found !== null) return found;
+	}
+	return null;
+}
+
 export type Parsed<T> =
 	| { ok: true; data: T }
 	| { ok: false; errors: FieldErrors; values: Record<string, string> };
@@ -64,6 +84,8 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): P
 		const all = formData.getAll(key).filter((v): v is string => typeof v === 'string');
 		input[key] = all.length > 1 ? all : all[0];
 	}
+	const unstorable = unstorableTextAt(input);
+	if (unstorable !== null) return { ok: false, errors: { [unstorable.split('.')[0]!]: UNSTORABLE_MESSAGE }, values: formValues(formData) };
 	const result = schema.safeParse(input);
 	if (result.success) return { ok: true, data: result.data };
 	return { ok: false, errors: fieldErrors(result.error), values: formValues(formData) };

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { DomainError } from '$lib/server/errors';
 import { getDb } from '$lib/server/db';
 import { enforce, LIMITS } from '$lib/server/auth/rate-limit';
-import { fieldErrors } from '$lib/server/validation';
+import { fieldErrors, UNSTORABLE_MESSAGE, unstorableTextAt } from '$lib/server/validation';
+import { requireMember } from '$lib/server/households/guard';
 import type { Operation } from './operation';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -49,6 +50,8 @@ export function endpoint<B extends z.ZodType | undefined, Q extends z.ZodObject 
 				return apiError(403, 'cross_site', 'A browser request from another site cannot change data with your cookie. Scripts send a bearer token instead.');
 			}
 			if (event.locals.credential && LIMITS.apiPerCredential.max > 0) await enforce(getDb(), [[`api:${event.locals.credential}`, LIMITS.apiPerCredential]]);
+			// Another household answers 404 whatever the body holds: membership is checked before the input.
+			if (operation.auth && event.params.hid !== undefined) await requireMember(event.params.hid);
 			const query = operation.query ? parseOrThrow(operation.query, Object.fromEntries(event.url.searchParams)) : undefined;
 			const body = operation.body ? parseOrThrow(operation.body, await readJson(event.request)) : undefined;
 			return await handle({ event, body: body as Infer<B>, query: query as Infer<Q> });
@@ -67,11 +70,15 @@ async function readJson(request: Request): Promise<unknown> {
 	const type = request.headers.get('content-type') ?? '';
 	if (!type.includes('application/json')) throw new DomainError(400, 'unsupported_media_type', 'Send the body as JSON with `Content-Type: application/json`.');
 	const text = await request.text();
+	let parsed: unknown;
 	try {
-		return JSON.parse(text);
+		parsed = JSON.parse(text);
 	} catch {
 		throw new DomainError(400, 'malformed_json', 'The body is not valid JSON.');
 	}
+	const unstorable = unstorableTextAt(parsed);
+	if (unstorable !== null) throw new DomainError(400, 'invalid_input', `Some text cannot be stored (${unstorable}).`, { [unstorable]: UNSTORABLE_MESSAGE });
+	return parsed;
 }
 
 function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {

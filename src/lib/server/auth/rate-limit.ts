@@ -16,8 +16,12 @@ export const LIMITS = {
 	loginPerAccount: { max: 10, windowSeconds: 15 * 60 },
 	loginPerAddress: { max: 50, windowSeconds: 15 * 60 },
 	resetPerAccount: { max: 3, windowSeconds: 60 * 60 },
-	resetPerAddress: { max: 20, windowSeconds: 60 * 60 },
-	signupPerAddress: { max: 20, windowSeconds: 60 * 60 },
+	// Below 20 tries, so a brute force is refused early; a whole house signing up from one
+	// network at a house meeting still fits.
+	resetPerAddress: { max: 10, windowSeconds: 60 * 60 },
+	signupPerAddress: { max: 15, windowSeconds: 60 * 60 },
+	/** Wrong invite links only: joining with a real one is never counted. */
+	inviteGuessesPerAddress: { max: 10, windowSeconds: 15 * 60 },
 	/** Per session or access token. Generous for people and scripts; API_RATE_LIMIT_PER_MINUTE changes it, 0 turns it off. */
 	apiPerCredential: { max: Number(process.env.API_RATE_LIMIT_PER_MINUTE ?? 600), windowSeconds: 60 }
 } satisfies Record<string, Limit>;

@@ -31,9 +31,10 @@ export async function requireMember(householdId: string): Promise<MemberContext>
 	const user = requireUser();
 	if (!isUuid(householdId)) notAMember();
 	const event = getRequestEvent();
-	// A page's layout and page loads ask the same question: a GET asks the database once. A
-	// form post asks again each time, as its action may have just changed the membership.
-	if (event.request.method !== 'GET') return findMembership(user, householdId);
+	// A page's layout and page loads, or an endpoint's wrapper and handler, ask the same
+	// question: the request asks the database once. A form post asks each time, as its
+	// action may have just changed the membership before the page loads again.
+	if (event.request.method !== 'GET' && !event.url.pathname.startsWith('/api/')) return findMembership(user, householdId);
 	const asked = askedThisRequest.get(event.locals) ?? new Map<string, Promise<MemberContext>>();
 	askedThisRequest.set(event.locals, asked);
 	const answer = asked.get(householdId) ?? findMembership(user, householdId);

@@ -4,6 +4,7 @@ import type { SessionUser } from '$lib/server/auth/sessions';
 import { generateToken, hashToken } from '$lib/server/auth/tokens';
 import { DomainError, notFound } from '$lib/server/errors';
 import { logActivity } from '$lib/server/activity/log';
+import { enforce, LIMITS } from '$lib/server/auth/rate-limit';
 import type { MemberContext } from './guard';
 import type { InviteInput } from './schemas';
 
@@ -120,14 +121,15 @@ export interface InvitePreview {
 }
 
 /** What the invite page shows before anyone joins; an unusable link says exactly why. */
-export async function previewInvite(token: string): Promise<InvitePreview> {
-	const invite = await findInvite(token);
+export async function previewInvite(token: string, address?: string): Promise<InvitePreview> {
+	const invite = await findInvite(token, address);
 	assertUsable(invite);
 	return { householdName: invite.householdName, role: invite.role, memberName: invite.memberName, expiresAt: invite.expiresAt };
 }
 
-async function findInvite(token: string) {
-	if (!/^[a-z2-7]{32}$/.test(token)) throw invalidInvite();
+/** `address`: whoever guesses links (wrong ones) from there is slowed down, then refused with 429. */
+async function findInvite(token: string, address?: string) {
+	if (!/^[a-z2-7]{32}$/.test(token)) throw await invalidInvite(address);
 	const invite = await getDb()
 		.selectFrom('invites')
 		.innerJoin('households', 'households.id', 'invites.householdId')
@@ -136,11 +138,12 @@ async function findInvite(token: string) {
 		.select(['households.name as householdName', 'members.displayName as memberName', 'members.userId as memberUserId'])
 		.where('invites.tokenHash', '=', hashToken(token))
 		.executeTakeFirst();
-	if (!invite) throw invalidInvite();
+	if (!invite) throw await invalidInvite(address);
 	return invite;
 }
 
-function invalidInvite() {
+async function invalidInvite(address?: string): Promise<DomainError> {
+	if (address) await enforce(getDb(), [[`invite:address:${address}`, LIMITS.inviteGuessesPerAddress]]);
 	return new DomainError(404, 'invite_invalid', 'This invite link is not valid. Check that you copied all of it, or ask for a new one.');
 }
 
@@ -155,8 +158,8 @@ function assertUsable(invite: Awaited<ReturnType<typeof findInvite>>): void {
  * update, so parallel accepts can never exceed the use limit. Someone who is already
  * a member just lands in the household; no use is spent.
  */
-export async function acceptInvite(user: SessionUser, token: string): Promise<{ householdId: string; memberId: string }> {
-	const invite = await findInvite(token);
+export async function acceptInvite(user: SessionUser, token: string, address?: string): Promise<{ householdId: string; memberId: string }> {
+	const invite = await findInvite(token, address);
 	return getDb()
 		.transaction()
 		.execute(async (trx) => {

@@ -4,7 +4,8 @@
  * (`npm run build`) serving on a free port for the HTTP tests.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createServer } from 'node:net';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
@@ -13,6 +14,8 @@ import { prepareDatabase, withDatabase } from '../db/bootstrap';
 
 export const TEMPLATE_DB = 'hearth_test_template';
 const HTTP_DB = 'hearth_test_http';
+const SERVER_LOG = resolve('.data/test-server.log');
+const TEST_MAIL_DIR = resolve('.data/test-mail');
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -20,6 +23,8 @@ declare module 'vitest' {
 		templateDb: string;
 		httpBaseUrl: string;
 		httpDatabaseUrl: string;
+		httpServerLog: string;
+		httpMailDir: string;
 	}
 }
 
@@ -67,10 +72,16 @@ async function startApp(databaseUrl: string): Promise<{ url: string; process: Ch
 			ADDRESS_HEADER: 'x-test-client-address',
 			// Low enough that a test can reach it; no other test makes this many calls per token in a minute.
 			API_RATE_LIMIT_PER_MINUTE: '120',
-			BODY_SIZE_LIMIT: '200M'
+			BODY_SIZE_LIMIT: '200M',
+			MAIL_DIR: TEST_MAIL_DIR
 		},
-		stdio: ['ignore', 'inherit', 'inherit']
+		stdio: ['ignore', 'pipe', 'pipe']
 	});
+	// Shown as before, and kept whole, so a test can prove no secret ever reaches the log.
+	rmSync(SERVER_LOG, { force: true });
+	const log = createWriteStream(SERVER_LOG);
+	child.stdout!.on('data', (chunk: Buffer) => (process.stdout.write(chunk), log.write(chunk)));
+	child.stderr!.on('data', (chunk: Buffer) => (process.stderr.write(chunk), log.write(chunk)));
 	const url = `http://127.0.0.1:${port}`;
 	for (let attempt = 0; attempt < 100; attempt++) {
 		try {
@@ -94,12 +105,16 @@ export default async function setup(project: TestProject) {
 	}
 	await migrated(serverUrl, TEMPLATE_DB);
 	const httpDatabaseUrl = await migrated(serverUrl, HTTP_DB);
+	rmSync(TEST_MAIL_DIR, { recursive: true, force: true });
+	mkdirSync('.data', { recursive: true });
 	const app = await startApp(httpDatabaseUrl);
 
 	project.provide('serverUrl', serverUrl);
 	project.provide('templateDb', TEMPLATE_DB);
 	project.provide('httpBaseUrl', app.url);
 	project.provide('httpDatabaseUrl', httpDatabaseUrl);
+	project.provide('httpServerLog', SERVER_LOG);
+	project.provide('httpMailDir', TEST_MAIL_DIR);
 
 	return async () => {
 		app.process.kill('SIGTERM');

@@ -1,0 +1,30 @@
+/**
+ * The household the access suites attack: an owner (admin), a member who is not admin,
+ * a stranger with a house of their own, and one of each thing a route can name.
+ */
+import { call, newAccount, newHousehold } from './http';
+
+export async function setUpGuardedHouse() {
+	const owner = await newAccount('Owner');
+	const member = await newAccount('Member');
+	const stranger = await newAccount('Stranger');
+	const household = await newHousehold(owner.token, 'Guarded House');
+	await newHousehold(stranger.token, 'Stranger House');
+	const invite = await call(`/api/v1/households/${household.id}/invites`, { method: 'POST', token: owner.token, body: { role: 'adult' } });
+	await call(`/api/v1/invites/${invite.body.token}/accept`, { method: 'POST', token: member.token });
+	const memberId = household.me.memberId;
+	const base = `/api/v1/households/${household.id}`;
+	const create = async (path: string, body: unknown): Promise<string> => {
+		const response = await call(`${base}/${path}`, { method: 'POST', token: owner.token, body });
+		if (response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
+		return response.body.id;
+	};
+	const money = { payers: [{ memberId, amountMinor: 5000 }], split: { mode: 'equal', parts: [{ memberId }] } };
+	const expenseId = await create('expenses', { description: 'Rent', amountMinor: 5000, spentOn: '2026-11-01', category: 'rent', ...money });
+	const recurringId = await create('recurring-expenses', { description: 'Water', amountMinor: 5000, category: 'utilities', ...money, schedule: { kind: 'monthly', dayOfMonth: 5, startOn: '2030-01-01' } });
+	const choreId = await create('chores', { name: 'Bins', schedule: { kind: 'daily', startOn: '2030-01-01' }, assignment: { strategy: 'rotate', memberIds: [memberId] } });
+	const proposalId = await create('proposals', { title: 'Paint the hall', kind: 'consent', closesAt: new Date(Date.now() + 86_400_000).toISOString() });
+	return { owner, member, stranger, household, expenseId, recurringId, choreId, proposalId };
+}
+
+export type GuardedHouse = Awaited<ReturnType<typeof setUpGuardedHouse>>;

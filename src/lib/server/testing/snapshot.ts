@@ -1,0 +1,28 @@
+import type pg from 'pg';
+
+/** Every household-scoped table's state, to prove a refused request changed nothing. */
+export async function householdSnapshot(db: pg.Client, householdId: string) {
+	const { rows } = await db.query(
+		`select (select count(*) from activity where household_id = $1) as activity,
+		        (select count(*) from members where household_id = $1) as members,
+		        (select count(*) from invites where household_id = $1) as invites,
+		        (select count(*) from absences where household_id = $1) as absences,
+		        (select count(*) from expenses where household_id = $1) as expenses,
+		        (select string_agg(id::text || ':' || version::text || ':' || coalesce(deleted_at::text, ''), ',') from expenses where household_id = $1) as expense_state,
+		        (select string_agg(id::text || coalesce(deleted_at::text, ''), ',') from settlements where household_id = $1) as settlements,
+		        (select string_agg(id::text || description || amount_minor::text || paused::text || coalesce(ends_on::text, ''), ',') from recurring_expenses where household_id = $1) as recurring,
+		        (select string_agg(id::text || name || version::text, ',') from chores where household_id = $1) as chores,
+		        (select string_agg(id::text || coalesce(revoked_at::text, ''), ',') from calendar_feeds where household_id = $1) as feeds,
+		        (select string_agg(chore_id::text || due_on::text || status || coalesce(assignee_member_id::text, ''), ',') from chore_occurrences where household_id = $1 and not frozen) as occurrences,
+		        (select count(*) from expense_categories where household_id = $1) as categories,
+		        (select string_agg(id::text || title || body || status, ',') from proposals where household_id = $1) as proposals,
+		        (select string_agg(label, ',') from proposal_options where household_id = $1) as proposal_options,
+		        (select count(*) from vote_history where household_id = $1) as votes,
+		        (select count(*) from proposal_comments where household_id = $1) as comments,
+		        (select string_agg(purpose || threshold || quorum_pct::text || voter_class, ',') from decision_rules where household_id = $1) as rules,
+		        (select string_agg(display_name || role || is_admin || active, ',' order by id) from members where household_id = $1) as member_state,
+		        (select name || currency || timezone from households where id = $1) as settings`,
+		[householdId]
+	);
+	return rows[0];
+}

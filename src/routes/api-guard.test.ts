@@ -1,0 +1,88 @@
+/**
+ * Every endpoint of the household API, discovered from src/routes/api/v1/households/[hid],
+ * called as a logged-out client (401), a stranger from another household (404, whatever
+ * the body says) and a member without the needed role (403). Nothing may change.
+ */
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { call } from '$lib/server/testing/http';
+import { HOUSEHOLD_API } from '$lib/server/testing/access';
+import { discoverRoutes } from '$lib/server/testing/routes';
+import { householdSnapshot } from '$lib/server/testing/snapshot';
+import { setUpGuardedHouse, type GuardedHouse } from '$lib/server/testing/guarded-house';
+
+let house: GuardedHouse;
+let db: pg.Client;
+let rules: unknown;
+
+const snapshot = () => householdSnapshot(db, house.household.id);
+
+function urlOf(route: string): string {
+	return route
+		.replace('[hid]', house.household.id)
+		.replace('[mid]', house.household.me.memberId)
+		.replace('[eid]', house.expenseId)
+		.replace('[cid]', house.choreId)
+		.replace('[pid]', house.proposalId)
+		.replace('[dueOn]', '2030-01-02');
+}
+
+/** A body the endpoint accepts, so a refusal for the role is not hidden behind one for the input. */
+function bodyFor(route: string, method: string): unknown {
+	if (method === 'GET' || method === 'DELETE') return undefined;
+	const tail = route.replace('/api/v1/households/[hid]', '');
+	const bodies: Record<string, unknown> = {
+		'PUT /decision-rules': rules,
+		'PATCH /proposals/[pid]': { title: 'Hijacked' },
+		'POST /members': { displayName: 'Sneaky', role: 'adult' },
+		'PATCH /members/[mid]': { displayName: 'Sneaky' },
+		'POST /invites': { role: 'adult' },
+		'POST /imports/splitwise': { csv: 'Date,Description,Category,Cost,Currency,Owner\n', dryRun: false }
+	};
+	return bodies[`${method} ${tail}`] ?? {};
+}
+
+const discovered = discoverRoutes('src/routes/api/v1/households/[hid]');
+const cases = Object.entries(discovered).flatMap(([route, methods]) => methods.map((method) => [route, method] as const));
+
+beforeAll(async () => {
+	house = await setUpGuardedHouse();
+	rules = (await call(`/api/v1/households/${house.household.id}/decision-rules`, { token: house.owner.token })).body;
+	db = new pg.Client({ connectionString: inject('httpDatabaseUrl') });
+	await db.connect();
+});
+
+afterAll(async () => {
+	await db.end();
+});
+
+describe('the household API guard', () => {
+	it('finds the endpoints it attacks', () => {
+		expect(cases.length).toBeGreaterThanOrEqual(Object.values(HOUSEHOLD_API).flatMap(Object.keys).length);
+	});
+
+	it.each(cases)('%s %s: logged out → 401, nothing stored', async (route, method) => {
+		const before = await snapshot();
+		const response = await call(urlOf(route), { method, body: bodyFor(route, method) });
+		expect(response.status).toBe(401);
+		expect(response.body.error.code).toBe('unauthenticated');
+		expect(await snapshot()).toEqual(before);
+	});
+
+	it.each(cases)('%s %s: a stranger gets 404 with any body, nothing stored', async (route, method) => {
+		const before = await snapshot();
+		for (const body of [bodyFor(route, method), method === 'GET' || method === 'DELETE' ? undefined : { nonsense: true }]) {
+			const response = await call(urlOf(route), { method, body, token: house.stranger.token });
+			expect(response.status).toBe(404);
+			expect(response.body.error.code).toBe('not_found');
+		}
+		expect(await snapshot()).toEqual(before);
+	});
+
+	it.each(cases.filter(([route, method]) => HOUSEHOLD_API[route]?.[method] !== 'member'))('%s %s: a member who is not admin (or not its author) gets 403, nothing stored', async (route, method) => {
+		const before = await snapshot();
+		const response = await call(urlOf(route), { method, body: bodyFor(route, method), token: house.member.token });
+		expect(response.status).toBe(403);
+		expect(await snapshot()).toEqual(before);
+	});
+});

@@ -1,0 +1,155 @@
+/**
+ * Every JSON body the API accepts (read from its operations, so a new one cannot be
+ * missed), each field in turn replaced by each hostile value, then left out, then the
+ * whole body replaced: a 4xx naming the problem, never a 500, nothing stored. Where the
+ * value is valid text and the request succeeds, it is stored exactly as sent.
+ */
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { operations } from '$lib/server/api/openapi';
+import { baseUrl, call } from '$lib/server/testing/http';
+import { HOSTILE_JSON } from '$lib/server/testing/hostile';
+import { householdSnapshot } from '$lib/server/testing/snapshot';
+import { setUpGuardedHouse, type GuardedHouse } from '$lib/server/testing/guarded-house';
+
+let house: GuardedHouse;
+let db: pg.Client;
+let exported: unknown;
+let rules: unknown;
+
+/** Personal access tokens of the owner, a fresh one every 100 calls: the API's per-credential limit is not what is tested here. */
+let token = '';
+let uses = 0;
+async function credential(): Promise<string> {
+	if (!token || ++uses >= 100) {
+		const made = await call('/api/v1/me/tokens', { method: 'POST', token: house.owner.token, body: { name: `bad input ${Math.random()}` } });
+		token = made.body.token;
+		uses = 0;
+	}
+	return token;
+}
+
+const unique = () => Math.random().toString(36).slice(2, 10);
+
+/** A body each operation accepts; the hostile values are put into it one field at a time. */
+function bases(): Record<string, () => Record<string, unknown>> {
+	const me = house.household.me.memberId;
+	const money = { payers: [{ memberId: me, amountMinor: 1000 }], split: { mode: 'equal', parts: [{ memberId: me }] } };
+	return {
+		'POST /me/tokens': () => ({ name: 'script' }),
+		'POST /sessions': () => ({ email: house.owner.email, password: 'not the password' }),
+		'POST /users': () => ({ email: `new-${unique()}@test.example`, password: 'long enough password', displayName: 'Newcomer' }),
+		'POST /households/{hid}/members/{mid}/absences': () => ({ from: '2030-02-01', to: '2030-02-03', note: 'Away' }),
+		'POST /households/{hid}/members': () => ({ displayName: 'Grandma', role: 'adult', shareWeight: 1, choreCapacity: 1 }),
+		'POST /households': () => ({ name: 'Another House', currency: 'EUR', timezone: 'Europe/Berlin' }),
+		'POST /households/{hid}/invites': () => ({ role: 'adult', maxUses: 2, expiresInDays: 7 }),
+		'PATCH /households/{hid}/members/{mid}': () => ({ displayName: 'Owner' }),
+		'POST /households/{hid}/expenses': () => ({ description: 'Bread', amountMinor: 1000, spentOn: '2026-11-20', category: 'groceries', notes: '', ...money }),
+		'POST /households/{hid}/recurring-expenses': () => ({ description: 'Phone', amountMinor: 1000, category: 'utilities', ...money, schedule: { kind: 'monthly', dayOfMonth: 3, startOn: '2030-01-01' } }),
+		'POST /households/{hid}/settlements': () => ({ fromMemberId: me, toMemberId: me, amountMinor: 100, paidOn: '2026-11-20', note: '' }),
+		'PATCH /households/{hid}/expenses/{eid}': () => ({ version: 1, description: 'Rent' }),
+		'POST /households/{hid}/chores/{cid}/occurrences/{dueOn}/complete': () => ({ doneByMemberId: me }),
+		'POST /households/{hid}/chores': () => ({ name: 'Sweep', effort: 1, schedule: { kind: 'weekly', interval: 1, weekdays: [1], startOn: '2030-01-07' }, assignment: { strategy: 'rotate', memberIds: [me] } }),
+		'POST /households/{hid}/chores/{cid}/occurrences/{dueOn}/reassign': () => ({ memberId: me }),
+		'POST /households/{hid}/chores/{cid}/occurrences/{dueOn}/skip': () => ({ reason: 'Raining' }),
+		'PATCH /households/{hid}/chores/{cid}': () => ({ name: 'Bins' }),
+		'POST /households/{hid}/proposals/{pid}/comments': () => ({ body: 'Agreed.' }),
+		'POST /households/{hid}/proposals/{pid}/votes': () => ({ position: 'yes', reason: '' }),
+		'POST /households/{hid}/proposals': () => ({ title: 'New rug', body: '', kind: 'consent', closesAt: new Date(Date.now() + 86_400_000).toISOString() }),
+		'PATCH /households/{hid}/proposals/{pid}': () => ({ title: 'Paint the hall' }),
+		'PUT /households/{hid}/decision-rules': () => structuredClone(rules) as Record<string, unknown>,
+		'POST /households/import': () => structuredClone(exported) as Record<string, unknown>,
+		'POST /households/{hid}/imports/splitwise': () => ({ csv: readFileSync('tests/fixtures/splitwise-sample.csv', 'utf8'), dryRun: true })
+	};
+}
+
+function pathOf(template: string): string {
+	return (
+		'/api/v1' +
+		template
+			.replace('{hid}', house.household.id)
+			.replace('{mid}', house.household.me.memberId)
+			.replace('{eid}', house.expenseId)
+			.replace('{cid}', house.choreId)
+			.replace('{pid}', house.proposalId)
+			.replace('{dueOn}', '2030-01-02')
+	);
+}
+
+/** What a refused request might have created outside the household: only this test's own rows (other files share the server). */
+async function counts(body: unknown) {
+	const email = typeof body === 'object' && body !== null && 'email' in body && typeof body.email === 'string' ? body.email.replaceAll('\u0000', '') : '';
+	const { rows } = await db.query(
+		`select (select count(*) from users where email = $2) as users, (select count(*) from members where user_id = $1) as memberships, (select count(*) from access_tokens where user_id = $1) as tokens`,
+		[house.owner.id, email]
+	);
+	return rows[0];
+}
+
+const bodyOperations = operations.filter((o) => o.body);
+
+beforeAll(async () => {
+	house = await setUpGuardedHouse();
+	db = new pg.Client({ connectionString: inject('httpDatabaseUrl') });
+	await db.connect();
+	exported = (await call(`/api/v1/households/${house.household.id}/export`, { token: house.owner.token })).body;
+	rules = (await call(`/api/v1/households/${house.household.id}/decision-rules`, { token: house.owner.token })).body;
+});
+
+afterAll(async () => {
+	await db.end();
+});
+
+describe('hostile API bodies', () => {
+	it('has a valid body for every operation that takes one', () => {
+		const known = Object.keys(bases());
+		expect(bodyOperations.map((o) => `${o.method} ${o.path}`).filter((key) => !known.includes(key))).toEqual([]);
+	});
+
+	it.each(bodyOperations.map((o) => [`${o.method} ${o.path}`, o] as const))('%s', async (key, operation) => {
+		const base = bases()[key]!;
+		const fields = Object.keys(base());
+		const attempts: Array<{ label: string; body: unknown; field?: string; value?: unknown }> = [];
+		for (const field of fields) {
+			for (const value of HOSTILE_JSON) attempts.push({ label: `${field} = ${JSON.stringify(value)?.slice(0, 40)}`, body: { ...base(), [field]: value }, field, value });
+			const without = base();
+			delete without[field];
+			attempts.push({ label: `${field} left out`, body: without });
+		}
+		for (const value of HOSTILE_JSON.filter((v) => typeof v !== 'object' || Array.isArray(v))) attempts.push({ label: `body = ${JSON.stringify(value)?.slice(0, 40)}`, body: value });
+
+		const problems: string[] = [];
+		for (const attempt of attempts) {
+			const auth = operation.auth ? await credential() : undefined;
+			const before = [await householdSnapshot(db, house.household.id), await counts(attempt.body)];
+			const response = await call(pathOf(operation.path), { method: operation.method, token: auth, body: attempt.body, address: `bad-input-${unique()}` });
+			const say = (problem: string) => problems.push(`${attempt.label}: ${problem} (${response.status} ${JSON.stringify(response.body).slice(0, 160)})`);
+			if (response.status >= 500) say('server error');
+			else if (response.status >= 400) {
+				if (typeof response.body?.error?.message !== 'string' || !response.body.error.message) say('no message');
+				if ([400, 422].includes(response.status) && response.body.error.code !== 'malformed_json' && Object.keys(response.body.error.fields ?? {}).length === 0 && attempt.field) say('no field message');
+				// A refused login still counts towards its limit; that is the only thing it may store.
+				const after = [await householdSnapshot(db, house.household.id), await counts(attempt.body)];
+				if (JSON.stringify(after) !== JSON.stringify(before)) say('stored something');
+			} else if (attempt.field && typeof attempt.value === 'string' && typeof response.body?.[attempt.field] === 'string') {
+				if (![attempt.value, attempt.value.trim()].includes(response.body[attempt.field])) say(`stored ${JSON.stringify(response.body[attempt.field]).slice(0, 40)} instead`);
+			}
+		}
+		expect(problems).toEqual([]);
+	});
+
+	it('refuses a body over 1 MB with 413 before reading it', async () => {
+		const response = await call(`/api/v1/households/${house.household.id}/expenses`, { method: 'POST', token: await credential(), body: { description: 'x'.repeat(2 * 1024 * 1024) } });
+		expect(response.status).toBe(413);
+		expect(response.body.error.code).toBe('too_large');
+	});
+
+	it('refuses a body that is not JSON, or not declared as JSON', async () => {
+		const path = `/api/v1/households/${house.household.id}/expenses`;
+		const broken = await call(path, { method: 'POST', token: await credential(), rawBody: '{"description": ', headers: { 'content-type': 'application/json' } });
+		expect(broken.status).toBe(400);
+		const form = await call(path, { method: 'POST', token: await credential(), rawBody: 'description=x', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl() } });
+		expect(form.status).toBe(400);
+	});
+});
