@@ -33,6 +33,14 @@ export type FieldErrors = Record<string, string>;
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 export const UNSTORABLE_MESSAGE = 'Remove the hidden or broken characters (a NUL byte or half of an emoji).';
 
+/** Free text (a description, a note, a comment): any characters a person can type, but none that cannot be stored. */
+export function freeText(max: number, messages: { tooLong?: string; missing?: string } = {}) {
+	return z
+		.string(messages.missing ? { error: messages.missing } : undefined)
+		.max(max, messages.tooLong ?? `Use at most ${max} characters.`)
+		.refine((value) => !UNSTORABLE.test(value), UNSTORABLE_MESSAGE);
+}
+
 /**
  * Text no field may hold, checked once for every form and JSON body before any schema:
  * the dotted path of the first string (or key) holding it, or null.

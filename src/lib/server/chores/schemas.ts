@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, singleLineText } from '$lib/server/validation';
+import { calendarDate, freeText, singleLineText } from '$lib/server/validation';
 
 const weekday = z.number({ error: 'Choose a weekday from 1 (Monday) to 7 (Sunday).' }).int().min(1, 'From 1 (Monday) to 7 (Sunday).').max(7, 'From 1 (Monday) to 7 (Sunday).');
 
@@ -26,7 +26,7 @@ export const choreScheduleInput = z
 export const choreInput = z
 	.object({
 		name: singleLineText('Name the chore.'),
-		description: z.string().max(2000, 'Use at most 2000 characters.').optional(),
+		description: freeText(2000).optional(),
 		effort: z.number({ error: 'Give the effort from 1 to 5.' }).int('Use a whole number.').min(1, 'From 1 to 5.').max(5, 'From 1 to 5.').default(1),
 		schedule: choreScheduleInput,
 		assignment: z.object({
@@ -41,7 +41,7 @@ export const choreInput = z
 export const chorePatch = z
 	.object({
 		name: singleLineText('Name the chore.').optional(),
-		description: z.string().max(2000, 'Use at most 2000 characters.').optional(),
+		description: freeText(2000).optional(),
 		effort: z.number({ error: 'Give the effort from 1 to 5.' }).int().min(1, 'From 1 to 5.').max(5, 'From 1 to 5.').optional(),
 		schedule: choreScheduleInput.optional(),
 		assignment: z.object({ strategy: z.enum(['rotate', 'fair', 'fixed', 'open']), memberIds: z.array(z.uuid()).max(50) }).optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { expenseInput } from '$lib/server/money/schemas';
-import { singleLineText } from '$lib/server/validation';
+import { freeText, singleLineText } from '$lib/server/validation';
 
 export const THRESHOLDS = ['majority', 'two_thirds', 'three_quarters', 'unanimous', 'consensus'] as const;
 export const VOTER_CLASSES = ['all', 'adults_and_youth', 'adults'] as const;
@@ -9,7 +9,7 @@ const thresholdField = z.enum(THRESHOLDS, { error: 'Choose a threshold.' });
 const quorumField = z.number({ error: 'Give the quorum as a percentage.' }).int('A whole percentage.').min(0, 'From 0 to 100.').max(100, 'From 0 to 100.');
 const voterClassField = z.enum(VOTER_CLASSES, { error: 'Choose who votes.' });
 const optionsField = z.array(singleLineText('Name the option.', 200)).max(20, 'At most 20 options.');
-const bodyField = z.string().max(20000, 'Use at most 20 000 characters.');
+const bodyField = freeText(20000, { tooLong: 'Use at most 20 000 characters.' });
 
 export const decisionRule = z.object({ threshold: thresholdField, quorumPct: quorumField, voterClass: voterClassField }).meta({ id: 'DecisionRule' });
 export const decisionRules = z.object({ ordinary: decisionRule, money: decisionRule }).meta({ id: 'DecisionRules' });
@@ -43,7 +43,7 @@ export const voteInput = z
 		position: z.enum(['yes', 'no', 'abstain', 'block'], { error: 'Vote yes, no, abstain or block.' }).optional(),
 		optionIds: z.array(z.uuid()).max(20).optional(),
 		ranking: z.array(z.uuid()).max(20).optional(),
-		reason: z.string().trim().max(2000, 'Use at most 2000 characters.').optional(),
+		reason: freeText(2000).trim().optional(),
 		onBehalfOfMemberId: z.uuid({ error: 'Choose a member.' }).optional()
 	})
 	.refine((v) => v.position !== 'block' || (v.reason?.length ?? 0) > 0, { path: ['reason'], message: 'A block needs a reason.' })
@@ -62,5 +62,5 @@ export type ProposalInput = z.infer<typeof proposalInput>;
 export type VoteInput = z.infer<typeof voteInput>;
 
 export const commentInput = z
-	.object({ body: z.string({ error: 'Write something.' }).trim().min(1, 'Write something.').max(5000, 'Use at most 5000 characters.') })
+	.object({ body: freeText(5000, { missing: 'Write something.' }).trim().min(1, 'Write something.') })
 	.meta({ id: 'CommentInput' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { displayNameField } from '$lib/server/auth/schemas';
-import { calendarDate, singleLineText } from '$lib/server/validation';
+import { calendarDate, freeText, singleLineText } from '$lib/server/validation';
 
 export const ROLES = ['adult', 'youth', 'child', 'guest'] as const;
 export const roleField = z.enum(ROLES, { error: 'Choose adult, youth, child or guest.' });
@@ -90,7 +90,7 @@ export const absenceInput = z
 	.object({
 		from: calendarDate('first'),
 		to: calendarDate('last'),
-		note: z.string().trim().max(500, 'Use at most 500 characters.').optional()
+		note: freeText(500).trim().optional()
 	})
 	.refine((a) => a.to >= a.from, { path: ['to'], message: 'The last day cannot be before the first.' })
 	.refine((a) => (Date.parse(a.to) - Date.parse(a.from)) / 86_400_000 < MAX_ABSENCE_DAYS, {

@@ -67,11 +67,13 @@ export async function handleExpenseForm(
 	const seedId = mode.save === 'update' ? mode.expenseId : mode.id;
 	const fields = fieldsFromFormData(formData, members);
 	const { draft, errors } = readExpenseForm(fields, currency, locale);
-	if (!draft) return fail(400, { fields, seedId, errors });
+	// The schedule's fields (a recurring expense) come back too, whichever part was refused.
+	const values = formValues(formData);
+	if (!draft) return fail(400, { fields, seedId, errors, values });
 	const checked = expenseInput.safeParse(draft);
-	if (!checked.success) return fail(400, { fields, seedId, errors: toFormErrors(fieldErrors(checked.error), draft.split.parts, draft.payers) });
+	if (!checked.success) return fail(400, { fields, seedId, errors: toFormErrors(fieldErrors(checked.error), draft.split.parts, draft.payers), values });
 	const preview = previewShares(draft, members, seedId, currency, locale);
-	if ('problem' in preview) return fail(422, { fields, seedId, errors: { [preview.field]: preview.problem }, preview });
+	if ('problem' in preview) return fail(422, { fields, seedId, errors: { [preview.field]: preview.problem }, preview, values });
 	if (mode.save === false) return { preview, fields, seedId };
 	try {
 		if (mode.save === 'create') return { expense: await createExpense(context, checked.data, mode.id) };
@@ -83,10 +85,12 @@ export async function handleExpenseForm(
 			return { recurring: mode.recurringId ? await updateRecurring(context, mode.recurringId, input) : await createRecurring(context, input) };
 		}
 		const version = Number(formData.get('version'));
+		// A hidden field only a tampered or truncated post gets wrong.
+		if (!Number.isSafeInteger(version) || version < 1) return fail(400, { fields, seedId, errors: { form: 'This form is out of date: reload the page and make the change again.' }, values });
 		return { expense: await updateExpense(context, mode.expenseId, { ...checked.data, version }) };
 	} catch (error) {
 		if (!(error instanceof DomainError)) throw error;
 		const mapped = toFormErrors(error.fields, draft.split.parts, draft.payers);
-		return fail(error.status, { fields, seedId, errors: Object.keys(mapped).length ? mapped : { form: error.message }, values: formValues(formData) });
+		return fail(error.status, { fields, seedId, errors: Object.keys(mapped).length ? mapped : { form: error.message }, values });
 	}
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_AMOUNT_MINOR, parseAmount } from '$lib/money/format';
-import { calendarDate, singleLineText } from '$lib/server/validation';
+import { calendarDate, freeText, singleLineText } from '$lib/server/validation';
 import { SPLIT_MODES } from '$lib/money/splits';
 
 export const amountMinorField = z
@@ -27,7 +27,7 @@ export const expenseInput = z
 		amountMinor: amountMinorField,
 		spentOn: calendarDate('expense'),
 		category: z.string({ error: 'Choose a category.' }).trim().min(1, 'Choose a category.').max(40, 'Choose a category.'),
-		notes: z.string().max(2000, 'Use at most 2000 characters.').optional(),
+		notes: freeText(2000).optional(),
 		payers: z
 			.array(z.object({ memberId: memberIdField, amountMinor: amountMinorField }), { error: 'Say who paid.' })
 			.min(1, 'Say who paid.')
@@ -44,7 +44,7 @@ export const settlementInput = z
 		toMemberId: memberIdField,
 		amountMinor: amountMinorField,
 		paidOn: calendarDate('payment').optional(),
-		note: z.string().trim().max(500, 'Use at most 500 characters.').optional()
+		note: freeText(500).trim().optional()
 	})
 	.refine((s) => s.fromMemberId !== s.toMemberId, { path: ['toMemberId'], message: 'Someone cannot pay themselves.' })
 	.meta({ id: 'SettlementInput' });
@@ -70,7 +70,7 @@ export function settlementForm(currency: string, locale: string) {
 			toMemberId: z.uuid({ error: 'Choose who was paid.' }),
 			amount: z.string({ error: 'Enter an amount.' }),
 			paidOn: calendarDate('payment'),
-			note: z.string().trim().max(500, 'Use at most 500 characters.').optional()
+			note: freeText(500).trim().optional()
 		})
 		.transform((form, ctx): SettlementInput => {
 			const amount = parseAmount(form.amount, currency, locale);
