@@ -1,4 +1,5 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
+import { databaseUnavailable, isDatabaseUnreachable } from '$lib/server/db/unreachable';
 import { startJobs, stopJobs } from '$lib/server/jobs';
 import { getDb } from '$lib/server/db';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/sessions';
@@ -39,23 +40,8 @@ function bearerToken(header: string | null): string | null {
 	return match?.[1] ?? null;
 }
 
-export const handle: Handle = async ({ event, resolve }) => {
-	if (tooLarge(event.request, event.url.pathname)) {
-		const message = 'The request body is too large (at most 1 MB here).';
-		// The unread body stays on the wire: this connection cannot carry another request.
-		const headers = { connection: 'close' };
-		return event.url.pathname.startsWith('/api/') ? Response.json({ error: { code: 'too_large', message, fields: {} } }, { status: 413, headers }) : new Response(message, { status: 413, headers });
-	}
-	if (/%00/.test(event.url.pathname + event.url.search)) {
-		// No address or filter may carry a NUL: PostgreSQL cannot compare text holding one.
-		const message = 'The address holds a NUL character.';
-		return event.url.pathname.startsWith('/api/') ? Response.json({ error: { code: 'invalid_input', message, fields: {} } }, { status: 400 }) : new Response(message, { status: 400 });
-	}
-	event.locals.user = null;
-	event.locals.session = null;
-	event.locals.auth = null;
-	event.locals.credential = null;
-
+/** Who is calling: a personal access token (API only) or a session, by bearer header or cookie. */
+async function authenticate(event: RequestEvent): Promise<void> {
 	const bearer = bearerToken(event.request.headers.get('authorization'));
 	const cookie = event.cookies.get(SESSION_COOKIE);
 	const token = bearer ?? cookie;
@@ -80,15 +66,53 @@ export const handle: Handle = async ({ event, resolve }) => {
 			deleteSessionCookie(event.cookies);
 		}
 	}
+}
+
+/** Requests whose load or action met an unreachable database (set by handleError). */
+const databaseWentAway = new WeakSet<App.Locals>();
+
+export const handle: Handle = async ({ event, resolve }) => {
+	if (tooLarge(event.request, event.url.pathname)) {
+		const message = 'The request body is too large (at most 1 MB here).';
+		// The unread body stays on the wire: this connection cannot carry another request.
+		const headers = { connection: 'close' };
+		return event.url.pathname.startsWith('/api/') ? Response.json({ error: { code: 'too_large', message, fields: {} } }, { status: 413, headers }) : new Response(message, { status: 413, headers });
+	}
+	if (/%00/.test(event.url.pathname + event.url.search)) {
+		// No address or filter may carry a NUL: PostgreSQL cannot compare text holding one.
+		const message = 'The address holds a NUL character.';
+		return event.url.pathname.startsWith('/api/') ? Response.json({ error: { code: 'invalid_input', message, fields: {} } }, { status: 400 }) : new Response(message, { status: 400 });
+	}
+	event.locals.user = null;
+	event.locals.session = null;
+	event.locals.auth = null;
+	event.locals.credential = null;
+
+	try {
+		await authenticate(event);
+	} catch (error) {
+		if (isDatabaseUnreachable(error)) return withSecurityHeaders(databaseUnavailable(event.url.pathname));
+		throw error;
+	}
 
 	const response = await resolve(event);
+	// A load or action failed because the database went away: say so, with 503, not 500.
+	return withSecurityHeaders(databaseWentAway.has(event.locals) ? databaseUnavailable(event.url.pathname) : response);
+};
+
+function withSecurityHeaders(response: Response): Response {
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}
 	return response;
-};
+}
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (isDatabaseUnreachable(error)) {
+		databaseWentAway.add(event.locals);
+		console.error(`Database unreachable on ${event.request.method} ${event.url.pathname}: ${(error as Error).message}`);
+		return { message: 'Hearth cannot reach its database right now.', code: 'unavailable' };
+	}
 	if (status !== 404) console.error(`Unhandled error on ${event.request.method} ${event.url.pathname}:`, error);
 	return { message: status === 404 ? 'Not found' : 'Something went wrong on our side. Try again in a moment.' };
 };

@@ -12,9 +12,14 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 let instance: Kysely<Database> | undefined;
 
 export function createDb(connectionString: string, max = 10): Kysely<Database> {
-	const pool = new pg.Pool({ connectionString, max });
+	// A database that does not answer fails the request in seconds (a 503 page), not never.
+	const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5000 });
 	// A dropped connection must not crash the server; the next query gets a fresh one.
 	pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
+	// A connection cut while checked out (mid-transaction) reports on its client, where no
+	// one listens: without this the whole server would crash. Its query fails, and the
+	// pool drops the broken client when it comes back.
+	pool.on('connect', (client) => client.on('error', (error) => console.error('PostgreSQL connection lost:', error.message)));
 	return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
 }
 

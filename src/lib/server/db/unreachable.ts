@@ -1,0 +1,31 @@
+/**
+ * When PostgreSQL cannot be reached (stopped, restarting, the network down), every page
+ * answers one clear 503 instead of a generic 500, and the app recovers by itself: the
+ * pool opens fresh connections on the next request once the database is back.
+ */
+
+// Connection-level failures, by Node's socket codes and PostgreSQL's SQLSTATE classes
+// 08 (connection exception) and 57P (operator intervention: shutdown, crash, restart).
+const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const MESSAGES = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down|in recovery mode)/i;
+
+export function isDatabaseUnreachable(error: unknown): boolean {
+	if (!(error instanceof Error)) return false;
+	const code = (error as { code?: unknown }).code;
+	if (typeof code === 'string' && (SOCKET_CODES.has(code) || code.startsWith('08') || code.startsWith('57P'))) return true;
+	if (error instanceof AggregateError) return error.errors.some(isDatabaseUnreachable);
+	return MESSAGES.test(error.message) || (error.cause !== undefined && isDatabaseUnreachable(error.cause));
+}
+
+const RETRY_AFTER_SECONDS = 30;
+const MESSAGE = 'Hearth cannot reach its database right now. Nothing you saved is lost; try again in a minute.';
+
+export function databaseUnavailable(pathname: string): Response {
+	const headers = { 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' };
+	if (pathname.startsWith('/api/')) return Response.json({ error: { code: 'unavailable', message: MESSAGE, fields: {} } }, { status: 503, headers });
+	// A page of its own: the app's layout may need the very database that is gone.
+	const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Hearth is unavailable</title>
+<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;line-height:1.5;color:#22201d;background:#fbf8f4}@media (prefers-color-scheme:dark){body{color:#f2ede6;background:#171513}}</style></head>
+<body><main><h1>Hearth is unavailable for a moment</h1><p>${MESSAGE}</p><p>This page does not refresh itself: reload it in a minute.</p></main></body></html>`;
+	return new Response(html, { status: 503, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } });
+}
