@@ -21,8 +21,9 @@ export function openApiDocument() {
 	const paths: ZodOpenApiPathsObject = {};
 	for (const op of operations) {
 		const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
-		// Every authenticated call counts against the caller's rate limit.
-		const documented = op.auth && !('429' in op.responses) ? { ...op.responses, 429: errors[429] } : op.responses;
+		// Every authenticated call counts against the caller's rate limit; any call may meet an unreachable database.
+		const limited = op.auth && !('429' in op.responses) ? { ...op.responses, 429: errors[429] } : op.responses;
+		const documented = op.path === '/openapi.json' ? limited : { ...limited, 503: errors[503] };
 		const responses = Object.fromEntries(
 			Object.entries(documented).map(([status, r]) => [status, { description: r.description, ...(r.schema ? { content: { 'application/json': { schema: r.schema } } } : {}) }])
 		);

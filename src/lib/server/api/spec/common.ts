@@ -19,7 +19,8 @@ export const errors = {
 	410: { description: 'Gone: expired, used up or withdrawn', schema: errorBody },
 	422: { description: 'Valid JSON that breaks a rule', schema: errorBody },
 	413: { description: 'The body is larger than this endpoint takes', schema: errorBody },
-	429: { description: 'Too many requests; see Retry-After', schema: errorBody }
+	429: { description: 'Too many requests; see Retry-After', schema: errorBody },
+	503: { description: 'The database cannot be reached right now (code `unavailable`); see Retry-After', schema: errorBody }
 } as const;
 
 export function pick<K extends keyof typeof errors>(...codes: K[]) {
