@@ -40,7 +40,9 @@ export default defineConfig({
 			ORIGIN: baseURL,
 			HEARTH_DATA_DIR: '.data/e2e-postgres',
 			HEARTH_FRESH_DB: '1',
-			HEARTH_DEMO: '1'
+			HEARTH_DEMO: '1',
+			// Every browser here signs up from 127.0.0.1; the limit itself is tested in auth-hardening.test.ts.
+			SIGNUP_LIMIT_PER_HOUR: '1000'
 		}
 	}
 });

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { operations } from '$lib/server/api/openapi';
 import { baseUrl, call } from '$lib/server/testing/http';
-import { HOSTILE_JSON } from '$lib/server/testing/hostile';
+import { HOSTILE_JSON, INJECTION_TEXT } from '$lib/server/testing/hostile';
 import { householdSnapshot } from '$lib/server/testing/snapshot';
 import { setUpGuardedHouse, type GuardedHouse } from '$lib/server/testing/guarded-house';
 
@@ -151,5 +151,35 @@ describe('hostile API bodies', () => {
 		expect(broken.status).toBe(400);
 		const form = await call(path, { method: 'POST', token: await credential(), rawBody: 'description=x', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl() } });
 		expect(form.status).toBe(400);
+	});
+
+	it('stores injection-looking text verbatim and shows it escaped on the pages', async () => {
+		const h = house.household.id;
+		const me = house.household.me.memberId;
+		// HTML escapes: & and < always (> too in some places), quotes inside attributes.
+		const escapings = (text: string) =>
+			[text.replaceAll('&', '&amp;').replaceAll('<', '&lt;'), text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')].flatMap((escaped) => [
+				escaped,
+				escaped.replaceAll('"', '&quot;'),
+				escaped.replaceAll("'", '&#39;'),
+				escaped.replaceAll('"', '&quot;').replaceAll("'", '&#39;')
+			]);
+		for (const text of INJECTION_TEXT) {
+			const token = await credential();
+			const expense = await call(`/api/v1/households/${h}/expenses`, { method: 'POST', token, body: { description: text, amountMinor: 100, spentOn: '2026-11-20', category: 'other', notes: text, payers: [{ memberId: me, amountMinor: 100 }], split: { mode: 'equal', parts: [{ memberId: me }] } } });
+			expect(expense.status).toBe(201);
+			const stored = await db.query('select description, notes from expenses where id = $1', [expense.body.id]);
+			expect(stored.rows[0]).toEqual({ description: text, notes: text });
+			const chore = await call(`/api/v1/households/${h}/chores`, { method: 'POST', token, body: { name: text, description: text, schedule: { kind: 'daily', startOn: '2030-01-01' }, assignment: { strategy: 'rotate', memberIds: [me] } } });
+			expect(chore.status).toBe(201);
+			const proposal = await call(`/api/v1/households/${h}/proposals`, { method: 'POST', token, body: { title: text, kind: 'consent', closesAt: new Date(Date.now() + 86_400_000).toISOString() } });
+			expect(proposal.status).toBe(201);
+			for (const path of [`/h/${h}/expenses/${expense.body.id}`, `/h/${h}/expenses`, `/h/${h}/chores/${chore.body.id}`, `/h/${h}/proposals/${proposal.body.id}`, `/h/${h}/proposals`]) {
+				const html = await (await fetch(`${baseUrl()}${path}`, { headers: { cookie: `hearth_session=${house.owner.token}` } })).text();
+				// Markup never comes through as markup; the text itself is there, escaped as HTML escapes it.
+				if (/[<>]/.test(text)) expect(html, path).not.toContain(text);
+				expect(escapings(text).some((variant) => html.includes(variant)), `${path} shows ${text}`).toBe(true);
+			}
+		}
 	});
 });
