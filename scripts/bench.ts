@@ -24,6 +24,7 @@ const { getDb, closeDb } = await import('../src/lib/server/db');
 const { regenerateFeed } = await import('../src/lib/server/chores/ics');
 const { encodeCursor } = await import('../src/lib/server/api/pagination');
 const { todayIn } = await import('../src/lib/dates');
+const { plusDays } = await import('../src/lib/chores/schedule');
 
 console.log(`Seeding the big house (${BIG} expenses)…`);
 const began = performance.now();
@@ -52,6 +53,23 @@ async function extras(house: typeof big) {
 		.executeTakeFirstOrThrow();
 	return { feedPath: new URL(feedUrl, 'http://x').pathname + new URL(feedUrl, 'http://x').search, cursor: encodeCursor({ spentOn: deep.spentOn, createdAt: deep.createdAt.toISOString(), id: deep.id }), member };
 }
+/**
+ * A chore that started seven years ago with no stored history (as an old import can hold):
+ * the worst case for planning a dashboard, measured by the stall probe below.
+ */
+async function addFarPastChore(house: typeof big): Promise<void> {
+	const db = getDb();
+	const startOn = plusDays(todayIn('Europe/Berlin'), -7 * 365);
+	const chore = await db
+		.insertInto('chores')
+		.values({ householdId: house.householdId, name: 'Ancient rota', effort: 1, schedule: JSON.stringify({ kind: 'daily', interval: 1, startOn, endOn: null, time: null }), strategy: 'fair', createdByMemberId: house.adminMemberId })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	const members = await db.selectFrom('members').select('id').where('householdId', '=', house.householdId).where('active', '=', true).orderBy('id').limit(8).execute();
+	const ids = [house.adminMemberId, ...members.map((m) => m.id).filter((id) => id !== house.adminMemberId)].slice(0, 8);
+	await db.insertInto('choreParticipants').values(ids.map((memberId, position) => ({ householdId: house.householdId, choreId: chore.id, memberId, position }))).execute();
+}
+await addFarPastChore(big);
 const bigExtras = await extras(big);
 const smallExtras = await extras(small);
 await closeDb();
@@ -120,6 +138,7 @@ interface Measured {
 	errors: number;
 }
 
+const round = (n: number) => Math.round(n * 100) / 100;
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0);
 
 /** Waits until the server is idle again (a route's backlog must not land on the next route's figures). */
@@ -149,7 +168,6 @@ async function measure(route: Route, token: string, connections: number, seconds
 		});
 	});
 	times.sort((a, b) => a - b);
-	const round = (n: number) => Math.round(n * 100) / 100;
 	return { name: route.name, connections, rps: round(times.length / seconds), p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)), errors: Math.max(errors, result.non2xx) + result.errors + result.timeouts };
 }
 
@@ -194,6 +212,41 @@ for (const connections of [10, 50]) {
 		console.log(`${m.name.padEnd(28)} ${String(connections).padStart(3)} conns  ${String(m.rps).padStart(8)} req/s  p95 ${String(m.p95).padStart(7)} ms  errors ${m.errors}`);
 	}
 }
+/**
+ * Stalls: one heavy request at a time while /login is fetched every 10 ms; the slowest
+ * /login answer is how long the heavy request held the event loop (target ≤ 100 ms).
+ */
+async function stall(route: Route, token: string): Promise<{ name: string; requestMs: number; worstLoginMs: number; status: number }> {
+	await settle();
+	let running = true;
+	let worst = 0;
+	const probe = (async () => {
+		while (running) {
+			const began = performance.now();
+			await fetch(`${base}/login`).then((r) => r.arrayBuffer());
+			worst = Math.max(worst, performance.now() - began);
+			await new Promise((r) => setTimeout(r, 10));
+		}
+	})();
+	const began = performance.now();
+	const response = await fetch(base + route.path, { headers: { cookie: `hearth_session=${token}` } });
+	await response.arrayBuffer();
+	const requestMs = performance.now() - began;
+	running = false;
+	await probe;
+	return { name: route.name, requestMs: round(requestMs), worstLoginMs: round(worst), status: response.status };
+}
+const farMonth = plusDays(todayIn('Europe/Berlin'), 700);
+const stalls = [];
+for (const route of [
+	{ name: 'month two years ahead', path: `/h/${big.householdId}/chores?view=month&date=${farMonth}` },
+	{ name: 'dashboard, chore started 7 years back', path: `/h/${big.householdId}` },
+	{ name: 'month beyond the bound (422)', path: `/h/${big.householdId}/chores?view=month&date=2036-06-01` }
+]) {
+	for (let i = 0; i < 3; i++) stalls.push(await stall(route, bigToken));
+}
+console.table(stalls);
+
 const scalingRoutes = ['dashboard', 'expense list', 'balances page'];
 const smallRoutes = routesOf(small, smallExtras).filter((r) => scalingRoutes.includes(r.name));
 const scaling = [];
@@ -223,6 +276,7 @@ const results = {
 	peakRssMb: peak,
 	routes: withRatios,
 	scaling,
+	stalls,
 	clientJsKb: clientJs
 };
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);

@@ -34,3 +34,19 @@ export function formatDay(day: string, locale = 'en-GB'): string {
 	const [year, month, date] = day.split('-').map(Number) as [number, number, number];
 	return dateFormat('day', locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, date));
 }
+
+/** Days a person or a script may name: older or later is a typo (or an attack on the planner). */
+export const FIRST_DAY = '2000-01-01';
+export const LAST_DAY = '2100-12-31';
+
+/**
+ * The one reader of a calendar day typed anywhere (a query, a path, a body, a form, a CSV):
+ * the day when `value` is YYYY-MM-DD, exists (no 30 February, no month 13, no day 0) and
+ * lies between 2000 and 2100; otherwise null.
+ */
+export function parseDay(value: unknown): string | null {
+	if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+	const date = new Date(`${value}T00:00:00Z`);
+	if (Number.isNaN(date.getTime()) || !date.toISOString().startsWith(value)) return null;
+	return value >= FIRST_DAY && value <= LAST_DAY ? value : null;
+}

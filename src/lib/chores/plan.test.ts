@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planChores, type PlanChore, type PlanInput, type PlanMember } from './plan';
+import { planChores, type PlanChore, type PlanInput, type PlanMember, type StoredOccurrence } from './plan';
 import { plusDays } from './schedule';
 
 const people = (n: number, capacity: (i: number) => number = () => 1): PlanMember[] => Array.from({ length: n }, (_, i) => ({ id: `m${i}`, capacity: capacity(i), lastDay: null }));
@@ -117,5 +117,122 @@ describe('after N days', () => {
 		expect(plan.map((o) => o.dueOn)).toEqual(['2026-01-01', '2026-01-11', '2026-01-18', '2026-01-25']);
 		const overdue = planChores(input({ chores: [chore], members: people(2), stored, today: '2026-01-20', to: '2026-01-31' }));
 		expect(overdue.map((o) => o.dueOn)).toEqual(['2026-01-01', '2026-01-11']);
+	});
+});
+
+describe('linear planning', () => {
+	/** The rule as first written: every fair day re-reads the window of history (quadratic, but plainly right). */
+	function referenceFair(capacities: number[], days: number, absences: Array<{ memberId: string; from: string; to: string }>, windowDays: number): Array<string | null> {
+		const ids = capacities.map((_, i) => `m${i}`);
+		const history: Array<{ dueOn: string; memberId: string | null }> = [];
+		let last: string | null = null;
+		const out: Array<string | null> = [];
+		for (let d = 0; d < days; d++) {
+			const day = plusDays('2026-01-01', d);
+			const available = ids.filter((id) => !absences.some((a) => a.memberId === id && a.from <= day && day <= a.to));
+			const lastIndex: number = last === null ? -1 : ids.indexOf(last);
+			const order: string[] = ids.map((_, i) => ids[(lastIndex + 1 + i) % ids.length]!).filter((id) => available.includes(id));
+			const recent = history.filter((h) => h.dueOn > plusDays(day, -windowDays));
+			const capacityOf = (id: string) => capacities[ids.indexOf(id)]!;
+			const candidates: string[] = order.filter((id) => capacityOf(id) > 0);
+			let chosen: string | null = order[0] ?? null;
+			if (candidates.length > 0) {
+				const total = candidates.reduce((s, id) => s + capacityOf(id), 0);
+				const counted = recent.filter((h) => h.memberId !== null && candidates.includes(h.memberId));
+				const t = counted.length + 1;
+				const done = (id: string) => counted.filter((h) => h.memberId === id).length;
+				const slack = candidates.length > 1 ? 1 / (2 * candidates.length - 2) : 0;
+				let best: string | null = null;
+				let bestDeadline = Infinity;
+				for (const id of candidates) {
+					const share = capacityOf(id) / total;
+					if (t * share - done(id) < slack - 1e-9) continue;
+					const deadline = (done(id) + 1 - slack) / share;
+					if (deadline < bestDeadline - 1e-9) {
+						bestDeadline = deadline;
+						best = id;
+					}
+				}
+				chosen = best ?? candidates.reduce((a, b) => (t * (capacityOf(b) / total) - done(b) > t * (capacityOf(a) / total) - done(a) + 1e-9 ? b : a));
+			}
+			history.push({ dueOn: day, memberId: chosen });
+			if (chosen) last = chosen;
+			out.push(chosen);
+		}
+		return out;
+	}
+
+	it('the sliding-window fair plan equals the rule that re-reads history every day (property)', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.constantFrom(0, 0.5, 1, 2, 3), { minLength: 1, maxLength: 5 }),
+				fc.integer({ min: 1, max: 120 }),
+				fc.integer({ min: 3, max: 30 }),
+				fc.array(fc.record({ member: fc.integer({ min: 0, max: 4 }), start: fc.integer({ min: 0, max: 100 }), length: fc.integer({ min: 0, max: 15 }) }), { maxLength: 4 }),
+				(capacities, days, windowDays, away) => {
+					const members = people(capacities.length, (i) => capacities[i]!);
+					const absences = away.filter((a) => a.member < capacities.length).map((a) => ({ memberId: `m${a.member}`, from: plusDays('2026-01-01', a.start), to: plusDays('2026-01-01', a.start + a.length) }));
+					const plan = planChores(input({ chores: [daily('fair', members.map((m) => m.id))], members, absences, windowDays, to: plusDays('2026-01-01', days - 1) }));
+					expect(plan.map((o) => o.assigneeMemberId)).toEqual(referenceFair(capacities, days, absences, windowDays));
+				}
+			)
+		);
+	});
+});
+
+describe('history stays as it was', () => {
+	const strategies = ['rotate', 'fair', 'fixed', 'open'] as const;
+	const edit = fc.record({
+		strategy: fc.constantFrom(...strategies),
+		members: fc.shuffledSubarray(['m0', 'm1', 'm2', 'm3'], { minLength: 1 }),
+		kind: fc.constantFrom('daily', 'weekly', 'after'),
+		interval: fc.integer({ min: 1, max: 3 }),
+		startOffset: fc.integer({ min: -20, max: 5 }),
+		daysLater: fc.integer({ min: 0, max: 6 })
+	});
+
+	it('an edit changes only today on, whatever the sequence of edits (property)', () => {
+		fc.assert(
+			fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
+				const members = people(4);
+				let today = '2026-03-01';
+				let stored: StoredOccurrence[] = [];
+				let frozenThrough: string | null = null;
+				let chore: PlanChore | null = null;
+				const choreOf = (e: (typeof edits)[number]): PlanChore => {
+					const schedule = e.kind === 'weekly' ? { kind: 'weekly' as const, interval: e.interval, weekdays: [1, 3, 5], startOn: plusDays(today, e.startOffset) } : { kind: e.kind, interval: e.interval, startOn: plusDays(today, e.startOffset) };
+					return { id: 'c1', name: 'Dishes', effort: 1, schedule, strategy: e.strategy, memberIds: e.members };
+				};
+				for (const e of edits) {
+					// The day moves on; the past is frozen (stored) before the edit, as the server does.
+					today = plusDays(today, e.daysLater);
+					const yesterday = plusDays(today, -1);
+					if (chore) {
+						const past = planChores(input({ chores: [chore], members, stored, frozenThrough, from: '2025-01-01', to: yesterday, today }));
+						stored = past.map(({ choreId, dueOn, assigneeMemberId, status, doneByMemberId, doneOn, effort }) => ({ choreId, dueOn, assigneeMemberId, status, doneByMemberId, doneOn, effort }));
+						frozenThrough = yesterday;
+					}
+					const seenBefore = chore ? planChores(input({ chores: [chore], members, stored, frozenThrough, from: '2025-01-01', to: yesterday, today })) : [];
+					chore = choreOf(e);
+					if (!frozenThrough) {
+						// A new chore with a past start: its past is stored when it is created.
+						const past = planChores(input({ chores: [chore], members, from: '2025-01-01', to: yesterday, today }));
+						stored = past.map(({ choreId, dueOn, assigneeMemberId, status, doneByMemberId, doneOn, effort }) => ({ choreId, dueOn, assigneeMemberId, status, doneByMemberId, doneOn, effort }));
+						frozenThrough = yesterday;
+						continue;
+					}
+					const seenAfter = planChores(input({ chores: [chore], members, stored, frozenThrough, from: '2025-01-01', to: yesterday, today }));
+					expect(seenAfter.map((o) => [o.dueOn, o.assigneeMemberId, o.status])).toEqual(seenBefore.map((o) => [o.dueOn, o.assigneeMemberId, o.status]));
+				}
+			})
+		);
+	});
+});
+
+describe('reassigning one turn', () => {
+	it('changes that occurrence only: the rotation goes on as planned', () => {
+		const stored: StoredOccurrence[] = [{ choreId: 'c1', dueOn: '2026-01-02', assigneeMemberId: 'm2', turnMemberId: 'm1', status: 'pending', doneByMemberId: null, doneOn: null }];
+		const plan = planChores(input({ chores: [daily('rotate', ['m0', 'm1', 'm2'])], members: people(3), stored, to: '2026-01-05' }));
+		expect(plan.map((o) => o.assigneeMemberId)).toEqual(['m0', 'm2', 'm2', 'm0', 'm1']);
 	});
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDay } from '$lib/dates';
 
 /**
  * A one-line text people see across the house (a name, a title): trimmed, not empty,
@@ -13,16 +14,12 @@ export function singleLineText(emptyMessage: string, max = 80) {
 		.regex(/^[^\p{Cc}\p{Cf}]*$/u, 'Use letters, numbers and punctuation only.');
 }
 
-/** A calendar day, YYYY-MM-DD, that exists, between 2000 and 2100 (older or later is a typo). */
+/** A calendar day, YYYY-MM-DD, that exists, between 2000 and 2100 (older or later is a typo): see parseDay. */
 export function calendarDate(label: string) {
 	return z
 		.string({ error: `Enter the ${label} date.` })
 		.regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} date as YYYY-MM-DD.`)
-		.refine((value) => {
-			const date = new Date(`${value}T00:00:00Z`);
-			const year = date.getUTCFullYear();
-			return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) && year >= 2000 && year <= 2100;
-		}, `Enter a real ${label} date between 2000 and 2100.`)
+		.refine((value) => parseDay(value) !== null, `Enter a real ${label} date between 2000 and 2100.`)
 		.meta({ example: '2026-12-24' });
 }
 

@@ -9,8 +9,9 @@ import { DomainError, notFound } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
 import { logActivity } from '$lib/server/activity/log';
 import type { MemberContext } from '$lib/server/households/guard';
-import { todayIn } from '$lib/dates';
-import { planChores, type CalendarOccurrence, type PlanInput, type PlannedOccurrence, type StoredOccurrence } from '$lib/chores/plan';
+import { parseDay, todayIn } from '$lib/dates';
+import { planChores, planSteps, sortOccurrences, type CalendarOccurrence, type PlanInput, type PlannedOccurrence, type StoredOccurrence } from '$lib/chores/plan';
+import { outsidePlanningBounds } from '$lib/chores/bounds';
 import { plusDays } from '$lib/chores/schedule';
 import { fairness, type FairnessRow } from '$lib/chores/fairness';
 import { listChores } from './chores';
@@ -23,13 +24,19 @@ export type Occurrence = CalendarOccurrence;
 type HouseholdRef = Pick<Household, 'id' | 'timezone'>;
 
 /** What planning reads of a stored occurrence (not its timestamps, which cost a parse each). */
-const PLANNED_COLUMNS = ['choreId', 'dueOn', 'assigneeMemberId', 'status', 'doneByMemberId', 'doneOn', 'effort'] as const;
+const PLANNED_COLUMNS = ['choreId', 'dueOn', 'assigneeMemberId', 'status', 'doneByMemberId', 'doneOn', 'effort', 'turnMemberId'] as const;
 
-/** `onlyChores`: plan just these (one person's calendar); each chore is planned from its own history alone. */
-async function planInput(db: Kysely<Database>, household: HouseholdRef, from: string, to: string, onlyChores?: string[]): Promise<PlanInput & { times: Map<string, string | null> }> {
+interface PlanInputOptions {
+	/** Plan just these (one person's calendar); each chore is planned from its own history alone. */
+	onlyChores?: string[];
+	/** Compute days the household's history already holds (a new chore's past, stored as it is created). */
+	ignoreFrozen?: boolean;
+}
+
+async function planInput(db: Kysely<Database>, household: HouseholdRef, from: string, to: string, options: PlanInputOptions = {}): Promise<PlanInput & { times: Map<string, string | null> }> {
 	const householdId = household.id;
-	const among = onlyChores ?? null;
-	const [allChores, members, absences, recent, checkpoints] = await Promise.all([
+	const among = options.onlyChores ?? null;
+	const [allChores, members, absences, recent, checkpoints, calendarState] = await Promise.all([
 		listChores(householdId, db),
 		db.selectFrom('members').select(['id', 'choreCapacity', 'leftAt']).where('householdId', '=', householdId).execute(),
 		db.selectFrom('absences').select(['memberId', 'startsOn', 'endsOn']).where('householdId', '=', householdId).where('endsOn', '>=', plusDays(from, -WINDOW_DAYS)).execute(),
@@ -43,16 +50,17 @@ async function planInput(db: Kysely<Database>, household: HouseholdRef, from: st
 			.execute(),
 		// The last stored day of each chore before the window: where its rotation stands.
 		// One index probe per chore (a lateral limit 1), not a pass over years of history.
-		sql<{ choreId: string; dueOn: string; assigneeMemberId: string | null; status: StoredOccurrence['status']; doneByMemberId: string | null; doneOn: string | null; effort: number }>`
-			select o.chore_id, o.due_on, o.assignee_member_id, o.status, o.done_by_member_id, o.done_on, o.effort
+		sql<{ choreId: string; dueOn: string; assigneeMemberId: string | null; status: StoredOccurrence['status']; doneByMemberId: string | null; doneOn: string | null; effort: number; turnMemberId: string | null }>`
+			select o.chore_id, o.due_on, o.assignee_member_id, o.status, o.done_by_member_id, o.done_on, o.effort, o.turn_member_id
 			from chores c cross join lateral (
 				select * from chore_occurrences o where o.household_id = c.household_id and o.chore_id = c.id and o.due_on < ${plusDays(from, -WINDOW_DAYS)}
 				order by o.due_on desc limit 1) o
-			where c.household_id = ${householdId} and (${among}::uuid[] is null or c.id = any(${among}::uuid[]))`.execute(db)
+			where c.household_id = ${householdId} and (${among}::uuid[] is null or c.id = any(${among}::uuid[]))`.execute(db),
+		db.selectFrom('choreCalendarState').select('frozenThrough').where('householdId', '=', householdId).executeTakeFirst()
 	]);
 	const chores = among ? allChores.filter((c) => among.includes(c.id)) : allChores;
 	const older = checkpoints.rows;
-	const stored: StoredOccurrence[] = [...older, ...recent].map((o) => ({ choreId: o.choreId, dueOn: o.dueOn, assigneeMemberId: o.assigneeMemberId, status: o.status, doneByMemberId: o.doneByMemberId, doneOn: o.doneOn, effort: o.effort }));
+	const stored: StoredOccurrence[] = [...older, ...recent];
 	return {
 		// An inactive chore keeps its stored past but plans nothing new.
 		chores: chores.map((c) => ({ id: c.id, name: c.name, effort: c.effort, schedule: c.active ? c.schedule : { ...c.schedule, endOn: plusDays(todayIn(household.timezone), -1) }, strategy: c.assignment.strategy, memberIds: c.assignment.memberIds })),
@@ -63,8 +71,33 @@ async function planInput(db: Kysely<Database>, household: HouseholdRef, from: st
 		to,
 		today: todayIn(household.timezone),
 		windowDays: WINDOW_DAYS,
+		frozenThrough: options.ignoreFrozen ? null : (calendarState?.frozenThrough ?? null),
 		times: new Map(chores.map((c) => [c.id, c.schedule.time ?? null]))
 	};
+}
+
+/**
+ * The plan, one chore at a time, giving the event loop back whenever a slice of work has
+ * taken 20 ms: other requests go on while a big house's calendar is planned.
+ */
+async function planWithoutBlocking(input: PlanInput): Promise<PlannedOccurrence[]> {
+	const out: PlannedOccurrence[] = [];
+	let sliceStart = performance.now();
+	for (const step of planSteps(input)) {
+		for (const o of step) out.push(o);
+		if (performance.now() - sliceStart > 20) {
+			await new Promise((resolve) => setImmediate(resolve));
+			sliceStart = performance.now();
+		}
+	}
+	return sortOccurrences(out);
+}
+
+/** A 422 naming the field when [from, to] reaches past how far a request may plan (see $lib/chores/bounds). */
+export function checkPlannable(household: HouseholdRef, from: string, to: string, fields: { from: string; to: string } = { from: 'from', to: 'to' }): void {
+	const today = todayIn(household.timezone);
+	const reason = outsidePlanningBounds(today, from, to);
+	if (reason) throw new DomainError(422, 'out_of_range', reason, { [from < today ? fields.from : fields.to]: reason });
 }
 
 /**
@@ -87,14 +120,7 @@ export async function freezePast(household: HouseholdRef): Promise<void> {
 			const from = state ? plusDays(state.frozenThrough, 1) : (earliest?.start as string | null | undefined);
 			if (from && from <= yesterday) {
 				const input = await planInput(trx, household, from, yesterday);
-				const fresh = planChores(input).filter((o) => !o.stored);
-				for (let i = 0; i < fresh.length; i += 500) {
-					await trx
-						.insertInto('choreOccurrences')
-						.values(fresh.slice(i, i + 500).map((o) => ({ householdId: household.id, choreId: o.choreId, dueOn: o.dueOn, assigneeMemberId: o.assigneeMemberId, status: o.status, effort: o.effort, frozen: true })))
-						.onConflict((oc) => oc.columns(['householdId', 'choreId', 'dueOn']).doNothing())
-						.execute();
-				}
+				await storeFrozen(trx, household, await planWithoutBlocking(input));
 			}
 			await trx
 				.insertInto('choreCalendarState')
@@ -102,6 +128,30 @@ export async function freezePast(household: HouseholdRef): Promise<void> {
 				.onConflict((oc) => oc.column('householdId').doUpdateSet({ frozenThrough: yesterday }))
 				.execute();
 		});
+}
+
+async function storeFrozen(trx: Kysely<Database>, household: HouseholdRef, planned: PlannedOccurrence[]): Promise<void> {
+	const fresh = planned.filter((o) => !o.stored);
+	for (let i = 0; i < fresh.length; i += 500) {
+		await trx
+			.insertInto('choreOccurrences')
+			.values(fresh.slice(i, i + 500).map((o) => ({ householdId: household.id, choreId: o.choreId, dueOn: o.dueOn, assigneeMemberId: o.assigneeMemberId, status: o.status, effort: o.effort, frozen: true })))
+			.onConflict((oc) => oc.columns(['householdId', 'choreId', 'dueOn']).doNothing())
+			.execute();
+	}
+}
+
+/**
+ * A chore added with a start in the past gets its past stored as it is created (the
+ * household's history is frozen through yesterday already), so no later edit rewrites it.
+ * Runs inside the creating transaction, under the household's calendar lock.
+ */
+export async function freezeNewChorePast(trx: Kysely<Database>, household: HouseholdRef, choreId: string, startOn: string): Promise<void> {
+	await sql`select pg_advisory_xact_lock(hashtext(${`chores:${household.id}`}))`.execute(trx);
+	const yesterday = plusDays(todayIn(household.timezone), -1);
+	if (startOn > yesterday) return;
+	const input = await planInput(trx, household, startOn, yesterday, { onlyChores: [choreId], ignoreFrozen: true });
+	await storeFrozen(trx, household, await planWithoutBlocking(input));
 }
 
 function present(o: PlannedOccurrence, today: string, doneAt: Map<string, Date | null>, times: Map<string, string | null>): Occurrence {
@@ -120,6 +170,7 @@ function present(o: PlannedOccurrence, today: string, doneAt: Map<string, Date |
 
 /** Sorted by day, then chore name; `memberId` keeps one person's (assigned or done by them). */
 export async function choreCalendar(household: HouseholdRef, from: string, to: string, memberId?: string): Promise<Occurrence[]> {
+	checkPlannable(household, from, to);
 	await freezePast(household);
 	const db = getDb();
 	// One person's calendar needs only the chores they take part in, or whose stored days in the range name them.
@@ -131,10 +182,10 @@ export async function choreCalendar(household: HouseholdRef, from: string, to: s
 						and (assignee_member_id = ${memberId} or done_by_member_id = ${memberId})`.execute(db)
 			).rows.map((r) => r.choreId)
 		: undefined;
-	const input = await planInput(db, household, from, to, onlyChores);
+	const input = await planInput(db, household, from, to, { onlyChores });
 	const done = await db.selectFrom('choreOccurrences').select(['choreId', 'dueOn', 'doneAt']).where('householdId', '=', household.id).where('dueOn', '>=', from).where('dueOn', '<=', to).where('status', '=', 'done').execute();
 	const doneAt = new Map(done.map((d) => [`${d.choreId}:${d.dueOn}`, d.doneAt]));
-	return planChores(input)
+	return (await planWithoutBlocking(input))
 		.map((o) => present(o, input.today, doneAt, input.times))
 		.filter((o) => !memberId || o.assigneeMemberId === memberId || o.doneByMemberId === memberId);
 }
@@ -144,7 +195,9 @@ export async function choreCalendar(household: HouseholdRef, from: string, to: s
  * the household's calendar lock, so two changes never plan from the same stale state.
  */
 async function inCalendarTransaction<T>(household: HouseholdRef, choreId: string, dueOn: string, work: (trx: Kysely<Database>, today: string) => Promise<T>): Promise<T> {
-	if (!isUuid(choreId) || !/^\d{4}-\d{2}-\d{2}$/.test(dueOn)) throw notFound('That chore occurrence');
+	if (!isUuid(choreId)) throw notFound('That chore occurrence');
+	if (parseDay(dueOn) === null) throw new DomainError(422, 'invalid_input', 'That is not a real date.', { dueOn: 'Give a real day, as YYYY-MM-DD.' });
+	checkPlannable(household, dueOn, dueOn, { from: 'dueOn', to: 'dueOn' });
 	await freezePast(household);
 	const today = todayIn(household.timezone);
 	return getDb()
@@ -166,7 +219,7 @@ export async function actOnOccurrence(context: MemberContext, choreId: string, d
 	const household = context.household;
 	return inCalendarTransaction(household, choreId, dueOn, async (trx, today) => {
 		const input = await planInput(trx, household, dueOn, dueOn);
-		const current = planChores(input).find((o) => o.choreId === choreId && o.dueOn === dueOn);
+		const current = (await planWithoutBlocking(input)).find((o) => o.choreId === choreId && o.dueOn === dueOn);
 		if (!current) throw notFound('That chore occurrence');
 		const memberIds = [action.kind === 'complete' ? (action.doneByMemberId ?? context.member.id) : null, action.kind === 'reassign' ? action.memberId : null].filter((id): id is string => id !== null);
 		for (const id of memberIds) {
@@ -181,6 +234,8 @@ export async function actOnOccurrence(context: MemberContext, choreId: string, d
 			dueOn,
 			effort: current.effort,
 			assigneeMemberId: action.kind === 'reassign' ? action.memberId : current.assigneeMemberId,
+			// A stand-in takes this turn only: the rotation goes on from whose turn it was.
+			turnMemberId: action.kind === 'reassign' ? (current.turnMemberId ?? current.assigneeMemberId) : (current.turnMemberId ?? null),
 			status: action.kind === 'complete' ? ('done' as const) : action.kind === 'skip' ? ('skipped' as const) : action.kind === 'undo' ? ('pending' as const) : current.status,
 			doneByMemberId: action.kind === 'complete' ? memberIds[0]! : action.kind === 'reassign' ? current.doneByMemberId : null,
 			doneOn: action.kind === 'complete' ? today : action.kind === 'reassign' ? current.doneOn : null,
@@ -192,7 +247,7 @@ export async function actOnOccurrence(context: MemberContext, choreId: string, d
 			.insertInto('choreOccurrences')
 			.values(row)
 			.onConflict((oc) =>
-				oc.columns(['householdId', 'choreId', 'dueOn']).doUpdateSet({ assigneeMemberId: row.assigneeMemberId, status: row.status, doneByMemberId: row.doneByMemberId, doneOn: row.doneOn, doneAt: row.doneAt, skipReason: row.skipReason, updatedAt: row.updatedAt })
+				oc.columns(['householdId', 'choreId', 'dueOn']).doUpdateSet({ assigneeMemberId: row.assigneeMemberId, turnMemberId: row.turnMemberId, status: row.status, doneByMemberId: row.doneByMemberId, doneOn: row.doneOn, doneAt: row.doneAt, skipReason: row.skipReason, updatedAt: row.updatedAt })
 			)
 			.execute();
 		const names = new Map((await trx.selectFrom('members').select(['id', 'displayName']).where('householdId', '=', household.id).execute()).map((m) => [m.id, m.displayName]));
@@ -256,7 +311,7 @@ export async function swapOccurrence(context: MemberContext, choreId: string, du
 	const household = context.household;
 	return inCalendarTransaction(household, choreId, dueOn, async (trx, today) => {
 		const input = await planInput(trx, household, dueOn, plusDays(dueOn, 180));
-		const plan = planChores(input).filter((o) => o.choreId === choreId);
+		const plan = (await planWithoutBlocking(input)).filter((o) => o.choreId === choreId);
 		const mine = plan.find((o) => o.dueOn === dueOn);
 		if (!mine) throw notFound('That chore occurrence');
 		if (mine.status !== 'pending') throw new DomainError(409, 'not_open', 'Only a chore that is still to do can be swapped.');
@@ -267,8 +322,8 @@ export async function swapOccurrence(context: MemberContext, choreId: string, du
 		for (const [occurrence, assignee] of [[mine, memberId], [theirs, mine.assigneeMemberId]] as const) {
 			await trx
 				.insertInto('choreOccurrences')
-				.values({ householdId: household.id, choreId, dueOn: occurrence.dueOn, assigneeMemberId: assignee, status: 'pending', effort: occurrence.effort })
-				.onConflict((oc) => oc.columns(['householdId', 'choreId', 'dueOn']).doUpdateSet({ assigneeMemberId: assignee, updatedAt: new Date() }))
+				.values({ householdId: household.id, choreId, dueOn: occurrence.dueOn, assigneeMemberId: assignee, turnMemberId: occurrence.turnMemberId ?? occurrence.assigneeMemberId, status: 'pending', effort: occurrence.effort })
+				.onConflict((oc) => oc.columns(['householdId', 'choreId', 'dueOn']).doUpdateSet({ assigneeMemberId: assignee, turnMemberId: occurrence.turnMemberId ?? occurrence.assigneeMemberId, updatedAt: new Date() }))
 				.execute();
 		}
 		const names = new Map((await trx.selectFrom('members').select(['id', 'displayName']).where('householdId', '=', household.id).execute()).map((m) => [m.id, m.displayName]));

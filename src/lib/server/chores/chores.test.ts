@@ -45,7 +45,7 @@ describe('the chore calendar', () => {
 		const tomorrow = plusDays(today, 1);
 		expect(await actOnOccurrence(admin, chore.id, tomorrow, { kind: 'skip', reason: 'Nobody cooked' })).toMatchObject({ status: 'skipped' });
 		expect(await actOnOccurrence(admin, chore.id, plusDays(today, 2), { kind: 'reassign', memberId: c })).toMatchObject({ assigneeMemberId: c, status: 'pending' });
-		await expect(actOnOccurrence(admin, chore.id, '2020-01-01', { kind: 'complete' })).rejects.toMatchObject({ status: 404 });
+		await expect(actOnOccurrence(admin, chore.id, plusDays(today, -1), { kind: 'complete' })).rejects.toMatchObject({ status: 404 });
 	});
 
 	it('marks an undone past occurrence overdue, and freezes the past exactly once', async () => {
@@ -98,8 +98,8 @@ describe('swapping turns', () => {
 		const swapped = await swapOccurrence(admin, chore.id, today, b);
 		expect(swapped.assigneeMemberId).toBe(b);
 		const calendar = await choreCalendar(admin.household, today, plusDays(today, 3));
-		// Day 0 and day 1 swapped; the turns go on from whoever had the last one.
-		expect(calendar.map((o) => o.assigneeMemberId)).toEqual([b, a, b, a]);
+		// Day 0 and day 1 swapped; the rotation goes on as planned (each swapped day was one turn).
+		expect(calendar.map((o) => o.assigneeMemberId)).toEqual([b, a, a, b]);
 		await expect(swapOccurrence(admin, chore.id, plusDays(today, 1), a)).rejects.toMatchObject({ status: 422 });
 	});
 });
@@ -136,5 +136,54 @@ describe('one person’s calendar', () => {
 			const mine = await choreCalendar(household, plusDays(today, -20), plusDays(today, 20), id);
 			expect(mine).toEqual(everyone.filter((o) => o.assigneeMemberId === id || o.doneByMemberId === id));
 		}
+	});
+});
+
+describe('bounds on planning', () => {
+	it('refuses to plan further than two years ahead or five back (422 naming the field), and impossible days', async () => {
+		const { admin, a, b, today } = await house();
+		const chore = await createChore(admin, dailyChore([a, b], today, 'fair'));
+		await expect(choreCalendar(admin.household, plusDays(today, 800), plusDays(today, 830))).rejects.toMatchObject({ status: 422, fields: { to: expect.stringContaining('2 years') } });
+		await expect(choreCalendar(admin.household, plusDays(today, -6 * 365), today)).rejects.toMatchObject({ status: 422, fields: { from: expect.stringContaining('5 years') } });
+		await expect(actOnOccurrence(admin, chore.id, '2100-12-31', { kind: 'skip', reason: 'far' })).rejects.toMatchObject({ status: 422, fields: { dueOn: expect.any(String) } });
+		for (const day of ['2027-02-30', '0000-00-00', '2027-13-01']) {
+			await expect(actOnOccurrence(admin, chore.id, day, { kind: 'complete' })).rejects.toMatchObject({ status: 422, fields: { dueOn: expect.any(String) } });
+		}
+		// The far end of the bound is still planned.
+		expect((await choreCalendar(admin.household, plusDays(today, 700), plusDays(today, 720))).length).toBe(21);
+	});
+
+	it('refuses a chore starting more than a year ago, and a start moved there', async () => {
+		const { admin, a, today } = await house();
+		await expect(createChore(admin, dailyChore([a], plusDays(today, -7 * 365)))).rejects.toMatchObject({ status: 422, fields: { 'schedule.startOn': expect.any(String) } });
+		const chore = await createChore(admin, dailyChore([a], today));
+		await expect(updateChore(admin, chore.id, { schedule: { kind: 'daily', interval: 1, startOn: plusDays(today, -400) } })).rejects.toMatchObject({ status: 422 });
+	});
+});
+
+describe('a chore added with a start in the past', () => {
+	it('keeps its past when it is changed, in a household whose calendar was read before', async () => {
+		const { admin, a, b, c, today } = await house();
+		// The household's past is frozen through yesterday before the chore exists.
+		await choreCalendar(admin.household, plusDays(today, -7), today);
+		const chore = await createChore(admin, dailyChore([a, b, c], plusDays(today, -3)));
+		const past = async () => (await choreCalendar(admin.household, plusDays(today, -3), plusDays(today, -1))).filter((o) => o.choreId === chore.id).map((o) => o.assigneeMemberId);
+		expect(await past()).toEqual([a, b, c]);
+		await updateChore(admin, chore.id, { assignment: { strategy: 'fixed', memberIds: [b] } });
+		expect(await past()).toEqual([a, b, c]);
+		// A start moved earlier adds no days to the past either.
+		await updateChore(admin, chore.id, { schedule: { kind: 'daily', interval: 1, startOn: plusDays(today, -10) } });
+		expect(await past()).toEqual([a, b, c]);
+		expect((await choreCalendar(admin.household, plusDays(today, -10), plusDays(today, -4))).filter((o) => o.choreId === chore.id)).toEqual([]);
+	});
+});
+
+describe('reassigning one turn', () => {
+	it('changes that occurrence only; the rotation goes on as planned', async () => {
+		const { admin, a, b, c, today } = await house();
+		const chore = await createChore(admin, dailyChore([a, b, c], today));
+		await actOnOccurrence(admin, chore.id, plusDays(today, 1), { kind: 'reassign', memberId: c });
+		const calendar = await choreCalendar(admin.household, today, plusDays(today, 4));
+		expect(calendar.map((o) => o.assigneeMemberId)).toEqual([a, c, c, a, b]);
 	});
 });

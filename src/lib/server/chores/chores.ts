@@ -7,7 +7,9 @@ import { logActivity } from '$lib/server/activity/log';
 import type { MemberContext } from '$lib/server/households/guard';
 import type { ChoreSchedule } from '$lib/chores/schedule';
 import type { Strategy } from '$lib/chores/plan';
-import { freezePast } from './calendar';
+import { todayIn } from '$lib/dates';
+import { earliestChoreStart, START_DAYS_BACK } from '$lib/chores/bounds';
+import { freezeNewChorePast, freezePast } from './calendar';
 import type { ChoreInput, ChorePatch } from './schemas';
 
 export interface Chore {
@@ -47,8 +49,19 @@ async function writeParticipants(trx: Kysely<Database>, householdId: string, cho
 	if (memberIds.length) await trx.insertInto('choreParticipants').values(memberIds.map((memberId, position) => ({ householdId, choreId, memberId, position }))).execute();
 }
 
+/** A chore may start at most a year back: planning a chore costs time for every day since its start. */
+function checkStart(household: MemberContext['household'], startOn: string): void {
+	const earliest = earliestChoreStart(todayIn(household.timezone));
+	if (startOn < earliest) {
+		const message = `Start it on ${earliest} or later (at most ${START_DAYS_BACK} days ago).`;
+		throw new DomainError(422, 'rule_broken', message, { 'schedule.startOn': message });
+	}
+}
+
 export async function createChore(context: MemberContext, input: ChoreInput): Promise<Chore> {
 	const householdId = context.household.id;
+	checkStart(context.household, input.schedule.startOn);
+	await freezePast(context.household);
 	return getDb()
 		.transaction()
 		.execute(async (trx) => {
@@ -59,6 +72,7 @@ export async function createChore(context: MemberContext, input: ChoreInput): Pr
 				.returning('id')
 				.executeTakeFirstOrThrow();
 			await writeParticipants(trx, householdId, row.id, input.assignment.memberIds);
+			await freezeNewChorePast(trx, context.household, row.id, input.schedule.startOn);
 			await logActivity(trx, {
 				householdId,
 				actorMemberId: context.member.id,
@@ -84,6 +98,7 @@ export async function updateChore(context: MemberContext, choreId: string, patch
 		.transaction()
 		.execute(async (trx) => {
 			const before = await loadChore(trx, householdId, choreId, true);
+			if (patch.schedule && patch.schedule.startOn !== before.schedule.startOn) checkStart(context.household, patch.schedule.startOn);
 			if (patch.assignment) await checkParticipants(trx, householdId, patch.assignment.memberIds);
 			if (patch.assignment && patch.assignment.strategy !== 'open' && patch.assignment.memberIds.length === 0) {
 				throw new DomainError(422, 'rule_broken', 'Choose who does this chore.', { 'assignment.memberIds': 'Choose who does this chore.' });

@@ -254,6 +254,8 @@ export interface ChoreOccurrencesTable {
 	skipReason: string | null;
 	effort: number;
 	frozen: Generated<boolean>;
+	/** Whose turn it was when it was given to someone else; null when the assignee is the planned one. */
+	turnMemberId: string | null;
 	updatedAt: Generated<Date>;
 }
 

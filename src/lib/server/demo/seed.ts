@@ -119,7 +119,12 @@ async function seedDemoChores(admin: MemberContext, ids: Map<string, string>): P
 		runs.push({ householdId: admin.household.id, choreId: groceries.id, dueOn: due, assigneeMemberId: by, status: 'done' as const, doneByMemberId: by, doneOn, doneAt: new Date(`${doneOn}T17:00:00Z`), effort: 2 });
 		due = plusDays(doneOn, 5);
 	}
-	await getDb().insertInto('choreOccurrences').values(runs).execute();
+	// Its first day was stored (overdue) as it was created with a past start: the run of completions replaces it.
+	await getDb()
+		.insertInto('choreOccurrences')
+		.values(runs)
+		.onConflict((oc) => oc.columns(['householdId', 'choreId', 'dueOn']).doUpdateSet((eb) => ({ status: eb.ref('excluded.status'), doneByMemberId: eb.ref('excluded.doneByMemberId'), doneOn: eb.ref('excluded.doneOn'), doneAt: eb.ref('excluded.doneAt') })))
+		.execute();
 	await chore('Deep clean', 5, { kind: 'monthly', interval: 1, nth: -1, weekday: 7, startOn: start }, 'fair', ['Priya', 'Daniel', 'Grandma Rosa'], 'Fridge, oven, windows, under the beds.');
 	// Freeze the past, then record what happened: a deterministic mix of done (sometimes by someone else) and skipped.
 	await choreCalendar(admin.household, start, today);

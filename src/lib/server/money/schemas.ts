@@ -53,10 +53,13 @@ export type ExpenseInput = z.infer<typeof expenseInput>;
 export type ExpensePatch = z.infer<typeof expensePatch>;
 export type SettlementInput = z.infer<typeof settlementInput>;
 
+/** Where a page of the expense list ends (inside the `after` cursor), for the page and the API alike. */
+export const expensePosition = z.object({ spentOn: calendarDate('spent'), createdAt: z.iso.datetime({ offset: true }), id: z.uuid() });
+
 /** Filters of the expense list, for the page and the API alike. */
 export const expenseFilter = z.object({
-	from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.').optional(),
-	to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.').optional(),
+	from: calendarDate('first').optional(),
+	to: calendarDate('last').optional(),
 	category: z.string().max(40).optional(),
 	memberId: z.uuid({ error: 'Not a member id.' }).optional(),
 	q: z.string().max(200, 'Search for at most 200 characters.').optional()

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { todayIn } from '$lib/dates';
+import { error } from '@sveltejs/kit';
+import { parseDay, todayIn } from '$lib/dates';
+import { outsidePlanningBounds, planningBounds } from '$lib/chores/bounds';
 import { viewRange, type CalendarView } from '$lib/chores/views';
 import { submitForm } from '$lib/server/forms';
 import { requireMember } from '$lib/server/households/guard';
@@ -15,15 +17,19 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const { household, member } = await requireMember(params.hid);
 	const today = todayIn(household.timezone);
 	const view = VIEWS.find((v) => v === url.searchParams.get('view')) ?? 'week';
-	const asked = url.searchParams.get('date') ?? '';
-	const anchor = /^\d{4}-\d{2}-\d{2}$/.test(asked) && !Number.isNaN(Date.parse(asked)) && asked >= '2000-01-01' && asked <= '2100-12-31' ? asked : today;
+	const anchor = parseDay(url.searchParams.get('date')) ?? today;
+	const bounds = planningBounds(today);
+	const outside = outsidePlanningBounds(today, anchor, anchor);
+	if (outside) error(422, { message: outside, code: 'out_of_range' });
 	const who = url.searchParams.get('who') ?? 'all';
-	const range = viewRange(view, anchor);
+	const viewed = viewRange(view, anchor);
+	// A view around the first or last plannable day shows the plannable part of it.
+	const range = { ...viewed, from: viewed.from < bounds.earliest ? bounds.earliest : viewed.from, to: viewed.to > bounds.latest ? bounds.latest : viewed.to };
 	const members = await listMembers(household.id);
 	const filterId = who === 'mine' ? member.id : members.some((m) => m.id === who) ? who : undefined;
 	const [planned, chores] = await Promise.all([choreCalendar(household, range.from, range.to, filterId), listChores(household.id)]);
 	const { shown: occurrences, more } = view === 'month' ? trimMonth(planned, member.id) : { shown: planned, more: {} };
-	return { view, anchor, who, today, range, occurrences, more, chores: chores.map(({ id, name, active }) => ({ id, name, active })), members: members.map(({ id, displayName, active }) => ({ id, displayName, active })) };
+	return { view, anchor, who, today, range, bounds, occurrences, more, chores: chores.map(({ id, name, active }) => ({ id, name, active })), members: members.map(({ id, displayName, active }) => ({ id, displayName, active })) };
 };
 
 const target = { choreId: z.string(), dueOn: z.string() };

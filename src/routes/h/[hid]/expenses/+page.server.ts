@@ -1,17 +1,15 @@
-import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '$lib/server/api/pagination';
 import { DomainError } from '$lib/server/errors';
 import { requireMember } from '$lib/server/households/guard';
 import { runDueRecurring } from '$lib/server/money/recurring';
 import { listExpenses, sumExpenses } from '$lib/server/money/expenses';
 import { expenseFormOptions } from '$lib/server/money/form-data';
-import { expenseFilter } from '$lib/server/money/schemas';
+import { expenseFilter, expensePosition as position } from '$lib/server/money/schemas';
 import { requestLocale } from '$lib/server/request';
 import { fieldErrors } from '$lib/server/validation';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 30;
-const position = z.object({ spentOn: z.string(), createdAt: z.string(), id: z.uuid() });
 
 export const load: PageServerLoad = async ({ params, url, request }) => {
 	const { household } = await requireMember(params.hid);

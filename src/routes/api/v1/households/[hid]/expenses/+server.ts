@@ -1,12 +1,11 @@
 import { json } from '@sveltejs/kit';
-import { z } from 'zod';
 import { endpoint } from '$lib/server/api/handler';
+import { expensePosition as position } from '$lib/server/money/schemas';
 import { decodeCursor, page } from '$lib/server/api/pagination';
 import { createExpense, listExpenses } from '$lib/server/api/spec/money';
 import { requireMember } from '$lib/server/households/guard';
 import * as expenses from '$lib/server/money/expenses';
 
-const position = z.object({ spentOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), createdAt: z.iso.datetime({ offset: true }), id: z.uuid() });
 const withoutPosition = ({ position: _position, ...expense }: expenses.Expense & { position: unknown }) => expense;
 
 export const GET = endpoint(listExpenses, async ({ event, query }) => {
