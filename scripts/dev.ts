@@ -14,9 +14,14 @@ if (process.env.HEARTH_SEED_DEMO !== '0') {
 }
 await closeDb();
 
-const vite = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'dev', ...process.argv.slice(2)], {
+// PORT and HOST as the README says (Vite would otherwise take 5173 and localhost whatever
+// they hold); the dev server's own address is where links in mail point while ORIGIN is unset.
+const port = process.env.PORT || '5173';
+const host = process.env.HOST || 'localhost';
+const devOrigin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+const vite = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'dev', '--port', port, '--strictPort', '--host', host, ...process.argv.slice(2)], {
 	stdio: 'inherit',
-	env: { ...process.env, DATABASE_URL: database.url, HEARTH_DEMO_HINT: '1' }
+	env: { ...process.env, DATABASE_URL: database.url, HEARTH_DEMO_HINT: '1', HEARTH_DEV_ORIGIN: devOrigin }
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => vite.kill(signal));
 vite.on('exit', async (code) => {

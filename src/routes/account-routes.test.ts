@@ -52,7 +52,7 @@ async function visit(route: string, name: string, token?: string): Promise<{ sta
 
 beforeAll(async () => {
 	house = await setUpGuardedHouse();
-	ownerTokenId = (await call('/api/v1/me/tokens', { method: 'POST', token: house.owner.token, body: { name: 'sheet' } })).body.id;
+	ownerTokenId = (await call('/api/v1/me/tokens', { method: 'POST', token: house.owner.token, body: { name: 'sheet', password: house.owner.password } })).body.id;
 	db = new pg.Client({ connectionString: inject('httpDatabaseUrl') });
 	await db.connect();
 });

@@ -23,7 +23,7 @@ let token = '';
 let uses = 0;
 async function credential(): Promise<string> {
 	if (!token || ++uses >= 100) {
-		const made = await call('/api/v1/me/tokens', { method: 'POST', token: house.owner.token, body: { name: `bad input ${Math.random()}` } });
+		const made = await call('/api/v1/me/tokens', { method: 'POST', token: house.owner.token, body: { name: `bad input ${Math.random()}`, password: house.owner.password } });
 		token = made.body.token;
 		uses = 0;
 	}
@@ -37,7 +37,7 @@ function bases(): Record<string, () => Record<string, unknown>> {
 	const me = house.household.me.memberId;
 	const money = { payers: [{ memberId: me, amountMinor: 1000 }], split: { mode: 'equal', parts: [{ memberId: me }] } };
 	return {
-		'POST /me/tokens': () => ({ name: 'script' }),
+		'POST /me/tokens': () => ({ name: 'script', password: house.owner.password }),
 		'POST /sessions': () => ({ email: house.owner.email, password: 'not the password' }),
 		'POST /users': () => ({ email: `new-${unique()}@test.example`, password: 'long enough password', displayName: 'Newcomer' }),
 		'POST /households/{hid}/members/{mid}/absences': () => ({ from: '2030-02-01', to: '2030-02-03', note: 'Away' }),

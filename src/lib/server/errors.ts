@@ -4,7 +4,7 @@
  */
 export class DomainError extends Error {
 	constructor(
-		readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 422 | 429,
+		readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 422 | 429 | 503,
 		readonly code: string,
 		message: string,
 		readonly fields: Record<string, string> = {},

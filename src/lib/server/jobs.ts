@@ -6,6 +6,7 @@
 import PgBoss from 'pg-boss';
 import { runAllDueRecurring } from './money/recurring';
 import { closeAllDueProposals } from './decisions/closing';
+import { sendPasswordReset } from './auth/accounts';
 
 const RECURRING_SWEEP = 'recurring-expenses';
 const PROPOSAL_SWEEP = 'close-proposals';
@@ -28,6 +29,31 @@ export async function startJobs(connectionString: string): Promise<void> {
 	await boss.work(PROPOSAL_SWEEP, async () => {
 		await closeAllDueProposals();
 	});
+	for (const [task, run] of Object.entries(TASKS)) {
+		await boss.createQueue(task);
+		await boss.work<{ email: string }>(task, { pollingIntervalSeconds: 1 }, async (jobs) => {
+			for (const job of jobs) await run(job.data);
+		});
+	}
+}
+
+/**
+ * One-off work a request hands over so that it answers at once and the same way whatever
+ * the work finds (a reset request for an address with or without an account takes the
+ * same time). Queued in Postgres when the job runner is up; otherwise run in this process
+ * right after the answer.
+ */
+const TASKS = {
+	'password-reset': (data: { email: string }) => sendPasswordReset(data.email)
+} as const;
+type Task = keyof typeof TASKS;
+
+export async function runLater<T extends Task>(task: T, data: Parameters<(typeof TASKS)[T]>[0]): Promise<void> {
+	if (boss) {
+		await boss.send(task, data, { retryLimit: 3, retryDelay: 30 });
+		return;
+	}
+	setImmediate(() => void TASKS[task](data).catch((error: Error) => console.error(`Task ${task} failed:`, error.message)));
 }
 
 export async function stopJobs(): Promise<void> {

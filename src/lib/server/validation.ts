@@ -57,8 +57,8 @@ export type Parsed<T> =
 	| { ok: true; data: T }
 	| { ok: false; errors: FieldErrors; values: Record<string, string> };
 
-/** Never echo these back into a form, even when the rest of the form is kept. */
-const SECRET_FIELDS = /password|token/i;
+/** Never echo these back into a form, even when the rest of the form is kept (a password form's `current` and `confirm` too). */
+const SECRET_FIELDS = /password|token|secret|^current$|^confirm$/i;
 
 /** Field messages keyed by the dotted path of the offending field; the first message per field wins. */
 export function fieldErrors(error: z.ZodError): FieldErrors {

@@ -20,9 +20,9 @@ export const actions: Actions = {
 			return { passwordChanged: true };
 		});
 	},
-	createToken: async ({ request }) => {
+	createToken: async ({ request, locals }) => {
 		const user = requireUser();
-		return submitForm(request, accessTokenInput, async ({ name }) => ({ newToken: await createAccessToken(user.id, name) }));
+		return submitForm(request, accessTokenInput, async ({ name, password }) => ({ newToken: await createAccessToken(user.id, name, password, locals.credential) }));
 	},
 	revokeToken: async ({ request }) => {
 		const user = requireUser();

@@ -7,7 +7,7 @@ import type { Actions } from './$types';
 export const actions: Actions = {
 	default: async (event) =>
 		submitForm(event.request, passwordResetRequestInput, async ({ email }) => {
-			await requestPasswordReset(email, clientAddress(event), event.url.origin);
+			await requestPasswordReset(email, clientAddress(event));
 			return { sent: true, email };
 		})
 };

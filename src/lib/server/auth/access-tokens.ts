@@ -6,7 +6,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
 import { getDb } from '$lib/server/db';
-import { notFound } from '$lib/server/errors';
+import { DomainError, forbidden, notFound } from '$lib/server/errors';
+import { verifyPassword } from './passwords';
 import { isUuid } from '$lib/server/ids';
 import type { SessionUser } from './sessions';
 import { generateToken, hashToken } from './tokens';
@@ -24,7 +25,15 @@ export interface AccessToken {
 	lastUsedAt: string | null;
 }
 
-export async function createAccessToken(userId: string, name: string): Promise<AccessToken & { token: string }> {
+/**
+ * Made only from a browser or API session, with the account's password typed again: a
+ * stolen token cannot mint more tokens, and a session left open cannot either.
+ * `credential` is how the request signed in (`session:…` or `token:…`).
+ */
+export async function createAccessToken(userId: string, name: string, password: string, credential: string | null): Promise<AccessToken & { token: string }> {
+	if (!credential?.startsWith('session:')) throw forbidden('A token cannot make tokens: make one while logged in with your password.');
+	const user = await getDb().selectFrom('users').select('passwordHash').where('id', '=', userId).executeTakeFirstOrThrow();
+	if (!(await verifyPassword(user.passwordHash, password))) throw new DomainError(422, 'wrong_password', 'That is not your password.', { password: 'That is not your password.' });
 	const token = ACCESS_TOKEN_PREFIX + generateToken();
 	const row = await getDb().insertInto('accessTokens').values({ userId, name, tokenHash: hashToken(token) }).returning(['id', 'name', 'createdAt']).executeTakeFirstOrThrow();
 	return { id: row.id, name: row.name, createdAt: row.createdAt.toISOString(), lastUsedAt: null, token };
@@ -40,6 +49,11 @@ export async function revokeAccessToken(userId: string, tokenId: string): Promis
 	if (!isUuid(tokenId)) throw notFound('That token');
 	const result = await getDb().updateTable('accessTokens').set({ revokedAt: new Date() }).where('userId', '=', userId).where('id', '=', tokenId).where('revokedAt', 'is', null).executeTakeFirst();
 	if (Number(result.numUpdatedRows) === 0) throw notFound('That token');
+}
+
+/** Every token of the account stops working (a password change or reset). */
+export async function revokeAllAccessTokens(db: Kysely<Database>, userId: string): Promise<void> {
+	await db.updateTable('accessTokens').set({ revokedAt: new Date() }).where('userId', '=', userId).where('revokedAt', 'is', null).execute();
 }
 
 export async function validateAccessToken(db: Kysely<Database>, token: string): Promise<{ tokenId: string; user: SessionUser } | null> {

@@ -1,10 +1,13 @@
 import { getDb } from '$lib/server/db';
 import { DomainError, pgErrorCode } from '$lib/server/errors';
 import { sendMail } from '$lib/server/mail';
+import { requireMailOrigin } from '$lib/server/origin';
+import { runLater } from '$lib/server/jobs';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords';
 import { clearLimit, enforce, LIMITS } from './rate-limit';
 import { createSession, generateSessionToken, invalidateUserSessions, type SessionUser } from './sessions';
 import { generateToken, hashToken } from './tokens';
+import { revokeAllAccessTokens } from './access-tokens';
 import type { SignUpInput } from './schemas';
 
 export interface NewSession {
@@ -42,12 +45,15 @@ async function startSession(user: SessionUser): Promise<NewSession> {
 	return { token, expiresAt: session.expiresAt, user };
 }
 
-/** Rate limited per account and per address before the password is even looked at. */
+/**
+ * Rate limited per (address, account) and per address before the password is even looked
+ * at: someone else's wrong passwords never refuse the right one from another address.
+ */
 export async function logIn(email: string, password: string, address: string): Promise<NewSession> {
 	const db = getDb();
-	const accountKey = `login:account:${email}`;
+	const accountKey = `login:address-account:${address}:${email}`;
 	await enforce(db, [
-		[accountKey, LIMITS.loginPerAccount],
+		[accountKey, LIMITS.loginPerAddressAndAccount],
 		[`login:address:${address}`, LIMITS.loginPerAddress]
 	]);
 	const user = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
@@ -61,7 +67,7 @@ export async function logIn(email: string, password: string, address: string): P
 	return startSession(user);
 }
 
-/** Ends every other session: whoever knew the old password is logged out everywhere. */
+/** Ends every other session and every access token: whoever knew the old password is logged out everywhere. */
 export async function changePassword(userId: string, sessionId: string, current: string, next: string): Promise<void> {
 	const db = getDb();
 	const user = await db.selectFrom('users').select('passwordHash').where('id', '=', userId).executeTakeFirstOrThrow();
@@ -72,16 +78,30 @@ export async function changePassword(userId: string, sessionId: string, current:
 	await db.transaction().execute(async (trx) => {
 		await trx.updateTable('users').set({ passwordHash }).where('id', '=', userId).execute();
 		await invalidateUserSessions(trx, userId, sessionId);
+		await revokeAllAccessTokens(trx, userId);
 	});
 }
 
-/** Always answers the same way, so the form does not reveal which emails have accounts. */
-export async function requestPasswordReset(email: string, address: string, origin: string): Promise<void> {
+/**
+ * Always answers the same way and in the same time, so the form does not reveal which
+ * emails have accounts: the account is looked up and the mail sent by a job.
+ * Throttled per (address, email) and per address, never per account alone: a stranger's
+ * requests cannot use up someone's resets.
+ */
+export async function requestPasswordReset(email: string, address: string): Promise<void> {
 	const db = getDb();
+	requireMailOrigin();
 	await enforce(db, [
-		[`reset:account:${email}`, LIMITS.resetPerAccount],
+		[`reset:address-account:${address}:${email}`, LIMITS.resetPerAddressAndAccount],
 		[`reset:address:${address}`, LIMITS.resetPerAddress]
 	]);
+	await runLater('password-reset', { email });
+}
+
+/** The job behind a reset request: a link to the account's address, if there is an account. */
+export async function sendPasswordReset(email: string): Promise<void> {
+	const db = getDb();
+	const origin = requireMailOrigin();
 	const user = await db.selectFrom('users').select(['id', 'displayName']).where('email', '=', email).executeTakeFirst();
 	if (!user) return;
 	const token = generateToken();
@@ -107,7 +127,7 @@ export async function findUsableReset(token: string): Promise<{ userId: string }
 	return row ?? null;
 }
 
-/** Single use: the token is spent in the same statement that checks it. Ends every session. */
+/** Single use: the token is spent in the same statement that checks it. Ends every session and access token. */
 export async function resetPassword(token: string, password: string, address: string): Promise<NewSession> {
 	const db = getDb();
 	await enforce(db, [[`reset:address:${address}`, LIMITS.resetPerAddress]]);
@@ -126,6 +146,7 @@ export async function resetPassword(token: string, password: string, address: st
 		}
 		await trx.updateTable('users').set({ passwordHash }).where('id', '=', spent.userId).execute();
 		await invalidateUserSessions(trx, spent.userId);
+		await revokeAllAccessTokens(trx, spent.userId);
 		return spent.userId;
 	});
 	const user = await db.selectFrom('users').select(['id', 'email', 'displayName', 'lastHouseholdId']).where('id', '=', userId).executeTakeFirstOrThrow();

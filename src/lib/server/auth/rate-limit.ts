@@ -10,12 +10,16 @@ export interface Limit {
 	/** Most hits per window. */
 	max: number;
 	windowSeconds: number;
+	/** Backoff: every try while refused starts the window again, so only stopping for a whole window lets one in. */
+	extendWhileRefused?: boolean;
 }
 
 export const LIMITS = {
-	loginPerAccount: { max: 10, windowSeconds: 15 * 60 },
-	loginPerAddress: { max: 50, windowSeconds: 15 * 60 },
-	resetPerAccount: { max: 3, windowSeconds: 60 * 60 },
+	// Never per account alone: a stranger's wrong passwords or reset requests must not lock
+	// someone out of their own account. Per (address, account) and per address instead.
+	loginPerAddressAndAccount: { max: 10, windowSeconds: 15 * 60, extendWhileRefused: true },
+	loginPerAddress: { max: 50, windowSeconds: 15 * 60, extendWhileRefused: true },
+	resetPerAddressAndAccount: { max: 3, windowSeconds: 60 * 60 },
 	// Below 20 tries, so a brute force is refused early; a whole house signing up from one
 	// network at a house meeting still fits.
 	resetPerAddress: { max: 10, windowSeconds: 60 * 60 },
@@ -35,7 +39,7 @@ export async function hit(db: Kysely<Database>, key: string, limit: Limit): Prom
 			hits = case when rate_limits.window_started_at <= now() - make_interval(secs => ${limit.windowSeconds})
 				then 1 else rate_limits.hits + 1 end,
 			window_started_at = case when rate_limits.window_started_at <= now() - make_interval(secs => ${limit.windowSeconds})
-				then now() else rate_limits.window_started_at end
+				then now() when ${limit.extendWhileRefused ?? false} and rate_limits.hits >= ${limit.max} then now() else rate_limits.window_started_at end
 		returning hits, window_started_at`.execute(db);
 	const { hits, windowStartedAt } = row.rows[0]!;
 	const endsAt = new Date(windowStartedAt).getTime() + limit.windowSeconds * 1000;

@@ -85,14 +85,18 @@ describe('passwords', () => {
 		const logged: string[] = [];
 		const original = console.log;
 		console.log = (message: string) => logged.push(message);
+		process.env.ORIGIN = 'http://hearth.test';
 		try {
-			await requestPasswordReset(user.email, 'addr-d', 'http://hearth.test');
+			await requestPasswordReset(user.email, 'addr-d');
+			// The lookup and the mail are a job's (here, work run right after the answer).
+			for (let i = 0; i < 100 && readdirSync(mailDir).length === 0; i++) await new Promise((r) => setTimeout(r, 20));
 		} finally {
+			delete process.env.ORIGIN;
 			console.log = original;
 			delete process.env.MAIL_DIR;
 		}
 		const mail = readdirSync(mailDir).map((name) => readFileSync(join(mailDir, name), 'utf8')).join('\n');
-		const resetToken = mail.match(/reset-password\/([a-z2-7]+)/)?.[1];
+		const resetToken = mail.match(/http:\/\/hearth\.test\/reset-password\/([a-z2-7]+)/)?.[1];
 		expect(logged.join('\n')).not.toContain(resetToken);
 		expect(resetToken).toBeTruthy();
 		await resetPassword(resetToken!, 'fresh password 42', 'addr-d');
@@ -110,14 +114,26 @@ describe('passwords', () => {
 });
 
 describe('login rate limit', () => {
-	it('answers 429 with a retry time after 10 attempts on one account, even with the right password', async () => {
+	it('answers 429 with a retry time after 10 attempts on one account from one address, even with the right password', async () => {
 		const { user } = await makeUser();
-		for (let i = 0; i < 10; i++) await expect(logIn(user.email, 'wrong password', `addr-${i}`)).rejects.toMatchObject({ status: 401 });
-		const refused = await logIn(user.email, PASSWORD, 'addr-11').catch((error: unknown) => error);
+		for (let i = 0; i < 10; i++) await expect(logIn(user.email, 'wrong password', 'addr-same')).rejects.toMatchObject({ status: 401 });
+		const refused = await logIn(user.email, PASSWORD, 'addr-same').catch((error: unknown) => error);
 		expect(refused).toBeInstanceOf(DomainError);
 		expect(refused).toMatchObject({ status: 429 });
 		expect((refused as DomainError).retryAfter).toBeGreaterThan(0);
 		expect((refused as DomainError).message).toMatch(/try again in \d+ minutes?/i);
+		// The owner, from their own address, is not refused because someone else failed.
+		await expect(logIn(user.email, PASSWORD, 'addr-owner')).resolves.toBeTruthy();
+	});
+
+	it('backs off: trying on while refused keeps the address refused', async () => {
+		const { user } = await makeUser();
+		for (let i = 0; i < 10; i++) await logIn(user.email, 'wrong password', 'addr-keen').catch(() => null);
+		// Move the window's start back as if 14 of its 15 minutes had passed; one more try starts it again.
+		await getDb().updateTable('rateLimits').set({ windowStartedAt: new Date(Date.now() - 14 * 60_000) }).where('key', '=', `login:address-account:addr-keen:${user.email}`).execute();
+		const refused = (await logIn(user.email, 'wrong password', 'addr-keen').catch((e: unknown) => e)) as DomainError;
+		expect(refused.status).toBe(429);
+		expect(refused.retryAfter).toBeGreaterThan(14 * 60);
 	});
 
 	it('limits one address across many accounts', async () => {
@@ -132,8 +148,44 @@ describe('login rate limit', () => {
 
 	it('counts correctly when hit in parallel (state in Postgres, no lost updates)', async () => {
 		const { user } = await makeUser();
-		const results = await Promise.allSettled(Array.from({ length: 16 }, (_, i) => logIn(user.email, 'wrong password', `par-${i}`)));
+		const results = await Promise.allSettled(Array.from({ length: 16 }, () => logIn(user.email, 'wrong password', 'par-address')));
 		const statuses = results.map((r) => (r.status === 'rejected' ? (r.reason as DomainError).status : 201));
 		expect(statuses.filter((s) => s === 429)).toHaveLength(6);
+	});
+});
+
+describe('password reset links', () => {
+	it('are never built from the request: without ORIGIN no mail is sent and the page says why (503)', async () => {
+		const { user } = await makeUser();
+		const before = { origin: process.env.ORIGIN, dev: process.env.HEARTH_DEV_ORIGIN };
+		delete process.env.ORIGIN;
+		delete process.env.HEARTH_DEV_ORIGIN;
+		const logged: string[] = [];
+		const original = console.error;
+		console.error = (message: string) => logged.push(message);
+		try {
+			await expect(requestPasswordReset(user.email, 'addr-no-origin')).rejects.toMatchObject({ status: 503, fields: { form: expect.stringContaining('ORIGIN') } });
+		} finally {
+			console.error = original;
+			Object.assign(process.env, before.origin ? { ORIGIN: before.origin } : {}, before.dev ? { HEARTH_DEV_ORIGIN: before.dev } : {});
+		}
+		expect(logged.join('\n')).toContain('ORIGIN');
+		expect(await getDb().selectFrom('passwordResets').select('userId').where('userId', '=', user.id).execute()).toEqual([]);
+	});
+
+	it('take the same work for a known and an unknown address: the lookup is a job’s', async () => {
+		const { user } = await makeUser();
+		process.env.ORIGIN = 'http://hearth.test';
+		process.env.MAIL_DIR = mkdtempSync(join(tmpdir(), 'hearth-mail-'));
+		try {
+			// Answered before any reset row exists: nothing about the account was looked at yet.
+			await requestPasswordReset(user.email, 'addr-timing');
+			expect(await getDb().selectFrom('passwordResets').select('userId').where('userId', '=', user.id).execute()).toEqual([]);
+			await requestPasswordReset('nobody-here@test.example', 'addr-timing');
+			await new Promise((r) => setTimeout(r, 200));
+		} finally {
+			delete process.env.ORIGIN;
+			delete process.env.MAIL_DIR;
+		}
 	});
 });

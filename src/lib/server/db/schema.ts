@@ -107,6 +107,7 @@ export interface Database extends MoneyTables, RecurringTables, ChoreTables, Dec
 	invites: InvitesTable;
 	absences: AbsencesTable;
 	activity: ActivityTable;
+	sweepFailures: SweepFailuresTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -344,6 +345,16 @@ export interface ProposalCommentsTable {
 	memberId: string;
 	body: string;
 	createdAt: Generated<Date>;
+}
+
+export interface SweepFailuresTable {
+	householdId: string;
+	sweep: 'close-proposals' | 'recurring-expenses';
+	subjectId: string;
+	message: string;
+	attempts: Generated<number>;
+	firstFailedAt: Generated<Date>;
+	lastFailedAt: Generated<Date>;
 }
 
 export interface AccessTokensTable {

@@ -4,7 +4,7 @@
  * count and the reason are stored, the linked expense is added once, and from then on
  * the proposal does not change.
  */
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { getDb } from '$lib/server/db';
 import type { Database, ProposalsTable } from '$lib/server/db/schema';
 import { DomainError, forbidden, notFound } from '$lib/server/errors';
@@ -12,9 +12,10 @@ import { isUuid } from '$lib/server/ids';
 import { logActivity } from '$lib/server/activity/log';
 import type { MemberContext } from '$lib/server/households/guard';
 import { insertExpense } from '$lib/server/money/expenses';
-import type { ExpenseInput } from '$lib/server/money/schemas';
+import { storedLinkedExpense } from './schemas';
 import { countProposal, type Ballot } from '$lib/decisions/tally';
 import { todayIn } from '$lib/dates';
+import { sweepItem } from '$lib/server/sweeps';
 
 export type ProposalRow = Selectable<ProposalsTable>;
 
@@ -54,14 +55,23 @@ export async function closeLocked(trx: Kysely<Database>, row: ProposalRow): Prom
 		const author = await trx.selectFrom('members').selectAll().where('householdId', '=', householdId).where('id', '=', row.authorMemberId).executeTakeFirstOrThrow();
 		const household = await trx.selectFrom('households').selectAll().where('id', '=', householdId).executeTakeFirstOrThrow();
 		// The money is spent when the house decides, so the expense is dated the day it passed.
-		const input = { ...(row.linkedExpense as unknown as ExpenseInput), spentOn: todayIn(household.timezone) };
-		try {
-			const expense = await insertExpense(trx, { household, member: author }, input, crypto.randomUUID(), `“${row.title}” passed: its expense was added.`);
-			linkedExpenseId = expense?.id ?? null;
-		} catch (error) {
-			// The house changed since the proposal opened (someone left): the verdict stands, the expense is for a person to add.
-			if (!(error instanceof DomainError)) throw error;
-			reason += ` The linked expense could not be added: ${error.message}`;
+		const stored = storedLinkedExpense.safeParse(row.linkedExpense);
+		if (!stored.success) {
+			reason += ' The linked expense could not be added: what was stored for it is not a valid expense. An admin can add it by hand.';
+		} else {
+			// A savepoint: a refused expense must not undo the verdict written next.
+			await sql`savepoint linked_expense`.execute(trx);
+			try {
+				const input = { ...stored.data, spentOn: todayIn(household.timezone) };
+				const expense = await insertExpense(trx, { household, member: author }, input, crypto.randomUUID(), `“${row.title}” passed: its expense was added.`);
+				linkedExpenseId = expense?.id ?? null;
+				await sql`release savepoint linked_expense`.execute(trx);
+			} catch (error) {
+				await sql`rollback to savepoint linked_expense`.execute(trx);
+				// The house changed since the proposal opened (someone left): the verdict stands, the expense is for a person to add.
+				if (!(error instanceof DomainError)) throw error;
+				reason += ` The linked expense could not be added: ${error.message} An admin can add it by hand.`;
+			}
 		}
 	}
 	await trx
@@ -110,7 +120,8 @@ export async function closeProposal(context: MemberContext, proposalId: string):
 
 /** For the job runner: close every proposal whose time has come, in any household. */
 export async function closeAllDueProposals(): Promise<number> {
-	const due = await getDb().selectFrom('proposals').select(['householdId', 'id']).where('status', '=', 'open').where('closesAt', '<=', new Date()).limit(500).execute();
-	for (const { householdId, id } of due) await closeIfDue(householdId, id);
-	return due.length;
+	const due = await getDb().selectFrom('proposals').select(['householdId', 'id']).where('status', '=', 'open').where('closesAt', '<=', new Date()).orderBy('closesAt').limit(500).execute();
+	let closed = 0;
+	for (const { householdId, id } of due) if (await sweepItem('close-proposals', householdId, id, () => closeIfDue(householdId, id))) closed++;
+	return closed;
 }

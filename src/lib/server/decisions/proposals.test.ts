@@ -7,6 +7,7 @@ import { awaitingVoteOf, createProposal, editProposal, getProposal, proposalVote
 import { getDecisionRules, setDecisionRules } from './rules';
 import { closeAllDueProposals, closeIfDue, closeProposal } from './closing';
 import { castVote } from './votes';
+import { needsAttention } from '../sweeps';
 import type { ProposalInput } from './schemas';
 
 const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
@@ -179,5 +180,32 @@ describe('proposals', () => {
 		const base = { title: 'Cat', body: '', kind: 'consent' as const, rule: { threshold: 'majority' as const, quorumPct: 0 } };
 		await expect(createProposal(admin, { ...base, closesAt: new Date(Date.now() - 1000).toISOString() })).rejects.toMatchObject({ status: 422, fields: { closesAt: expect.any(String) } });
 		await expect(createProposal(admin, { ...base, closesAt: new Date(Date.now() + 400 * 86_400_000).toISOString() })).rejects.toMatchObject({ status: 422 });
+	});
+});
+
+describe('a money proposal’s expense', () => {
+	it('is checked with the expense rules as the proposal opens: 422 naming the expense’s field, nothing stored', async () => {
+		const { admin, bea } = await house();
+		const halfPaid = { ...washer(admin, bea), expense: { ...washer(admin, bea).expense!, payers: [{ memberId: admin.member.id, amountMinor: 25000 }] } };
+		await expect(createProposal(admin, halfPaid)).rejects.toMatchObject({ status: 422, fields: { 'expense.payers': expect.stringContaining('adds up') } });
+		const badExact = { ...washer(admin, bea), expense: { ...washer(admin, bea).expense!, split: { mode: 'exact' as const, parts: [{ memberId: admin.member.id, value: 100 }, { memberId: bea.member.id, value: 100 }] } } };
+		await expect(createProposal(admin, badExact)).rejects.toMatchObject({ status: 422, fields: { 'expense.split': expect.any(String) } });
+		const unknownCategory = { ...washer(admin, bea), expense: { ...washer(admin, bea).expense!, category: 'no-such-category' } };
+		await expect(createProposal(admin, unknownCategory)).rejects.toMatchObject({ status: 422, fields: { 'expense.category': expect.any(String) } });
+		expect(await getDb().selectFrom('proposals').select('id').where('householdId', '=', admin.household.id).execute()).toEqual([]);
+	});
+
+	it('that can no longer be made at the close (someone left) is said in the outcome and shown to the admins', async () => {
+		const { admin, bea } = await house();
+		const { id } = await createProposal(admin, { ...washer(admin, bea), rule: { threshold: 'majority', quorumPct: 0, voterClass: 'all' } });
+		await castVote(admin, id, { position: 'yes' });
+		await updateMember(admin, bea.member.id, { active: false });
+		await getDb().updateTable('proposals').set({ closesAt: new Date(Date.now() - 1000) }).where('id', '=', id).execute();
+		await closeIfDue(admin.household.id, id);
+		const closed = await getProposal(admin.household.id, id);
+		expect(closed.status).toBe('passed');
+		expect(closed.linkedExpenseId).toBeNull();
+		expect(closed.reason).toMatch(/could not be added/);
+		expect((await needsAttention(admin.household.id)).map((i) => i.message).join(' ')).toContain('its expense could not be added');
 	});
 });

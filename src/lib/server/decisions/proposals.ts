@@ -3,7 +3,11 @@
  * words and options until the first vote, and withdraw while open; readers see the
  * running count unless the proposal hides it until the close.
  */
+import type { Kysely } from 'kysely';
 import { getDb } from '$lib/server/db';
+import type { Database } from '$lib/server/db/schema';
+import { checkAndShare } from '$lib/server/money/expenses';
+import type { ExpenseInput } from '$lib/server/money/schemas';
 import { DomainError, forbidden } from '$lib/server/errors';
 import { logActivity } from '$lib/server/activity/log';
 import type { MemberContext } from '$lib/server/households/guard';
@@ -25,6 +29,7 @@ export async function createProposal(context: MemberContext, input: ProposalInpu
 	return getDb()
 		.transaction()
 		.execute(async (trx) => {
+			if (input.expense) await checkLinkedExpense(trx, householdId, input.expense);
 			const proposal = await trx
 				.insertInto('proposals')
 				.values({
@@ -53,6 +58,21 @@ export async function createProposal(context: MemberContext, input: ProposalInpu
 			await logActivity(trx, { householdId, actorMemberId: context.member.id, action: 'proposal.opened', subjectType: 'proposal', subjectId: proposal.id, summary: `${context.member.displayName} proposed “${input.title}”.` });
 			return proposal;
 		});
+}
+
+/**
+ * The expense a money proposal adds when it passes must be one the house could add now
+ * (the expense rules: payers and split adding up, active members, a known category);
+ * otherwise it would pass and silently do nothing. Messages name `expense.…` fields.
+ */
+async function checkLinkedExpense(trx: Kysely<Database>, householdId: string, expense: ExpenseInput): Promise<void> {
+	try {
+		await checkAndShare(trx, householdId, expense, crypto.randomUUID());
+	} catch (error) {
+		if (!(error instanceof DomainError)) throw error;
+		const fields = Object.fromEntries(Object.entries(error.fields).map(([field, message]) => [`expense.${field}`, message]));
+		throw new DomainError(422, error.code, `The expense it would add: ${error.message}`, fields);
+	}
 }
 
 /** Rules for changing an open proposal: its author only, and only while it is open. */

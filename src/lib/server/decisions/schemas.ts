@@ -38,6 +38,9 @@ export const proposalInput = z
 	.refine((p) => new Set(p.options ?? []).size === (p.options ?? []).length, { path: ['options'], message: 'Each option once.', when: optionsReadable })
 	.meta({ id: 'ProposalInput' });
 
+/** What a money proposal stores for the expense it adds when it passes (dated the day it passes). */
+export const storedLinkedExpense = expenseInput.omit({ spentOn: true });
+
 export const voteInput = z
 	.object({
 		position: z.enum(['yes', 'no', 'abstain', 'block'], { error: 'Vote yes, no, abstain or block.' }).optional(),

@@ -27,8 +27,9 @@ function rule(message: string, field: string): DomainError {
 /**
  * Checks what only the household can tell (active members, known category, payers
  * summing to the amount) and computes the shares. Throws 422 with field messages.
+ * Also the check of an expense a proposal would add (checked as it opens).
  */
-async function checkAndShare(db: Kysely<Database>, householdId: string, input: ExpenseInput, expenseId: string) {
+export async function checkAndShare(db: Kysely<Database>, householdId: string, input: ExpenseInput, expenseId: string) {
 	const members = await db.selectFrom('members').select(['id', 'shareWeight']).where('householdId', '=', householdId).where('active', '=', true).execute();
 	const active = new Map(members.map((m) => [m.id, m.shareWeight]));
 	input.payers.forEach((payer, i) => {

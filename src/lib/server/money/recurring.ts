@@ -14,6 +14,7 @@ import type { MemberContext } from '$lib/server/households/guard';
 import { todayIn } from '$lib/dates';
 import { formatMoney } from '$lib/money/format';
 import { dueDates, nextDueDate, type RecurringSchedule } from '$lib/money/recurrence';
+import { sweepItem } from '$lib/server/sweeps';
 import { insertExpense } from './expenses';
 import type { RecurringInput } from './schemas';
 
@@ -202,14 +203,12 @@ export async function runDueRecurring(householdId: string): Promise<number> {
 		const done = new Set((await db.selectFrom('recurringRuns').select('period').where('householdId', '=', householdId).where('recurringId', '=', template.id).execute()).map((r) => r.period));
 		const due = dueDates(scheduleOf(template), today).filter((date) => !done.has(date)).slice(-MAX_CATCH_UP);
 		for (const period of due) {
-			try {
+			// One template's failure (a payer or sharer left since it was made, a malformed
+			// import) is recorded for the admins and waits until someone edits it; the rest go on.
+			const made = await sweepItem('recurring-expenses', householdId, template.id, async () => {
 				if (await createPeriod(template, household, period)) created++;
-			} catch (error) {
-				if (!(error instanceof DomainError)) throw error;
-				// A payer or sharer left since the template was made: the period waits until someone edits it.
-				console.warn(`Recurring expense ${template.id} could not create ${period}: ${error.message}`);
-				break;
-			}
+			});
+			if (!made) break;
 		}
 	}
 	return created;
@@ -243,6 +242,10 @@ async function createPeriod(template: RecurringExpenseRow, household: { id: stri
 export async function runAllDueRecurring(): Promise<number> {
 	const households = await sql<{ householdId: string }>`select distinct household_id from recurring_expenses where not paused`.execute(getDb());
 	let created = 0;
-	for (const { householdId } of households.rows) created += await runDueRecurring(householdId);
+	for (const { householdId } of households.rows) {
+		await sweepItem('recurring-expenses', householdId, householdId, async () => {
+			created += await runDueRecurring(householdId);
+		});
+	}
 	return created;
 }

@@ -3,7 +3,36 @@
  * row the file contains, ids are unique, and each expense's payers and shares add up to
  * its amount. Pure, so a tampered file is explained in words, not by a database error.
  */
+import { z } from 'zod';
+import { choreScheduleInput } from '$lib/server/chores/schemas';
+import { storedLinkedExpense } from '$lib/server/decisions/schemas';
+import { expenseInput, splitInput } from '$lib/server/money/schemas';
 import type { ExportDocument, ExportedTable } from './document';
+
+/** Stored JSON leaves unset fields null where the API leaves them out. */
+const withoutNulls = (schema: z.ZodType) => z.preprocess((value) => (value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null)) : value), schema);
+const optionIds = z.array(z.uuid()).max(20).nullable();
+const object = z.record(z.string(), z.unknown());
+
+/**
+ * JSON columns, read with the same schemas the API writes them with: a malformed one
+ * would break a page or a background sweep later, for this household or (a sweep) for all.
+ */
+const JSON_COLUMNS: Array<[table: ExportedTable, column: string, schema: z.ZodType]> = [
+	['chores', 'schedule', withoutNulls(choreScheduleInput)],
+	['proposals', 'linked_expense', storedLinkedExpense.nullable()],
+	['proposals', 'tally', object.nullable()],
+	['proposals', 'outcome', z.object({ winnerOptionId: z.uuid() }).nullable()],
+	['recurring_expenses', 'payers', expenseInput.shape.payers],
+	['recurring_expenses', 'split', splitInput],
+	['expenses', 'split_parts', splitInput.shape.parts],
+	['votes', 'option_ids', optionIds],
+	['votes', 'ranking', optionIds],
+	['vote_history', 'option_ids', optionIds],
+	['vote_history', 'ranking', optionIds],
+	['expense_versions', 'snapshot', object],
+	['activity', 'details', object]
+];
 
 /** Which table a referencing column points into. */
 const REFERENCES: Array<[test: (column: string) => boolean, target: ExportedTable, what: string]> = [
@@ -36,6 +65,16 @@ export function findProblem(doc: ExportDocument): string | null {
 				if (value === null || value === undefined) continue;
 				const reference = REFERENCES.find(([test]) => test(column));
 				if (reference && !ids.get(reference[1])!.has(value)) return `${table} row ${index + 1} refers to a ${reference[2]} (${String(value)}) that is not in the file.`;
+			}
+		}
+	}
+	for (const [table, column, schema] of JSON_COLUMNS) {
+		for (const [index, row] of tables[table].entries()) {
+			if (!(column in row)) continue;
+			const parsed = schema.safeParse(row[column]);
+			if (!parsed.success) {
+				const issue = parsed.error.issues[0]!;
+				return `${table} row ${index + 1}: its ${column}${issue.path.length ? `.${issue.path.join('.')}` : ''} is not valid (${issue.message}).`;
 			}
 		}
 	}

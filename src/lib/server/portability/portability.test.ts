@@ -11,6 +11,8 @@ import { plusDays } from '$lib/chores/schedule';
 import { exportHousehold } from './export';
 import { importHousehold } from './import';
 import { exportDocument, type ExportDocument } from './document';
+import { closeAllDueProposals } from '../decisions/closing';
+import { needsAttention } from '../sweeps';
 
 async function demoAdmin() {
 	const { householdId } = await seedDemoHousehold();
@@ -102,7 +104,10 @@ describe('export and import', () => {
 		['a vote for a proposal that is not there', (d: ExportDocument) => void (d.tables.votes[0]!.proposal_id = crypto.randomUUID()), /refers to a proposal/],
 		['a duplicated expense', (d: ExportDocument) => void d.tables.expenses.push(d.tables.expenses[0]!), /twice/],
 		['a date that is not a date', (d: ExportDocument) => void (d.tables.settlements[0]!.paid_on = 'last Tuesday'), /do not fit together/],
-		['a negative settlement', (d: ExportDocument) => void (d.tables.settlements[0]!.amount_minor = -500), /do not fit together/]
+		['a negative settlement', (d: ExportDocument) => void (d.tables.settlements[0]!.amount_minor = -500), /do not fit together/],
+		['a money proposal whose expense is malformed', (d: ExportDocument) => void (d.tables.proposals[0]!.linked_expense = { payers: 'x' }), /linked_expense/],
+		['a chore schedule that is not one', (d: ExportDocument) => void (d.tables.chores[0]!.schedule = { kind: 'hourly' }), /schedule/],
+		['a recurring expense split that is not one', (d: ExportDocument) => void (d.tables.recurring_expenses[0]!.split = 'half'), /split/]
 	])('refuses a tampered file (%s) and imports nothing', async (_name, tamper, message) => {
 		const doc = clone(await exportHousehold(await demoAdmin()));
 		tamper(doc);
@@ -111,5 +116,38 @@ describe('export and import', () => {
 		await expect(importHousehold(user, doc)).rejects.toMatchObject({ status: 422, message: expect.stringMatching(message) });
 		const after = await getDb().selectFrom('households').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
 		expect(after.n).toBe(before.n);
+	});
+});
+
+describe('background sweeps', () => {
+	it('one proposal that cannot close is recorded for the admins, and the others still close; a malformed stored expense does not stop a close', async () => {
+		const admin = await demoAdmin();
+		const open = await getDb().selectFrom('proposals').select('id').where('householdId', '=', admin.household.id).where('status', '=', 'open').orderBy('id').execute();
+		const [broken, malformed, fine] = open;
+		const due = (id: string) => sql`update proposals set closes_at = now() - interval '1 minute' where household_id = ${admin.household.id} and id = ${id}`.execute(getDb());
+		for (const p of [broken!, malformed!, fine!]) await due(p.id);
+		// What an old import could hold: a linked expense that is no expense at all.
+		await sql`update proposals set linked_expense = '{"payers":"x"}'::jsonb where household_id = ${admin.household.id} and id = ${malformed!.id}`.execute(getDb());
+		// A row whose closing fails in the database, whatever the reason.
+		await sql.raw(`create function fail_close() returns trigger language plpgsql as $$ begin if new.id = '${broken!.id}' then raise exception 'simulated broken row'; end if; return new; end $$`).execute(getDb());
+		await sql`create trigger fail_close before update on proposals for each row execute function fail_close()`.execute(getDb());
+		const original = console.error;
+		console.error = () => {};
+		try {
+			await closeAllDueProposals();
+		} finally {
+			console.error = original;
+			await sql`drop trigger fail_close on proposals`.execute(getDb());
+			await sql`drop function fail_close()`.execute(getDb());
+		}
+		const after = await getDb().selectFrom('proposals').select(['id', 'status', 'reason']).where('householdId', '=', admin.household.id).execute();
+		const statusOf = (id: string) => after.find((p) => p.id === id)!.status;
+		expect(statusOf(broken!.id)).toBe('open');
+		expect(statusOf(malformed!.id)).not.toBe('open');
+		expect(statusOf(fine!.id)).not.toBe('open');
+		const failures = await getDb().selectFrom('sweepFailures').selectAll().where('householdId', '=', admin.household.id).execute();
+		expect(failures).toHaveLength(1);
+		expect(failures[0]).toMatchObject({ sweep: 'close-proposals', subjectId: broken!.id, message: expect.stringContaining('simulated broken row') });
+		expect((await needsAttention(admin.household.id)).map((i) => i.message).join(' ')).toContain('could not be closed');
 	});
 });

@@ -65,3 +65,18 @@ export async function newHousehold(token: string, name = 'Test House') {
 	if (response.status !== 201) throw new Error(`household failed: ${response.status} ${JSON.stringify(response.body)}`);
 	return response.body;
 }
+
+/** The text of the first saved mail to `to` in `mailDir` (mail is sent by a job, so it may take a moment). */
+export async function waitForMail(mailDir: string, to: string, timeoutMs = 15_000): Promise<string> {
+	const { readdirSync, readFileSync } = await import('node:fs');
+	const { join } = await import('node:path');
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const found = readdirSync(mailDir)
+			.map((name) => readFileSync(join(mailDir, name), 'utf8'))
+			.find((text) => text.startsWith(`To: ${to}\n`));
+		if (found) return found;
+		if (Date.now() > deadline) throw new Error(`No mail to ${to} within ${timeoutMs} ms.`);
+		await new Promise((r) => setTimeout(r, 100));
+	}
+}

@@ -11,6 +11,7 @@ import { submitForm } from '$lib/server/forms';
 import { actOnOccurrence, choreCalendar } from '$lib/server/chores/calendar';
 import { plusDays } from '$lib/chores/schedule';
 import { awaitingVoteOf } from '$lib/server/decisions/proposals';
+import { needsAttention } from '$lib/server/sweeps';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, request }) => {
@@ -18,19 +19,20 @@ export const load: PageServerLoad = async ({ params, request }) => {
 	// After downtime the job may not have run: catch up before showing money.
 	await runDueRecurring(household.id);
 	const today = todayIn(household.timezone);
-	const [members, activity, absences, money, chores, awaitingVote] = await Promise.all([
+	const [members, activity, absences, money, chores, awaitingVote, attention] = await Promise.all([
 		listMembers(household.id),
 		listActivity(household.id, { limit: 10 }),
 		listAbsences(household.id, { endingOnOrAfter: todayIn(household.timezone) }),
 		getBalances(household.id),
 		// Overdue ones from the last fortnight, today's and the rest of the week's.
 		choreCalendar(household, plusDays(today, -14), plusDays(today, 6), member.id),
-		awaitingVoteOf(household.id, member.id)
+		awaitingVoteOf(household.id, member.id),
+		member.isAdmin ? needsAttention(household.id) : []
 	]);
 	const myChores = chores.filter((o) => o.assigneeMemberId === member.id && (o.status === 'overdue' || (o.dueOn >= today && o.status !== 'skipped')));
 	const myNetMinor = money.balances.find((b) => b.memberId === member.id)?.netMinor ?? 0;
 	const myTransfers = money.transfers.filter((t) => t.fromMemberId === member.id || t.toMemberId === member.id).slice(0, 3);
-	return { members: members.filter((m) => m.active), allMembers: members, activity, absences, myNetMinor, myTransfers, myChores, awaitingVote, today, locale: requestLocale(request) };
+	return { members: members.filter((m) => m.active), allMembers: members, activity, absences, myNetMinor, myTransfers, myChores, awaitingVote, attention, today, locale: requestLocale(request) };
 };
 
 export const actions: Actions = {

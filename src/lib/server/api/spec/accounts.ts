@@ -65,7 +65,12 @@ export const accessTokenBody = z
 	.object({ id: idField, name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() })
 	.meta({ id: 'AccessToken' });
 
-export const accessTokenInput = z.object({ name: z.string({ error: 'Name the token after what will use it.' }).trim().min(1, 'Name the token after what will use it.').max(80, 'Use at most 80 characters.').regex(/^[^\p{Cc}\p{Cf}]*$/u, 'Use letters, numbers and punctuation only.') }).meta({ id: 'AccessTokenInput' });
+export const accessTokenInput = z
+	.object({
+		name: z.string({ error: 'Name the token after what will use it.' }).trim().min(1, 'Name the token after what will use it.').max(80, 'Use at most 80 characters.').regex(/^[^\p{Cc}\p{Cf}]*$/u, 'Use letters, numbers and punctuation only.'),
+		password: z.string({ error: 'Enter your password to make a token.' }).min(1, 'Enter your password to make a token.').max(256, 'That is not your password.')
+	})
+	.meta({ id: 'AccessTokenInput' });
 
 export const listAccessTokens = defineOperation({
 	method: 'GET',
@@ -79,11 +84,11 @@ export const listAccessTokens = defineOperation({
 export const createAccessToken = defineOperation({
 	method: 'POST',
 	path: '/me/tokens',
-	summary: 'Make a personal access token for scripts; the secret is in this answer only',
+	summary: 'Make a personal access token for scripts (needs a session, not a token, and your password); the secret is in this answer only',
 	tag: 'Accounts',
 	auth: true,
 	body: accessTokenInput,
-	responses: { 201: { description: 'The token, with its secret', schema: accessTokenBody.extend({ token: z.string() }).meta({ id: 'NewAccessToken' }) }, ...pick(400, 401, 429) }
+	responses: { 201: { description: 'The token, with its secret', schema: accessTokenBody.extend({ token: z.string() }).meta({ id: 'NewAccessToken' }) }, ...pick(400, 401, 403, 422, 429) }
 });
 
 export const revokeAccessToken = defineOperation({

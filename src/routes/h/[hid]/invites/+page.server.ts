@@ -1,3 +1,4 @@
+import { shownLinkOrigin } from '$lib/server/origin';
 import { z } from 'zod';
 import { submitForm } from '$lib/server/forms';
 import { requireAdmin } from '$lib/server/households/guard';
@@ -15,7 +16,7 @@ export const actions: Actions = {
 	create: async ({ params, request, url }) => {
 		const context = await requireAdmin(params.hid);
 		return submitForm(request, fromForm(inviteInput.omit({ memberId: true })), async (input) => {
-			const invite = await createInvite(context, input, url.origin);
+			const invite = await createInvite(context, input, shownLinkOrigin(url.origin));
 			return { inviteUrl: invite.url };
 		});
 	},

@@ -1,3 +1,4 @@
+import { shownLinkOrigin } from '$lib/server/origin';
 import { z } from 'zod';
 import { submitForm } from '$lib/server/forms';
 import { requireMember } from '$lib/server/households/guard';
@@ -14,7 +15,7 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	regenerate: async ({ params, request, url }) => {
 		const context = await requireMember(params.hid);
-		return submitForm(request, scope, async ({ scope }) => ({ scope, link: `${url.origin}${await regenerateFeed(context, scope)}` }));
+		return submitForm(request, scope, async ({ scope }) => ({ scope, link: `${shownLinkOrigin(url.origin)}${await regenerateFeed(context, scope)}` }));
 	},
 	revoke: async ({ params, request }) => {
 		const context = await requireMember(params.hid);

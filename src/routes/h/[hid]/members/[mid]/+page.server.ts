@@ -1,3 +1,4 @@
+import { shownLinkOrigin } from '$lib/server/origin';
 import { orErrorPage, submitForm } from '$lib/server/forms';
 import { requireAdmin, requireMember } from '$lib/server/households/guard';
 import { addAbsence, listAbsences, removeAbsence } from '$lib/server/households/absences';
@@ -62,7 +63,7 @@ export const actions: Actions = {
 		const context = await requireAdmin(params.hid);
 		return submitForm(request, noFields, async () => {
 			const member = await getMember(context.household.id, params.mid);
-			const invite = await createInvite(context, { role: member.role, memberId: member.id }, url.origin);
+			const invite = await createInvite(context, { role: member.role, memberId: member.id }, shownLinkOrigin(url.origin));
 			return { inviteUrl: invite.url };
 		});
 	}

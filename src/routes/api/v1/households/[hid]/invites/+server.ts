@@ -1,3 +1,4 @@
+import { shownLinkOrigin } from '$lib/server/origin';
 import { json } from '@sveltejs/kit';
 import { endpoint } from '$lib/server/api/handler';
 import { createInvite } from '$lib/server/api/spec/households';
@@ -6,6 +7,6 @@ import * as invites from '$lib/server/households/invites';
 
 export const POST = endpoint(createInvite, async ({ event, body }) => {
 	const context = await requireAdmin(event.params.hid!);
-	const invite = await invites.createInvite(context, body, event.url.origin);
+	const invite = await invites.createInvite(context, body, shownLinkOrigin(event.url.origin));
 	return json({ token: invite.token, url: invite.url, expiresAt: invite.expiresAt.toISOString() }, { status: 201 });
 });

@@ -1,0 +1,67 @@
+/**
+ * Background sweeps (closing due proposals, adding due recurring expenses, anything
+ * later) run item by item: each in its own try, so one bad row — say, from an imported
+ * household — is logged and recorded for its house's admins while the sweep goes on for
+ * everyone else.
+ */
+import { getDb } from './db';
+
+export type Sweep = 'close-proposals' | 'recurring-expenses';
+
+/** Runs one item; false when it failed (logged, and recorded in sweep_failures). */
+export async function sweepItem(sweep: Sweep, householdId: string, subjectId: string, work: () => Promise<unknown>): Promise<boolean> {
+	try {
+		await work();
+		return true;
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		console.error(`Sweep ${sweep}: item ${subjectId} of household ${householdId} failed: ${message}`);
+		try {
+			await getDb()
+				.insertInto('sweepFailures')
+				.values({ householdId, sweep, subjectId, message: message.slice(0, 1000) })
+				.onConflict((oc) => oc.columns(['householdId', 'sweep', 'subjectId']).doUpdateSet((eb) => ({ message: eb.ref('excluded.message'), attempts: eb('sweepFailures.attempts', '+', 1), lastFailedAt: new Date() })))
+				.execute();
+		} catch (recordError) {
+			console.error(`Sweep ${sweep}: the failure could not be recorded: ${(recordError as Error).message}`);
+		}
+		return false;
+	}
+}
+
+/** What failed in a household's sweeps, newest first: for its admins' dashboard. */
+export async function sweepFailuresOf(householdId: string): Promise<Array<{ sweep: Sweep; subjectId: string; message: string; attempts: number; lastFailedAt: Date }>> {
+	return getDb().selectFrom('sweepFailures').select(['sweep', 'subjectId', 'message', 'attempts', 'lastFailedAt']).where('householdId', '=', householdId).orderBy('lastFailedAt', 'desc').limit(20).execute();
+}
+
+export interface AttentionItem {
+	/** Where an admin can act on it. */
+	path: string;
+	message: string;
+}
+
+/**
+ * What went wrong without anyone at the keyboard, for the household's admins: passed
+ * proposals whose expense could not be added, and failed sweep items.
+ */
+export async function needsAttention(householdId: string): Promise<AttentionItem[]> {
+	const db = getDb();
+	const [unpaid, failures] = await Promise.all([
+		db
+			.selectFrom('proposals')
+			.select(['id', 'title'])
+			.where('householdId', '=', householdId)
+			.where('status', 'in', ['passed', 'decided'])
+			.where('linkedExpense', 'is not', null)
+			.where('linkedExpenseId', 'is', null)
+			.where('closedAt', '>', new Date(Date.now() - 60 * 86_400_000))
+			.orderBy('closedAt', 'desc')
+			.limit(10)
+			.execute(),
+		sweepFailuresOf(householdId)
+	]);
+	return [
+		...unpaid.map((p) => ({ path: `proposals/${p.id}`, message: `“${p.title}” passed, but its expense could not be added. Add it by hand.` })),
+		...failures.map((f) => ({ path: f.sweep === 'close-proposals' ? `proposals/${f.subjectId}` : 'expenses/recurring', message: `${f.sweep === 'close-proposals' ? 'A proposal could not be closed' : 'A repeating expense could not be added'}: ${f.message}` }))
+	];
+}
