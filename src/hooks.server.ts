@@ -23,15 +23,46 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 /**
- * Bodies are small everywhere but where a whole household is imported: refuse a large
- * one before reading it. (BODY_SIZE_LIMIT, set by `npm start`, is the outer bound.)
+ * Bodies are small everywhere but where a logged-in person imports a whole household:
+ * refuse a large one whatever its framing. A declared length is checked before reading;
+ * a chunked body is counted as it arrives and refused the moment it passes the limit, so
+ * at most the limit is ever held. (BODY_SIZE_LIMIT, set by `npm start`, bounds the imports.)
  */
 const MAX_BODY_BYTES = 1024 * 1024;
 const LARGE_BODY_PATHS = [/^\/households\/import$/, /^\/api\/v1\/households\/import$/, /^\/h\/[^/]+\/expenses\/import$/, /^\/api\/v1\/households\/[^/]+\/imports\/splitwise$/];
 
-function tooLarge(request: Request, pathname: string): boolean {
-	const length = Number(request.headers.get('content-length') ?? 0);
-	return length > MAX_BODY_BYTES && !LARGE_BODY_PATHS.some((path) => path.test(pathname));
+/** False when the body is over the limit; a chunked body within it is read and handed on whole. */
+async function bodyWithinLimit(event: RequestEvent): Promise<boolean> {
+	if (event.locals.user && LARGE_BODY_PATHS.some((path) => path.test(event.url.pathname))) return true;
+	const { request } = event;
+	const declared = request.headers.get('content-length');
+	if (declared !== null) return Number(declared) <= MAX_BODY_BYTES;
+	if (!request.body) return true;
+	const reader = request.body.getReader();
+	const chunks: Uint8Array[] = [];
+	let total = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		total += value.byteLength;
+		if (total > MAX_BODY_BYTES) {
+			await reader.cancel();
+			return false;
+		}
+		chunks.push(value);
+	}
+	const headers = new Headers(request.headers);
+	headers.delete('transfer-encoding');
+	headers.set('content-length', String(total));
+	event.request = new Request(request.url, { method: request.method, headers, body: Buffer.concat(chunks), signal: request.signal });
+	return true;
+}
+
+function tooLargeResponse(pathname: string): Response {
+	const message = 'The request body is too large (at most 1 MB here).';
+	// The unread body stays on the wire: this connection cannot carry another request.
+	const headers = { connection: 'close' };
+	return pathname.startsWith('/api/') ? Response.json({ error: { code: 'too_large', message, fields: {} } }, { status: 413, headers }) : new Response(message, { status: 413, headers });
 }
 
 /** A bearer token (scripts) wins over the cookie (browsers). */
@@ -72,12 +103,9 @@ async function authenticate(event: RequestEvent): Promise<void> {
 const databaseWentAway = new WeakSet<App.Locals>();
 
 export const handle: Handle = async ({ event, resolve }) => {
-	if (tooLarge(event.request, event.url.pathname)) {
-		const message = 'The request body is too large (at most 1 MB here).';
-		// The unread body stays on the wire: this connection cannot carry another request.
-		const headers = { connection: 'close' };
-		return event.url.pathname.startsWith('/api/') ? Response.json({ error: { code: 'too_large', message, fields: {} } }, { status: 413, headers }) : new Response(message, { status: 413, headers });
-	}
+	// A declared length over the limit is refused before anything else (no session lookup).
+	const declared = Number(event.request.headers.get('content-length') ?? 0);
+	if (declared > MAX_BODY_BYTES && !LARGE_BODY_PATHS.some((path) => path.test(event.url.pathname))) return tooLargeResponse(event.url.pathname);
 	if (/%00/.test(event.url.pathname + event.url.search)) {
 		// No address or filter may carry a NUL: PostgreSQL cannot compare text holding one.
 		const message = 'The address holds a NUL character.';
@@ -94,6 +122,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (isDatabaseUnreachable(error)) return withSecurityHeaders(databaseUnavailable(event.url.pathname));
 		throw error;
 	}
+	if (!(await bodyWithinLimit(event))) return withSecurityHeaders(tooLargeResponse(event.url.pathname));
 
 	const response = await resolve(event);
 	// A load or action failed because the database went away: say so, with 503, not 500.

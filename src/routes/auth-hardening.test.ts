@@ -149,3 +149,18 @@ describe('headers and cookies', () => {
 		expect((await call('/api/v1/me', { token: account.token })).status).toBe(401);
 	});
 });
+
+describe('next after logging in', () => {
+	it('never redirects to another site, and a newline in it is no 500', async () => {
+		const account = await newAccount('Redirected');
+		for (const next of ['/%09/evil.example/x', '/%0A/evil.example', '//evil.example', '/%5Cevil.example']) {
+			const response = await postForm(`/login?next=${next}`, { email: account.email, password: account.password }, `next-${randomUUID()}`);
+			expect(response.status, next).toBe(303);
+			const location = new URL(response.headers.get('location')!, baseUrl());
+			expect(location.origin, next).toBe(new URL(baseUrl()).origin);
+			const page = await fetch(`${baseUrl()}/login?next=${next}`, { headers: { cookie: `hearth_session=${account.token}` }, redirect: 'manual' });
+			expect(page.status, next).toBe(303);
+			expect(new URL(page.headers.get('location')!, baseUrl()).origin).toBe(new URL(baseUrl()).origin);
+		}
+	});
+});

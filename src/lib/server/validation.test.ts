@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fromForm, parseForm } from './validation';
+import { fromForm, parseForm, unstorableTextAt } from './validation';
 import { absenceInput, householdInput, memberInput } from './households/schemas';
 import { signUpInput } from './auth/schemas';
 
@@ -66,5 +66,14 @@ describe('absence input', () => {
 		expect(absenceInput.safeParse({ from: '1900-01-01', to: '1900-01-02' }).success).toBe(false);
 		expect(absenceInput.safeParse({ from: '2026-01-01', to: '2027-06-01' }).success).toBe(false);
 		expect(absenceInput.safeParse({ from: '2026-12-01', to: '2026-12-01' }).success).toBe(true);
+	});
+});
+
+describe('bodies nested deeply', () => {
+	it('are walked without recursion: 100 000 levels answer tooDeep, not a stack overflow', () => {
+		const deep = JSON.parse('['.repeat(100_000) + ']'.repeat(100_000));
+		expect(unstorableTextAt(deep)).toEqual({ tooDeep: true });
+		expect(unstorableTextAt({ a: [{ b: 'fine' }] })).toBeNull();
+		expect(unstorableTextAt({ a: [{ b: 'x\u0000' }] })).toBe('a.0.b');
 	});
 });

@@ -38,17 +38,32 @@ export function freeText(max: number, messages: { tooLong?: string; missing?: st
 		.refine((value) => !UNSTORABLE.test(value), UNSTORABLE_MESSAGE);
 }
 
+/** No request body nests deeper than this (a household export reaches about 6). */
+export const MAX_NESTING = 32;
+
 /**
  * Text no field may hold, checked once for every form and JSON body before any schema:
- * the dotted path of the first string (or key) holding it, or null.
+ * the dotted path of the first string (or key) holding it, or null. Walks the body with
+ * its own stack, never by recursion, so no nesting can overflow the call stack; a body
+ * nested deeper than MAX_NESTING answers `tooDeep` (callers refuse it with a 400).
  */
-export function unstorableTextAt(value: unknown, path: string[] = []): string | null {
-	if (typeof value === 'string') return UNSTORABLE.test(value) ? path.join('.') || 'form' : null;
-	if (typeof value !== 'object' || value === null) return null;
-	for (const [key, inner] of Object.entries(value)) {
-		if (UNSTORABLE.test(key)) return [...path, 'form'].join('.');
-		const found = unstorableTextAt(inner, [...path, key]);
-		if (found !== null) return found;
+export function unstorableTextAt(value: unknown): string | null | { tooDeep: true } {
+	const stack: Array<{ value: unknown; path: string[] }> = [{ value, path: [] }];
+	while (stack.length) {
+		const { value: current, path } = stack.pop()!;
+		if (typeof current === 'string') {
+			if (UNSTORABLE.test(current)) return path.join('.') || 'form';
+			continue;
+		}
+		if (typeof current !== 'object' || current === null) continue;
+		if (path.length >= MAX_NESTING) return { tooDeep: true };
+		const entries = Object.entries(current);
+		// Pushed in reverse, so the first field's problem is found (and reported) first.
+		for (let i = entries.length - 1; i >= 0; i--) {
+			const [key, inner] = entries[i]!;
+			if (UNSTORABLE.test(key)) return [...path, 'form'].join('.');
+			stack.push({ value: inner, path: [...path, key] });
+		}
 	}
 	return null;
 }
@@ -90,7 +105,7 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): P
 		input[key] = all.length > 1 ? all : all[0];
 	}
 	const unstorable = unstorableTextAt(input);
-	if (unstorable !== null) return { ok: false, errors: { [unstorable.split('.')[0]!]: UNSTORABLE_MESSAGE }, values: formValues(formData) };
+	if (typeof unstorable === 'string') return { ok: false, errors: { [unstorable.split('.')[0]!]: UNSTORABLE_MESSAGE }, values: formValues(formData) };
 	const result = schema.safeParse(input);
 	if (result.success) return { ok: true, data: result.data };
 	return { ok: false, errors: fieldErrors(result.error), values: formValues(formData) };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DomainError } from '$lib/server/errors';
 import { getDb } from '$lib/server/db';
 import { enforce, LIMITS } from '$lib/server/auth/rate-limit';
-import { fieldErrors, UNSTORABLE_MESSAGE, unstorableTextAt } from '$lib/server/validation';
+import { fieldErrors, MAX_NESTING, UNSTORABLE_MESSAGE, unstorableTextAt } from '$lib/server/validation';
 import { requireMember } from '$lib/server/households/guard';
 import type { Operation } from './operation';
 
@@ -69,7 +69,14 @@ export function endpoint<B extends z.ZodType | undefined, Q extends z.ZodObject 
 async function readJson(request: Request): Promise<unknown> {
 	const type = request.headers.get('content-type') ?? '';
 	if (!type.includes('application/json')) throw new DomainError(400, 'unsupported_media_type', 'Send the body as JSON with `Content-Type: application/json`.');
-	const text = await request.text();
+	return parseJsonText(await request.text());
+}
+
+/**
+ * The one reader of JSON people or scripts send (an API body, an uploaded export): valid
+ * JSON, nested at most MAX_NESTING deep, no text that cannot be stored. 400 otherwise.
+ */
+export function parseJsonText(text: string): unknown {
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(text);
@@ -77,6 +84,7 @@ async function readJson(request: Request): Promise<unknown> {
 		throw new DomainError(400, 'malformed_json', 'The body is not valid JSON.');
 	}
 	const unstorable = unstorableTextAt(parsed);
+	if (typeof unstorable === 'object' && unstorable !== null) throw new DomainError(400, 'too_deep', `The body is nested too deeply (at most ${MAX_NESTING} levels).`);
 	if (unstorable !== null) throw new DomainError(400, 'invalid_input', `Some text cannot be stored (${unstorable}).`, { [unstorable]: UNSTORABLE_MESSAGE });
 	return parsed;
 }

@@ -178,6 +178,15 @@ describe('CSV exports', () => {
 		expect(balances).toContain('Owner,true,EUR,5.00');
 		expect(balances).toContain('Bea,true,EUR,-5.00');
 	});
+
+	it('neutralises text a spreadsheet would run as a formula, in every column', async () => {
+		const { owner, house, base, a, b } = await setup();
+		await call(`${base}/expenses`, { method: 'POST', token: owner.token, body: { ...equalSplit(a, [a, b], 1000), description: '=HYPERLINK("http://evil.example")', notes: '@SUM(1+1)' } });
+		const text = await (await fetch(`${baseUrl()}/h/${house.id}/expenses.csv`, { headers: { cookie: `hearth_session=${owner.token}` } })).text();
+		expect(text).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+		expect(text).toContain(`'@SUM(1+1)`);
+		expect(text).not.toMatch(/(^|,)"?=HYPERLINK/m);
+	});
 });
 
 describe('currencies without two decimals', () => {

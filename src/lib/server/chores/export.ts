@@ -1,5 +1,5 @@
 /** The chore history as CSV: every day a chore was due up to today, who had it and what happened. */
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '$lib/server/csv';
 import { getDb } from '$lib/server/db';
 import type { Household } from '$lib/server/db/schema';
 import { todayIn } from '$lib/dates';
@@ -19,7 +19,7 @@ export async function choreHistoryCsv(household: Household): Promise<string> {
 		.orderBy('o.dueOn')
 		.orderBy('c.name')
 		.execute();
-	return stringify([
+	return toCsv([
 		['due on', 'chore', 'effort', 'assigned to', 'status', 'done by', 'done on', 'skip reason'],
 		...rows.map((r) => [r.dueOn, r.name, r.effort, r.assignee ?? 'anyone', r.status === 'pending' ? 'not done' : r.status, r.doer ?? '', r.doneOn ?? '', r.skipReason ?? ''])
 	]);

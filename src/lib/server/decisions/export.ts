@@ -1,5 +1,5 @@
 /** The house's decisions as CSV: each proposal with its rule, turnout, verdict and why. */
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '$lib/server/csv';
 import type { Household } from '$lib/server/db/schema';
 import { minorToInput } from '$lib/money/format';
 import { STATUS_LABELS, describeRule } from '$lib/decisions/labels';
@@ -7,7 +7,7 @@ import { listProposals } from './proposals';
 
 export async function proposalsCsv(household: Household): Promise<string> {
 	const proposals = await listProposals(household.id);
-	return stringify([
+	return toCsv([
 		['title', 'kind', 'rule', 'opened', 'closes or closed', 'status', 'eligible', 'voted', 'result', 'reason', 'linked expense'],
 		...proposals.map((p) => {
 			const labelOf = (id: unknown) => p.options.find((o) => o.id === id)?.label ?? '';

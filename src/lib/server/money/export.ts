@@ -2,7 +2,7 @@
  * CSV exports of the money pages. Quoting is csv-stringify's; the expense export streams
  * in keyset-paged batches, so a house with years of history does not fill the memory.
  */
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '$lib/server/csv';
 import type { Household } from '$lib/server/db/schema';
 import { listMembers } from '$lib/server/households/members';
 import { minorToInput } from '$lib/money/format';
@@ -24,7 +24,7 @@ export async function expensesCsv(household: Household, filter: ExpenseFilter): 
 		async pull(controller) {
 			if (!started) {
 				started = true;
-				controller.enqueue(encoder.encode(stringify([header])));
+				controller.enqueue(encoder.encode(toCsv([header])));
 			}
 			const rows = await listExpenses(household.id, filter, BATCH, after);
 			if (rows.length === 0) return controller.close();
@@ -43,7 +43,7 @@ export async function expensesCsv(household: Household, filter: ExpenseFilter): 
 				}),
 				e.notes
 			]);
-			controller.enqueue(encoder.encode(stringify(lines)));
+			controller.enqueue(encoder.encode(toCsv(lines)));
 			if (rows.length < BATCH) controller.close();
 		}
 	});
@@ -57,7 +57,7 @@ export async function balancesCsv(household: Household): Promise<string> {
 	rows.push([]);
 	rows.push(['suggested payment: from', 'to', 'currency', 'amount']);
 	for (const t of transfers) rows.push([nameOf(t.fromMemberId), nameOf(t.toMemberId), household.currency, minorToInput(t.amountMinor, household.currency)]);
-	return stringify(rows);
+	return toCsv(rows);
 }
 
 export function csvResponse(body: string | ReadableStream<Uint8Array>, filename: string): Response {

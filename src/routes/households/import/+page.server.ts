@@ -1,6 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/households/guard';
 import { attempt } from '$lib/server/forms';
+import { parseJsonText } from '$lib/server/api/handler';
+import { DomainError } from '$lib/server/errors';
 import { exportDocument } from '$lib/server/portability/document';
 import { importHousehold } from '$lib/server/portability/import';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,9 +25,11 @@ export const actions: Actions = {
 		if (!(file instanceof File) || file.size === 0) return fail(400, { values, errors: { file: 'Choose the export file (.json) to import.' } });
 		let json: unknown;
 		try {
-			json = JSON.parse(await file.text());
-		} catch {
-			return fail(400, { values, errors: { file: 'That file is not JSON: choose a file made by “Export everything”.' } });
+			json = parseJsonText(await file.text());
+		} catch (error) {
+			if (!(error instanceof DomainError)) throw error;
+			const why = error.code === 'malformed_json' ? 'That file is not JSON: choose a file made by “Export everything”.' : `That file cannot be imported: ${error.message}`;
+			return fail(400, { values, errors: { file: why } });
 		}
 		const parsed = exportDocument.safeParse(json);
 		if (!parsed.success) return fail(422, { values, errors: { file: `Nothing was imported: ${describe(parsed.error.issues[0]!)}` } });
