@@ -187,3 +187,14 @@ describe('reassigning one turn', () => {
 		expect(calendar.map((o) => o.assigneeMemberId)).toEqual([a, c, c, a, b]);
 	});
 });
+
+describe('a chore of a member who has left', () => {
+	it('stays editable with them in it; adding someone who left is refused', async () => {
+		const { admin, a, b, c, today } = await house();
+		const chore = await createChore(admin, dailyChore([a, b], today));
+		await updateMember(admin, b, { active: false });
+		await updateMember(admin, c, { active: false });
+		expect((await updateChore(admin, chore.id, { name: 'Dishes after dinner', assignment: { strategy: 'rotate', memberIds: [a, b] } })).name).toBe('Dishes after dinner');
+		await expect(updateChore(admin, chore.id, { assignment: { strategy: 'rotate', memberIds: [a, b, c] } })).rejects.toMatchObject({ status: 422 });
+	});
+});

@@ -36,10 +36,12 @@ function scheduleOf(input: ChoreInput['schedule']): ChoreSchedule {
 	};
 }
 
-async function checkParticipants(trx: Kysely<Database>, householdId: string, memberIds: string[]): Promise<void> {
-	if (memberIds.length === 0) return;
-	const found = await trx.selectFrom('members').select('id').where('householdId', '=', householdId).where('active', '=', true).where('id', 'in', memberIds).execute();
-	if (found.length !== memberIds.length) {
+/** Participants must be active members; on an edit, those already taking part may stay though they left (the chore stays editable). */
+async function checkParticipants(trx: Kysely<Database>, householdId: string, memberIds: string[], alreadyIn: string[] = []): Promise<void> {
+	const newcomers = memberIds.filter((id) => !alreadyIn.includes(id));
+	if (newcomers.length === 0) return;
+	const found = await trx.selectFrom('members').select('id').where('householdId', '=', householdId).where('active', '=', true).where('id', 'in', newcomers).execute();
+	if (found.length !== newcomers.length) {
 		throw new DomainError(422, 'rule_broken', 'Everyone who does the chore must be an active member of the household.', { 'assignment.memberIds': 'Choose active members of the household.' });
 	}
 }
@@ -99,7 +101,7 @@ export async function updateChore(context: MemberContext, choreId: string, patch
 		.execute(async (trx) => {
 			const before = await loadChore(trx, householdId, choreId, true);
 			if (patch.schedule && patch.schedule.startOn !== before.schedule.startOn) checkStart(context.household, patch.schedule.startOn);
-			if (patch.assignment) await checkParticipants(trx, householdId, patch.assignment.memberIds);
+			if (patch.assignment) await checkParticipants(trx, householdId, patch.assignment.memberIds, before.assignment.memberIds);
 			if (patch.assignment && patch.assignment.strategy !== 'open' && patch.assignment.memberIds.length === 0) {
 				throw new DomainError(422, 'rule_broken', 'Choose who does this chore.', { 'assignment.memberIds': 'Choose who does this chore.' });
 			}

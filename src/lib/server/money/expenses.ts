@@ -28,10 +28,12 @@ function rule(message: string, field: string): DomainError {
  * Checks what only the household can tell (active members, known category, payers
  * summing to the amount) and computes the shares. Throws 422 with field messages.
  * Also the check of an expense a proposal would add (checked as it opens).
+ * `alreadyIn`: on an edit, who paid or shared before it; members who left since stay
+ * valid there (their old expenses stay editable), only someone new must be active.
  */
-export async function checkAndShare(db: Kysely<Database>, householdId: string, input: ExpenseInput, expenseId: string) {
-	const members = await db.selectFrom('members').select(['id', 'shareWeight']).where('householdId', '=', householdId).where('active', '=', true).execute();
-	const active = new Map(members.map((m) => [m.id, m.shareWeight]));
+export async function checkAndShare(db: Kysely<Database>, householdId: string, input: ExpenseInput, expenseId: string, alreadyIn: ReadonlySet<string> = new Set()) {
+	const members = await db.selectFrom('members').select(['id', 'shareWeight', 'active']).where('householdId', '=', householdId).execute();
+	const active = new Map(members.filter((m) => m.active || alreadyIn.has(m.id)).map((m) => [m.id, m.shareWeight]));
 	input.payers.forEach((payer, i) => {
 		if (!active.has(payer.memberId)) throw rule('Everyone who paid must be an active member of the household.', `payers.${i}.memberId`);
 	});
@@ -150,7 +152,8 @@ export async function updateExpense(context: MemberContext, expenseId: string, p
 			}
 			const { version: _version, ...changes } = patch;
 			const input: ExpenseInput = { description: before.description, amountMinor: before.amountMinor, spentOn: before.spentOn, category: before.category, notes: before.notes, payers: before.payers, split: before.split, ...changes };
-			const shares = await checkAndShare(trx, householdId, input, expenseId);
+			const alreadyIn = new Set([...before.payers.map((p) => p.memberId), ...before.shares.map((s) => s.memberId), ...before.split.parts.map((p) => p.memberId)]);
+			const shares = await checkAndShare(trx, householdId, input, expenseId, alreadyIn);
 			await trx
 				.updateTable('expenses')
 				.set({ ...expenseColumns(input), version: row.version + 1, updatedAt: new Date() })

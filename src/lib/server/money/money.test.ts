@@ -166,3 +166,23 @@ describe('expenses and balances', () => {
 		);
 	});
 });
+
+describe('an expense of a member who has left', () => {
+	it('stays editable: they may stay in it, only someone new must be an active member', async () => {
+		const { admin, a, b, c } = await house();
+		const expense = await createExpense(admin, groceries(b, [a, b]));
+		await updateMember(admin, b, { active: false });
+		await updateMember(admin, c, { active: false });
+		const renamed = await updateExpense(admin, expense.id, { version: expense.version, description: 'Groceries (market)' });
+		expect(renamed.description).toBe('Groceries (market)');
+		expect(renamed.shares.map((s) => s.memberId).sort()).toEqual([a, b].sort());
+		// Cal left too, and was never in it: adding them is refused, and nothing changes.
+		await expect(updateExpense(admin, expense.id, { version: renamed.version, split: { mode: 'equal', parts: [{ memberId: a }, { memberId: b }, { memberId: c }] } })).rejects.toMatchObject({
+			status: 422,
+			fields: { 'split.parts.2.memberId': expect.any(String) }
+		});
+		await expect(updateExpense(admin, expense.id, { version: renamed.version, payers: [{ memberId: c, amountMinor: 10000 }] })).rejects.toMatchObject({ status: 422 });
+		// A new expense cannot name them either.
+		await expect(createExpense(admin, groceries(a, [a, b]))).rejects.toMatchObject({ status: 422 });
+	});
+});

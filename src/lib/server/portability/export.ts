@@ -7,6 +7,10 @@ import { EXPORT_FORMAT, EXPORT_VERSION, EXPORTED_TABLES, SEQUENCED_TABLES, type 
 /** Columns never exported: the household (it is the file) and a member's login (it is the person's, not the house's). */
 const LEFT_OUT: Partial<Record<string, string[]>> = { members: ['user_id'] };
 
+/** What a ballot says; while a proposal with a hidden count is open, an export holds who voted, not how. */
+const BALLOT_COLUMNS = ['position', 'option_ids', 'ranking', 'reason'];
+const BALLOT_TABLES = new Set<string>(['votes', 'vote_history']);
+
 export async function exportHousehold(context: MemberContext): Promise<ExportDocument> {
 	const db = getDb();
 	const householdId = context.household.id;
@@ -25,6 +29,10 @@ export async function exportHousehold(context: MemberContext): Promise<ExportDoc
 					select coalesce(jsonb_agg((to_jsonb(t) - ${sql.raw(`array[${dropped.map((c) => `'${c}'`).join(', ')}]`)}) order by ${order}), '[]'::jsonb) as rows
 					from ${sql.table(table)} t where t.household_id = ${householdId}`.execute(raw);
 				tables[table] = rows[0]!.rows;
+			}
+			const hidden = new Set((await trx.selectFrom('proposals').select('id').where('householdId', '=', householdId).where('status', '=', 'open').where('hideResults', '=', true).execute()).map((p) => p.id));
+			for (const table of EXPORTED_TABLES.filter((t) => BALLOT_TABLES.has(t))) {
+				tables[table] = tables[table].map((row) => (hidden.has(row.proposal_id as string) ? { ...row, ...Object.fromEntries(BALLOT_COLUMNS.map((c) => [c, null])) } : row));
 			}
 		});
 	return {

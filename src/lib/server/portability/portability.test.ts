@@ -151,3 +151,20 @@ describe('background sweeps', () => {
 		expect((await needsAttention(admin.household.id)).map((i) => i.message).join(' ')).toContain('could not be closed');
 	});
 });
+
+describe('an export while voting is open', () => {
+	it('holds who voted on a proposal with a hidden count, not how (block reasons included); closed ones keep their ballots', async () => {
+		const admin = await demoAdmin();
+		const { createProposal } = await import('../decisions/proposals');
+		const { castVote } = await import('../decisions/votes');
+		const { id } = await createProposal(admin, { title: 'Secret ballot', body: '', kind: 'consent', rule: { threshold: 'majority', quorumPct: 0 }, closesAt: new Date(Date.now() + 3_600_000).toISOString(), hideResults: true });
+		await castVote(admin, id, { position: 'block', reason: 'My private reason' });
+		const doc = await exportHousehold(admin);
+		const mine = doc.tables.votes.filter((v) => v.proposal_id === id);
+		expect(mine).toHaveLength(1);
+		expect(mine[0]).toMatchObject({ member_id: admin.member.id, position: null, reason: null, option_ids: null, ranking: null });
+		expect(JSON.stringify(doc)).not.toContain('My private reason');
+		const closedVotes = doc.tables.votes.filter((v) => v.proposal_id !== id);
+		expect(closedVotes.some((v) => v.position !== null || v.option_ids !== null || v.ranking !== null)).toBe(true);
+	});
+});
