@@ -21,7 +21,10 @@ describe('reading a Splitwise export', () => {
 		[[header, ['2024-01-05', 'Food', 'General', 'ten', 'EUR', '10.00', '-5.00', '-5.00']], /the cost “ten”/],
 		[[header, ['2024-01-05', 'Food', 'General', '10.00', 'EUR', '10.00', '-5.00']], /has 7 columns/],
 		[[header, ['2024-01-05', 'Food', 'General', '5.00', 'EUR', '10.00', '-5.00', '-5.00']], /more money changes hands/],
-		[[header], /no expenses/]
+		[[header], /no expenses/],
+		[[header, ['2026-02-30', 'Food', 'General', '10.00', 'EUR', '10.00', '-5.00', '-5.00']], /Line 2: “2026-02-30” is not a date/],
+		[[header, ['1900-01-05', 'Food', 'General', '10.00', 'EUR', '10.00', '-5.00', '-5.00']], /Line 2: “1900-01-05” is not a date/],
+		[[header, ['9999-01-05', 'Food', 'General', '10.00', 'EUR', '10.00', '-5.00', '-5.00']], /Line 2: “9999-01-05” is not a date/]
 	])('refuses %j with a clear message', (records, message) => {
 		const read = readSplitwise(records, 'EUR');
 		expect(read.ok).toBe(false);

@@ -58,7 +58,7 @@ export function readSplitwise(records: string[][], currency: string): SplitwiseR
 		// The export ends with each person's total: not an expense.
 		if (description.toLowerCase() === 'total balance') continue;
 		if (record.length !== header.length) return fail(`Line ${line} has ${record.length} columns; the first line has ${header.length}.`);
-		if (parseDay(date) === null) return fail(`Line ${line}: “${date}” is not a real date between 2000 and 2100, like 2024-03-31.`);
+		if (parseDay(date) === null) return fail(`Line ${line}: “${date}” is not a date like 2024-03-31 (a real day between 2000 and 2100).`);
 		if (rowCurrency.toUpperCase() !== currency) return fail(`Line ${line} is in ${rowCurrency || 'no currency'}, but this household keeps its money in ${currency}. Import only rows in ${currency}.`);
 		const costMinor = signedMinor(cost, currency);
 		if (costMinor === null || costMinor <= 0) return fail(`Line ${line}: the cost “${cost}” is not an amount above zero.`);

@@ -207,3 +207,22 @@ describe('currencies without two decimals', () => {
 		expect(balances.body.currency).toBe(currency);
 	});
 });
+
+describe('impossible dates', () => {
+	it('answer 400 or 422 naming the field, never a 500: expense filters and occurrence paths', async () => {
+		const { owner, base, a } = await setup();
+		for (const [query, field] of [['from=2027-02-30', 'from'], ['to=2027-13-01', 'to'], ['from=0000-00-00', 'from']] as const) {
+			const response = await call(`${base}/expenses?${query}`, { token: owner.token });
+			expect([400, 422], query).toContain(response.status);
+			expect(response.body.error.fields[field], query).toBeTruthy();
+		}
+		const chore = await call(`${base}/chores`, { method: 'POST', token: owner.token, body: { name: 'Bins', schedule: { kind: 'daily', startOn: new Date().toISOString().slice(0, 10) }, assignment: { strategy: 'rotate', memberIds: [a] } } });
+		for (const day of ['2027-02-30', '0000-00-00']) {
+			for (const action of ['complete', 'reassign']) {
+				const response = await call(`${base}/chores/${chore.body.id}/occurrences/${day}/${action}`, { method: 'POST', token: owner.token, body: action === 'reassign' ? { memberId: a } : {} });
+				expect(response.status, `${day} ${action}`).toBe(422);
+				expect(response.body.error.fields.dueOn).toBeTruthy();
+			}
+		}
+	});
+});
