@@ -12,8 +12,8 @@ export interface RecurringSchedule {
 	dayOfMonth?: number | null;
 	/** weekly: ISO weekday, 1 = Monday … 7 = Sunday. */
 	weekday?: number | null;
-	startsOn: string;
-	endsOn?: string | null;
+	startOn: string;
+	endOn?: string | null;
 }
 
 const day = (text: string) => {
@@ -25,8 +25,8 @@ const text = (date: Date) => format(date, 'yyyy-MM-dd');
 /** The due days from the start through `until` (inclusive), oldest first, at most `limit`. */
 export function dueDates(schedule: RecurringSchedule, until: string, limit = 1000): string[] {
 	const dates: string[] = [];
-	const last = schedule.endsOn && schedule.endsOn < until ? schedule.endsOn : until;
-	const start = day(schedule.startsOn);
+	const last = schedule.endOn && schedule.endOn < until ? schedule.endOn : until;
+	const start = day(schedule.startOn);
 	if (schedule.kind === 'weekly') {
 		const offset = ((schedule.weekday ?? 1) - getISODay(start) + 7) % 7;
 		for (let date = addDays(start, offset); text(date) <= last && dates.length < limit; date = addDays(date, 7 * schedule.interval)) dates.push(text(date));

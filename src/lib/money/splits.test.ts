@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeShares, SPLIT_MODES, SplitError, type Split } from './splits';
-import { suggestTransfers, type Balance } from './transfers';
+import { isFewest, suggestTransfers, type Balance } from './transfers';
 
 const weights = new Map<string, number | string>([
 	['rosa', '0.5'],
@@ -95,6 +95,59 @@ describe('suggestTransfers', () => {
 				expect(transfers.length).toBeLessThanOrEqual(Math.max(0, balances.filter((b) => b.netMinor !== 0).length - 1));
 			})
 		);
+	});
+
+	/** The fewest payments by brute force: n minus the most zero-sum groups over every partition. */
+	function fewestByBruteForce(values: number[]): number {
+		const nonZero = values.filter((v) => v !== 0);
+		let most = 0;
+		const place = (i: number, groups: number[][]) => {
+			if (i === nonZero.length) {
+				if (groups.every((g) => g.reduce((a, b) => a + b, 0) === 0)) most = Math.max(most, groups.length);
+				return;
+			}
+			for (const g of groups) {
+				g.push(nonZero[i]!);
+				place(i + 1, groups);
+				g.pop();
+			}
+			groups.push([nonZero[i]!]);
+			place(i + 1, groups);
+			groups.pop();
+		};
+		place(0, []);
+		return nonZero.length - most;
+	}
+
+	it('is the true fewest: +4 +3 −3 −2 −2 settle in 3 payments, not 4', () => {
+		const balances = [4, 3, -3, -2, -2].map((netMinor, i) => ({ memberId: `m${i}`, netMinor }));
+		expect(suggestTransfers(balances)).toHaveLength(3);
+		expect(isFewest(balances)).toBe(true);
+	});
+
+	it('matches a brute force on small houses (property)', () => {
+		const small = fc.array(fc.integer({ min: -6, max: 6 }), { minLength: 1, maxLength: 7 }).map((values) => [...values, -values.reduce((a, b) => a + b, 0)]);
+		fc.assert(
+			fc.property(small, (values) => {
+				const balances = values.map((netMinor, i) => ({ memberId: `m${i}`, netMinor }));
+				const transfers = suggestTransfers(balances);
+				expect(transfers).toHaveLength(fewestByBruteForce(values));
+				const after = new Map(balances.map((b) => [b.memberId, b.netMinor]));
+				for (const t of transfers) {
+					after.set(t.fromMemberId, after.get(t.fromMemberId)! + t.amountMinor);
+					after.set(t.toMemberId, after.get(t.toMemberId)! - t.amountMinor);
+				}
+				expect([...after.values()].every((v) => v === 0)).toBe(true);
+			}),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('says honestly when it is only "at most n − 1" (more than 20 people with a balance)', () => {
+		const many = Array.from({ length: 22 }, (_, i) => ({ memberId: `m${i}`, netMinor: i % 2 ? 100 + i : -(100 + i - 1) }));
+		many.push({ memberId: 'last', netMinor: -many.reduce((a, b) => a + b.netMinor, 0) });
+		expect(isFewest(many)).toBe(false);
+		expect(suggestTransfers(many).length).toBeLessThanOrEqual(22);
 	});
 
 	it('pays the largest creditor from the largest debtor first', () => {

@@ -142,6 +142,9 @@ describe('recurring expenses over HTTP', () => {
 		};
 		const created = await call(`${base}/recurring-expenses`, { method: 'POST', token: owner.token, body });
 		expect(created.status).toBe(201);
+		// The answer names the schedule's days as the input does.
+		expect(created.body.schedule).toMatchObject({ startOn: '2026-01-05', endOn: '2026-01-26' });
+		expect(created.body.schedule).not.toHaveProperty('startsOn');
 		await expectMatchesDocument('POST', '/households/{hid}/recurring-expenses', 201, created.body);
 		const expenses = await call(`${base}/expenses?category=internet`, { token: owner.token });
 		expect(expenses.body.items.map((e: { spentOn: string }) => e.spentOn)).toEqual(['2026-01-26', '2026-01-19', '2026-01-12', '2026-01-05']);

@@ -34,7 +34,7 @@ export interface RecurringExpense {
 }
 
 function scheduleOf(row: RecurringExpenseRow): RecurringSchedule {
-	return { kind: row.scheduleKind, interval: row.interval, dayOfMonth: row.dayOfMonth, weekday: row.weekday, startsOn: row.startsOn, endsOn: row.endsOn };
+	return { kind: row.scheduleKind, interval: row.interval, dayOfMonth: row.dayOfMonth, weekday: row.weekday, startOn: row.startsOn, endOn: row.endsOn };
 }
 
 function present(row: RecurringExpenseRow, today: string, lastRun: string | null): RecurringExpense {

@@ -99,7 +99,7 @@ export const createSettlement = defineOperation({
 export const getBalances = defineOperation({
 	method: 'GET',
 	path: '/households/{hid}/balances',
-	summary: 'Each member’s net position and the transfers that settle the house',
+	summary: 'Each member’s net position and the transfers that settle the house: the fewest possible for up to 20 members with a balance, at most n − 1 beyond',
 	tag,
 	auth: true,
 	responses: {
@@ -130,8 +130,8 @@ export const recurringBody = z
 			interval: z.number().int(),
 			dayOfMonth: z.number().int().nullable().optional(),
 			weekday: z.number().int().nullable().optional(),
-			startsOn: z.string(),
-			endsOn: z.string().nullable().optional()
+			startOn: z.string(),
+			endOn: z.string().nullable().optional()
 		}),
 		paused: z.boolean(),
 		nextDueOn: z.string().nullable()

@@ -1,3 +1,4 @@
+import { isFewest } from '$lib/money/transfers';
 import { redirect } from '@sveltejs/kit';
 import { todayIn } from '$lib/dates';
 import { submitForm } from '$lib/server/forms';
@@ -16,7 +17,7 @@ export const load: PageServerLoad = async ({ params, request }) => {
 	// After downtime the job may not have run: catch up before showing money.
 	await runDueRecurring(household.id);
 	const [{ balances, transfers }, members, payments] = await Promise.all([getBalances(household.id), listMembers(household.id), listSettlements(household.id)]);
-	return { balances, transfers, members, payments, myMemberId: member.id, today: todayIn(household.timezone), locale: requestLocale(request) };
+	return { balances, transfers, fewest: isFewest(balances), members, payments, myMemberId: member.id, today: todayIn(household.timezone), locale: requestLocale(request) };
 };
 
 export const actions: Actions = {

@@ -12,13 +12,13 @@ export const load: PageServerLoad = async ({ params, request }) => {
 	const { household } = await requireMember(params.hid);
 	const template = await orErrorPage(getRecurring(household.id, params.rid, household.timezone));
 	const options = await expenseFormOptions(household.id);
-	const fields = fieldsFromExpense({ ...template, spentOn: template.schedule.startsOn }, household.currency, options.members);
+	const fields = fieldsFromExpense({ ...template, spentOn: template.schedule.startOn }, household.currency, options.members);
 	const schedule = {
 		kind: template.schedule.kind,
 		interval: String(template.schedule.interval),
 		dayOfMonth: String(template.schedule.dayOfMonth ?? 1),
 		weekday: String(template.schedule.weekday ?? 1),
-		endOn: template.schedule.endsOn ?? ''
+		endOn: template.schedule.endOn ?? ''
 	};
 	return { template, ...options, fields, schedule, locale: requestLocale(request) };
 };
