@@ -1,6 +1,17 @@
 import { expect, test } from '@playwright/test';
 import { createHousehold, signUp } from './helpers';
 
+/** A month two months ahead (inside the calendar's planning bounds, wherever today is) and its first four Mondays. */
+function monthAhead() {
+	const now = new Date();
+	const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 2, 1));
+	const day = (d: Date) => d.toISOString().slice(0, 10);
+	const firstMonday = new Date(first.getTime() + ((8 - first.getUTCDay()) % 7) * 86_400_000);
+	const mondays = [0, 1, 2, 3].map((w) => day(new Date(firstMonday.getTime() + w * 7 * 86_400_000)));
+	const title = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(first);
+	return { start: day(first), mid: day(new Date(first.getTime() + 14 * 86_400_000)), end: day(new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0))), year: String(first.getUTCFullYear()), title, mondays };
+}
+
 test('a weekly chore rotates among three members on the calendar, and a completion by someone else credits the doer', async ({ page }) => {
 	await signUp(page, 'Ana');
 	const home = await createHousehold(page, 'Chore House');
@@ -14,34 +25,36 @@ test('a weekly chore rotates among three members on the calendar, and a completi
 	await page.getByLabel('Chore', { exact: true }).fill('Bins out');
 	await page.getByLabel('Every N weeks, on chosen days').check();
 	await page.getByLabel('Mon', { exact: true }).check();
-	await page.getByLabel('Starts on').fill('2030-01-01');
+	const month = monthAhead();
+	const [first, second, third, fourth] = month.mondays as [string, string, string, string];
+	await page.getByLabel('Starts on').fill(month.start);
 	// Turns: Ana 1, Ben 2, Cleo 3 (the form lists members by name).
 	await page.getByLabel('Ana', { exact: true }).fill('1');
 	await page.getByLabel('Ben', { exact: true }).fill('2');
 	await page.getByLabel('Cleo', { exact: true }).fill('3');
 	await page.getByRole('button', { name: 'Preview the next eight' }).click();
 	await expect(page.getByRole('heading', { name: 'The next 8' })).toBeVisible();
-	const preview = await page.getByRole('listitem').filter({ hasText: '2030' }).allInnerTexts();
+	const preview = await page.getByRole('listitem').filter({ hasText: month.year }).allInnerTexts();
 	expect(preview.slice(0, 4).map((line) => line.split(' — ')[1])).toEqual(['Ana', 'Ben', 'Cleo', 'Ana']);
 	await page.getByRole('button', { name: 'Add chore' }).click();
 	await expect(page.getByText('Added “Bins out”.')).toBeVisible();
 
-	await page.goto(`${home}/chores?view=month&date=2030-01-15`);
-	await expect(page.getByRole('heading', { name: 'January 2030' })).toBeVisible();
+	await page.goto(`${home}/chores?view=month&date=${month.mid}`);
+	await expect(page.getByRole('heading', { name: month.title })).toBeVisible();
 	const week = (day: string) => page.getByTestId(`occurrence-Bins out-${day}`);
-	await expect(week('2030-01-07')).toContainText('Ana');
-	await expect(week('2030-01-14')).toContainText('Ben');
-	await expect(week('2030-01-21')).toContainText('Cleo');
-	await expect(week('2030-01-28')).toContainText('Ana');
+	await expect(week(first)).toContainText('Ana');
+	await expect(week(second)).toContainText('Ben');
+	await expect(week(third)).toContainText('Cleo');
+	await expect(week(fourth)).toContainText('Ana');
 
 	// Cleo does Ben's turn: the credit goes to Cleo.
-	await page.goto(`${home}/chores?view=week&date=2030-01-14`);
-	const item = week('2030-01-14');
+	await page.goto(`${home}/chores?view=week&date=${second}`);
+	const item = week(second);
 	await item.getByText('More').click();
 	await item.getByLabel('Done by').selectOption({ label: 'Cleo' });
 	await item.getByRole('button', { name: 'Mark done' }).click();
-	await expect(week('2030-01-14')).toContainText('done by Cleo');
-	const fairness = await page.request.get(`/api/v1/households/${householdId}/chore-fairness?from=2030-01-01&to=2030-01-31`);
+	await expect(week(second)).toContainText('done by Cleo');
+	const fairness = await page.request.get(`/api/v1/households/${householdId}/chore-fairness?from=${month.start}&to=${month.end}`);
 	const rows = (await fairness.json()).items as Array<{ memberId: string; effortDone: number }>;
 	expect(rows.map((r) => r.effortDone).sort()).toEqual([0, 0, 1]);
 });
@@ -52,7 +65,7 @@ test('a member makes a calendar link; the ICS feed downloads and parses', async 
 	const householdId = home.split('/h/')[1]!;
 	const me = (await (await page.request.get('/api/v1/me')).json()).households[0].memberId as string;
 	const chore = await page.request.post(`/api/v1/households/${householdId}/chores`, {
-		data: { name: 'Water plants', effort: 1, schedule: { kind: 'daily', interval: 2, startOn: '2026-01-01', time: '08:30' }, assignment: { strategy: 'fixed', memberIds: [me] } }
+		data: { name: 'Water plants', effort: 1, schedule: { kind: 'daily', interval: 2, startOn: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10), time: '08:30' }, assignment: { strategy: 'fixed', memberIds: [me] } }
 	});
 	expect(chore.status()).toBe(201);
 	await page.goto(`${home}/chores/feeds`);

@@ -3,6 +3,7 @@
  * called as a logged-out client (401), a stranger from another household (404, whatever
  * the body says) and a member without the needed role (403). Nothing may change.
  */
+import { mondayInWeeks, shift } from '$lib/server/testing/days';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { call } from '$lib/server/testing/http';
@@ -24,7 +25,7 @@ function urlOf(route: string): string {
 		.replace('[eid]', house.expenseId)
 		.replace('[cid]', house.choreId)
 		.replace('[pid]', house.proposalId)
-		.replace('[dueOn]', '2030-01-02');
+		.replace('[dueOn]', shift(mondayInWeeks(8), 1));
 }
 
 /** A body the endpoint accepts, so a refusal for the role is not hidden behind one for the input. */
@@ -35,7 +36,7 @@ function bodyFor(route: string, method: string): unknown {
 		'PUT /decision-rules': rules,
 		'PATCH /proposals/[pid]': { title: 'Hijacked' },
 		'POST /members': { displayName: 'Sneaky', role: 'adult' },
-		'PATCH /members/[mid]': { displayName: 'Sneaky' },
+		'PATCH /members/[mid]': { displayName: 'Sneaky', version: 1 },
 		'POST /invites': { role: 'adult' },
 		'POST /imports/splitwise': { csv: 'Date,Description,Category,Cost,Currency,Owner\n', dryRun: false }
 	};

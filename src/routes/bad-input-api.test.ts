@@ -4,6 +4,7 @@
  * whole body replaced: a 4xx naming the problem, never a 500, nothing stored. Where the
  * value is valid text and the request succeeds, it is stored exactly as sent.
  */
+import { mondayInWeeks, shift } from '$lib/server/testing/days';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
@@ -40,20 +41,20 @@ function bases(): Record<string, () => Record<string, unknown>> {
 		'POST /me/tokens': () => ({ name: 'script', password: house.owner.password }),
 		'POST /sessions': () => ({ email: house.owner.email, password: 'not the password' }),
 		'POST /users': () => ({ email: `new-${unique()}@test.example`, password: 'long enough password', displayName: 'Newcomer' }),
-		'POST /households/{hid}/members/{mid}/absences': () => ({ from: '2030-02-01', to: '2030-02-03', note: 'Away' }),
+		'POST /households/{hid}/members/{mid}/absences': () => ({ from: mondayInWeeks(12), to: shift(mondayInWeeks(12), 2), note: 'Away' }),
 		'POST /households/{hid}/members': () => ({ displayName: 'Grandma', role: 'adult', shareWeight: 1, choreCapacity: 1 }),
 		'POST /households': () => ({ name: 'Another House', currency: 'EUR', timezone: 'Europe/Berlin' }),
 		'POST /households/{hid}/invites': () => ({ role: 'adult', maxUses: 2, expiresInDays: 7 }),
-		'PATCH /households/{hid}/members/{mid}': () => ({ displayName: 'Owner' }),
+		'PATCH /households/{hid}/members/{mid}': () => ({ displayName: 'Owner', version: 1 }),
 		'POST /households/{hid}/expenses': () => ({ description: 'Bread', amountMinor: 1000, spentOn: '2026-11-20', category: 'groceries', notes: '', ...money }),
-		'POST /households/{hid}/recurring-expenses': () => ({ description: 'Phone', amountMinor: 1000, category: 'utilities', ...money, schedule: { kind: 'monthly', dayOfMonth: 3, startOn: '2030-01-01' } }),
+		'POST /households/{hid}/recurring-expenses': () => ({ description: 'Phone', amountMinor: 1000, category: 'utilities', ...money, schedule: { kind: 'monthly', dayOfMonth: 3, startOn: mondayInWeeks(8) } }),
 		'POST /households/{hid}/settlements': () => ({ fromMemberId: me, toMemberId: me, amountMinor: 100, paidOn: '2026-11-20', note: '' }),
 		'PATCH /households/{hid}/expenses/{eid}': () => ({ version: 1, description: 'Rent' }),
 		'POST /households/{hid}/chores/{cid}/occurrences/{dueOn}/complete': () => ({ doneByMemberId: me }),
-		'POST /households/{hid}/chores': () => ({ name: 'Sweep', effort: 1, schedule: { kind: 'weekly', interval: 1, weekdays: [1], startOn: '2030-01-07' }, assignment: { strategy: 'rotate', memberIds: [me] } }),
+		'POST /households/{hid}/chores': () => ({ name: 'Sweep', effort: 1, schedule: { kind: 'weekly', interval: 1, weekdays: [1], startOn: mondayInWeeks(8) }, assignment: { strategy: 'rotate', memberIds: [me] } }),
 		'POST /households/{hid}/chores/{cid}/occurrences/{dueOn}/reassign': () => ({ memberId: me }),
 		'POST /households/{hid}/chores/{cid}/occurrences/{dueOn}/skip': () => ({ reason: 'Raining' }),
-		'PATCH /households/{hid}/chores/{cid}': () => ({ name: 'Bins' }),
+		'PATCH /households/{hid}/chores/{cid}': () => ({ name: 'Bins', version: 1 }),
 		'POST /households/{hid}/proposals/{pid}/comments': () => ({ body: 'Agreed.' }),
 		'POST /households/{hid}/proposals/{pid}/votes': () => ({ position: 'yes', reason: '' }),
 		'POST /households/{hid}/proposals': () => ({ title: 'New rug', body: '', kind: 'consent', closesAt: new Date(Date.now() + 86_400_000).toISOString() }),
@@ -73,7 +74,7 @@ function pathOf(template: string): string {
 			.replace('{eid}', house.expenseId)
 			.replace('{cid}', house.choreId)
 			.replace('{pid}', house.proposalId)
-			.replace('{dueOn}', '2030-01-02')
+			.replace('{dueOn}', shift(mondayInWeeks(8), 1))
 	);
 }
 
@@ -170,7 +171,7 @@ describe('hostile API bodies', () => {
 			expect(expense.status).toBe(201);
 			const stored = await db.query('select description, notes from expenses where id = $1', [expense.body.id]);
 			expect(stored.rows[0]).toEqual({ description: text, notes: text });
-			const chore = await call(`/api/v1/households/${h}/chores`, { method: 'POST', token, body: { name: text, description: text, schedule: { kind: 'daily', startOn: '2030-01-01' }, assignment: { strategy: 'rotate', memberIds: [me] } } });
+			const chore = await call(`/api/v1/households/${h}/chores`, { method: 'POST', token, body: { name: text, description: text, schedule: { kind: 'daily', startOn: mondayInWeeks(8) }, assignment: { strategy: 'rotate', memberIds: [me] } } });
 			expect(chore.status).toBe(201);
 			const proposal = await call(`/api/v1/households/${h}/proposals`, { method: 'POST', token, body: { title: text, kind: 'consent', closesAt: new Date(Date.now() + 86_400_000).toISOString() } });
 			expect(proposal.status).toBe(201);

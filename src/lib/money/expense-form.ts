@@ -171,6 +171,8 @@ export interface ExpenseFormState {
 	seedId?: string;
 	/** Everything typed, for fields beyond the expense's own (a recurring schedule). */
 	values?: Record<string, string>;
+	/** After a conflict: the version saved now, so a second save replaces it knowingly. */
+	currentVersion?: number;
 }
 
 /** The expense form's part of a page's `form`; other actions' results (delete, pause…) carry no fields. */

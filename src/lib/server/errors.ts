@@ -9,7 +9,9 @@ export class DomainError extends Error {
 		message: string,
 		readonly fields: Record<string, string> = {},
 		/** Seconds until a rate-limited request may be tried again. */
-		readonly retryAfter?: number
+		readonly retryAfter?: number,
+		/** A conflict (409): the version saved now, so a form can keep what was typed and save over it knowingly. */
+		readonly currentVersion?: number
 	) {
 		super(message);
 	}

@@ -6,6 +6,8 @@ import { formValues, parseForm, type FieldErrors } from './validation';
 export interface FormFailure {
 	values: Record<string, string>;
 	errors: FieldErrors;
+	/** After a conflict: the version saved now, for the form's hidden `version` (a second save is then a knowing one). */
+	currentVersion?: number;
 }
 
 /**
@@ -36,8 +38,9 @@ export async function attempt<T, Extra extends Record<string, unknown> = Record<
 		return await work();
 	} catch (refusal) {
 		if (!(refusal instanceof DomainError)) throw refusal;
-		const errors = Object.keys(refusal.fields).length ? refusal.fields : { form: refusal.message };
-		return fail(refusal.status, { ...(extra as Extra), values, errors });
+		// A conflict's message says what changed; it goes above the form, not only next to the hidden version.
+		const errors = refusal.currentVersion !== undefined ? { ...refusal.fields, form: refusal.message } : Object.keys(refusal.fields).length ? refusal.fields : { form: refusal.message };
+		return fail(refusal.status, { ...(extra as Extra), values, errors, ...(refusal.currentVersion !== undefined ? { currentVersion: refusal.currentVersion } : {}) });
 	}
 }
 

@@ -12,6 +12,6 @@ export function presentContextHousehold(context: MemberContext) {
 }
 
 export function presentMember(member: Member) {
-	const { id, displayName, role, isAdmin, userId, shareWeight, choreCapacity, active } = member;
-	return { id, displayName, role, isAdmin, userId, shareWeight, choreCapacity, active };
+	const { id, displayName, role, isAdmin, userId, shareWeight, choreCapacity, active, version } = member;
+	return { id, displayName, role, isAdmin, userId, shareWeight, choreCapacity, active, version };
 }

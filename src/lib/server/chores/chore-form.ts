@@ -51,7 +51,7 @@ export function readChoreForm(formData: FormData, memberIds: string[]): ChoreFor
 }
 
 type Preview = Array<{ dueOn: string; assigneeMemberId: string | null }>;
-type Outcome = { chore: Chore } | { preview: Preview; values: Record<string, string> } | ActionFailure<{ values: Record<string, string>; errors: Record<string, string>; weekdays: string[] }>;
+type Outcome = { chore: Chore } | { preview: Preview; values: Record<string, string> } | ActionFailure<{ values: Record<string, string>; errors: Record<string, string>; weekdays: string[]; currentVersion?: number }>;
 
 /** Save (create or update) or just preview the next eight occurrences. */
 export async function handleChoreForm(context: MemberContext, formData: FormData, memberIds: string[], mode: { save: 'create' } | { save: 'update'; choreId: string } | { save: false }): Promise<Outcome> {
@@ -62,10 +62,11 @@ export async function handleChoreForm(context: MemberContext, formData: FormData
 		if (mode.save === false) return { preview: await previewChore(context.household, read.input), values: read.values };
 		if (mode.save === 'create') return { chore: await createChore(context, read.input) };
 		const { name, description, effort, schedule, assignment } = read.input;
-		return { chore: await updateChore(context, mode.choreId, { name, description, effort, schedule, assignment }) };
+		const version = Number(formData.get('version'));
+		return { chore: await updateChore(context, mode.choreId, { name, description, effort, schedule, assignment, version: Number.isSafeInteger(version) && version > 0 ? version : undefined }) };
 	} catch (error) {
 		if (!(error instanceof DomainError)) throw error;
-		const errors = Object.keys(error.fields).length ? Object.fromEntries(Object.entries(error.fields).map(([k, m]) => [k.startsWith('assignment') ? 'turns' : k, m])) : { form: error.message };
-		return fail(error.status, { values: read.values, errors, weekdays });
+		const errors = Object.keys(error.fields).length && error.currentVersion === undefined ? Object.fromEntries(Object.entries(error.fields).map(([k, m]) => [k.startsWith('assignment') ? 'turns' : k, m])) : { form: error.message };
+		return fail(error.status, { values: read.values, errors, weekdays, ...(error.currentVersion !== undefined ? { currentVersion: error.currentVersion } : {}) });
 	}
 }

@@ -11,6 +11,7 @@ import { todayIn } from '$lib/dates';
 import { earliestChoreStart, START_DAYS_BACK } from '$lib/chores/bounds';
 import { freezeNewChorePast, freezePast } from './calendar';
 import type { ChoreInput, ChorePatch } from './schemas';
+import { checkVersion, quoted, type Describe } from '$lib/server/versions';
 
 export interface Chore {
 	id: string;
@@ -92,7 +93,12 @@ export async function createChore(context: MemberContext, input: ChoreInput): Pr
  * Changes apply from today on: the past is frozen first, so occurrences before today
  * (and every one someone acted on) stay exactly as they were.
  */
-export async function updateChore(context: MemberContext, choreId: string, patch: ChorePatch): Promise<Chore> {
+/** How a chore's fields read in a conflict message. */
+const describeChoreField: Describe = (field, value) =>
+	field === 'name' ? `the name ${quoted(value)}` : field === 'effort' ? `effort ${String(value)}` : field === 'schedule' ? 'another schedule' : field === 'assignment' ? 'other people or turns' : field === 'active' ? (value ? 'it running' : 'it paused') : field === 'description' ? 'another description' : null;
+
+/** `patch.version`: the version the edit was made from (409 if someone saved since); internal callers may leave it out. */
+export async function updateChore(context: MemberContext, choreId: string, patch: Omit<ChorePatch, 'version'> & { version?: number }): Promise<Chore> {
 	const householdId = context.household.id;
 	if (!isUuid(choreId)) throw notFound('That chore');
 	await freezePast(context.household);
@@ -100,6 +106,7 @@ export async function updateChore(context: MemberContext, choreId: string, patch
 		.transaction()
 		.execute(async (trx) => {
 			const before = await loadChore(trx, householdId, choreId, true);
+			checkVersion('chore', patch.version, { ...before }, { ...patch, assignment: patch.assignment }, describeChoreField);
 			if (patch.schedule && patch.schedule.startOn !== before.schedule.startOn) checkStart(context.household, patch.schedule.startOn);
 			if (patch.assignment) await checkParticipants(trx, householdId, patch.assignment.memberIds, before.assignment.memberIds);
 			if (patch.assignment && patch.assignment.strategy !== 'open' && patch.assignment.memberIds.length === 0) {

@@ -45,7 +45,8 @@ export const chorePatch = z
 		effort: z.number({ error: 'Give the effort from 1 to 5.' }).int().min(1, 'From 1 to 5.').max(5, 'From 1 to 5.').optional(),
 		schedule: choreScheduleInput.optional(),
 		assignment: z.object({ strategy: z.enum(['rotate', 'fair', 'fixed', 'open']), memberIds: z.array(z.uuid()).max(50) }).optional(),
-		active: z.boolean().optional()
+		active: z.boolean().optional(),
+		version: z.number({ error: 'Send the version you edited.' }).int().min(1, 'Send the version you edited.')
 	})
 	.meta({ id: 'ChorePatch' });
 

@@ -44,6 +44,7 @@ export interface HouseholdsTable {
 	currency: string;
 	timezone: string;
 	createdAt: Generated<Date>;
+	version: Generated<number>;
 }
 
 export interface MembersTable {
@@ -58,6 +59,7 @@ export interface MembersTable {
 	active: Generated<boolean>;
 	leftAt: Timestamp | null;
 	createdAt: Generated<Date>;
+	version: Generated<number>;
 }
 
 export interface InvitesTable {
@@ -196,6 +198,7 @@ export interface RecurringExpensesTable {
 	payers: ColumnType<Array<{ memberId: string; amountMinor: number }>, string, string>;
 	split: ColumnType<{ mode: 'equal' | 'exact' | 'percent' | 'shares' | 'weights'; parts: Array<{ memberId: string; value?: number }> }, string, string>;
 	scheduleKind: 'monthly' | 'weekly';
+	version: Generated<number>;
 	interval: Generated<number>;
 	dayOfMonth: number | null;
 	weekday: number | null;

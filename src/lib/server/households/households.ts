@@ -1,3 +1,4 @@
+import { checkVersion, quoted, type Describe } from '$lib/server/versions';
 import { getDb } from '$lib/server/db';
 import type { Household } from '$lib/server/db/schema';
 import type { SessionUser } from '$lib/server/auth/sessions';
@@ -54,12 +55,22 @@ export async function rememberHousehold(user: Pick<SessionUser, 'id' | 'lastHous
 	await getDb().updateTable('users').set({ lastHouseholdId: householdId }).where('id', '=', user.id).where('lastHouseholdId', 'is distinct from', householdId).execute();
 }
 
-export async function updateHousehold(householdId: string, actorMemberId: string, input: HouseholdInput): Promise<Household> {
+const describeHouseholdField: Describe = (field, value) => (field === 'name' ? `the name ${quoted(value)}` : field === 'currency' ? `the currency ${String(value)}` : field === 'timezone' ? `the time zone ${String(value)}` : null);
+
+/** `expectedVersion`: the version the settings form was opened on (409 if someone saved since). */
+export async function updateHousehold(householdId: string, actorMemberId: string, input: HouseholdInput, expectedVersion?: number): Promise<Household> {
 	return getDb()
 		.transaction()
 		.execute(async (trx) => {
-			const before = await trx.selectFrom('households').select(['name', 'currency', 'timezone']).where('id', '=', householdId).forUpdate().executeTakeFirstOrThrow();
-			const household = await trx.updateTable('households').set(input).where('id', '=', householdId).returningAll().executeTakeFirstOrThrow();
+			const saved = await trx.selectFrom('households').select(['name', 'currency', 'timezone', 'version']).where('id', '=', householdId).forUpdate().executeTakeFirstOrThrow();
+			checkVersion('household', expectedVersion, saved, input, describeHouseholdField);
+			const before = { name: saved.name, currency: saved.currency, timezone: saved.timezone };
+			const household = await trx
+				.updateTable('households')
+				.set({ ...input, version: saved.version + 1 })
+				.where('id', '=', householdId)
+				.returningAll()
+				.executeTakeFirstOrThrow();
 			await logActivity(trx, {
 				householdId,
 				actorMemberId,

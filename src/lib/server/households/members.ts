@@ -1,3 +1,4 @@
+import { checkVersion, quoted, type Describe } from '$lib/server/versions';
 import type { Kysely } from 'kysely';
 import { getDb } from '$lib/server/db';
 import type { Database, MemberRow, Role } from '$lib/server/db/schema';
@@ -18,6 +19,7 @@ export interface Member {
 	choreCapacity: number;
 	active: boolean;
 	leftAt: Date | null;
+	version: number;
 }
 
 export function toMember(row: MemberRow): Member {
@@ -30,7 +32,8 @@ export function toMember(row: MemberRow): Member {
 		shareWeight: Number(row.shareWeight),
 		choreCapacity: Number(row.choreCapacity),
 		active: row.active,
-		leftAt: row.leftAt
+		leftAt: row.leftAt,
+		version: row.version
 	};
 }
 
@@ -95,7 +98,12 @@ function describe(member: Member) {
  * drop the flag, change role or leave. Admin rows are locked, so two admins stepping
  * down at once cannot both succeed.
  */
-export async function updateMember(context: MemberContext, memberId: string, patch: MemberPatch): Promise<Member> {
+/** How a member's fields read in a conflict message. */
+const describeMemberField: Describe = (field, value) =>
+	field === 'displayName' ? `the name ${quoted(value)}` : field === 'role' ? `the role ${String(value)}` : field === 'isAdmin' ? (value ? 'admin rights' : 'no admin rights') : field === 'shareWeight' ? `share weight ${String(value)}` : field === 'choreCapacity' ? `chore capacity ${String(value)}` : null;
+
+/** `patch.version`: the version the edit was made from (409 if someone saved since); leaving and rejoining need none. */
+export async function updateMember(context: MemberContext, memberId: string, patch: Omit<MemberPatch, 'version'> & { version?: number }): Promise<Member> {
 	const householdId = context.household.id;
 	if (!isUuid(memberId)) throw notFound('That member');
 	return getDb()
@@ -105,7 +113,9 @@ export async function updateMember(context: MemberContext, memberId: string, pat
 			const current = await trx.selectFrom('members').selectAll().where('householdId', '=', householdId).where('id', '=', memberId).forUpdate().executeTakeFirst();
 			if (!current) throw notFound('That member');
 			const before = toMember(current);
-			const next = { ...before, ...definedOnly(patch) };
+			const { version: expected, ...changes } = patch;
+			checkVersion('member', expected, { ...before }, changes, describeMemberField);
+			const next = { ...before, ...definedOnly(changes) };
 			if (next.role !== 'adult' && next.isAdmin) {
 				if (patch.isAdmin) throw new DomainError(422, 'admin_must_be_adult', 'Only adults can be admins.', { isAdmin: 'Only adults can be admins.' });
 				next.isAdmin = false;
@@ -125,7 +135,8 @@ export async function updateMember(context: MemberContext, memberId: string, pat
 					shareWeight: next.shareWeight,
 					choreCapacity: next.choreCapacity,
 					active: next.active,
-					leftAt: next.active ? null : (before.leftAt ?? new Date())
+					leftAt: next.active ? null : (before.leftAt ?? new Date()),
+					version: before.version + 1
 				})
 				.where('householdId', '=', householdId)
 				.where('id', '=', memberId)

@@ -71,7 +71,8 @@ export const memberPatch = z
 		isAdmin: z.boolean({ error: 'Say true or false.' }).optional(),
 		shareWeight: shareWeightField.optional(),
 		choreCapacity: choreCapacityField.optional(),
-		active: z.boolean({ error: 'Say true or false.' }).optional()
+		active: z.boolean({ error: 'Say true or false.' }).optional(),
+		version: z.number({ error: 'Send the version you edited.' }).int().min(1, 'Send the version you edited.')
 	})
 	.meta({ id: 'MemberPatch' });
 

@@ -82,7 +82,9 @@ export async function handleExpenseForm(
 			if (!schedule.ok) return fail(400, { fields, seedId, errors: prefixed(schedule.errors), values: schedule.values });
 			const { spentOn: _spentOn, ...template } = checked.data;
 			const input = { ...template, schedule: schedule.data };
-			return { recurring: mode.recurringId ? await updateRecurring(context, mode.recurringId, input) : await createRecurring(context, input) };
+			const version = Number(formData.get('version'));
+			const expected = Number.isSafeInteger(version) && version > 0 ? version : undefined;
+			return { recurring: mode.recurringId ? await updateRecurring(context, mode.recurringId, input, expected) : await createRecurring(context, input) };
 		}
 		const version = Number(formData.get('version'));
 		// A hidden field only a tampered or truncated post gets wrong.
@@ -90,6 +92,7 @@ export async function handleExpenseForm(
 		return { expense: await updateExpense(context, mode.expenseId, { ...checked.data, version }) };
 	} catch (error) {
 		if (!(error instanceof DomainError)) throw error;
+		if (error.currentVersion !== undefined) return fail(409, { fields, seedId, errors: { form: error.message }, values, currentVersion: error.currentVersion });
 		const mapped = toFormErrors(error.fields, draft.split.parts, draft.payers);
 		return fail(error.status, { fields, seedId, errors: Object.keys(mapped).length ? mapped : { form: error.message }, values });
 	}

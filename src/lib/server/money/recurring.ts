@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import { getDb } from '$lib/server/db';
-import type { RecurringExpenseRow } from '$lib/server/db/schema';
+import type { Household, RecurringExpenseRow } from '$lib/server/db/schema';
 import { DomainError, notFound } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
 import { logActivity } from '$lib/server/activity/log';
@@ -15,6 +15,7 @@ import { todayIn } from '$lib/dates';
 import { formatMoney } from '$lib/money/format';
 import { dueDates, nextDueDate, type RecurringSchedule } from '$lib/money/recurrence';
 import { sweepItem } from '$lib/server/sweeps';
+import { checkVersion, quoted, type Describe } from '$lib/server/versions';
 import { insertExpense } from './expenses';
 import type { RecurringInput } from './schemas';
 
@@ -31,6 +32,7 @@ export interface RecurringExpense {
 	schedule: RecurringSchedule;
 	paused: boolean;
 	nextDueOn: string | null;
+	version: number;
 }
 
 function scheduleOf(row: RecurringExpenseRow): RecurringSchedule {
@@ -48,6 +50,7 @@ function present(row: RecurringExpenseRow, today: string, lastRun: string | null
 		split: row.split,
 		schedule,
 		paused: row.paused,
+		version: row.version,
 		nextDueOn: row.paused ? null : nextDueDate(schedule, lastRun && lastRun > today ? lastRun : today < row.startsOn ? dayBefore(row.startsOn) : today)
 	};
 }
@@ -111,17 +114,26 @@ export async function getRecurring(householdId: string, recurringId: string, tim
 	return { ...present(row, todayIn(timezone), (last?.last as string | null) ?? null), notes: row.notes };
 }
 
-/** Changes the template; expenses already created stay as they were, the next periods follow the new terms. */
-export async function updateRecurring(context: MemberContext, recurringId: string, input: RecurringInput): Promise<RecurringExpense> {
+const describeRecurringField: Describe = (field, value) =>
+	field === 'description' ? `the description ${quoted(value)}` : field === 'amountMinor' ? 'another amount' : field === 'category' ? `the category ${String(value)}` : field === 'payers' ? 'other payers' : field === 'split' ? 'another split' : field === 'schedule' ? 'another schedule' : null;
+
+/**
+ * Changes the template; expenses already created stay as they were, the next periods follow the new terms.
+ * `expectedVersion`: the version the form was opened on (409 if someone saved since).
+ */
+export async function updateRecurring(context: MemberContext, recurringId: string, input: RecurringInput, expectedVersion?: number): Promise<RecurringExpense> {
 	const householdId = context.household.id;
 	const before = await getRecurring(householdId, recurringId, context.household.timezone);
 	await dryRun(context, input);
 	const row = await getDb()
 		.transaction()
 		.execute(async (trx) => {
+			const locked = await trx.selectFrom('recurringExpenses').selectAll().where('householdId', '=', householdId).where('id', '=', recurringId).forUpdate().executeTakeFirstOrThrow();
+			const saved = present(locked, todayIn(context.household.timezone), null);
+			checkVersion('recurring expense', expectedVersion, { ...saved }, { description: input.description, amountMinor: input.amountMinor, category: input.category, payers: input.payers, split: input.split }, describeRecurringField);
 			const updated = await trx
 				.updateTable('recurringExpenses')
-				.set(templateColumns(input))
+				.set({ ...templateColumns(input), version: locked.version + 1 })
 				.where('householdId', '=', householdId)
 				.where('id', '=', recurringId)
 				.returningAll()
@@ -194,7 +206,7 @@ export async function changeRecurring(context: MemberContext, recurringId: strin
  */
 export async function runDueRecurring(householdId: string): Promise<number> {
 	const db = getDb();
-	const household = await db.selectFrom('households').select(['id', 'name', 'currency', 'timezone', 'createdAt']).where('id', '=', householdId).executeTakeFirst();
+	const household = await db.selectFrom('households').select(['id', 'name', 'currency', 'timezone', 'createdAt', 'version']).where('id', '=', householdId).executeTakeFirst();
 	if (!household) return 0;
 	const today = todayIn(household.timezone);
 	const templates = await db.selectFrom('recurringExpenses').selectAll().where('householdId', '=', householdId).where('paused', '=', false).where('startsOn', '<=', today).execute();
@@ -214,7 +226,7 @@ export async function runDueRecurring(householdId: string): Promise<number> {
 	return created;
 }
 
-async function createPeriod(template: RecurringExpenseRow, household: { id: string; name: string; currency: string; timezone: string; createdAt: Date }, period: string): Promise<boolean> {
+async function createPeriod(template: RecurringExpenseRow, household: Household, period: string): Promise<boolean> {
 	return getDb()
 		.transaction()
 		.execute(async (trx) => {

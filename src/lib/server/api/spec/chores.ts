@@ -65,11 +65,11 @@ export const listChores = defineOperation({
 export const updateChore = defineOperation({
 	method: 'PATCH',
 	path: '/households/{hid}/chores/{cid}',
-	summary: 'Change a chore; occurrences before today (and every one acted on) stay as they were',
+	summary: 'Change a chore; send the `version` you edited (409 if someone changed it since). Occurrences before today (and every one acted on) stay as they were',
 	tag,
 	auth: true,
 	body: chorePatch,
-	responses: { 200: { description: 'The chore', schema: choreBody }, ...pick(400, 401, 404, 422) }
+	responses: { 200: { description: 'The chore', schema: choreBody }, ...pick(400, 401, 404, 409, 422) }
 });
 
 export const choreCalendar = defineOperation({

@@ -23,7 +23,8 @@ export const memberBody = z
 		userId: idField.nullable(),
 		shareWeight: z.number(),
 		choreCapacity: z.number(),
-		active: z.boolean()
+		active: z.boolean(),
+		version: z.number().int().meta({ description: 'Send it back with a change (PATCH): a stale one is refused with 409' })
 	})
 	.meta({ id: 'Member' });
 
@@ -70,11 +71,11 @@ export const addMember = defineOperation({
 export const updateMember = defineOperation({
 	method: 'PATCH',
 	path: '/households/{hid}/members/{mid}',
-	summary: 'Edit a member; `active: false` marks them as having left (admins)',
+	summary: 'Edit a member; send the `version` you edited (409 if someone changed it since); `active: false` marks them as having left (admins)',
 	tag,
 	auth: true,
 	body: memberPatch,
-	responses: { 200: { description: 'The member', schema: memberBody }, ...pick(400, 401, 403, 404, 422) }
+	responses: { 200: { description: 'The member', schema: memberBody }, ...pick(400, 401, 403, 404, 409, 422) }
 });
 
 export const createInvite = defineOperation({

@@ -134,6 +134,7 @@ export const recurringBody = z
 			endOn: z.string().nullable().optional()
 		}),
 		paused: z.boolean(),
+		version: z.number().int(),
 		nextDueOn: z.string().nullable()
 	})
 	.meta({ id: 'RecurringExpense' });

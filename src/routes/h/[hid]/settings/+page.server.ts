@@ -10,14 +10,15 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const { household } = await requireAdmin(params.hid);
-	return { currencies: listCurrencies(), timeZones: listTimeZones(), rules: await getDecisionRules(household.id) };
+	return { currencies: listCurrencies(), timeZones: listTimeZones(), rules: await getDecisionRules(household.id), householdVersion: household.version };
 };
 
 export const actions: Actions = {
 	household: async ({ params, request }) => {
 		const context = await requireAdmin(params.hid);
-		return submitForm(request, householdInput, async (input) => {
-			await updateHousehold(context.household.id, context.member.id, input);
+		return submitForm(request, householdInput, async (input, formData) => {
+			const version = Number(formData.get('version'));
+			await updateHousehold(context.household.id, context.member.id, input, Number.isSafeInteger(version) && version > 0 ? version : undefined);
 			return { saved: 'household' };
 		});
 	},
