@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { prepareDatabase } from '../src/lib/server/db/bootstrap';
 import { closeDb } from '../src/lib/server/db';
 import { DEMO_PASSWORD, seedDemoHousehold } from '../src/lib/server/demo/seed';
+import { devServer } from '../src/lib/server/dev-server';
 
 const database = await prepareDatabase();
 process.env.DATABASE_URL = database.url;
@@ -14,14 +15,10 @@ if (process.env.HEARTH_SEED_DEMO !== '0') {
 }
 await closeDb();
 
-// PORT and HOST as the README says (Vite would otherwise take 5173 and localhost whatever
-// they hold); the dev server's own address is where links in mail point while ORIGIN is unset.
-const port = process.env.PORT || '5173';
-const host = process.env.HOST || 'localhost';
-const devOrigin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-const vite = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'dev', '--port', port, '--strictPort', '--host', host, ...process.argv.slice(2)], {
+const dev = devServer(process.env);
+const vite = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'dev', ...dev.args, ...process.argv.slice(2)], {
 	stdio: 'inherit',
-	env: { ...process.env, DATABASE_URL: database.url, HEARTH_DEMO_HINT: '1', HEARTH_DEV_ORIGIN: devOrigin }
+	env: { ...process.env, DATABASE_URL: database.url, HEARTH_DEMO_HINT: '1', HEARTH_DEV_ORIGIN: dev.origin }
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => vite.kill(signal));
 vite.on('exit', async (code) => {
