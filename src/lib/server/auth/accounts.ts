@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db/schema';
 import { getDb } from '$lib/server/db';
 import { DomainError, pgErrorCode } from '$lib/server/errors';
 import { sendMail } from '$lib/server/mail';
@@ -67,6 +69,17 @@ export async function logIn(email: string, password: string, address: string): P
 	return startSession(user);
 }
 
+/**
+ * What a new password ends: every session (but, optionally, the one changing it), every
+ * access token and every reset link still unused. Whoever knew the old password, or held
+ * something it made, is out.
+ */
+async function endEverySignIn(trx: Kysely<Database>, userId: string, keepSessionId?: string): Promise<void> {
+	await invalidateUserSessions(trx, userId, keepSessionId);
+	await revokeAllAccessTokens(trx, userId);
+	await trx.updateTable('passwordResets').set({ usedAt: new Date() }).where('userId', '=', userId).where('usedAt', 'is', null).execute();
+}
+
 /** Ends every other session and every access token: whoever knew the old password is logged out everywhere. */
 export async function changePassword(userId: string, sessionId: string, current: string, next: string): Promise<void> {
 	const db = getDb();
@@ -77,8 +90,7 @@ export async function changePassword(userId: string, sessionId: string, current:
 	const passwordHash = await hashPassword(next);
 	await db.transaction().execute(async (trx) => {
 		await trx.updateTable('users').set({ passwordHash }).where('id', '=', userId).execute();
-		await invalidateUserSessions(trx, userId, sessionId);
-		await revokeAllAccessTokens(trx, userId);
+		await endEverySignIn(trx, userId, sessionId);
 	});
 }
 
@@ -145,8 +157,7 @@ export async function resetPassword(token: string, password: string, address: st
 			throw new DomainError(410, 'reset_expired', 'This reset link has expired or was already used. Ask for a new one.');
 		}
 		await trx.updateTable('users').set({ passwordHash }).where('id', '=', spent.userId).execute();
-		await invalidateUserSessions(trx, spent.userId);
-		await revokeAllAccessTokens(trx, spent.userId);
+		await endEverySignIn(trx, spent.userId);
 		return spent.userId;
 	});
 	const user = await db.selectFrom('users').select(['id', 'email', 'displayName', 'lastHouseholdId']).where('id', '=', userId).executeTakeFirstOrThrow();

@@ -189,3 +189,14 @@ describe('password reset links', () => {
 		}
 	});
 });
+
+describe('a new password', () => {
+	it('also spends every reset link still unused: an old link no longer works after a change', async () => {
+		const { user, token } = await makeUser();
+		const link = 'b'.repeat(32);
+		await getDb().insertInto('passwordResets').values({ tokenHash: hashToken(link), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) }).execute();
+		const session = await validateSessionToken(getDb(), token);
+		await changePassword(user.id, session.session!.id, PASSWORD, 'a changed password 7');
+		await expect(resetPassword(link, 'attacker password 9', 'addr-g')).rejects.toMatchObject({ status: 410 });
+	});
+});
