@@ -1,0 +1,84 @@
+/**
+ * Nothing a person types is lost when the page's scripts start late (a slow phone
+ * network): the page is usable as plain HTML, and what was typed before hydration is
+ * still there after it — and is what gets saved.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { createHousehold, signUp } from './helpers';
+
+/** Holds back the app's scripts until `release` is called; the HTML works meanwhile. */
+async function holdScripts(page: Page): Promise<() => void> {
+	let release!: () => void;
+	const gate = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**', async (route) => {
+		await gate;
+		await route.continue();
+	});
+	return release;
+}
+
+const hydrated = (page: Page) => page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+
+test('a ranked ballot and its reason typed before the scripts start are kept and saved', async ({ page }) => {
+	await signUp(page, 'Quick');
+	const home = await createHousehold(page, 'Quick House');
+	const householdId = home.split('/h/')[1]!;
+	const created = await page.request.post(`/api/v1/households/${householdId}/proposals`, {
+		data: { title: 'Dinner', kind: 'ranked', options: ['Thai', 'Sushi', 'Burritos'], rule: { threshold: 'majority', quorumPct: 0 }, closesAt: new Date(Date.now() + 86_400_000).toISOString() }
+	});
+	const { id } = await created.json();
+
+	const release = await holdScripts(page);
+	await page.goto(`${home}/proposals/${id}`, { waitUntil: 'commit' });
+	await page.getByLabel('Thai').fill('1');
+	await page.getByLabel('Sushi').fill('2');
+	await page.getByLabel('Burritos').fill('3');
+	await page.getByLabel('Reason (optional)').fill('Thai first, always');
+	release();
+	await hydrated(page);
+	// The number boxes became the tap list, in the order typed, and the ballot says so before it is sent.
+	await expect(page.getByTestId('me-ranked')).toHaveText('You ranked: Thai › Sushi › Burritos');
+	await expect(page.getByLabel('Reason (optional)')).toHaveValue('Thai first, always');
+	await page.getByRole('button', { name: 'Vote' }).click();
+	await expect(page.getByTestId('voter-Quick')).toContainText('ranks Thai › Sushi › Burritos');
+});
+
+test('an expense description and a chore name typed before the scripts start are kept', async ({ page }) => {
+	await signUp(page, 'Early');
+	const home = await createHousehold(page, 'Early House');
+	const release = await holdScripts(page);
+	await page.goto(`${home}/expenses/new`, { waitUntil: 'commit' });
+	await page.getByLabel('What was it?').fill('Groceries at the market');
+	release();
+	await hydrated(page);
+	await expect(page.getByLabel('What was it?')).toHaveValue('Groceries at the market');
+
+	await page.unrouteAll({ behavior: 'ignoreErrors' });
+	const again = await holdScripts(page);
+	await page.goto(`${home}/chores/new`, { waitUntil: 'commit' });
+	await page.getByLabel('Chore', { exact: true }).fill('Water the plants');
+	again();
+	await hydrated(page);
+	await expect(page.getByLabel('Chore', { exact: true })).toHaveValue('Water the plants');
+});
+
+test('ranking by tapping, with buttons to move and take out, says what will be sent', async ({ page }) => {
+	await signUp(page, 'Tapper');
+	const home = await createHousehold(page, 'Tap House');
+	const householdId = home.split('/h/')[1]!;
+	const created = await page.request.post(`/api/v1/households/${householdId}/proposals`, {
+		data: { title: 'Dinner', kind: 'ranked', options: ['Thai', 'Sushi', 'Burritos'], rule: { threshold: 'majority', quorumPct: 0 }, closesAt: new Date(Date.now() + 86_400_000).toISOString() }
+	});
+	const { id } = await created.json();
+	await page.goto(`${home}/proposals/${id}`);
+	await hydrated(page);
+	await page.getByRole('button', { name: 'Rank Sushi 1' }).click();
+	await page.getByRole('button', { name: 'Rank Thai 2' }).click();
+	await page.getByRole('button', { name: 'Rank Burritos 3' }).click();
+	await expect(page.getByTestId('me-ranked')).toHaveText('You ranked: Sushi › Thai › Burritos');
+	await page.getByRole('button', { name: 'Move Thai up' }).click();
+	await page.getByRole('button', { name: 'Take Burritos out of the ranking' }).click();
+	await expect(page.getByTestId('me-ranked')).toHaveText('You ranked: Thai › Sushi');
+	await page.getByRole('button', { name: 'Vote' }).click();
+	await expect(page.getByTestId('voter-Tapper')).toContainText('ranks Thai › Sushi');
+});
