@@ -100,3 +100,38 @@ test('a monthly rent set up with a past first date fills in the months already d
 	expect(await rows.count()).toBeGreaterThanOrEqual(3);
 	await expect(rows.first()).toContainText('€900.00');
 });
+
+test('"Record a payment" starts from my own suggested payment, whichever side I am on, or from nothing', async ({ page }) => {
+	const home = await houseOfThree(page, 'Prefill House');
+	const householdId = home.split('/h/')[1]!;
+	const members = (await (await page.request.get(`/api/v1/households/${householdId}/members`)).json()).items as Array<{ id: string; displayName: string }>;
+	const id = (name: string) => members.find((m) => m.displayName === name)!.id;
+	const spend = (payer: string, amountMinor: number, among: string[]) =>
+		page.request.post(`/api/v1/households/${householdId}/expenses`, {
+			data: { description: 'Pizza', amountMinor, spentOn: new Date().toISOString().slice(0, 10), category: 'groceries', payers: [{ memberId: id(payer), amountMinor }], split: { mode: 'equal', parts: among.map((n) => ({ memberId: id(n) })) } }
+		});
+	const record = page.getByRole('region', { name: 'Record a payment' });
+
+	// I (Ana) paid 20.00 for Ben and me: I am the creditor, Ben pays me 10.00.
+	expect((await spend('Ana', 2000, ['Ana', 'Ben'])).status()).toBe(201);
+	await page.goto(`${home}/balances`);
+	await expect(record.getByLabel('Who paid')).toHaveValue(id('Ben'));
+	await expect(record.getByLabel('Paid to')).toHaveValue(id('Ana'));
+	await expect(record.getByLabel('Amount (EUR)')).toHaveValue('10.00');
+	await record.getByRole('button', { name: 'Record payment' }).click();
+	await expect(page.getByTestId('my-balance')).toHaveText('You are settled up.');
+
+	// Cleo paid 30.00 for Ben and Cleo: a debt that is not mine, so nothing is prefilled (not theirs, not me to me).
+	expect((await spend('Cleo', 3000, ['Ben', 'Cleo'])).status()).toBe(201);
+	await page.goto(`${home}/balances`);
+	await expect(record.getByLabel('Who paid')).toHaveValue('');
+	await expect(record.getByLabel('Paid to')).toHaveValue('');
+	await expect(record.getByLabel('Amount (EUR)')).toHaveValue('');
+
+	// Now I owe Cleo: the form starts from my payment to her.
+	expect((await spend('Cleo', 1000, ['Ana'])).status()).toBe(201);
+	await page.goto(`${home}/balances`);
+	await expect(record.getByLabel('Who paid')).toHaveValue(id('Ana'));
+	await expect(record.getByLabel('Paid to')).toHaveValue(id('Cleo'));
+	await expect(record.getByLabel('Amount (EUR)')).toHaveValue('10.00');
+});
