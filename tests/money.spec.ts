@@ -135,3 +135,40 @@ test('"Record a payment" starts from my own suggested payment, whichever side I 
 	await expect(record.getByLabel('Paid to')).toHaveValue(id('Cleo'));
 	await expect(record.getByLabel('Amount (EUR)')).toHaveValue('10.00');
 });
+
+test('"By shares" starts at 1 each, a 0 leaves someone out (the preview stays), errors are per row and clear when fixed; exact amounts say what is left', async ({ page }) => {
+	const home = await houseOfThree(page, 'Shares House');
+	await page.goto(`${home}/expenses/new`);
+	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+	await page.getByLabel('What was it?').fill('Cinema');
+	await page.getByLabel('Amount (EUR)').fill('30');
+	await page.getByLabel('By shares (2 : 1 : 1)').check();
+	for (const name of ['Ana', 'Ben', 'Cleo']) await expect(page.getByLabel(`Shares for ${name}`)).toHaveValue('1');
+	await expect(page.getByTestId('owes-Cleo')).toHaveText('€10.00');
+	await page.getByLabel('Shares for Cleo').fill('0');
+	await expect(page.getByTestId('owes-Ana')).toHaveText('€15.00');
+	await expect(page.getByTestId('owes-Cleo')).toHaveText('—');
+	await page.getByLabel('Shares for Ben').fill('x');
+	await expect(page.getByText('Enter a share, like 1 or 2 (0 leaves them out).')).toHaveCount(1);
+	await page.getByLabel('Shares for Ben').fill('2');
+	await expect(page.getByText('Enter a share, like 1 or 2 (0 leaves them out).')).toHaveCount(0);
+	await expect(page.getByTestId('owes-Ben')).toHaveText('€20.00');
+
+	await page.getByLabel('Exact amounts').check();
+	await page.getByLabel('Amount (EUR) for Ana').fill('10');
+	await expect(page.getByTestId('left-to-assign')).toHaveText('€20.00 left to assign.');
+	await page.getByLabel('Amount (EUR) for Ben').fill('25');
+	await expect(page.getByTestId('left-to-assign')).toHaveText('€5.00 too much.');
+});
+
+test('a new expense in a house with a weight-0 child splits by share weight, so the child is not charged', async ({ page }) => {
+	const home = await houseOfThree(page, 'Weights House');
+	const householdId = home.split('/h/')[1]!;
+	expect((await page.request.post(`/api/v1/households/${householdId}/members`, { data: { displayName: 'Kid', role: 'child', shareWeight: 0 } })).status()).toBe(201);
+	await page.goto(`${home}/expenses/new`);
+	await expect(page.getByLabel('By share weight')).toBeChecked();
+	await page.getByLabel('What was it?').fill('Dinner out');
+	await page.getByLabel('Amount (EUR)').fill('30');
+	await expect(page.getByTestId('owes-Kid')).toHaveText('€0.00');
+	await expect(page.getByTestId('owes-Ana')).toHaveText('€10.00');
+});

@@ -130,11 +130,13 @@ export function readExpenseForm(fields: ExpenseFormFields, currency: string, loc
 			else errors[`value_${memberId}`] = value.message;
 		} else {
 			const value = readNumber(text);
-			if (value === null) errors[`value_${memberId}`] = fields.splitMode === 'percent' ? 'Enter a percentage, like 25.' : 'Enter a share, like 1 or 2.';
-			else parts.push({ memberId, value });
+			if (value === null) errors[`value_${memberId}`] = fields.splitMode === 'percent' ? 'Enter a percentage, like 25.' : 'Enter a share, like 1 or 2 (0 leaves them out).';
+			// A share of 0 means "not in this one", as people mean it.
+			else if (fields.splitMode !== 'shares' || value > 0) parts.push({ memberId, value });
 		}
 	}
 	if (fields.included.length === 0) errors.split = 'Choose at least one person to share the cost.';
+	else if (fields.splitMode === 'shares' && parts.length === 0 && !Object.keys(errors).some((k) => k.startsWith('value_'))) errors.split = 'Give at least one person a share.';
 
 	if (Object.keys(errors).length > 0 || !amount.ok) return { draft: null, errors };
 	return {
@@ -149,6 +151,35 @@ export function offBy(offMinor: number, currency: string, locale = 'en'): string
 }
 
 export type Preview = { shares: Share[] } | { problem: string; field: 'payers' | 'split' };
+
+/**
+ * What is left to assign while exact amounts or percentages are typed, in words
+ * ("€3.00 left to assign", "5% too much"); null for the other modes or when all is assigned.
+ */
+export function leftToAssign(fields: ExpenseFormFields, currency: string, locale = 'en'): string | null {
+	if (fields.splitMode !== 'exact' && fields.splitMode !== 'percent') return null;
+	let assigned = 0;
+	for (const memberId of fields.included) {
+		const text = fields.values[memberId] ?? '';
+		if (!text.trim()) continue;
+		if (fields.splitMode === 'exact') {
+			const value = parseAmount(text, currency, locale);
+			if (value.ok) assigned += value.minor;
+		} else {
+			const value = readNumber(text);
+			if (value !== null) assigned += Math.round(value * 100);
+		}
+	}
+	if (fields.splitMode === 'exact') {
+		const total = parseAmount(fields.amount, currency, locale);
+		if (!total.ok) return null;
+		const left = total.minor - assigned;
+		return left === 0 ? null : left > 0 ? `${formatMoney(left, currency, locale)} left to assign` : `${formatMoney(-left, currency, locale)} too much`;
+	}
+	const left = 10000 - assigned;
+	const percent = (hundredths: number) => `${(hundredths / 100).toFixed(hundredths % 100 === 0 ? 0 : 2)}%`;
+	return left === 0 ? null : left > 0 ? `${percent(left)} left to assign` : `${percent(-left)} too much`;
+}
 
 /** The preview the form shows: each person's share, or why it cannot be applied. */
 export function previewShares(draft: ExpenseDraft, members: ExpenseFormMember[], seedId: string, currency: string, locale = 'en'): Preview {

@@ -13,7 +13,10 @@ export async function expenseFormOptions(householdId: string): Promise<{ members
 	};
 }
 
-/** A new expense: today, paid by me, shared equally by everyone active. */
+/**
+ * A new expense: today, paid by me, shared by everyone active — by share weight when the
+ * weights differ (a child with weight 0 is not charged by default), else equally.
+ */
 export function newExpenseFields(context: MemberContext, members: ExpenseFormMember[]): ExpenseFormFields {
 	return {
 		description: '',
@@ -24,8 +27,13 @@ export function newExpenseFields(context: MemberContext, members: ExpenseFormMem
 		payerMode: 'single',
 		paidBy: context.member.id,
 		paid: Object.fromEntries(members.map((m) => [m.id, ''])),
-		splitMode: 'equal',
+		splitMode: defaultSplitMode(members),
 		included: members.map((m) => m.id),
 		values: Object.fromEntries(members.map((m) => [m.id, '']))
 	};
+}
+
+/** By share weight when the members' weights differ, else equally. */
+export function defaultSplitMode(members: Array<{ shareWeight: number }>): 'weights' | 'equal' {
+	return new Set(members.map((m) => m.shareWeight)).size > 1 ? 'weights' : 'equal';
 }

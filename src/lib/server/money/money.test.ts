@@ -186,3 +186,11 @@ describe('an expense of a member who has left', () => {
 		await expect(createExpense(admin, groceries(a, [a, b]))).rejects.toMatchObject({ status: 422 });
 	});
 });
+
+describe('the default split of a new expense', () => {
+	it('is by share weight when the weights differ (a weight-0 child is not charged), else equal', async () => {
+		const { defaultSplitMode } = await import('./form-data');
+		expect(defaultSplitMode([{ shareWeight: 1 }, { shareWeight: 1 }])).toBe('equal');
+		expect(defaultSplitMode([{ shareWeight: 1 }, { shareWeight: 0 }])).toBe('weights');
+	});
+});
