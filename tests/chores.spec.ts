@@ -87,3 +87,25 @@ test('a member makes a calendar link; the ICS feed downloads and parses', async 
 	await expect(page.getByLabel('Your link (shown once — copy it now)')).not.toHaveValue(link);
 	expect((await page.request.get(link)).status()).toBe(404);
 });
+
+test('the week view lists what is still undone from before it, and a day in the order of its times', async ({ page }) => {
+	await signUp(page, 'Wes');
+	const home = await createHousehold(page, 'Week House');
+	const householdId = home.split('/h/')[1]!;
+	const me = (await (await page.request.get('/api/v1/me')).json()).households[0].memberId as string;
+	const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+	const chore = (name: string, startOn: string, time?: string) =>
+		page.request.post(`/api/v1/households/${householdId}/chores`, { data: { name, effort: 1, schedule: { kind: 'daily', interval: 1, startOn, ...(time ? { time } : {}) }, assignment: { strategy: 'fixed', memberIds: [me] } } });
+	// Ten days back: its first days are before this week's Monday, undone.
+	expect((await chore('Water plants', day(-10))).status()).toBe(201);
+	expect((await chore('Alpha round', day(1), '20:00')).status()).toBe(201);
+	expect((await chore('Beta round', day(1), '07:00')).status()).toBe(201);
+	await page.goto(`${home}/chores?view=week&date=${day(0)}`);
+	const before = page.getByTestId('overdue-before');
+	await expect(before).toBeVisible();
+	await expect(before.getByTestId(`occurrence-Water plants-${day(-8)}`)).toBeVisible();
+	await page.goto(`${home}/chores?view=agenda&date=${day(1)}`);
+	const tomorrow = page.locator(`#day-${day(1)}`).locator('xpath=..');
+	const names = await tomorrow.locator('[data-testid^="occurrence-"]').evaluateAll((items) => items.map((i) => i.getAttribute('data-testid')!.split('-').slice(1, -3).join('-')));
+	expect(names).toEqual(['Beta round', 'Alpha round', 'Water plants']);
+});

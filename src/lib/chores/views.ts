@@ -1,6 +1,7 @@
 /** The day ranges of the calendar's views, on calendar days. */
 import { addDays, addMonths, endOfMonth, endOfISOWeek, format, startOfISOWeek, startOfMonth } from 'date-fns';
 import { toDate, toDay } from './schedule';
+import type { CalendarOccurrence } from './plan';
 
 export type CalendarView = 'agenda' | 'week' | 'month';
 
@@ -21,4 +22,16 @@ export function daysBetween(from: string, to: string): string[] {
 
 export function monthTitle(anchor: string): string {
 	return format(toDate(anchor), 'MMMM yyyy');
+}
+
+/**
+ * Within a day: the overdue first, then by time of day (those without a time last), then
+ * by name — the order a person works through them, not the alphabet.
+ */
+export function dayOrder(a: CalendarOccurrence, b: CalendarOccurrence): number {
+	if (a.dueOn !== b.dueOn) return a.dueOn < b.dueOn ? -1 : 1;
+	const overdue = Number(b.status === 'overdue') - Number(a.status === 'overdue');
+	if (overdue !== 0) return overdue;
+	if (a.time !== b.time) return a.time === null ? 1 : b.time === null ? -1 : a.time < b.time ? -1 : 1;
+	return a.choreName.localeCompare(b.choreName);
 }

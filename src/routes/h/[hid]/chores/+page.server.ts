@@ -2,16 +2,19 @@ import { z } from 'zod';
 import { error } from '@sveltejs/kit';
 import { parseDay, todayIn } from '$lib/dates';
 import { outsidePlanningBounds, planningBounds } from '$lib/chores/bounds';
-import { viewRange, type CalendarView } from '$lib/chores/views';
+import { dayOrder, viewRange, type CalendarView } from '$lib/chores/views';
 import { submitForm } from '$lib/server/forms';
 import { requireMember } from '$lib/server/households/guard';
 import { listMembers } from '$lib/server/households/members';
 import { actOnOccurrence, choreCalendar, swapOccurrence } from '$lib/server/chores/calendar';
 import { listChores } from '$lib/server/chores/chores';
 import { trimMonth } from '$lib/chores/month';
+import { plusDays } from '$lib/chores/schedule';
 import type { Actions, PageServerLoad } from './$types';
 
 const VIEWS: CalendarView[] = ['agenda', 'week', 'month'];
+/** How far back undone chores are still listed as overdue (Home shows the same fortnight). */
+const OVERDUE_DAYS = 14;
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	const { household, member } = await requireMember(params.hid);
@@ -27,9 +30,18 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const range = { ...viewed, from: viewed.from < bounds.earliest ? bounds.earliest : viewed.from, to: viewed.to > bounds.latest ? bounds.latest : viewed.to };
 	const members = await listMembers(household.id);
 	const filterId = who === 'mine' ? member.id : members.some((m) => m.id === who) ? who : undefined;
-	const [planned, chores] = await Promise.all([choreCalendar(household, range.from, range.to, filterId), listChores(household.id)]);
-	const { shown: occurrences, more } = view === 'month' ? trimMonth(planned, member.id) : { shown: planned, more: {} };
-	return { view, anchor, who, today, range, bounds, occurrences, more, chores: chores.map(({ id, name, active }) => ({ id, name, active })), members: members.map(({ id, displayName, active }) => ({ id, displayName, active })) };
+	// The week and agenda around today also list what is still undone from the fortnight before them, as Home does.
+	const overdueFrom = plusDays(today, -OVERDUE_DAYS);
+	const showsOverdue = view !== 'month' && range.from <= today && range.to >= today && range.from > overdueFrom;
+	const [planned, earlier, chores] = await Promise.all([
+		choreCalendar(household, range.from, range.to, filterId),
+		showsOverdue ? choreCalendar(household, overdueFrom, plusDays(range.from, -1), filterId) : [],
+		listChores(household.id)
+	]);
+	const inOrder = planned.sort(dayOrder);
+	const { shown: occurrences, more } = view === 'month' ? trimMonth(inOrder, member.id) : { shown: inOrder, more: {} };
+	const overdue = earlier.filter((o) => o.status === 'overdue').sort(dayOrder);
+	return { view, anchor, who, today, range, bounds, occurrences, overdue, more, chores: chores.map(({ id, name, active }) => ({ id, name, active })), members: members.map(({ id, displayName, active }) => ({ id, displayName, active })) };
 };
 
 const target = { choreId: z.string(), dueOn: z.string() };
