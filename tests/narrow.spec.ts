@@ -1,0 +1,49 @@
+/**
+ * Phone first: every household page of the lived-in demo house works at 360 px wide
+ * without sideways scrolling (the document is no wider than the screen).
+ */
+import { expect, test } from '@playwright/test';
+import { logIn } from './helpers';
+
+test.use({ viewport: { width: 360, height: 780 } });
+
+test('no household page scrolls sideways at 360 px', async ({ page }) => {
+	test.setTimeout(120_000);
+	await logIn(page, 'priya@maple.example', 'maple-street');
+	await expect(page).toHaveURL(/\/h\/[0-9a-f-]{36}/);
+	const home = new URL(page.url()).pathname.match(/^\/h\/[0-9a-f-]{36}/)![0];
+	const hid = home.split('/h/')[1]!;
+	const api = async (path: string) => (await (await page.request.get(`/api/v1/households/${hid}${path}`)).json()).items as Array<{ id: string; title?: string; kind?: string }>;
+	const [expenses, chores, proposals, members] = await Promise.all([api('/expenses?limit=1'), api('/chores'), api('/proposals'), api('/members')]);
+	const paths = [
+		'', '/expenses', '/expenses/new', '/expenses/overview', '/expenses/recurring', '/expenses/categories', '/expenses/import', `/expenses/${expenses[0]!.id}`,
+		'/balances', '/chores', '/chores?view=month', '/chores?view=agenda', '/chores/new', '/chores/fairness', '/chores/feeds', `/chores/${chores[0]!.id}`,
+		'/proposals', '/proposals/new', ...proposals.slice(0, 4).map((p) => `/proposals/${p.id}`),
+		'/members', `/members/${members[0]!.id}`, '/invites', '/settings', '/activity'
+	];
+	const wide: string[] = [];
+	for (const path of paths) {
+		const response = await page.goto(`${home}${path}`);
+		expect(response?.status(), path).toBeLessThan(400);
+		const width = await page.evaluate(() => document.documentElement.scrollWidth);
+		if (width > 360) wide.push(`${path || '/'}: ${width} px`);
+	}
+	expect(wide).toEqual([]);
+});
+
+test('the fairness figures add up as shown (rounded once), and "expected" is explained', async ({ page }) => {
+	await logIn(page, 'priya@maple.example', 'maple-street');
+	await expect(page).toHaveURL(/\/h\/[0-9a-f-]{36}/);
+	const home = new URL(page.url()).pathname.match(/^\/h\/[0-9a-f-]{36}/)![0];
+	await page.goto(`${home}/chores/fairness`);
+	await expect(page.getByText(/Expected.*is their fair part/)).toBeVisible();
+	const section = page.getByRole('region', { name: 'Last 90 days' });
+	for (const name of ['Priya', 'Daniel', 'Mia', 'Grandma Rosa']) {
+		const done = Number(await section.getByTestId(`done-${name}`).innerText());
+		const expected = Number(await section.getByTestId(`expected-${name}`).innerText());
+		const difference = Number((await section.getByTestId(`difference-${name}`).innerText()).replace('−', '-').replace('+', ''));
+		expect(Math.round((done - expected) * 10) / 10, name).toBe(difference);
+	}
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.screenshot({ path: test.info().outputPath('fairness-390.png'), fullPage: true });
+});
