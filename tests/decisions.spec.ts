@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { createHousehold, signUp, uniqueEmail } from './helpers';
+import { createHousehold, logIn, signUp, uniqueEmail } from './helpers';
 
 /** Ana founds the house (with Leo, a child without a login); Ben joins through an invite in his own browser. */
 async function houseOfTwoAdults(page: Page, browser: Browser, name: string) {
@@ -112,8 +112,30 @@ test('a ranked ballot works without JavaScript: a bad ranking is explained and k
 	await plain.getByLabel('City').fill('2');
 	await plain.getByRole('button', { name: 'Vote' }).click();
 	// The only voter has voted: it closes with the count of every round.
-	await expect(plain.getByTestId('proposal-status')).toHaveText('Decided');
+	await expect(plain.getByTestId('proposal-status')).toHaveText('Chosen: Sea');
 	await expect(plain.getByTestId('voter-Noor')).toContainText('ranks Sea › City');
-	await expect(plain.getByText('Chosen: Sea')).toBeVisible();
+	await expect(plain.getByText('Chosen: Sea').first()).toBeVisible();
 	await context.close();
+});
+
+test('outcomes are said in words people use: "Chosen: …", "Blocked by …", first in the list, the page and the feed; an open ranked count shows first choices', async ({ page }) => {
+	await logIn(page, 'priya@maple.example', 'maple-street');
+	await expect(page).toHaveURL(/\/h\/[0-9a-f-]{36}/);
+	const home = new URL(page.url()).pathname.match(/^\/h\/[0-9a-f-]{36}/)![0];
+	await page.goto(`${home}/proposals`);
+	await expect(page.getByTestId('headline-Where do we go this summer?')).toHaveText('Chosen: Baltic coast');
+	await expect(page.getByTestId('headline-Quiet hours from 21:00')).toHaveText('Blocked by Mia');
+	await expect(page.getByTestId('headline-Replace the washing machine')).toHaveText('Passed');
+	await page.goto(home);
+	await expect(page.getByText('“Where do we go this summer?”: Chosen: Baltic coast.', { exact: false })).toBeVisible();
+
+	// An open ranked vote with one ballot and a quorum not met yet: the running count shows round 1, the first choices.
+	const hid = home.split('/h/')[1]!;
+	const made = await page.request.post(`/api/v1/households/${hid}/proposals`, { data: { title: 'Film night', kind: 'ranked', options: ['Comedy', 'Drama'], rule: { threshold: 'majority', quorumPct: 80 }, closesAt: new Date(Date.now() + 86_400_000).toISOString() } });
+	const { id } = await made.json();
+	const options = (await (await page.request.get(`/api/v1/households/${hid}/proposals/${id}`)).json()).options as Array<{ id: string; label: string }>;
+	expect((await page.request.post(`/api/v1/households/${hid}/proposals/${id}/votes`, { data: { ranking: [options[1]!.id, options[0]!.id] } })).status()).toBe(200);
+	await page.goto(`${home}/proposals/${id}`);
+	await expect(page.getByRole('columnheader', { name: 'Round 1' })).toBeVisible();
+	await expect(page.getByRole('row', { name: /Drama/ })).toContainText('1');
 });

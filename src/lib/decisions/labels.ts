@@ -37,3 +37,18 @@ export const POSITION_LABELS: Record<string, string> = { yes: 'Yes', no: 'No', a
 export function describeRule(rule: { threshold: string; quorumPct: number; voterClass: string }): string {
 	return `${(THRESHOLD_LABELS[rule.threshold] ?? rule.threshold).toLowerCase()}, quorum ${rule.quorumPct}%, ${(VOTER_CLASS_LABELS[rule.voterClass] ?? rule.voterClass).toLowerCase()}`;
 }
+
+/**
+ * The result in the words people use, said first: "Chosen: Baltic coast", "Passed",
+ * "Blocked by Mia", "No quorum", "Tied", "Withdrawn" — the counting sentence comes after.
+ */
+export function outcomeHeadline(proposal: { status: string; winnerLabel?: string | null; blockedBy?: string[] }): string {
+	if (proposal.status === 'decided' && proposal.winnerLabel) return `Chosen: ${proposal.winnerLabel}`;
+	if (proposal.status === 'rejected' && proposal.blockedBy?.length) return `Blocked by ${listOfNames(proposal.blockedBy)}`;
+	return STATUS_LABELS[proposal.status] ?? proposal.status;
+}
+
+/** "Mia", "Mia and Leo", "Mia, Leo and Rosa". */
+function listOfNames(names: string[]): string {
+	return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}

@@ -15,6 +15,7 @@ import { insertExpense } from '$lib/server/money/expenses';
 import { storedLinkedExpense } from './schemas';
 import { countProposal, type Ballot } from '$lib/decisions/tally';
 import { todayIn } from '$lib/dates';
+import { outcomeHeadline } from '$lib/decisions/labels';
 import { sweepItem } from '$lib/server/sweeps';
 
 export type ProposalRow = Selectable<ProposalsTable>;
@@ -48,7 +49,8 @@ export function countRow(row: ProposalRow, data: Awaited<ReturnType<typeof ballo
 /** Computes and stores the verdict of a locked, open proposal; adds the linked expense if it passed. */
 export async function closeLocked(trx: Kysely<Database>, row: ProposalRow): Promise<void> {
 	const householdId = row.householdId;
-	const count = countRow(row, await ballotsOf(trx, householdId, [row.id]));
+	const ballots = await ballotsOf(trx, householdId, [row.id]);
+	const count = countRow(row, ballots);
 	let reason = count.reason;
 	let linkedExpenseId: string | null = null;
 	if (row.linkedExpense && (count.verdict === 'passed' || count.verdict === 'decided')) {
@@ -87,7 +89,15 @@ export async function closeLocked(trx: Kysely<Database>, row: ProposalRow): Prom
 		.where('householdId', '=', householdId)
 		.where('id', '=', row.id)
 		.execute();
-	await logActivity(trx, { householdId, actorMemberId: null, action: 'proposal.closed', subjectType: 'proposal', subjectId: row.id, summary: `“${row.title}” closed. ${reason}` });
+	// The feed says the result first, in people's words ("Chosen: Baltic coast", "Blocked by Mia"), then the count.
+	const blockerIds = ballots.votes.filter((v) => v.position === 'block').map((v) => v.memberId);
+	const names = blockerIds.length ? await trx.selectFrom('members').select(['id', 'displayName']).where('householdId', '=', householdId).where('id', 'in', blockerIds).execute() : [];
+	const headline = outcomeHeadline({
+		status: count.verdict,
+		winnerLabel: ballots.options.find((o) => o.id === count.winnerOptionId)?.label ?? null,
+		blockedBy: blockerIds.map((id) => names.find((n) => n.id === id)?.displayName ?? 'someone')
+	});
+	await logActivity(trx, { householdId, actorMemberId: null, action: 'proposal.closed', subjectType: 'proposal', subjectId: row.id, summary: `“${row.title}”: ${headline}. ${reason}` });
 }
 
 /** Closes it if its time has come; safe to call on every read (lazy closing). */

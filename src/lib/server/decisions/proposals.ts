@@ -132,6 +132,8 @@ export interface Proposal {
 	/** Stored at the close; while open, the running count — or null when it is hidden until the close. */
 	tally: Record<string, unknown> | null;
 	outcome: Record<string, unknown> | null;
+	/** A rejected consent proposal's blockers, in the order they blocked. */
+	blockedByMemberIds: string[];
 	reason: string | null;
 	linkedExpense: { description: string; amountMinor: number } | null;
 	linkedExpenseId: string | null;
@@ -206,11 +208,22 @@ export async function awaitingVoteOf(householdId: string, memberId: string): Pro
 async function loadProposals(householdId: string, ids: string[]): Promise<Proposal[]> {
 	if (ids.length === 0) return [];
 	const db = getDb();
-	const [rows, options, voterCounts, voteCounts] = await Promise.all([
+	const [rows, options, voterCounts, voteCounts, blocks] = await Promise.all([
 		db.selectFrom('proposals').selectAll().where('householdId', '=', householdId).where('id', 'in', ids).execute(),
 		db.selectFrom('proposalOptions').select(['proposalId', 'id', 'label']).where('householdId', '=', householdId).where('proposalId', 'in', ids).orderBy('position').execute(),
 		db.selectFrom('proposalVoters').select(['proposalId', (eb) => eb.fn.countAll<string>().as('n')]).where('householdId', '=', householdId).where('proposalId', 'in', ids).groupBy('proposalId').execute(),
-		db.selectFrom('votes').select(['proposalId', (eb) => eb.fn.countAll<string>().as('n')]).where('householdId', '=', householdId).where('proposalId', 'in', ids).groupBy('proposalId').execute()
+		db.selectFrom('votes').select(['proposalId', (eb) => eb.fn.countAll<string>().as('n')]).where('householdId', '=', householdId).where('proposalId', 'in', ids).groupBy('proposalId').execute(),
+		// Who blocked a rejected proposal: its outcome names them ("Blocked by Mia").
+		db
+			.selectFrom('votes')
+			.innerJoin('proposals', (join) => join.onRef('proposals.householdId', '=', 'votes.householdId').onRef('proposals.id', '=', 'votes.proposalId'))
+			.select(['votes.proposalId', 'votes.memberId'])
+			.where('votes.householdId', '=', householdId)
+			.where('votes.proposalId', 'in', ids)
+			.where('votes.position', '=', 'block')
+			.where('proposals.status', '=', 'rejected')
+			.orderBy('votes.castAt')
+			.execute()
 	]);
 	// Ballots are read only where a running count is shown: open proposals that do not hide it.
 	const counted = rows.filter((r) => r.status === 'open' && !r.hideResults).map((r) => r.id);
@@ -235,8 +248,10 @@ async function loadProposals(householdId: string, ids: string[]): Promise<Propos
 				hideResults: row.hideResults,
 				eligibleCount: countOf(voterCounts, id),
 				votedCount: countOf(voteCounts, id),
-				tally: open ? (row.hideResults ? null : countRow(row, ballots).tally) : row.tally,
+				// The running count ignores the quorum, so an open ranked vote shows its first choices rather than an empty table.
+				tally: open ? (row.hideResults ? null : countRow({ ...row, quorumPct: 0 }, ballots).tally) : row.tally,
 				outcome: row.outcome ?? null,
+				blockedByMemberIds: blocks.filter((b) => b.proposalId === id).map((b) => b.memberId),
 				reason: row.reason,
 				linkedExpense: expense ? { description: expense.description, amountMinor: expense.amountMinor } : null,
 				linkedExpenseId: row.linkedExpenseId,

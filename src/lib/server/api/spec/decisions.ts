@@ -21,6 +21,7 @@ export const proposalBody = z
 		tally: z.record(z.string(), z.unknown()).nullable().meta({ description: 'Stored at the close; while open, the running count, or null if hidden until the close' }),
 		outcome: z.record(z.string(), z.unknown()).nullable(),
 		reason: z.string().nullable(),
+		blockedByMemberIds: z.array(idField).meta({ description: 'Who blocked a rejected consent proposal, in the order they blocked' }),
 		linkedExpense: z.object({ description: z.string(), amountMinor: z.number().int() }).nullable(),
 		linkedExpenseId: idField.nullable(),
 		authorMemberId: idField,
