@@ -31,10 +31,11 @@ test('an equal split of 100.00 among three is 33.34 / 33.33 / 33.33, and settlin
 
 	await page.getByRole('navigation', { name: 'Household' }).getByRole('link', { name: 'Balances' }).click();
 	await expect(page.getByTestId('my-balance')).toContainText('You are owed');
-	// One payment at a time: wait for the list to shrink before the next click.
-	const payments = page.getByRole('button', { name: /Record this payment/ });
+	// One payment at a time, each confirmed with its amount in view: wait for the list to shrink before the next.
+	const payments = page.getByText(/^Record this payment/);
 	for (let remaining = await payments.count(); remaining > 0; remaining--) {
 		await payments.first().click();
+		await page.getByRole('button', { name: 'Record it' }).click();
 		await expect(payments).toHaveCount(remaining - 1);
 	}
 	await expect(page.getByText('Payment recorded.')).toBeVisible();
@@ -171,4 +172,24 @@ test('a new expense in a house with a weight-0 child splits by share weight, so 
 	await page.getByLabel('Amount (EUR)').fill('30');
 	await expect(page.getByTestId('owes-Kid')).toHaveText('€0.00');
 	await expect(page.getByTestId('owes-Ana')).toHaveText('€10.00');
+});
+
+test('settling a suggested payment is confirmed with the amount editable: a part payment leaves the rest suggested, and Undo takes it back', async ({ page }) => {
+	const home = await houseOfThree(page, 'Part House');
+	const householdId = home.split('/h/')[1]!;
+	const members = (await (await page.request.get(`/api/v1/households/${householdId}/members`)).json()).items as Array<{ id: string; displayName: string }>;
+	const id = (name: string) => members.find((m) => m.displayName === name)!.id;
+	await page.request.post(`/api/v1/households/${householdId}/expenses`, {
+		data: { description: 'Tickets', amountMinor: 4000, spentOn: new Date().toISOString().slice(0, 10), category: 'groceries', payers: [{ memberId: id('Ana'), amountMinor: 4000 }], split: { mode: 'equal', parts: [{ memberId: id('Ana') }, { memberId: id('Ben') }] } }
+	});
+	await page.goto(`${home}/balances`);
+	await expect(page.getByText('Ben pays Ana €20.00')).toBeVisible();
+	await page.getByText(/^Record this payment/).click();
+	await expect(page.getByLabel('Amount paid (EUR)')).toHaveValue('20.00');
+	await page.getByLabel('Amount paid (EUR)').fill('5');
+	await page.getByRole('button', { name: 'Record it' }).click();
+	await expect(page.getByText('Payment recorded.')).toBeVisible();
+	await expect(page.getByText('Ben pays Ana €15.00')).toBeVisible();
+	await page.getByRole('button', { name: /Undo the payment of €5.00/ }).click();
+	await expect(page.getByText('Ben pays Ana €20.00')).toBeVisible();
 });

@@ -29,7 +29,7 @@ export const HOUSEHOLD_PAGES: Record<string, Record<string, HouseholdAccess>> = 
 	'/h/[hid]/expenses/[eid]': { load: 'member', save: 'member', preview: 'member', delete: 'member', restore: 'member' },
 	'/h/[hid]/expenses/recurring/[rid]': { load: 'member', save: 'member', preview: 'member' },
 	'/h/[hid]/expenses/recurring': { load: 'member', save: 'member', preview: 'member', pause: 'member', resume: 'member', end: 'member' },
-	'/h/[hid]/balances': { load: 'member', settle: 'member', undo: 'member', record: 'member' },
+	'/h/[hid]/balances': { load: 'member', undo: 'member', record: 'member' },
 	'/h/[hid]/expenses.csv': { GET: 'member' },
 	'/h/[hid]/expenses/overview': { load: 'member' },
 	'/h/[hid]/expenses/categories': { load: 'member', add: 'admin', remove: 'admin' },

@@ -7,9 +7,8 @@ import { runDueRecurring } from '$lib/server/money/recurring';
 import { listMembers } from '$lib/server/households/members';
 import { getBalances, listSettlements, recordSettlement, setSettlementDeleted } from '$lib/server/money/balances';
 import { z } from 'zod';
-import { settlementForm, settlementInput } from '$lib/server/money/schemas';
+import { settlementForm } from '$lib/server/money/schemas';
 import { requestLocale } from '$lib/server/request';
-import { fromForm } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, request }) => {
@@ -21,14 +20,6 @@ export const load: PageServerLoad = async ({ params, request }) => {
 };
 
 export const actions: Actions = {
-	/** One tap on a suggested transfer. */
-	settle: async ({ params, request }) => {
-		const context = await requireMember(params.hid);
-		return submitForm(request, fromForm(settlementInput), async (input) => {
-			await recordSettlement(context, input);
-			redirect(303, `/h/${params.hid}/balances?recorded=1`);
-		});
-	},
 	undo: async ({ params, request }) => {
 		const context = await requireMember(params.hid);
 		return submitForm(request, z.object({ settlementId: z.string(), redo: z.string().optional() }), async ({ settlementId, redo }) => {
