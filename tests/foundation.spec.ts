@@ -10,9 +10,22 @@ test('a household is founded, grows by an account-less member, and an invited ad
 	await page.getByRole('navigation', { name: 'Household' }).getByRole('link', { name: 'Members' }).click();
 	await page.getByLabel('Name').fill('Leo');
 	await page.getByLabel('Role').selectOption('child');
-	await page.getByLabel('Share weight').fill('0');
+	// The role's preset fills the parts (child: 0 and 0.5); they stay editable.
+	await expect(page.getByLabel('Share weight')).toHaveValue('0');
+	await expect(page.getByLabel('Chore capacity')).toHaveValue('0.5');
 	await page.getByLabel('Chore capacity').fill('0,25');
 	await page.getByRole('button', { name: 'Add member' }).click();
+	// Back on the list, ready for the next one.
+	await expect(page.getByText('Added Leo.')).toBeVisible();
+	await expect(page.getByLabel('Name')).toHaveValue('');
+	// The same name again is a warning, not a second Leo by accident.
+	await page.getByLabel('Name').fill('Leo');
+	await page.getByRole('button', { name: 'Add member' }).click();
+	await expect(page.getByText(/There is already a Leo here/).first()).toBeVisible();
+	await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Leo');
+	await expect(page.getByLabel('Add them anyway (two people of the same name)')).toBeVisible();
+	await page.getByRole('navigation', { name: 'Household' }).getByRole('link', { name: 'Members' }).click();
+	await page.getByRole('link', { name: 'Leo' }).click();
 	await expect(page.getByRole('heading', { name: 'Leo' })).toBeVisible();
 	await expect(page.getByText('child · no login · share weight 0 · chore capacity 0.25')).toBeVisible();
 
@@ -104,4 +117,16 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByLabel('Password')).toHaveValue('');
 		expect(await page.content()).not.toContain('not my password');
 	});
+});
+
+test('an invite link has a Copy button that puts it on the clipboard', async ({ page, context }) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await signUp(page, 'Copier');
+	await createHousehold(page, 'Copy House');
+	await page.getByRole('navigation', { name: 'Household' }).getByRole('link', { name: 'Invites' }).click();
+	await page.getByRole('button', { name: 'Make link' }).click();
+	const link = await page.getByLabel('Invite link (shown once — copy it now)').inputValue();
+	await page.getByRole('button', { name: 'Copy' }).click();
+	await expect(page.getByText('Copied.')).toBeVisible();
+	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
 });

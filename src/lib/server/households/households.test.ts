@@ -171,3 +171,16 @@ describe('activity log', () => {
 		await expect(getDb().deleteFrom('activity').where('householdId', '=', house.household.id).execute()).rejects.toThrow(/append-only/);
 	});
 });
+
+describe('adding a member', () => {
+	it('takes the role’s preset parts unless given, and refuses a second active member of the same name unless meant', async () => {
+		const { makeHousehold } = await import('../testing/factories');
+		const { addMember } = await import('./members');
+		const admin = await makeHousehold('Preset House');
+		expect(await addMember(admin, { displayName: 'Kid', role: 'child' })).toMatchObject({ shareWeight: 0, choreCapacity: 0.5 });
+		expect(await addMember(admin, { displayName: 'Teen', role: 'youth' })).toMatchObject({ shareWeight: 0.5, choreCapacity: 0.75 });
+		expect(await addMember(admin, { displayName: 'Gran', role: 'adult', shareWeight: 0.5 })).toMatchObject({ shareWeight: 0.5, choreCapacity: 1 });
+		await expect(addMember(admin, { displayName: 'kid', role: 'child' })).rejects.toMatchObject({ status: 422, code: 'same_name', fields: { displayName: expect.stringContaining('already') } });
+		expect((await addMember(admin, { displayName: 'Kid', role: 'child', allowSameName: true })).displayName).toBe('Kid');
+	});
+});

@@ -1,5 +1,6 @@
 import { checkVersion, quoted, type Describe } from '$lib/server/versions';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { ROLE_PRESETS } from '$lib/households/roles';
 import { getDb } from '$lib/server/db';
 import type { Database, MemberRow, Role } from '$lib/server/db/schema';
 import { DomainError, notFound } from '$lib/server/errors';
@@ -57,11 +58,24 @@ export async function getMember(householdId: string, memberId: string): Promise<
 }
 
 /** An admin adds someone who may never log in: a child, a grandparent, a lodger. */
-export async function addMember(context: MemberContext, input: MemberInput): Promise<Member> {
+/**
+ * Adds a member without a login. Share weight and chore capacity default to the role's
+ * preset. The same name as an active member is refused unless `allowSameName` says it is
+ * meant (two Bens): a second click on "Add" is the usual cause.
+ */
+export async function addMember(context: MemberContext, input: MemberInput & { allowSameName?: boolean }): Promise<Member> {
 	const householdId = context.household.id;
+	const preset = ROLE_PRESETS[input.role];
 	return getDb()
 		.transaction()
 		.execute(async (trx) => {
+			if (!input.allowSameName) {
+				const same = await trx.selectFrom('members').select('id').where('householdId', '=', householdId).where('active', '=', true).where(sql<boolean>`lower(display_name) = lower(${input.displayName})`).executeTakeFirst();
+				if (same) {
+					const message = `There is already a ${input.displayName} here. Add a surname or an initial, or tick “Add them anyway”.`;
+					throw new DomainError(422, 'same_name', message, { displayName: message });
+				}
+			}
 			const row = await trx
 				.insertInto('members')
 				.values({
@@ -69,8 +83,8 @@ export async function addMember(context: MemberContext, input: MemberInput): Pro
 					displayName: input.displayName,
 					role: input.role,
 					isAdmin: input.isAdmin ?? false,
-					shareWeight: input.shareWeight ?? 1,
-					choreCapacity: input.choreCapacity ?? 1,
+					shareWeight: input.shareWeight ?? preset.shareWeight,
+					choreCapacity: input.choreCapacity ?? preset.choreCapacity,
 					userId: null
 				})
 				.returningAll()

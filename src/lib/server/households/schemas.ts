@@ -58,8 +58,9 @@ export const memberInput = z
 		displayName: displayNameField,
 		role: roleField,
 		isAdmin: z.boolean().optional(),
-		shareWeight: shareWeightField.optional(),
-		choreCapacity: choreCapacityField.optional()
+		shareWeight: shareWeightField.optional().meta({ description: 'Default: the role’s (adult 1, youth 0.5, child 0, guest 1)' }),
+		choreCapacity: choreCapacityField.optional().meta({ description: 'Default: the role’s (adult 1, youth 0.75, child 0.5, guest 0)' }),
+		allowSameName: z.boolean().optional().meta({ description: 'Add them though an active member has the same name (otherwise 422 same_name)' })
 	})
 	.refine((m) => !m.isAdmin || m.role === 'adult', { path: ['isAdmin'], message: 'Only adults can be admins.' })
 	.meta({ id: 'MemberInput' });

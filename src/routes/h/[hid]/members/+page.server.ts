@@ -16,7 +16,8 @@ export const actions: Actions = {
 		const context = await requireAdmin(params.hid);
 		return submitForm(request, fromForm(memberInput), async (input) => {
 			const member = await addMember(context, input);
-			redirect(303, `/h/${params.hid}/members/${member.id}?added=1`);
+			// Back to the list, to add the next one.
+			redirect(303, `/h/${params.hid}/members?added=${encodeURIComponent(member.displayName)}`);
 		});
 	}
 };
