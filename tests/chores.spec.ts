@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createHousehold, signUp } from './helpers';
+import { createHousehold, logIn, signUp } from './helpers';
 
 /** A month two months ahead (inside the calendar's planning bounds, wherever today is) and its first four Mondays. */
 function monthAhead() {
@@ -41,11 +41,16 @@ test('a weekly chore rotates among three members on the calendar, and a completi
 
 	await page.goto(`${home}/chores?view=month&date=${month.mid}`);
 	await expect(page.getByRole('heading', { name: month.title })).toBeVisible();
+	// The compact month: each day says who does what (for screen readers; a coloured dot on screen).
+	const cell = (day: string) => page.getByTestId(`day-${day}`);
+	await expect(cell(first)).toContainText('Bins out: Ana');
+	await expect(cell(second)).toContainText('Bins out: Ben');
+	await expect(cell(third)).toContainText('Bins out: Cleo');
+	await expect(cell(fourth)).toContainText('Bins out: Ana');
+	// Tapping a day shows it.
+	await cell(second).click();
 	const week = (day: string) => page.getByTestId(`occurrence-Bins out-${day}`);
-	await expect(week(first)).toContainText('Ana');
 	await expect(week(second)).toContainText('Ben');
-	await expect(week(third)).toContainText('Cleo');
-	await expect(week(fourth)).toContainText('Ana');
 
 	// Cleo does Ben's turn: the credit goes to Cleo.
 	await page.goto(`${home}/chores?view=week&date=${second}`);
@@ -108,4 +113,18 @@ test('the week view lists what is still undone from before it, and a day in the 
 	const tomorrow = page.locator(`#day-${day(1)}`).locator('xpath=..');
 	const names = await tomorrow.locator('[data-testid^="occurrence-"]').evaluateAll((items) => items.map((i) => i.getAttribute('data-testid')!.split('-').slice(1, -3).join('-')));
 	expect(names).toEqual(['Beta round', 'Alpha round', 'Water plants']);
+});
+
+test('the month fits one screen, on a phone and on a desktop', async ({ page }) => {
+	await logIn(page, 'priya@maple.example', 'maple-street');
+	await expect(page).toHaveURL(/\/h\/[0-9a-f-]{36}/);
+	const home = new URL(page.url()).pathname.match(/^\/h\/[0-9a-f-]{36}/)![0];
+	for (const [width, height] of [[390, 844], [1280, 800]] as const) {
+		await page.setViewportSize({ width, height });
+		await page.goto(`${home}/chores?view=month`);
+		const grid = await page.locator('.month').boundingBox();
+		expect(grid!.height, `${width} × ${height}`).toBeLessThan(height * 0.8);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth), `${width} × ${height}`).toBeLessThanOrEqual(width);
+		await page.screenshot({ path: test.info().outputPath(`month-${width}.png`), fullPage: true });
+	}
 });
