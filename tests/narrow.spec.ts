@@ -47,3 +47,28 @@ test('the fairness figures add up as shown (rounded once), and "expected" is exp
 	await page.setViewportSize({ width: 390, height: 844 });
 	await page.screenshot({ path: test.info().outputPath('fairness-390.png'), fullPage: true });
 });
+
+test.describe('on a 390 × 844 phone', () => {
+	test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+	test('the page starts in the top quarter and the four places are a tab bar at the thumb, the rest under More', async ({ page }) => {
+		await logIn(page, 'priya@maple.example', 'maple-street');
+		await expect(page).toHaveURL(/\/h\/[0-9a-f-]{36}/);
+		const home = new URL(page.url()).pathname.match(/^\/h\/[0-9a-f-]{36}/)![0];
+		await page.goto(`${home}/chores`);
+		const heading = await page.getByRole('heading', { name: 'Chores', level: 1 }).boundingBox();
+		expect(heading!.y).toBeLessThan(844 / 4);
+		const tabs = page.getByRole('navigation', { name: 'Household, on a phone' });
+		const bar = await tabs.boundingBox();
+		expect(bar!.y + bar!.height).toBeGreaterThan(800);
+		await expect(tabs.getByRole('link', { name: 'Chores' })).toHaveAttribute('aria-current', 'page');
+		for (const name of ['Home', 'Money', 'Chores', 'Decisions']) expect((await tabs.getByRole('link', { name }).boundingBox())!.height).toBeGreaterThanOrEqual(44);
+		await tabs.getByRole('link', { name: 'Money' }).tap();
+		await expect(page).toHaveURL(/\/expenses$/);
+		await tabs.getByText('More').tap();
+		await tabs.getByRole('link', { name: 'Members' }).tap();
+		await expect(page.getByRole('heading', { name: 'Members', level: 1 })).toBeVisible();
+		await page.goto(home);
+		await page.screenshot({ path: test.info().outputPath('home-390.png') });
+	});
+});
