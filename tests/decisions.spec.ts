@@ -128,6 +128,10 @@ test('outcomes are said in words people use: "Chosen: …", "Blocked by …", fi
 	await expect(page.getByTestId('headline-Replace the washing machine')).toHaveText('Passed');
 	await page.goto(home);
 	await expect(page.getByText('“Where do we go this summer?”: Chosen: Baltic coast.', { exact: false })).toBeVisible();
+	await page.goto(`${home}/proposals`);
+	await page.getByRole('link', { name: 'Where do we go this summer?' }).click();
+	// Words keep their spaces: "Baltic coast (chosen)", not "Baltic coast(chosen)".
+	await expect(page.getByRole('rowheader', { name: 'Baltic coast (chosen)' })).toBeVisible();
 
 	// An open ranked vote with one ballot and a quorum not met yet: the running count shows round 1, the first choices.
 	const hid = home.split('/h/')[1]!;

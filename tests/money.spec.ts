@@ -193,3 +193,13 @@ test('settling a suggested payment is confirmed with the amount editable: a part
 	await page.getByRole('button', { name: /Undo the payment of €5.00/ }).click();
 	await expect(page.getByText('Ben pays Ana €20.00')).toBeVisible();
 });
+
+test('a description longer than the limit is kept whole and the form says the limit, rather than cutting it short', async ({ page }) => {
+	const home = await houseOfThree(page, 'Long House');
+	await page.goto(`${home}/expenses/new`);
+	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+	const long = 'A very long description '.repeat(20);
+	await page.getByLabel('What was it?').fill(long);
+	await expect(page.getByLabel('What was it?')).toHaveValue(long);
+	await expect(page.getByText(`Use at most 200 characters (this is ${long.trim().length})`)).toBeVisible();
+});

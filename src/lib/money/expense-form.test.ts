@@ -34,3 +34,10 @@ describe('the expense form', () => {
 		expect(leftToAssign(fields({ splitMode: 'shares' }), 'EUR')).toBeNull();
 	});
 });
+
+describe('a long description', () => {
+	it('is refused with the limit and its length, not cut short', () => {
+		const long = 'x'.repeat(10_000);
+		expect(readExpenseForm(fields({ description: long, splitMode: 'equal' }), 'EUR').errors.description).toBe('Use at most 200 characters (this is 10000); the rest can go in the notes.');
+	});
+});

@@ -7,6 +7,9 @@ import { formatMoney, minorToInput, parseAmount } from './format';
 import { computeShares, SplitError, SPLIT_MODES, type Split, type SplitMode } from './splits';
 import type { Share } from './apportion';
 
+/** The longest description (the API's limit); the form says so as it is passed, rather than cutting a paste short. */
+export const DESCRIPTION_MAX = 200;
+
 export interface ExpenseFormFields {
 	description: string;
 	amount: string;
@@ -99,6 +102,7 @@ export function readExpenseForm(fields: ExpenseFormFields, currency: string, loc
 	const errors: Record<string, string> = {};
 	const description = fields.description.trim();
 	if (!description) errors.description = 'Describe the expense.';
+	else if (description.length > DESCRIPTION_MAX) errors.description = `Use at most ${DESCRIPTION_MAX} characters (this is ${description.length}); the rest can go in the notes.`;
 	const amount = parseAmount(fields.amount, currency, locale);
 	if (!amount.ok) errors.amount = amount.message;
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(fields.spentOn)) errors.spentOn = 'Choose the day of the expense.';

@@ -13,7 +13,7 @@ function form(entries: Record<string, string | string[]>): FormData {
 describe('parseForm', () => {
 	it('reads numbers and checkboxes from a member form', () => {
 		const parsed = parseForm(fromForm(memberInput), form({ displayName: ' Leo ', role: 'child', shareWeight: '0,5', choreCapacity: '' }));
-		expect(parsed).toEqual({ ok: true, data: { displayName: 'Leo', role: 'child', isAdmin: false, shareWeight: 0.5, choreCapacity: undefined } });
+		expect(parsed).toEqual({ ok: true, data: { displayName: 'Leo', role: 'child', isAdmin: false, allowSameName: false, shareWeight: 0.5, choreCapacity: undefined } });
 	});
 
 	it('gives a message per field and keeps what was typed, never the password', () => {
