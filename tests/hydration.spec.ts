@@ -82,3 +82,27 @@ test('ranking by tapping, with buttons to move and take out, says what will be s
 	await page.getByRole('button', { name: 'Vote' }).click();
 	await expect(page.getByTestId('voter-Tapper')).toContainText('ranks Thai › Sushi');
 });
+
+test('a button shows it is working until the answer arrives, and a second press sends nothing', async ({ page }) => {
+	await signUp(page, 'Busy');
+	const home = await createHousehold(page, 'Busy House');
+	await page.goto(`${home}/expenses/new`);
+	await hydrated(page);
+	let posts = 0;
+	let release!: () => void;
+	const gate = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/expenses/new?/save', async (route) => {
+		posts++;
+		await gate;
+		await route.continue();
+	});
+	await page.getByLabel('What was it?').fill('Bread');
+	await page.getByLabel('Amount (EUR)').fill('3.20');
+	const save = page.getByRole('button', { name: 'Save expense' });
+	await save.click();
+	await expect(save).toHaveAttribute('aria-busy', 'true');
+	await save.click({ force: true }).catch(() => {});
+	release();
+	await expect(page.getByRole('heading', { name: 'Bread' })).toBeVisible();
+	expect(posts).toBe(1);
+});
