@@ -17,16 +17,20 @@ async function holdScripts(page: Page): Promise<() => void> {
 	return release;
 }
 
+/** A ranked proposal with three options, open for a day; its id. */
+async function rankedDinner(page: Page, home: string): Promise<string> {
+	const created = await page.request.post(`/api/v1/households/${home.split('/h/')[1]}/proposals`, {
+		data: { title: 'Dinner', kind: 'ranked', options: ['Thai', 'Sushi', 'Burritos'], rule: { threshold: 'majority', quorumPct: 0 }, closesAt: new Date(Date.now() + 86_400_000).toISOString() }
+	});
+	return ((await created.json()) as { id: string }).id;
+}
+
 const hydrated = (page: Page) => page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
 
 test('a ranked ballot and its reason typed before the scripts start are kept and saved', async ({ page }) => {
 	await signUp(page, 'Quick');
 	const home = await createHousehold(page, 'Quick House');
-	const householdId = home.split('/h/')[1]!;
-	const created = await page.request.post(`/api/v1/households/${householdId}/proposals`, {
-		data: { title: 'Dinner', kind: 'ranked', options: ['Thai', 'Sushi', 'Burritos'], rule: { threshold: 'majority', quorumPct: 0 }, closesAt: new Date(Date.now() + 86_400_000).toISOString() }
-	});
-	const { id } = await created.json();
+	const id = await rankedDinner(page, home);
 
 	const release = await holdScripts(page);
 	await page.goto(`${home}/proposals/${id}`, { waitUntil: 'commit' });
@@ -65,11 +69,7 @@ test('an expense description and a chore name typed before the scripts start are
 test('ranking by tapping, with buttons to move and take out, says what will be sent', async ({ page }) => {
 	await signUp(page, 'Tapper');
 	const home = await createHousehold(page, 'Tap House');
-	const householdId = home.split('/h/')[1]!;
-	const created = await page.request.post(`/api/v1/households/${householdId}/proposals`, {
-		data: { title: 'Dinner', kind: 'ranked', options: ['Thai', 'Sushi', 'Burritos'], rule: { threshold: 'majority', quorumPct: 0 }, closesAt: new Date(Date.now() + 86_400_000).toISOString() }
-	});
-	const { id } = await created.json();
+	const id = await rankedDinner(page, home);
 	await page.goto(`${home}/proposals/${id}`);
 	await hydrated(page);
 	await page.getByRole('button', { name: 'Rank Sushi 1' }).click();
