@@ -69,6 +69,10 @@ test.describe('on a 390 × 844 phone', () => {
 		await tabs.getByRole('link', { name: 'Members' }).tap();
 		await expect(page.getByRole('heading', { name: 'Members', level: 1 })).toBeVisible();
 		await page.goto(home);
+		// Who owes whom at a glance: a bar per person, the amounts beside them.
+		const picture = page.getByTestId('balance-picture');
+		await expect(picture.getByRole('listitem')).toHaveCount(3);
+		await expect(picture).toContainText(/You\s*\+€[\d,.]+ owed to you/);
 		await page.screenshot({ path: test.info().outputPath('home-390.png') });
 	});
 });
