@@ -76,3 +76,15 @@ test.describe('on a 390 × 844 phone', () => {
 		await page.screenshot({ path: test.info().outputPath('home-390.png') });
 	});
 });
+
+test('settings use a desktop’s width: the house and how it decides side by side', async ({ page }) => {
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await logIn(page, 'priya@maple.example', 'maple-street');
+	await expect(page).toHaveURL(/\/h\/[0-9a-f-]{36}/);
+	const home = new URL(page.url()).pathname.match(/^\/h\/[0-9a-f-]{36}/)![0];
+	await page.goto(`${home}/settings`);
+	const house = await page.getByRole('button', { name: 'Save settings' }).boundingBox();
+	const rules = await page.getByRole('heading', { name: 'How the house decides' }).boundingBox();
+	expect(rules!.x).toBeGreaterThan(house!.x + 300);
+	expect(rules!.y).toBeLessThan(house!.y);
+});
