@@ -26,6 +26,16 @@ export function isFewest(balances: Balance[]): boolean {
 	return balances.filter((b) => b.netMinor !== 0).length <= EXACT_LIMIT;
 }
 
+/** Each member's balance once the transfers are paid (all zero when they settle the house). */
+export function balancesAfter(balances: Balance[], transfers: Transfer[]): Map<string, number> {
+	const after = new Map(balances.map((b) => [b.memberId, b.netMinor]));
+	for (const t of transfers) {
+		after.set(t.fromMemberId, (after.get(t.fromMemberId) ?? 0) + t.amountMinor);
+		after.set(t.toMemberId, (after.get(t.toMemberId) ?? 0) - t.amountMinor);
+	}
+	return after;
+}
+
 export function suggestTransfers(balances: Balance[]): Transfer[] {
 	const open = balances.filter((b) => b.netMinor !== 0).sort((a, b) => a.memberId.localeCompare(b.memberId));
 	if (open.length > EXACT_LIMIT) return greedy(open);
