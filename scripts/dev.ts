@@ -18,7 +18,7 @@ await closeDb();
 const dev = devServer(process.env);
 const vite = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'dev', ...dev.args, ...process.argv.slice(2)], {
 	stdio: 'inherit',
-	env: { ...process.env, DATABASE_URL: database.url, HEARTH_DEMO_HINT: '1', HEARTH_DEV_ORIGIN: dev.origin }
+	env: { ...process.env, DATABASE_URL: database.url, HEARTH_DEMO: '1', HEARTH_DEV_ORIGIN: dev.origin }
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => vite.kill(signal));
 vite.on('exit', async (code) => {

@@ -130,3 +130,30 @@ test('an invite link has a Copy button that puts it on the clipboard', async ({ 
 	await expect(page.getByText('Copied.')).toBeVisible();
 	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
 });
+
+test('the welcome page shows the three journeys and "Try the demo" opens a lived-in house of the visitor’s own', async ({ page, browser }) => {
+	await page.goto('/');
+	await expect(page.getByRole('heading', { name: 'Share a home on purpose' })).toBeVisible();
+	for (const caption of ['Split the bills', 'Decide together', 'Share the chores']) await expect(page.getByText(caption)).toBeVisible();
+	await page.goto('/login');
+	await expect(page.getByText('maple-street')).toHaveCount(0);
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Try the demo' }).click();
+	await expect(page).toHaveURL(/\/h\/[0-9a-f-]{36}$/);
+	await expect(page.getByRole('complementary', { name: 'Demo' })).toContainText('A demo house of your own');
+	const mine = page.url();
+	// Months of history at the times things happened, not the minute it was made.
+	await page.goto(`${mine}/activity`);
+	const days = await page.locator('main time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')!.slice(0, 10)));
+	expect(days.length).toBeGreaterThan(10);
+	expect(new Set(days).size).toBeGreaterThan(3);
+	// Another visitor gets another house: changes in one are not seen in the other.
+	const other = await browser.newPage();
+	await other.goto('/');
+	await other.getByRole('button', { name: 'Try the demo' }).click();
+	await expect(other).toHaveURL(/\/h\/[0-9a-f-]{36}$/);
+	expect(other.url()).not.toBe(mine);
+	await other.close();
+	await page.getByRole('button', { name: 'Leave the demo' }).click();
+	await expect(page).toHaveURL(/\/login$/);
+});

@@ -7,9 +7,11 @@ import PgBoss from 'pg-boss';
 import { runAllDueRecurring } from './money/recurring';
 import { closeAllDueProposals } from './decisions/closing';
 import { sendPasswordReset } from './auth/accounts';
+import { removeExpiredDemos } from './demo/visitor';
 
 const RECURRING_SWEEP = 'recurring-expenses';
 const PROPOSAL_SWEEP = 'close-proposals';
+const DEMO_SWEEP = 'remove-expired-demos';
 let boss: PgBoss | undefined;
 
 export async function startJobs(connectionString: string): Promise<void> {
@@ -28,6 +30,12 @@ export async function startJobs(connectionString: string): Promise<void> {
 	await boss.schedule(PROPOSAL_SWEEP, '* * * * *');
 	await boss.work(PROPOSAL_SWEEP, async () => {
 		await closeAllDueProposals();
+	});
+	await boss.createQueue(DEMO_SWEEP);
+	await boss.schedule(DEMO_SWEEP, '17 * * * *');
+	await boss.work(DEMO_SWEEP, async () => {
+		const removed = await removeExpiredDemos();
+		if (removed) console.log(`Demo houses: removed ${removed} past their day.`);
 	});
 	for (const [task, run] of Object.entries(TASKS)) {
 		await boss.createQueue(task);

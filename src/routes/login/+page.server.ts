@@ -4,11 +4,12 @@ import { setSessionCookie } from '$lib/server/auth/cookies';
 import { logInInput } from '$lib/server/auth/schemas';
 import { submitForm } from '$lib/server/forms';
 import { clientAddress, safeNext } from '$lib/server/request';
+import { demoEnabled } from '$lib/server/demo/visitor';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
-	return { next: safeNext(url.searchParams.get('next'), ''), demo: process.env.HEARTH_DEMO_HINT === '1' };
+	return { next: safeNext(url.searchParams.get('next'), ''), demo: demoEnabled() };
 };
 
 export const actions: Actions = {

@@ -41,7 +41,7 @@ export async function signUp(input: SignUpInput, address: string): Promise<NewSe
 	}
 }
 
-async function startSession(user: SessionUser): Promise<NewSession> {
+export async function startSession(user: SessionUser): Promise<NewSession> {
 	const token = generateSessionToken();
 	const session = await createSession(getDb(), token, user.id);
 	return { token, expiresAt: session.expiresAt, user };

@@ -26,6 +26,8 @@ export const LIMITS = {
 	// SIGNUP_LIMIT_PER_HOUR: raise it when every visitor reaches Hearth from one address
 	// (a proxy without ADDRESS_HEADER), or for a test run signing up many people.
 	signupPerAddress: { max: Number(process.env.SIGNUP_LIMIT_PER_HOUR ?? 15), windowSeconds: 60 * 60 },
+	/** "Try the demo" plants a whole house: a visitor may start a few, a script may not fill the disk. */
+	demoPerAddress: { max: Number(process.env.DEMO_LIMIT_PER_HOUR ?? 10), windowSeconds: 60 * 60 },
 	/** Wrong invite links only: joining with a real one is never counted. */
 	inviteGuessesPerAddress: { max: 10, windowSeconds: 15 * 60 },
 	/** Per session or access token. Generous for people and scripts; API_RATE_LIMIT_PER_MINUTE changes it, 0 turns it off. */

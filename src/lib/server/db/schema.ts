@@ -15,6 +15,8 @@ export interface UsersTable {
 	passwordHash: string;
 	lastHouseholdId: string | null;
 	createdAt: Generated<Date>;
+	/** A "Try the demo" visitor's account: deleted with their demo house after this. */
+	demoExpiresAt: Timestamp | null;
 }
 
 export interface SessionsTable {
@@ -45,6 +47,10 @@ export interface HouseholdsTable {
 	timezone: string;
 	createdAt: Generated<Date>;
 	version: Generated<number>;
+	/** A demo house: its activity log may be back-dated by the seeder. */
+	demo: Generated<boolean>;
+	/** A visitor's demo house is deleted after this; the dev demo house has none. */
+	demoExpiresAt: Timestamp | null;
 }
 
 export interface MembersTable {
@@ -114,7 +120,8 @@ export interface Database extends MoneyTables, RecurringTables, ChoreTables, Dec
 
 export type User = Selectable<UsersTable>;
 export type Session = Selectable<SessionsTable>;
-export type Household = Selectable<HouseholdsTable>;
+/** What a request knows of its household (whether it may back-date history is the seeder's business). */
+export type Household = Omit<Selectable<HouseholdsTable>, 'demo'>;
 export type MemberRow = Selectable<MembersTable>;
 export type NewMember = Insertable<MembersTable>;
 export type MemberUpdate = Updateable<MembersTable>;

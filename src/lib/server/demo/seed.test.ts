@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { makeHousehold } from '../testing/factories';
 import { getDb } from '../db';
 import { listMembers } from '../households/members';
 import { getBalances } from '../money/balances';
@@ -46,6 +48,29 @@ describe('the demo household', () => {
 		expect(proposals.filter((p) => p.status === 'open').map((p) => p.kind).sort()).toEqual(['choice', 'consent', 'consent']);
 		const priya = (await listMembers(householdId)).find((m) => m.displayName === 'Priya')!;
 		expect((await awaitingVoteOf(householdId, priya.id)).map((p) => p.title)).toEqual(['Adopt a cat', 'Which night is house dinner?', 'A new sofa for the living room']);
+	});
+
+	it('is lived in: its activity happened over months at believable local times, newest last, none in the future', async () => {
+		const { householdId } = await seedDemoHousehold();
+		const rows = await getDb().selectFrom('activity').select(['id', 'action', 'createdAt']).where('householdId', '=', householdId).orderBy('id').execute();
+		const times = rows.map((r) => new Date(r.createdAt).getTime());
+		expect(times).toEqual([...times].sort((a, b) => a - b));
+		expect(Math.max(...times)).toBeLessThanOrEqual(Date.now());
+		expect(Date.now() - Math.min(...times)).toBeGreaterThan(120 * 86_400_000);
+		// Spread over many days, not the minute it was seeded.
+		expect(new Set(rows.map((r) => new Date(r.createdAt).toISOString().slice(0, 10))).size).toBeGreaterThan(30);
+		// Today's may have happened "just now"; earlier ones in the day, not at night.
+		const localHours = rows.filter((r) => r.action === 'expense.created' && Date.now() - new Date(r.createdAt).getTime() > 86_400_000).map((r) => Number(new Intl.DateTimeFormat('en-GB', { hour: 'numeric', timeZone: 'Europe/Berlin' }).format(r.createdAt)));
+		expect(localHours.every((hour) => hour >= 8 && hour <= 22)).toBe(true);
+	});
+
+	it('keeps a real household’s log append-only; only a demo house’s may be rewritten', async () => {
+		const { householdId } = await seedDemoHousehold();
+		const { household } = await makeHousehold();
+		await expect(sql`update activity set summary = 'rewritten' where household_id = ${household.id}`.execute(getDb())).rejects.toThrow(/append-only/);
+		await expect(sql`delete from activity where household_id = ${household.id}`.execute(getDb())).rejects.toThrow(/append-only/);
+		const demo = await sql`update activity set summary = summary where household_id = ${householdId}`.execute(getDb());
+		expect(Number(demo.numAffectedRows)).toBeGreaterThan(0);
 	});
 
 	it('is created once', async () => {

@@ -20,6 +20,7 @@ import type { ChoreInput } from '$lib/server/chores/schemas';
 import { plusDays } from '$lib/chores/schedule';
 import { sql } from 'kysely';
 import { seedDemoDecisions } from './decisions';
+import { dateDemoHistory } from './history';
 import { addDays, format } from 'date-fns';
 
 export const DEMO_PASSWORD = 'maple-street';
@@ -39,6 +40,7 @@ export interface DemoSeedResult {
 	householdId: string;
 }
 
+/** The dev and test demo: every adult and Mia have an account (password `maple-street`); kept for good. */
 export async function seedDemoHousehold(): Promise<DemoSeedResult> {
 	const db = getDb();
 	const existing = await db
@@ -52,7 +54,7 @@ export async function seedDemoHousehold(): Promise<DemoSeedResult> {
 	if (existing) return { created: false, householdId: existing.id };
 
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
-	const users = new Map<string, SessionUser>();
+	const accounts = new Map<string, SessionUser>();
 	for (const person of PEOPLE) {
 		if (!person.email) continue;
 		const user = await db
@@ -61,11 +63,19 @@ export async function seedDemoHousehold(): Promise<DemoSeedResult> {
 			.onConflict((oc) => oc.column('email').doUpdateSet({ displayName: person.displayName }))
 			.returning(['id', 'email', 'displayName', 'lastHouseholdId'])
 			.executeTakeFirstOrThrow();
-		users.set(person.email, user);
+		accounts.set(person.displayName, user);
 	}
+	return { created: true, householdId: await plantDemoHouse(accounts, null) };
+}
 
-	const founder = users.get(PEOPLE[0].email)!;
-	const { household, memberId } = await createHousehold(founder, { name: DEMO_HOUSEHOLD, currency: 'EUR', timezone: TIMEZONE });
+/**
+ * Maple Street House with its months of history. `accounts`: the people who log in, by
+ * name (Priya's is required: she founds the house); the rest are members without a login.
+ */
+export async function plantDemoHouse(accounts: Map<string, SessionUser>, expiresAt: Date | null): Promise<string> {
+	const db = getDb();
+	const founder = accounts.get(PEOPLE[0].displayName)!;
+	const { household, memberId } = await createHousehold(founder, { name: DEMO_HOUSEHOLD, currency: 'EUR', timezone: TIMEZONE }, { expiresAt });
 	await db.updateTable('members').set({ shareWeight: PEOPLE[0].shareWeight }).where('householdId', '=', household.id).where('id', '=', memberId).execute();
 	const founderRow = await db.selectFrom('members').selectAll().where('householdId', '=', household.id).where('id', '=', memberId).executeTakeFirstOrThrow();
 	const admin: MemberContext = { user: founder, household, member: founderRow };
@@ -81,9 +91,10 @@ export async function seedDemoHousehold(): Promise<DemoSeedResult> {
 		});
 		memberIds.set(person.displayName, member.id);
 		// Those with an account have claimed their place, as through an invite.
-		if (person.email) {
-			await db.updateTable('members').set({ userId: users.get(person.email)!.id }).where('householdId', '=', household.id).where('id', '=', member.id).execute();
-			await db.updateTable('users').set({ lastHouseholdId: household.id }).where('email', '=', person.email).execute();
+		const account = accounts.get(person.displayName);
+		if (account) {
+			await db.updateTable('members').set({ userId: account.id }).where('householdId', '=', household.id).where('id', '=', member.id).execute();
+			await db.updateTable('users').set({ lastHouseholdId: household.id }).where('id', '=', account.id).execute();
 		}
 	}
 
@@ -95,7 +106,8 @@ export async function seedDemoHousehold(): Promise<DemoSeedResult> {
 	await seedDemoMoney(admin, memberIds, today);
 	await seedDemoChores(admin, memberIds);
 	await seedDemoDecisions(admin, memberIds);
-	return { created: true, householdId: household.id };
+	await dateDemoHistory(household.id, TIMEZONE);
+	return household.id;
 }
 
 /** A realistic chore set with two months of history: most done, some by someone else, a few skipped. */

@@ -49,14 +49,14 @@ async function findMembership(user: SessionUser, householdId: string): Promise<M
 		.selectFrom('members')
 		.innerJoin('households', 'households.id', 'members.householdId')
 		.selectAll('members')
-		.select(['households.name as householdName', 'households.currency', 'households.timezone', 'households.createdAt as householdCreatedAt', 'households.version as householdVersion'])
+		.select(['households.name as householdName', 'households.currency', 'households.timezone', 'households.createdAt as householdCreatedAt', 'households.version as householdVersion', 'households.demoExpiresAt'])
 		.where('members.householdId', '=', householdId)
 		.where('members.userId', '=', user.id)
 		.where('members.active', '=', true)
 		.executeTakeFirst();
 	if (!row) notAMember();
-	const { householdName, currency, timezone, householdCreatedAt, householdVersion, ...member } = row;
-	return { user, member, household: { id: householdId, name: householdName, currency, timezone, createdAt: householdCreatedAt, version: householdVersion } };
+	const { householdName, currency, timezone, householdCreatedAt, householdVersion, demoExpiresAt, ...member } = row;
+	return { user, member, household: { id: householdId, name: householdName, currency, timezone, createdAt: householdCreatedAt, version: householdVersion, demoExpiresAt } };
 }
 
 // SvelteKit's own HTTP error, so pages, form actions and the JSON API all answer with it.

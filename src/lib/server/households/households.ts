@@ -12,12 +12,21 @@ export interface HouseholdSummary {
 	isAdmin: boolean;
 }
 
+/** A demo house (`demo`): see demo/seed.ts. `expiresAt` null keeps it (the dev demo). */
+export interface DemoMark {
+	expiresAt: Date | null;
+}
+
 /** The creator becomes the household's first member: an adult admin. */
-export async function createHousehold(user: SessionUser, input: HouseholdInput): Promise<{ household: Household; memberId: string }> {
+export async function createHousehold(user: SessionUser, input: HouseholdInput, demo?: DemoMark): Promise<{ household: Household; memberId: string }> {
 	return getDb()
 		.transaction()
 		.execute(async (trx) => {
-			const household = await trx.insertInto('households').values(input).returningAll().executeTakeFirstOrThrow();
+			const household = await trx
+				.insertInto('households')
+				.values({ ...input, ...(demo ? { demo: true, demoExpiresAt: demo.expiresAt } : {}) })
+				.returning(['id', 'name', 'currency', 'timezone', 'createdAt', 'version', 'demoExpiresAt'])
+				.executeTakeFirstOrThrow();
 			const member = await trx
 				.insertInto('members')
 				.values({ householdId: household.id, displayName: user.displayName, role: 'adult', isAdmin: true, userId: user.id })

@@ -206,7 +206,7 @@ export async function changeRecurring(context: MemberContext, recurringId: strin
  */
 export async function runDueRecurring(householdId: string): Promise<number> {
 	const db = getDb();
-	const household = await db.selectFrom('households').select(['id', 'name', 'currency', 'timezone', 'createdAt', 'version']).where('id', '=', householdId).executeTakeFirst();
+	const household = await db.selectFrom('households').select(['id', 'name', 'currency', 'timezone', 'createdAt', 'version', 'demoExpiresAt']).where('id', '=', householdId).executeTakeFirst();
 	if (!household) return 0;
 	const today = todayIn(household.timezone);
 	const templates = await db.selectFrom('recurringExpenses').selectAll().where('householdId', '=', householdId).where('paused', '=', false).where('startsOn', '<=', today).execute();
