@@ -15,7 +15,9 @@ export default defineConfig({
 	timeout: 30_000,
 	expect: { timeout: 10_000 },
 	reporter: process.env.CI ? [['list']] : [['list']],
-	use: { baseURL, trace: 'retain-on-failure' },
+	// The service worker would answer scripts from its cache, out of reach of the tests that
+	// hold them back (hydration.spec.ts): only the offline suite lets it run.
+	use: { baseURL, trace: 'retain-on-failure', serviceWorkers: 'block' },
 	projects: [
 		{
 			name: 'chromium',
