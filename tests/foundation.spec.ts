@@ -157,3 +157,36 @@ test('the welcome page shows the three journeys and "Try the demo" opens a lived
 	await page.getByRole('button', { name: 'Leave the demo' }).click();
 	await expect(page).toHaveURL(/\/login$/);
 });
+
+test('Home says what others did since my last visit, not what I did, until I have seen it', async ({ page, browser }) => {
+	await signUp(page, 'Amara');
+	const home = await createHousehold(page, 'Lantern House');
+	// A first visit has no news: everything would be new.
+	await expect(page.getByRole('region', { name: 'Since your last visit' })).toHaveCount(0);
+	await page.getByRole('navigation', { name: 'Household' }).getByRole('link', { name: 'Invites' }).click();
+	await page.getByRole('button', { name: 'Make link' }).click();
+	const inviteUrl = await page.getByLabel('Invite link (shown once — copy it now)').inputValue();
+
+	const other = await browser.newContext();
+	const tomas = await other.newPage();
+	await tomas.goto(inviteUrl);
+	await tomas.getByRole('link', { name: 'Create an account' }).click();
+	await tomas.getByLabel('Your name').fill('Tomas');
+	await tomas.getByLabel('Email').fill(uniqueEmail('tomas'));
+	await tomas.getByLabel('Password').fill(PASSWORD);
+	await tomas.getByRole('button', { name: 'Create account' }).click();
+	await tomas.getByRole('button', { name: 'Join Lantern House' }).click();
+	await expect(tomas).toHaveURL(home);
+	await other.close();
+
+	await page.goto(home);
+	const news = page.getByRole('region', { name: 'Since your last visit' });
+	await expect(news).toContainText('Tomas joined the household as adult.');
+	// Amara's own invite link is not news to her.
+	await expect(news).not.toContainText('Amara');
+	await news.getByRole('button', { name: 'Got it' }).click();
+	await expect(news).toHaveCount(0);
+	await page.reload();
+	await expect(page.getByRole('heading', { name: 'Money' })).toBeVisible();
+	await expect(news).toHaveCount(0);
+});

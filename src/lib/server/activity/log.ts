@@ -34,8 +34,20 @@ export interface ActivityItem {
 	createdAt: Date;
 }
 
-/** Newest first; `before` is the id of the last item already shown (keyset paging). */
-export async function listActivity(householdId: string, options: { limit?: number; before?: string; subjectType?: string; subjectId?: string } = {}): Promise<ActivityItem[]> {
+export interface ActivityQuery {
+	limit?: number;
+	/** The id of the last item already shown (keyset paging). */
+	before?: string;
+	/** Only entries newer than this id. */
+	after?: number;
+	/** Leave out what this member did. */
+	notBy?: string;
+	subjectType?: string;
+	subjectId?: string;
+}
+
+/** Newest first. */
+export async function listActivity(householdId: string, options: ActivityQuery = {}): Promise<ActivityItem[]> {
 	let query = getDb()
 		.selectFrom('activity')
 		.leftJoin('members', (join) => join.onRef('members.householdId', '=', 'activity.householdId').onRef('members.id', '=', 'activity.actorMemberId'))
@@ -43,6 +55,8 @@ export async function listActivity(householdId: string, options: { limit?: numbe
 		.select('members.displayName as actorName')
 		.where('activity.householdId', '=', householdId);
 	if (options.before && /^\d+$/.test(options.before)) query = query.where('activity.id', '<', options.before);
+	if (options.after !== undefined) query = query.where('activity.id', '>', String(options.after));
+	if (options.notBy) query = query.where((eb) => eb.or([eb('activity.actorMemberId', 'is', null), eb('activity.actorMemberId', '<>', options.notBy!)]));
 	if (options.subjectType) query = query.where('activity.subjectType', '=', options.subjectType);
 	if (options.subjectId) query = query.where('activity.subjectId', '=', options.subjectId);
 	const rows = await query.orderBy('activity.id', 'desc').limit(options.limit ?? 20).execute();

@@ -68,6 +68,13 @@ export interface MembersTable {
 	version: Generated<number>;
 }
 
+/** The newest activity entry a member has seen on Home ("since your last visit"). */
+export interface ActivitySeenTable {
+	householdId: string;
+	memberId: string;
+	seenThrough: number;
+}
+
 export interface InvitesTable {
 	householdId: string;
 	id: Generated<string>;
@@ -115,6 +122,7 @@ export interface Database extends MoneyTables, RecurringTables, ChoreTables, Dec
 	invites: InvitesTable;
 	absences: AbsencesTable;
 	activity: ActivityTable;
+	activitySeen: ActivitySeenTable;
 	sweepFailures: SweepFailuresTable;
 }
 

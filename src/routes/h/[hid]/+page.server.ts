@@ -12,14 +12,16 @@ import { actOnOccurrence, choreCalendar } from '$lib/server/chores/calendar';
 import { plusDays } from '$lib/chores/schedule';
 import { awaitingVoteOf } from '$lib/server/decisions/proposals';
 import { needsAttention } from '$lib/server/sweeps';
+import { markActivitySeen, sinceLastVisit } from '$lib/server/activity/seen';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, request }) => {
-	const { household, member } = await requireMember(params.hid);
+	const context = await requireMember(params.hid);
+	const { household, member } = context;
 	// After downtime the job may not have run: catch up before showing money.
 	await runDueRecurring(household.id);
 	const today = todayIn(household.timezone);
-	const [members, activity, absences, money, chores, awaitingVote, attention] = await Promise.all([
+	const [members, activity, absences, money, chores, awaitingVote, attention, news] = await Promise.all([
 		listMembers(household.id),
 		listActivity(household.id, { limit: 10 }),
 		listAbsences(household.id, { endingOnOrAfter: todayIn(household.timezone) }),
@@ -27,12 +29,13 @@ export const load: PageServerLoad = async ({ params, request }) => {
 		// Overdue ones from the last fortnight, today's and the rest of the week's.
 		choreCalendar(household, plusDays(today, -14), plusDays(today, 6), member.id),
 		awaitingVoteOf(household.id, member.id),
-		member.isAdmin ? needsAttention(household.id) : []
+		member.isAdmin ? needsAttention(household.id) : [],
+		sinceLastVisit(context)
 	]);
 	const myChores = chores.filter((o) => o.assigneeMemberId === member.id && (o.status === 'overdue' || (o.dueOn >= today && o.status !== 'skipped')));
 	const myNetMinor = money.balances.find((b) => b.memberId === member.id)?.netMinor ?? 0;
 	const myTransfers = money.transfers.filter((t) => t.fromMemberId === member.id || t.toMemberId === member.id).slice(0, 3);
-	return { members: members.filter((m) => m.active), allMembers: members, activity, absences, myNetMinor, myTransfers, myChores, awaitingVote, attention, balances: money.balances, today, locale: requestLocale(request) };
+	return { members: members.filter((m) => m.active), allMembers: members, activity, absences, myNetMinor, myTransfers, myChores, awaitingVote, attention, news, balances: money.balances, today, locale: requestLocale(request) };
 };
 
 export const actions: Actions = {
@@ -42,6 +45,14 @@ export const actions: Actions = {
 		return submitForm(request, z.object({ choreId: z.string(), dueOn: z.string() }), async ({ choreId, dueOn }) => {
 			await actOnOccurrence(context, choreId, dueOn, { kind: 'complete' });
 			return { done: true };
+		});
+	},
+	/** Leaving Home (sent by the page) or "Got it": what was shown counts as seen. */
+	seen: async ({ params, request }) => {
+		const context = await requireMember(params.hid);
+		return submitForm(request, z.object({ through: z.coerce.number().int().min(0) }), async ({ through }) => {
+			await markActivitySeen(context, through);
+			return { seen: true };
 		});
 	}
 };
