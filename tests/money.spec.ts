@@ -203,3 +203,20 @@ test('a description longer than the limit is kept whole and the form says the li
 	await expect(page.getByLabel('What was it?')).toHaveValue(long);
 	await expect(page.getByText(`Use at most 200 characters (this is ${long.trim().length})`)).toBeVisible();
 });
+
+test('a refused form moves focus to what needs fixing; a confirmation fades once read', async ({ page }) => {
+	const home = await houseOfThree(page, 'Focus House');
+	await page.goto(`${home}/balances`);
+	await page.getByLabel('Who paid').selectOption({ label: 'Ben' });
+	await page.getByLabel('Paid to').selectOption({ label: 'Ana' });
+	await page.getByLabel(/^Amount/).fill('twelve');
+	await page.getByRole('button', { name: 'Record payment' }).click();
+	await expect(page.getByLabel(/^Amount/)).toBeFocused();
+	await expect(page.getByLabel(/^Amount/)).toHaveValue('twelve');
+	await page.getByLabel(/^Amount/).fill('12');
+	await page.getByRole('button', { name: 'Record payment' }).click();
+	const confirmation = page.getByRole('status').filter({ hasText: 'Payment recorded.' });
+	await expect(confirmation).toBeVisible();
+	// Read, then out of the way (it stays in the page for screen readers, which announced it).
+	await expect(confirmation).toBeHidden({ timeout: 8_000 });
+});

@@ -1,0 +1,11 @@
+/**
+ * After a refused form: focus goes to what needs fixing, the first field marked invalid or
+ * the form's own message above it (whichever comes first on the page), so a keyboard or
+ * screen-reader user lands on it instead of hunting for it.
+ */
+export function focusFirstError(root: ParentNode = document): void {
+	const target = root.querySelector<HTMLElement>('main [aria-invalid="true"], main .alert.error');
+	if (!target) return;
+	if (!target.matches('input, select, textarea, button')) target.tabIndex = -1;
+	target.focus();
+}
