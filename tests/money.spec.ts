@@ -220,3 +220,38 @@ test('a refused form moves focus to what needs fixing; a confirmation fades once
 	// Read, then out of the way (it stays in the page for screen readers, which announced it).
 	await expect(confirmation).toBeHidden({ timeout: 8_000 });
 });
+
+test('the house’s defaults: how a new expense is split, each payer’s last way remembered, and what a new child starts with', async ({ page }) => {
+	const home = await houseOfThree(page, 'Defaults House');
+	await page.goto(`${home}/settings`);
+	const defaults = page.getByRole('form', { name: 'Defaults for new entries' });
+	await defaults.getByLabel('A new expense is split').selectOption({ label: 'Equally' });
+	await defaults.getByLabel('Share weight of a new child').fill('0.25');
+	await defaults.getByRole('button', { name: 'Save the defaults' }).click();
+	await expect(defaults.getByRole('status')).toHaveText('Saved.');
+
+	// A new child starts with the house's preset.
+	await page.goto(`${home}/members`);
+	await page.getByLabel('Name').fill('Pip');
+	await page.getByLabel('Role').selectOption('child');
+	await expect(page.getByLabel('Share weight')).toHaveValue('0.25');
+	await page.getByRole('button', { name: 'Add member' }).click();
+	await expect(page.getByText('Added Pip.')).toBeVisible();
+
+	// Weights now differ, but the house chose "equally".
+	await page.goto(`${home}/expenses/new`);
+	await expect(page.getByLabel('Equally')).toBeChecked();
+	await page.getByLabel('What was it?').fill('Cinema');
+	await page.getByLabel('Amount (EUR)').fill('40');
+	await page.getByLabel('By shares (2 : 1 : 1)').check();
+	await page.getByRole('button', { name: 'Save expense' }).click();
+	await expect(page.getByRole('heading', { name: 'Cinema' })).toBeVisible();
+
+	// Ana split her last one by shares: her next starts that way; Ben's starts with the house's default.
+	await page.goto(`${home}/expenses/new`);
+	await expect(page.getByLabel('By shares (2 : 1 : 1)')).toBeChecked();
+	await page.getByLabel('Paid by').selectOption({ label: 'Ben' });
+	await expect(page.getByLabel('Equally')).toBeChecked();
+	await page.getByLabel('Paid by').selectOption({ label: 'Ana' });
+	await expect(page.getByLabel('By shares (2 : 1 : 1)')).toBeChecked();
+});

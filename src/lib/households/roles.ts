@@ -1,12 +1,27 @@
 /**
  * What a new member of each role starts with: their part of shared costs (share weight)
- * and of the chores (chore capacity). Editable per member; a child pays nothing by default.
+ * and of the chores (chore capacity). Editable per member, and per house in Settings
+ * (`HouseholdDefaults.rolePresets`); a child pays nothing by default.
  */
 export type Role = 'adult' | 'youth' | 'child' | 'guest';
 
-export const ROLE_PRESETS: Record<Role, { shareWeight: number; choreCapacity: number }> = {
+export interface RolePreset {
+	shareWeight: number;
+	choreCapacity: number;
+}
+export type RolePresets = Record<Role, RolePreset>;
+
+export const ROLE_PRESETS: RolePresets = {
 	adult: { shareWeight: 1, choreCapacity: 1 },
 	youth: { shareWeight: 0.5, choreCapacity: 0.75 },
 	child: { shareWeight: 0, choreCapacity: 0.5 },
 	guest: { shareWeight: 1, choreCapacity: 0 }
 };
+
+export const ROLE_LABELS: Record<Role, string> = { adult: 'Adult', youth: 'Youth (teenager)', child: 'Child', guest: 'Guest' };
+
+/** The house's presets over the built-in ones (a house may have set some roles only). */
+export function rolePresets(overrides: Partial<Record<Role, Partial<RolePreset>>> = {}): RolePresets {
+	const roles = Object.keys(ROLE_PRESETS) as Role[];
+	return Object.fromEntries(roles.map((role) => [role, { ...ROLE_PRESETS[role], ...overrides[role] }])) as RolePresets;
+}

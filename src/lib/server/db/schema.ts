@@ -68,6 +68,19 @@ export interface MembersTable {
 	version: Generated<number>;
 }
 
+export interface HouseholdDefaultsTable {
+	householdId: string;
+	splitMode: Generated<'auto' | 'equal' | 'weights' | 'shares' | 'percent' | 'exact'>;
+	rememberPayerSplit: Generated<boolean>;
+	rolePresets: ColumnType<Record<string, { shareWeight?: number; choreCapacity?: number }>, string | undefined, string>;
+}
+
+export interface PayerSplitModesTable {
+	householdId: string;
+	memberId: string;
+	splitMode: 'equal' | 'weights' | 'shares' | 'percent' | 'exact';
+}
+
 /** The newest activity entry a member has seen on Home ("since your last visit"). */
 export interface ActivitySeenTable {
 	householdId: string;
@@ -123,6 +136,8 @@ export interface Database extends MoneyTables, RecurringTables, ChoreTables, Dec
 	absences: AbsencesTable;
 	activity: ActivityTable;
 	activitySeen: ActivitySeenTable;
+	householdDefaults: HouseholdDefaultsTable;
+	payerSplitModes: PayerSplitModesTable;
 	sweepFailures: SweepFailuresTable;
 }
 

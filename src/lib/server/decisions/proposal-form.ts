@@ -3,7 +3,7 @@
  * The closing time is typed in the household's time zone; a linked expense is one
  * payer and an equal or weighted split, read by the expense form's own reader.
  */
-import { defaultSplitMode } from '$lib/server/money/form-data';
+import { initialSplitMode, type SplitDefaults } from '$lib/households/defaults';
 import { TZDate } from '@date-fns/tz';
 import { addDays, format } from 'date-fns';
 import { readExpenseForm, type ExpenseFormMember } from '$lib/money/expense-form';
@@ -95,7 +95,7 @@ export function readProposalForm(formData: FormData, context: ProposalFormContex
 }
 
 /** A fresh form: a consent proposal under the house's ordinary rule, closing in a week at 20:00. */
-export function newProposalValues(rules: DecisionRules, timezone: string, me: string, members: Array<{ id: string; shareWeight: number }>): Record<string, string> {
+export function newProposalValues(rules: DecisionRules, timezone: string, me: string, members: Array<{ id: string; shareWeight: number }>, splitDefaults: SplitDefaults): Record<string, string> {
 	const inAWeek = addDays(new TZDate(Date.now(), timezone), 7);
 	return {
 		kind: 'consent',
@@ -105,7 +105,7 @@ export function newProposalValues(rules: DecisionRules, timezone: string, me: st
 		closesAt: `${format(inAWeek, 'yyyy-MM-dd')}T20:00`,
 		expense_paidBy: me,
 		expense_category: 'other',
-		expense_splitMode: defaultSplitMode(members),
+		expense_splitMode: initialSplitMode(splitDefaults, members, me),
 		...Object.fromEntries(members.map((m) => [`expense_in_${m.id}`, 'on']))
 	};
 }

@@ -1,6 +1,6 @@
 import { checkVersion, quoted, type Describe } from '$lib/server/versions';
 import { sql, type Kysely } from 'kysely';
-import { ROLE_PRESETS } from '$lib/households/roles';
+import { getHouseholdDefaults } from './defaults';
 import { getDb } from '$lib/server/db';
 import type { Database, MemberRow, Role } from '$lib/server/db/schema';
 import { DomainError, notFound } from '$lib/server/errors';
@@ -60,15 +60,15 @@ export async function getMember(householdId: string, memberId: string): Promise<
 /** An admin adds someone who may never log in: a child, a grandparent, a lodger. */
 /**
  * Adds a member without a login. Share weight and chore capacity default to the role's
- * preset. The same name as an active member is refused unless `allowSameName` says it is
+ * preset (the house's, from Settings). The same name as an active member is refused unless `allowSameName` says it is
  * meant (two Bens): a second click on "Add" is the usual cause.
  */
 export async function addMember(context: MemberContext, input: MemberInput & { allowSameName?: boolean }): Promise<Member> {
 	const householdId = context.household.id;
-	const preset = ROLE_PRESETS[input.role];
 	return getDb()
 		.transaction()
 		.execute(async (trx) => {
+			const preset = (await getHouseholdDefaults(householdId, trx)).rolePresets[input.role];
 			if (!input.allowSameName) {
 				const same = await trx.selectFrom('members').select('id').where('householdId', '=', householdId).where('active', '=', true).where(sql<boolean>`lower(display_name) = lower(${input.displayName})`).executeTakeFirst();
 				if (same) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { displayNameField } from '$lib/server/auth/schemas';
-import { calendarDate, freeText, singleLineText } from '$lib/server/validation';
+import { calendarDate, freeText, fromForm, singleLineText } from '$lib/server/validation';
 
 export const ROLES = ['adult', 'youth', 'child', 'guest'] as const;
 export const roleField = z.enum(ROLES, { error: 'Choose adult, youth, child or guest.' });
@@ -52,6 +52,33 @@ const weightField = (what: string) =>
 
 export const shareWeightField = weightField('share weight');
 export const choreCapacityField = weightField('chore capacity');
+
+/** One role's starting parts: absent fields keep the built-in preset. */
+const rolePresetInput = z.object({ shareWeight: shareWeightField, choreCapacity: choreCapacityField }).strict();
+
+export const householdDefaultsInput = z
+	.object({
+		splitMode: z.enum(['auto', 'equal', 'weights', 'shares', 'percent', 'exact'], { error: 'Choose how a new expense is split.' }),
+		rememberPayerSplit: z.boolean(),
+		rolePresets: z.object({ adult: rolePresetInput, youth: rolePresetInput, child: rolePresetInput, guest: rolePresetInput }).strict()
+	})
+	.meta({ id: 'HouseholdDefaults' });
+export type HouseholdDefaultsInput = z.infer<typeof householdDefaultsInput>;
+/** The Settings form's flat fields (`child_shareWeight`, …), read into the same input. */
+export const householdDefaultsForm = fromForm(
+	z.object({
+		splitMode: householdDefaultsInput.shape.splitMode,
+		rememberPayerSplit: z.boolean(),
+		...(Object.fromEntries(ROLES.flatMap((role) => [[`${role}_shareWeight`, shareWeightField], [`${role}_choreCapacity`, choreCapacityField]])) as Record<`${(typeof ROLES)[number]}_${'shareWeight' | 'choreCapacity'}`, typeof shareWeightField>)
+	})
+).transform((form): HouseholdDefaultsInput => ({
+	splitMode: form.splitMode,
+	rememberPayerSplit: form.rememberPayerSplit,
+	rolePresets: Object.fromEntries(ROLES.map((role) => [role, { shareWeight: form[`${role}_shareWeight`], choreCapacity: form[`${role}_choreCapacity`] }])) as HouseholdDefaultsInput['rolePresets']
+}));
+
+/** As stored (role_presets may hold only the roles a house changed). */
+export const storedRolePresets = z.object({ adult: rolePresetInput.partial(), youth: rolePresetInput.partial(), child: rolePresetInput.partial(), guest: rolePresetInput.partial() }).partial().strict();
 
 export const memberInput = z
 	.object({

@@ -1,3 +1,4 @@
+import { rememberSplit } from '$lib/server/households/defaults';
 import type { Kysely } from 'kysely';
 import { getDb } from '$lib/server/db';
 import type { Database, ExpenseRow } from '$lib/server/db/schema';
@@ -98,7 +99,10 @@ export async function createExpense(context: MemberContext, input: ExpenseInput,
 				if (existing.createdByMemberId === context.member.id) return loadExpense(trx, householdId, id);
 				throw new DomainError(409, 'duplicate', 'An expense with this id exists already.');
 			}
-			return (await insertExpense(trx, context, input, id)) ?? loadExpense(trx, householdId, id);
+			const created = await insertExpense(trx, context, input, id);
+			// The next expense this payer makes starts the same way (when the house remembers).
+			if (created && input.payers.length === 1) await rememberSplit(trx, householdId, input.payers[0]!.memberId, input.split.mode);
+			return created ?? loadExpense(trx, householdId, id);
 		});
 }
 

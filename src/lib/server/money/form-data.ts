@@ -3,21 +3,25 @@ import type { ExpenseFormFields, ExpenseFormMember } from '$lib/money/expense-fo
 import type { MemberContext } from '$lib/server/households/guard';
 import { listMembers } from '$lib/server/households/members';
 import { listCategories } from './categories';
+import { getHouseholdDefaults, lastSplitByPayer } from '$lib/server/households/defaults';
+import { initialSplitMode, type SplitDefaults } from '$lib/households/defaults';
 
-/** What the expense form needs: the active members (with weights) and the categories. */
-export async function expenseFormOptions(householdId: string): Promise<{ members: ExpenseFormMember[]; categories: Array<{ key: string; name: string }> }> {
-	const [members, categories] = await Promise.all([listMembers(householdId), listCategories(householdId)]);
+/** What the expense form needs: the active members (with weights), the categories and how a new one is split. */
+export async function expenseFormOptions(householdId: string): Promise<{ members: ExpenseFormMember[]; categories: Array<{ key: string; name: string }>; splitDefaults: SplitDefaults }> {
+	const [members, categories, defaults, lastByPayer] = await Promise.all([listMembers(householdId), listCategories(householdId), getHouseholdDefaults(householdId), lastSplitByPayer(householdId)]);
 	return {
 		members: members.filter((m) => m.active).map((m) => ({ id: m.id, displayName: m.displayName, shareWeight: m.shareWeight })),
-		categories
+		categories,
+		splitDefaults: { splitMode: defaults.splitMode, rememberPayerSplit: defaults.rememberPayerSplit, lastByPayer: defaults.rememberPayerSplit ? lastByPayer : {} }
 	};
 }
 
 /**
- * A new expense: today, paid by me, shared by everyone active — by share weight when the
- * weights differ (a child with weight 0 is not charged by default), else equally.
+ * A new expense: today, paid by me, shared by everyone active — the way I last split one,
+ * or the house's default (built in: by share weight when the weights differ, so a child
+ * with weight 0 is not charged, else equally).
  */
-export function newExpenseFields(context: MemberContext, members: ExpenseFormMember[]): ExpenseFormFields {
+export function newExpenseFields(context: MemberContext, { members, splitDefaults }: { members: ExpenseFormMember[]; splitDefaults: SplitDefaults }): ExpenseFormFields {
 	return {
 		description: '',
 		amount: '',
@@ -27,13 +31,8 @@ export function newExpenseFields(context: MemberContext, members: ExpenseFormMem
 		payerMode: 'single',
 		paidBy: context.member.id,
 		paid: Object.fromEntries(members.map((m) => [m.id, ''])),
-		splitMode: defaultSplitMode(members),
+		splitMode: initialSplitMode(splitDefaults, members, context.member.id),
 		included: members.map((m) => m.id),
 		values: Object.fromEntries(members.map((m) => [m.id, '']))
 	};
-}
-
-/** By share weight when the members' weights differ, else equally. */
-export function defaultSplitMode(members: Array<{ shareWeight: number }>): 'weights' | 'equal' {
-	return new Set(members.map((m) => m.shareWeight)).size > 1 ? 'weights' : 'equal';
 }

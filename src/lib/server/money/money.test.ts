@@ -184,9 +184,27 @@ describe('an expense of a member who has left', () => {
 });
 
 describe('the default split of a new expense', () => {
+	const builtIn = { splitMode: 'auto' as const, rememberPayerSplit: true, lastByPayer: {} };
 	it('is by share weight when the weights differ (a weight-0 child is not charged), else equal', async () => {
-		const { defaultSplitMode } = await import('./form-data');
-		expect(defaultSplitMode([{ shareWeight: 1 }, { shareWeight: 1 }])).toBe('equal');
-		expect(defaultSplitMode([{ shareWeight: 1 }, { shareWeight: 0 }])).toBe('weights');
+		const { initialSplitMode } = await import('$lib/households/defaults');
+		expect(initialSplitMode(builtIn, [{ shareWeight: 1 }, { shareWeight: 1 }], 'ana')).toBe('equal');
+		expect(initialSplitMode(builtIn, [{ shareWeight: 1 }, { shareWeight: 0 }], 'ana')).toBe('weights');
+	});
+
+	it('is the house’s choice when it made one, and the payer’s last way when the house remembers it', async () => {
+		const { initialSplitMode } = await import('$lib/households/defaults');
+		const weights = [{ shareWeight: 1 }, { shareWeight: 0 }];
+		expect(initialSplitMode({ ...builtIn, splitMode: 'equal' }, weights, 'ana')).toBe('equal');
+		expect(initialSplitMode({ ...builtIn, lastByPayer: { ana: 'shares' } }, weights, 'ana')).toBe('shares');
+		expect(initialSplitMode({ ...builtIn, lastByPayer: { ana: 'shares' } }, weights, 'ben')).toBe('weights');
+		expect(initialSplitMode({ ...builtIn, rememberPayerSplit: false, lastByPayer: { ana: 'shares' } }, weights, 'ana')).toBe('weights');
+	});
+
+	it('remembers what a payer last used when a person saves an expense they alone paid', async () => {
+		const { expenseFormOptions } = await import('./form-data');
+		const admin = await makeHousehold('Memory House');
+		const ben = await makeMember(admin, 'Ben');
+		await createExpense(admin, { ...groceries(admin.member.id, [admin.member.id, ben.id]), split: { mode: 'shares', parts: [{ memberId: admin.member.id, value: 2 }, { memberId: ben.id, value: 1 }] } });
+		expect((await expenseFormOptions(admin.household.id)).splitDefaults.lastByPayer).toEqual({ [admin.member.id]: 'shares' });
 	});
 });

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { choreScheduleInput } from '$lib/server/chores/schemas';
 import { storedLinkedExpense } from '$lib/server/decisions/schemas';
 import { expenseInput, splitInput } from '$lib/server/money/schemas';
+import { storedRolePresets } from '$lib/server/households/schemas';
 import type { ExportDocument, ExportedTable } from './document';
 
 /** Stored JSON leaves unset fields null where the API leaves them out. */
@@ -31,7 +32,8 @@ const JSON_COLUMNS: Array<[table: ExportedTable, column: string, schema: z.ZodTy
 	['vote_history', 'option_ids', optionIds],
 	['vote_history', 'ranking', optionIds],
 	['expense_versions', 'snapshot', object],
-	['activity', 'details', object]
+	['activity', 'details', object],
+	['household_defaults', 'role_presets', storedRolePresets]
 ];
 
 /** Which table a referencing column points into. */

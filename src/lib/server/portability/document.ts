@@ -32,6 +32,8 @@ export const EXPORTED_TABLES = [
 	'vote_history',
 	'proposal_comments',
 	'decision_rules',
+	'household_defaults',
+	'payer_split_modes',
 	'activity'
 ] as const;
 

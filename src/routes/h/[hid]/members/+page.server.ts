@@ -3,12 +3,14 @@ import { submitForm } from '$lib/server/forms';
 import { requireAdmin, requireMember } from '$lib/server/households/guard';
 import { addMember, listMembers } from '$lib/server/households/members';
 import { memberInput } from '$lib/server/households/schemas';
+import { getHouseholdDefaults } from '$lib/server/households/defaults';
 import { fromForm } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const { household } = await requireMember(params.hid);
-	return { members: await listMembers(household.id) };
+	const [members, defaults] = await Promise.all([listMembers(household.id), getHouseholdDefaults(household.id)]);
+	return { members, rolePresets: defaults.rolePresets };
 };
 
 export const actions: Actions = {

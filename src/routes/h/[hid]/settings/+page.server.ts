@@ -3,14 +3,16 @@ import { submitForm } from '$lib/server/forms';
 import { requireAdmin } from '$lib/server/households/guard';
 import { updateHousehold } from '$lib/server/households/households';
 import { listCurrencies, listTimeZones } from '$lib/server/households/locale-defaults';
-import { householdInput } from '$lib/server/households/schemas';
+import { householdDefaultsForm, householdInput } from '$lib/server/households/schemas';
+import { getHouseholdDefaults, setHouseholdDefaults } from '$lib/server/households/defaults';
 import { getDecisionRules, setDecisionRules } from '$lib/server/decisions/rules';
 import { readRulesForm } from '$lib/server/decisions/rules-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const { household } = await requireAdmin(params.hid);
-	return { currencies: listCurrencies(), timeZones: listTimeZones(), rules: await getDecisionRules(household.id), householdVersion: household.version };
+	const [rules, defaults] = await Promise.all([getDecisionRules(household.id), getHouseholdDefaults(household.id)]);
+	return { currencies: listCurrencies(), timeZones: listTimeZones(), rules, defaults, householdVersion: household.version };
 };
 
 export const actions: Actions = {
@@ -21,6 +23,15 @@ export const actions: Actions = {
 			await updateHousehold(context.household.id, context.member.id, input, Number.isSafeInteger(version) && version > 0 ? version : undefined);
 			return { saved: 'household' };
 		});
+	},
+	defaults: async ({ params, request }) => {
+		const context = await requireAdmin(params.hid);
+		const outcome = await submitForm(request, householdDefaultsForm, async (input) => {
+			await setHouseholdDefaults(context, input);
+			return { saved: 'defaults' as const };
+		});
+		// Which form the answer is for: a refusal keeps the defaults form's fields, not the others'.
+		return 'saved' in outcome ? outcome : fail(outcome.status, { ...outcome.data, defaults: true });
 	},
 	rules: async ({ params, request }) => {
 		const context = await requireAdmin(params.hid);

@@ -8,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, request }) => {
 	const context = await requireMember(params.hid);
 	const options = await expenseFormOptions(context.household.id);
-	return { ...options, fields: newExpenseFields(context, options.members), seedId: crypto.randomUUID(), locale: requestLocale(request) };
+	return { ...options, fields: newExpenseFields(context, options), seedId: crypto.randomUUID(), locale: requestLocale(request) };
 };
 
 async function submit(hid: string, request: Request, save: boolean) {

@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ params, request }) => {
 	const context = await requireMember(params.hid);
 	await runDueRecurring(context.household.id);
 	const [options, templates] = await Promise.all([expenseFormOptions(context.household.id), listRecurring(context.household.id, context.household.timezone)]);
-	const fields = { ...newExpenseFields(context, options.members), category: 'rent' };
+	const fields = { ...newExpenseFields(context, options), category: 'rent' };
 	return { ...options, templates, fields, seedId: crypto.randomUUID(), locale: requestLocale(request) };
 };
 

@@ -11,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params }) => {
 	const { household, member } = await requireMember(params.hid);
 	const [rules, options] = await Promise.all([getDecisionRules(household.id), expenseFormOptions(household.id)]);
-	return { rules, ...options, values: newProposalValues(rules, household.timezone, member.id, options.members) };
+	return { rules, ...options, values: newProposalValues(rules, household.timezone, member.id, options.members, options.splitDefaults) };
 };
 
 export const actions: Actions = {
