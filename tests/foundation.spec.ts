@@ -131,6 +131,21 @@ test('an invite link has a Copy button that puts it on the clipboard', async ({ 
 	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
 });
 
+test('an invite can be sent by email; a mistyped address is said next to the field and kept', async ({ page }) => {
+	await signUp(page, 'Sender');
+	await createHousehold(page, 'Post House');
+	await page.getByRole('navigation', { name: 'Household' }).getByRole('link', { name: 'Invites' }).click();
+	await page.getByLabel('Also email it to (optional)').fill('oma at family');
+	await page.getByRole('button', { name: 'Make link' }).click();
+	await expect(page.getByLabel('Also email it to (optional)')).toHaveValue('oma at family');
+	await expect(page.getByLabel('Also email it to (optional)')).toBeFocused();
+	await expect(page.getByLabel('Invite link (shown once — copy it now)')).toHaveCount(0);
+	await page.getByLabel('Also email it to (optional)').fill('oma@family.example');
+	await page.getByRole('button', { name: 'Make link' }).click();
+	await expect(page.getByText('Sent to oma@family.example.')).toBeVisible();
+	await expect(page.getByLabel('Invite link (shown once — copy it now)')).toHaveValue(/\/invite\/[a-z2-7]{32}$/);
+});
+
 test('the welcome page shows the three journeys and "Try the demo" opens a lived-in house of the visitor’s own', async ({ page, browser }) => {
 	await page.goto('/');
 	await expect(page.getByRole('heading', { name: 'Share a home on purpose' })).toBeVisible();

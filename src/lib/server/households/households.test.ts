@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inviteInput } from './schemas';
 import { getDb } from '../db';
 import { contextFor, makeHousehold, makeMember, makeUser } from '../testing/factories';
 import { addAbsence } from './absences';
@@ -182,5 +186,51 @@ describe('adding a member', () => {
 		expect(await addMember(admin, { displayName: 'Gran', role: 'adult', shareWeight: 0.5 })).toMatchObject({ shareWeight: 0.5, choreCapacity: 1 });
 		await expect(addMember(admin, { displayName: 'kid', role: 'child' })).rejects.toMatchObject({ status: 422, code: 'same_name', fields: { displayName: expect.stringContaining('already') } });
 		expect((await addMember(admin, { displayName: 'Kid', role: 'child', allowSameName: true })).displayName).toBe('Kid');
+	});
+});
+
+describe('an invite sent by email', () => {
+	it('mails the link from ORIGIN (never the address the admin used), and the link joins the house', async () => {
+		const house = await makeHousehold('Mail House');
+		const mailDir = mkdtempSync(join(tmpdir(), 'hearth-mail-'));
+		process.env.MAIL_DIR = mailDir;
+		process.env.ORIGIN = 'https://hearth.example.org';
+		const original = console.log;
+		console.log = () => undefined;
+		try {
+			const invite = await createInvite(house, { role: 'adult', email: 'oma@family.example' }, 'http://evil.example');
+			expect(invite.mailed).toBe(true);
+			const mail = readdirSync(mailDir).map((name) => readFileSync(join(mailDir, name), 'utf8')).join('\n');
+			expect(mail).toContain('To: oma@family.example');
+			expect(mail).toContain(`Subject: Founder invites you to Mail House on Hearth`);
+			expect(mail).toContain(`https://hearth.example.org/invite/${invite.token}`);
+			expect(mail).not.toContain('evil.example');
+			const joiner = await makeUser('Oma');
+			await acceptInvite(joiner.user, invite.token);
+			expect((await listMembers(house.household.id)).map((m) => m.displayName)).toContain('Oma');
+		} finally {
+			console.log = original;
+			delete process.env.ORIGIN;
+			delete process.env.MAIL_DIR;
+		}
+	});
+
+	it('is refused whole without ORIGIN (503, no link made), and a bad address is a field error', async () => {
+		const house = await makeHousehold('No Mail House');
+		const before = { origin: process.env.ORIGIN, dev: process.env.HEARTH_DEV_ORIGIN };
+		delete process.env.ORIGIN;
+		delete process.env.HEARTH_DEV_ORIGIN;
+		const original = console.error;
+		console.error = () => undefined;
+		try {
+			await expect(createInvite(house, { role: 'adult', email: 'oma@family.example' }, ORIGIN)).rejects.toMatchObject({ status: 503 });
+		} finally {
+			console.error = original;
+			if (before.origin) process.env.ORIGIN = before.origin;
+			if (before.dev) process.env.HEARTH_DEV_ORIGIN = before.dev;
+		}
+		const invites = await getDb().selectFrom('invites').select('id').where('householdId', '=', house.household.id).execute();
+		expect(invites).toHaveLength(0);
+		expect(inviteInput.safeParse({ role: 'adult', email: 'not an address' }).success).toBe(false);
 	});
 });

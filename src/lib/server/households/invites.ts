@@ -7,6 +7,9 @@ import { logActivity } from '$lib/server/activity/log';
 import { enforce, LIMITS } from '$lib/server/auth/rate-limit';
 import type { MemberContext } from './guard';
 import type { InviteInput } from './schemas';
+import { requireMailOrigin } from '$lib/server/origin';
+import { sendMail } from '$lib/server/mail';
+import { formatInstant } from '$lib/dates';
 
 const DEFAULT_EXPIRY_DAYS = 7;
 const DAY_MS = 86_400_000;
@@ -16,6 +19,8 @@ export interface CreatedInvite {
 	token: string;
 	url: string;
 	expiresAt: Date;
+	/** Asked to send it by email: whether the mail went (the link works either way). */
+	mailed?: boolean;
 }
 
 export interface InviteListItem {
@@ -38,6 +43,29 @@ export function inviteUrl(origin: string, token: string): string {
  * account-less member takes that member's role and can be used once.
  */
 export async function createInvite(context: MemberContext, input: InviteInput, origin: string): Promise<CreatedInvite> {
+	// Before anything is stored: without ORIGIN no mail can carry a trustworthy link (503).
+	const linkInMail = input.email ? requireMailOrigin() : null;
+	const invite = await insertInvite(context, input, origin);
+	if (!input.email || !linkInMail) return invite;
+	return { ...invite, mailed: await mailInvite(context, input.email, inviteUrl(linkInMail, invite.token), invite.expiresAt) };
+}
+
+async function mailInvite(context: MemberContext, to: string, url: string, expiresAt: Date): Promise<boolean> {
+	const { household, member } = context;
+	try {
+		await sendMail({
+			to,
+			subject: `${member.displayName} invites you to ${household.name} on Hearth`,
+			text: `Hello,\n\n${member.displayName} invites you to join ${household.name} on Hearth, where the house shares its costs, chores and decisions.\n\nOpen this link to join (it works until ${formatInstant(expiresAt, household.timezone)}):\n\n${url}\n\nIf you did not expect this, ignore it: nothing happens until the link is opened.\n`
+		});
+		return true;
+	} catch (failure) {
+		console.error('Invite mail was not sent:', (failure as Error).message);
+		return false;
+	}
+}
+
+async function insertInvite(context: MemberContext, input: InviteInput, origin: string): Promise<CreatedInvite> {
 	const householdId = context.household.id;
 	return getDb()
 		.transaction()
@@ -69,7 +97,7 @@ export async function createInvite(context: MemberContext, input: InviteInput, o
 				subjectId: invite.id,
 				summary: memberName
 					? `${context.member.displayName} made an invite link for ${memberName}.`
-					: `${context.member.displayName} made an invite link for a new ${role} (${maxUses} use${maxUses === 1 ? '' : 's'}).`,
+					: `${context.member.displayName} made an invite link for a new ${role} (${maxUses} use${maxUses === 1 ? '' : 's'})${input.email ? `, sent to ${input.email}` : ''}.`,
 				details: { role, maxUses, expiresAt: expiresAt.toISOString() }
 			});
 			return { id: invite.id, token, url: inviteUrl(origin, token), expiresAt };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { displayNameField } from '$lib/server/auth/schemas';
+import { displayNameField, emailField } from '$lib/server/auth/schemas';
 import { calendarDate, freeText, fromForm, singleLineText } from '$lib/server/validation';
 
 export const ROLES = ['adult', 'youth', 'child', 'guest'] as const;
@@ -109,7 +109,8 @@ export const inviteInput = z
 		role: roleField,
 		memberId: z.uuid({ error: 'Choose a member from the list.' }).optional(),
 		maxUses: z.number({ error: 'Enter how many people may use the link.' }).int('Use a whole number.').min(1, 'At least 1.').max(1000, 'At most 1000.').optional(),
-		expiresInDays: z.number({ error: 'Enter the days until the link expires.' }).int('Use a whole number of days.').min(1, 'At least 1 day.').max(90, 'At most 90 days.').optional()
+		expiresInDays: z.number({ error: 'Enter the days until the link expires.' }).int('Use a whole number of days.').min(1, 'At least 1 day.').max(90, 'At most 90 days.').optional(),
+		email: emailField.optional().meta({ description: 'Also send the link to this address (needs ORIGIN set on the server)' })
 	})
 	.meta({ id: 'InviteInput' });
 

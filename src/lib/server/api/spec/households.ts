@@ -86,8 +86,8 @@ export const createInvite = defineOperation({
 	auth: true,
 	body: inviteInput,
 	responses: {
-		201: { description: 'The invite', schema: z.object({ token: z.string(), url: z.string(), expiresAt: z.iso.datetime({ offset: true }) }).meta({ id: 'Invite' }) },
-		...pick(400, 401, 403, 404, 422)
+		201: { description: 'The invite', schema: z.object({ token: z.string(), url: z.string(), expiresAt: z.iso.datetime({ offset: true }), mailed: z.boolean().optional().meta({ description: 'With `email`: whether the mail was sent (the link works either way)' }) }).meta({ id: 'Invite' }) },
+		...pick(400, 401, 403, 404, 422, 503)
 	}
 });
 

@@ -17,7 +17,7 @@ export const actions: Actions = {
 		const context = await requireAdmin(params.hid);
 		return submitForm(request, fromForm(inviteInput.omit({ memberId: true })), async (input) => {
 			const invite = await createInvite(context, input, shownLinkOrigin(url.origin));
-			return { inviteUrl: invite.url };
+			return { inviteUrl: invite.url, mailedTo: invite.mailed ? input.email : null, mailFailed: invite.mailed === false };
 		});
 	},
 	revoke: async ({ params, request }) => {
