@@ -32,3 +32,17 @@ export async function logIn(page: Page, email: string, password = PASSWORD): Pro
 	await page.getByLabel('Password').fill(password);
 	await page.getByRole('button', { name: 'Log in' }).click();
 }
+
+/** Holds back the app's scripts until `release` is called; the HTML works meanwhile (a slow phone network). */
+export async function holdScripts(page: Page): Promise<() => void> {
+	let release!: () => void;
+	const gate = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**', async (route) => {
+		await gate;
+		await route.continue();
+	});
+	return release;
+}
+
+/** The page's scripts have started (the root layout marks it). */
+export const hydrated = (page: Page) => page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');

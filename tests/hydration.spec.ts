@@ -4,18 +4,7 @@
  * still there after it — and is what gets saved.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { createHousehold, signUp } from './helpers';
-
-/** Holds back the app's scripts until `release` is called; the HTML works meanwhile. */
-async function holdScripts(page: Page): Promise<() => void> {
-	let release!: () => void;
-	const gate = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**', async (route) => {
-		await gate;
-		await route.continue();
-	});
-	return release;
-}
+import { createHousehold, holdScripts, hydrated, signUp } from './helpers';
 
 /** A ranked proposal with three options, open for a day; its id. */
 async function rankedDinner(page: Page, home: string): Promise<string> {
@@ -24,8 +13,6 @@ async function rankedDinner(page: Page, home: string): Promise<string> {
 	});
 	return ((await created.json()) as { id: string }).id;
 }
-
-const hydrated = (page: Page) => page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
 
 test('a ranked ballot and its reason typed before the scripts start are kept and saved', async ({ page }) => {
 	await signUp(page, 'Quick');

@@ -88,3 +88,30 @@ test('settings use a desktop’s width: the house and how it decides side by sid
 	expect(rules!.x).toBeGreaterThan(house!.x + 300);
 	expect(rules!.y).toBeLessThan(house!.y);
 });
+
+test('polish: radios sit on their labels’ middle, the expense form uses a desktop’s width, the API reference has contents and no raw backticks', async ({ page }) => {
+	await logIn(page, 'priya@maple.example', 'maple-street');
+	await expect(page).toHaveURL(/\/h\/[0-9a-f-]{36}/);
+	const home = new URL(page.url()).pathname.match(/^\/h\/[0-9a-f-]{36}/)![0];
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.goto(`${home}/expenses/new`);
+	const radio = page.getByLabel('Equally');
+	const [box, label] = await Promise.all([radio.boundingBox(), page.locator('label.checkbox', { has: radio }).boundingBox()]);
+	expect(Math.abs(box!.y + box!.height / 2 - (label!.y + label!.height / 2))).toBeLessThanOrEqual(1.5);
+	// What and who paid on the left, the split beside it: no empty half.
+	const [what, split] = await Promise.all([page.getByLabel('What was it?').boundingBox(), page.getByRole('group', { name: 'How to split it' }).boundingBox()]);
+	expect(split!.x).toBeGreaterThan(what!.x + what!.width);
+	expect(split!.y).toBeLessThan(400);
+
+	await page.goto('/api');
+	const contents = page.getByRole('navigation', { name: 'API sections' });
+	await expect(contents.getByRole('link').first()).toBeVisible();
+	expect(await contents.getByRole('link').count()).toBeGreaterThan(30);
+	// The example script is code (its backticks are shell); the prose around it has none left.
+	const prose = await page.locator('main').evaluate((main) => {
+		const copy = main.cloneNode(true) as HTMLElement;
+		copy.querySelectorAll('pre').forEach((pre) => pre.remove());
+		return copy.textContent ?? '';
+	});
+	expect(prose).not.toContain('`');
+});
