@@ -40,6 +40,18 @@ for (const scheme of ['light', 'dark'] as const) {
 	});
 }
 
+test('no serious or critical accessibility violations on the welcome, login and API pages', async ({ page }) => {
+	const problems: string[] = [];
+	for (const path of ['/', '/login', '/api']) {
+		await page.goto(path);
+		const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+		for (const violation of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+			problems.push(`${path}: ${violation.id} (${violation.impact}) — ${violation.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+		}
+	}
+	expect(problems).toEqual([]);
+});
+
 /** Presses Tab until the focused element's accessible text matches, as a keyboard user scans a page. */
 async function tabTo(page: Page, name: RegExp, limit = 80): Promise<void> {
 	for (let i = 0; i < limit; i++) {
