@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createHousehold, PASSWORD, signUp, uniqueEmail } from './helpers';
+import { createHousehold, joinThroughInvite, PASSWORD, signUp, uniqueEmail } from './helpers';
 
 test('a household is founded, grows by an account-less member, and an invited adult joins', async ({ page, browser }) => {
 	await signUp(page, 'Priya');
@@ -184,13 +184,7 @@ test('Home says what others did since my last visit, not what I did, until I hav
 
 	const other = await browser.newContext();
 	const tomas = await other.newPage();
-	await tomas.goto(inviteUrl);
-	await tomas.getByRole('link', { name: 'Create an account' }).click();
-	await tomas.getByLabel('Your name').fill('Tomas');
-	await tomas.getByLabel('Email').fill(uniqueEmail('tomas'));
-	await tomas.getByLabel('Password').fill(PASSWORD);
-	await tomas.getByRole('button', { name: 'Create account' }).click();
-	await tomas.getByRole('button', { name: 'Join Lantern House' }).click();
+	await joinThroughInvite(tomas, inviteUrl, 'Tomas');
 	await expect(tomas).toHaveURL(home);
 	await other.close();
 

@@ -46,3 +46,24 @@ export async function holdScripts(page: Page): Promise<() => void> {
 
 /** The page's scripts have started (the root layout marks it). */
 export const hydrated = (page: Page) => page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+
+/** Someone new opens an invite link in their own browser, signs up through it and joins. */
+export async function joinThroughInvite(invitee: Page, inviteUrl: string, name: string): Promise<void> {
+	await invitee.goto(inviteUrl);
+	await invitee.getByRole('link', { name: 'Create an account' }).click();
+	await invitee.getByLabel('Your name').fill(name);
+	await invitee.getByLabel('Email').fill(uniqueEmail(name));
+	await invitee.getByLabel('Password').fill(PASSWORD);
+	await invitee.getByRole('button', { name: 'Create account' }).click();
+	await invitee.getByRole('button', { name: /^Join / }).click();
+}
+
+/** An admin adds a member on the Members page; the role's preset share weight is checked on the way. */
+export async function addMemberByForm(page: Page, home: string, name: string, role: string, presetShareWeight: string): Promise<void> {
+	await page.goto(`${home}/members`);
+	await page.getByLabel('Name').fill(name);
+	await page.getByLabel('Role').selectOption(role);
+	await expect(page.getByLabel('Share weight')).toHaveValue(presetShareWeight);
+	await page.getByRole('button', { name: 'Add member' }).click();
+	await expect(page.getByText(`Added ${name}.`)).toBeVisible();
+}

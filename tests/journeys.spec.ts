@@ -6,7 +6,7 @@
  * then mark it done. Each key screen is saved under test-results/ for anyone to look at.
  */
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { createHousehold, holdScripts, hydrated, PASSWORD, signUp, uniqueEmail } from './helpers';
+import { addMemberByForm, createHousehold, holdScripts, hydrated, joinThroughInvite, signUp } from './helpers';
 
 const sizes = [
 	{ name: 'phone', viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
@@ -31,12 +31,7 @@ for (const size of sizes) {
 			await signUp(page, 'Ana');
 			const home = await createHousehold(page, `Journey House ${size.name}`);
 			const householdId = home.split('/h/')[1]!;
-			await page.goto(`${home}/members`);
-			await page.getByLabel('Name').fill('Leo');
-			await page.getByLabel('Role').selectOption('child');
-			await expect(page.getByLabel('Share weight')).toHaveValue('0');
-			await page.getByRole('button', { name: 'Add member' }).click();
-			await expect(page.getByText('Added Leo.')).toBeVisible();
+			await addMemberByForm(page, home, 'Leo', 'child', '0');
 
 			// Ben is invited and joins from his own phone.
 			await page.goto(`${home}/invites`);
@@ -44,13 +39,7 @@ for (const size of sizes) {
 			const inviteUrl = await page.getByLabel('Invite link (shown once — copy it now)').inputValue();
 			const bensPhone = await browser.newContext({ viewport: size.viewport, hasTouch: size.hasTouch, isMobile: size.isMobile });
 			const ben = await bensPhone.newPage();
-			await ben.goto(inviteUrl);
-			await ben.getByRole('link', { name: 'Create an account' }).click();
-			await ben.getByLabel('Your name').fill('Ben');
-			await ben.getByLabel('Email').fill(uniqueEmail('ben'));
-			await ben.getByLabel('Password').fill(PASSWORD);
-			await ben.getByRole('button', { name: 'Create account' }).click();
-			await ben.getByRole('button', { name: /^Join Journey House/ }).click();
+			await joinThroughInvite(ben, inviteUrl, 'Ben');
 			await expect(ben).toHaveURL(home);
 			await shot(ben, info, '01-ben-joined-home');
 

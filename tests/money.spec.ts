@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createHousehold, signUp } from './helpers';
+import { addMemberByForm, createHousehold, signUp } from './helpers';
 
 /** A household of three: the signed-up founder and two members added through the API (cookie session). */
 async function houseOfThree(page: Page, name: string): Promise<string> {
@@ -231,12 +231,7 @@ test('the house’s defaults: how a new expense is split, each payer’s last wa
 	await expect(defaults.getByRole('status')).toHaveText('Saved.');
 
 	// A new child starts with the house's preset.
-	await page.goto(`${home}/members`);
-	await page.getByLabel('Name').fill('Pip');
-	await page.getByLabel('Role').selectOption('child');
-	await expect(page.getByLabel('Share weight')).toHaveValue('0.25');
-	await page.getByRole('button', { name: 'Add member' }).click();
-	await expect(page.getByText('Added Pip.')).toBeVisible();
+	await addMemberByForm(page, home, 'Pip', 'child', '0.25');
 
 	// Weights now differ, but the house chose "equally".
 	await page.goto(`${home}/expenses/new`);

@@ -8,7 +8,7 @@
 export type HouseholdAccess = 'member' | 'admin' | 'author';
 /** Who may use each page (`load`) and action, by route and name. */
 export const HOUSEHOLD_PAGES: Record<string, Record<string, HouseholdAccess>> = {
-	'/h/[hid]': { load: 'member', complete: 'member' },
+	'/h/[hid]': { load: 'member', complete: 'member', seen: 'member' },
 	'/h/[hid]/chores': { load: 'member', complete: 'member', undo: 'member', skip: 'member', swap: 'member', reassign: 'member' },
 	'/h/[hid]/chores/fairness': { load: 'member' },
 	'/h/[hid]/chores/feeds': { load: 'member', regenerate: 'member', revoke: 'member' },
@@ -17,7 +17,7 @@ export const HOUSEHOLD_PAGES: Record<string, Record<string, HouseholdAccess>> = 
 	'/h/[hid]/members': { load: 'member', add: 'admin' },
 	'/h/[hid]/members/[mid]': { load: 'member', update: 'admin', leave: 'admin', rejoin: 'admin', absence: 'member', removeAbsence: 'member', invite: 'admin' },
 	'/h/[hid]/invites': { load: 'admin', create: 'admin', revoke: 'admin' },
-	'/h/[hid]/settings': { load: 'admin', household: 'admin', rules: 'admin' },
+	'/h/[hid]/settings': { load: 'admin', household: 'admin', rules: 'admin', defaults: 'admin' },
 	'/h/[hid]/proposals': { load: 'member' },
 	'/h/[hid]/proposals/new': { load: 'member', save: 'member' },
 	'/h/[hid]/proposals/[pid]': { load: 'member', vote: 'member', comment: 'member', close: 'admin', withdraw: 'author' },
@@ -80,6 +80,7 @@ export const HOUSEHOLD_API: Record<string, Record<string, HouseholdAccess>> = {
 export type AccountAccess = 'public' | 'user' | 'feed';
 export const ACCOUNT_ROUTES: Record<string, Record<string, AccountAccess>> = {
 	'/': { load: 'public' },
+	'/demo': { load: 'public', default: 'public' },
 	'/login': { load: 'public', default: 'public' },
 	'/signup': { load: 'public', default: 'public' },
 	'/logout': { load: 'public', default: 'public' },
