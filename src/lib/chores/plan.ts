@@ -3,6 +3,7 @@
  * what was recorded (stored occurrences: frozen past days and every acted-on one). The
  * same data gives the same calendar, wherever and whenever it is computed.
  */
+import { availability, type Absence, type AvailableMember } from './availability';
 import { dayNumber, dueDays, plusDays, type ChoreSchedule } from './schedule';
 
 export type Strategy = 'rotate' | 'fair' | 'fixed' | 'open';
@@ -18,18 +19,11 @@ export interface PlanChore {
 	memberIds: string[];
 }
 
-export interface PlanMember {
-	id: string;
+export interface PlanMember extends AvailableMember {
 	capacity: number;
-	/** The last day they were a member, or null while they live here. */
-	lastDay: string | null;
 }
 
-export interface PlanAbsence {
-	memberId: string;
-	from: string;
-	to: string;
-}
+export type PlanAbsence = Absence;
 
 export interface StoredOccurrence {
 	choreId: string;
@@ -111,17 +105,7 @@ export function* planSteps(input: PlanInput): Generator<PlannedOccurrence[]> {
 	const window = input.windowDays ?? DEFAULT_WINDOW_DAYS;
 	const frozenThrough = input.frozenThrough ?? null;
 	const members = new Map(input.members.map((m) => [m.id, m]));
-	const absencesOf = new Map<string, PlanAbsence[]>();
-	for (const a of input.absences) {
-		const list = absencesOf.get(a.memberId);
-		if (list) list.push(a);
-		else absencesOf.set(a.memberId, [a]);
-	}
-	const isAvailable = (memberId: string, day: string) => {
-		const member = members.get(memberId);
-		if (!member || (member.lastDay !== null && day > member.lastDay)) return false;
-		return !(absencesOf.get(memberId) ?? []).some((a) => a.from <= day && day <= a.to);
-	};
+	const isAvailable = availability(input.members, input.absences);
 	const capacityOf = (id: string) => members.get(id)?.capacity ?? 0;
 	// Grouped once: filtering every stored occurrence for every chore grows with chores × history.
 	const storedByChore = new Map<string, StoredOccurrence[]>();

@@ -14,6 +14,7 @@ import { planChores, planSteps, sortOccurrences, type CalendarOccurrence, type P
 import { outsidePlanningBounds } from '$lib/chores/bounds';
 import { plusDays } from '$lib/chores/schedule';
 import { fairness, type FairnessRow } from '$lib/chores/fairness';
+import { availability } from '$lib/chores/availability';
 import { listChores } from './chores';
 import type { ChoreInput } from './schemas';
 
@@ -272,23 +273,25 @@ export async function actOnOccurrence(context: MemberContext, choreId: string, d
 	});
 }
 
-/** Effort done and expected per active member over [from, to] (see $lib/chores/fairness). */
+/**
+ * Effort done and expected per active member over [from, to] (see $lib/chores/fairness),
+ * with the plan's own idea of who was available each day (away, or gone after leaving).
+ */
 export async function choreFairness(household: HouseholdRef, from: string, to: string): Promise<FairnessRow[]> {
 	const occurrences = await choreCalendar(household, from, to);
 	const db = getDb();
-	const [chores, members, absences] = await Promise.all([
-		listChores(household.id, db),
-		db.selectFrom('members').select(['id', 'choreCapacity', 'active']).where('householdId', '=', household.id).execute(),
-		db.selectFrom('absences').select(['memberId', 'startsOn', 'endsOn']).where('householdId', '=', household.id).where('endsOn', '>=', from).where('startsOn', '<=', to).execute()
+	const [input, active] = await Promise.all([
+		planInput(db, household, from, to),
+		db.selectFrom('members').select('id').where('householdId', '=', household.id).where('active', '=', true).execute()
 	]);
-	const participants = new Map(chores.map((c) => [c.id, c.assignment.memberIds]));
-	const capacity = new Map(members.map((m) => [m.id, Number(m.choreCapacity)]));
+	const participants = new Map(input.chores.map((c) => [c.id, c.memberIds]));
+	const capacity = new Map(input.members.map((m) => [m.id, m.capacity]));
 	return fairness(
 		occurrences,
 		(choreId) => participants.get(choreId) ?? [],
 		(memberId) => capacity.get(memberId) ?? 0,
-		(memberId, day) => !absences.some((a) => a.memberId === memberId && a.startsOn <= day && day <= a.endsOn),
-		members.filter((m) => m.active).map((m) => m.id)
+		availability(input.members, input.absences),
+		active.map((m) => m.id)
 	);
 }
 

@@ -5,7 +5,7 @@ import { updateMember } from '../households/members';
 import { addAbsence } from '../households/absences';
 import { todayIn } from '$lib/dates';
 import { plusDays } from '$lib/chores/schedule';
-import { actOnOccurrence, choreCalendar, swapOccurrence } from './calendar';
+import { actOnOccurrence, choreCalendar, choreFairness, swapOccurrence } from './calendar';
 import { createChore, updateChore } from './chores';
 import type { ChoreInput } from './schemas';
 import { seedDemoHousehold } from '../demo/seed';
@@ -82,6 +82,16 @@ describe('the chore calendar', () => {
 		const future = calendar.filter((o) => o.dueOn >= today && o.choreId === chore.id);
 		expect(future.some((o) => o.assigneeMemberId === c)).toBe(false);
 		expect(future.filter((o) => o.dueOn >= plusDays(today, 2) && o.dueOn <= plusDays(today, 4)).every((o) => o.assigneeMemberId === a)).toBe(true);
+	});
+
+	it('fairness counts who was there: after a member leaves, the others expect all of the effort between them', async () => {
+		const { admin, a, b, c, today } = await house();
+		await createChore(admin, dailyChore([a, b, c], today, 'fair'));
+		await updateMember(admin, c, { active: false });
+		const rows = await choreFairness(admin.household, plusDays(today, 1), plusDays(today, 6));
+		// Six days of effort 1, now among two: the leaver's capacity no longer dilutes theirs.
+		expect(rows.map((r) => r.memberId).sort()).toEqual([a, b].sort());
+		expect(rows.reduce((sum, r) => sum + r.effortExpected, 0)).toBeCloseTo(6 * dailyChore([a], today).effort, 5);
 	});
 
 	it('refuses participants from another household, and a weekly chore without weekdays is a schema error', async () => {
