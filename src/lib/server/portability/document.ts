@@ -39,6 +39,19 @@ export const EXPORTED_TABLES = [
 
 export type ExportedTable = (typeof EXPORTED_TABLES)[number];
 
+/**
+ * Household tables an export leaves out, and why. A test holds every table with a
+ * household_id to one list or the other, so a new table is a decision, not an accident.
+ */
+export const NOT_EXPORTED: Record<string, string> = {
+	invites: 'links for this server only: their tokens must not travel in a file',
+	calendar_feeds: 'secret subscription links for this server only',
+	member_balances: 'derived from expenses and settlements (rebuilt by triggers on import)',
+	household_expense_totals: 'derived from expenses (rebuilt by triggers on import)',
+	sweep_failures: 'this server’s record of background work that failed',
+	activity_seen: 'each person’s place on Home on this server, not the house’s record'
+};
+
 /** Tables whose ids come from a sequence: exported in id order without the id, renumbered on import. */
 export const SEQUENCED_TABLES: ReadonlySet<ExportedTable> = new Set(['activity', 'vote_history']);
 

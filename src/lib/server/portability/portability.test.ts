@@ -168,3 +168,16 @@ describe('an export while voting is open', () => {
 		expect(closedVotes.some((v) => v.position !== null || v.option_ids !== null || v.ranking !== null)).toBe(true);
 	});
 });
+
+describe('what an export holds', () => {
+	it('is every household table, or one left out on purpose with its reason', async () => {
+		const { EXPORTED_TABLES, NOT_EXPORTED } = await import('./document');
+		const tables = await sql<{ name: string }>`
+			select distinct c.table_name as name from information_schema.columns c
+			join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name and t.table_type = 'BASE TABLE'
+			where c.table_schema = current_schema() and c.column_name = 'household_id'`.execute(getDb());
+		const decided = [...EXPORTED_TABLES, ...Object.keys(NOT_EXPORTED)].sort();
+		expect(tables.rows.map((t) => t.name).sort()).toEqual(decided);
+		expect(EXPORTED_TABLES.filter((t) => t in NOT_EXPORTED)).toEqual([]);
+	});
+});
