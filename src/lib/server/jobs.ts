@@ -1,16 +1,14 @@
 /**
  * Background sweeps on pg-boss: a Postgres-backed queue whose cron is coordinated in the
  * database, so with several app instances each sweep still runs once at a time.
- * Correctness never waits for it: pages catch up lazily too.
+ * Correctness never waits for it: the guard runs a due household's catch-up step too.
  */
 import PgBoss from 'pg-boss';
-import { runAllDueRecurring } from './money/recurring';
-import { closeAllDueProposals } from './decisions/closing';
+import { catchUpDueHouseholds } from './households/catch-up';
 import { sendPasswordReset } from './auth/accounts';
 import { removeExpiredDemos } from './demo/visitor';
 
-const RECURRING_SWEEP = 'recurring-expenses';
-const PROPOSAL_SWEEP = 'close-proposals';
+const CATCH_UP = 'catch-up';
 const DEMO_SWEEP = 'remove-expired-demos';
 let boss: PgBoss | undefined;
 
@@ -19,17 +17,12 @@ export async function startJobs(connectionString: string): Promise<void> {
 	boss = new PgBoss({ connectionString, max: 2 });
 	boss.on('error', (error) => console.error('Job runner:', error.message));
 	await boss.start();
-	await boss.createQueue(RECURRING_SWEEP);
-	await boss.schedule(RECURRING_SWEEP, '*/10 * * * *');
-	await boss.work(RECURRING_SWEEP, async () => {
-		const created = await runAllDueRecurring();
-		if (created) console.log(`Recurring expenses: created ${created}.`);
-	});
-	// Reads and votes close a due proposal anyway; the sweep runs its linked action without waiting for one.
-	await boss.createQueue(PROPOSAL_SWEEP);
-	await boss.schedule(PROPOSAL_SWEEP, '* * * * *');
-	await boss.work(PROPOSAL_SWEEP, async () => {
-		await closeAllDueProposals();
+	// Every household whose work is due: recurring expenses, closing proposals (and their
+	// linked expenses), the chore calendar's past. A request to a due household does it too.
+	await boss.createQueue(CATCH_UP);
+	await boss.schedule(CATCH_UP, '* * * * *');
+	await boss.work(CATCH_UP, async () => {
+		await catchUpDueHouseholds();
 	});
 	await boss.createQueue(DEMO_SWEEP);
 	await boss.schedule(DEMO_SWEEP, '17 * * * *');

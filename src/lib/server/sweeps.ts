@@ -6,7 +6,7 @@
  */
 import { getDb } from './db';
 
-export type Sweep = 'close-proposals' | 'recurring-expenses';
+export type Sweep = 'close-proposals' | 'recurring-expenses' | 'freeze-chores';
 
 /** Runs one item; false when it failed (logged, and recorded in sweep_failures). */
 export async function sweepItem(sweep: Sweep, householdId: string, subjectId: string, work: () => Promise<unknown>): Promise<boolean> {
@@ -28,6 +28,17 @@ export async function sweepItem(sweep: Sweep, householdId: string, subjectId: st
 		return false;
 	}
 }
+
+const FAILURE_PLACES: Record<Sweep, (subjectId: string) => string> = {
+	'close-proposals': (id) => `proposals/${id}`,
+	'recurring-expenses': () => 'expenses/recurring',
+	'freeze-chores': () => 'chores'
+};
+const FAILURE_WORDS: Record<Sweep, string> = {
+	'close-proposals': 'A proposal could not be closed',
+	'recurring-expenses': 'A repeating expense could not be added',
+	'freeze-chores': 'The chore calendar’s past could not be written down'
+};
 
 /** What failed in a household's sweeps, newest first: for its admins' dashboard. */
 export async function sweepFailuresOf(householdId: string): Promise<Array<{ sweep: Sweep; subjectId: string; message: string; attempts: number; lastFailedAt: Date }>> {
@@ -62,6 +73,6 @@ export async function needsAttention(householdId: string): Promise<AttentionItem
 	]);
 	return [
 		...unpaid.map((p) => ({ path: `proposals/${p.id}`, message: `“${p.title}” passed, but its expense could not be added. Add it by hand.` })),
-		...failures.map((f) => ({ path: f.sweep === 'close-proposals' ? `proposals/${f.subjectId}` : 'expenses/recurring', message: `${f.sweep === 'close-proposals' ? 'A proposal could not be closed' : 'A repeating expense could not be added'}: ${f.message}` }))
+		...failures.map((f) => ({ path: FAILURE_PLACES[f.sweep](f.subjectId), message: `${FAILURE_WORDS[f.sweep]}: ${f.message}` }))
 	];
 }

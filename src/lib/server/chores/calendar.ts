@@ -172,7 +172,7 @@ function present(o: PlannedOccurrence, today: string, doneAt: Map<string, Date |
 /** Sorted by day, then chore name; `memberId` keeps one person's (assigned or done by them). */
 export async function choreCalendar(household: HouseholdRef, from: string, to: string, memberId?: string): Promise<Occurrence[]> {
 	checkPlannable(household, from, to);
-	await freezePast(household);
+	// Only reads: days past and not yet written down (the catch-up step does that) are planned as they would be stored.
 	const db = getDb();
 	// One person's calendar needs only the chores they take part in, or whose stored days in the range name them.
 	const onlyChores = memberId

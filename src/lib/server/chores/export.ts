@@ -3,11 +3,9 @@ import { toCsv } from '$lib/server/csv';
 import { getDb } from '$lib/server/db';
 import type { Household } from '$lib/server/db/schema';
 import { todayIn } from '$lib/dates';
-import { freezePast } from './calendar';
 
 export async function choreHistoryCsv(household: Household): Promise<string> {
-	// The past is written down once frozen: freeze first so yesterday is in the file.
-	await freezePast(household);
+	// The stored past: the guard's catch-up step wrote it down through yesterday before this read.
 	const rows = await getDb()
 		.selectFrom('choreOccurrences as o')
 		.innerJoin('chores as c', (join) => join.onRef('c.householdId', '=', 'o.householdId').onRef('c.id', '=', 'o.choreId'))

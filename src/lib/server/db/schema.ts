@@ -81,6 +81,12 @@ export interface PayerSplitModesTable {
 	splitMode: 'equal' | 'weights' | 'shares' | 'percent' | 'exact';
 }
 
+/** When a household's background work is next due (households/catch-up.ts). */
+export interface HouseholdCatchUpTable {
+	householdId: string;
+	dueAt: Timestamp;
+}
+
 /** The newest activity entry a member has seen on Home ("since your last visit"). */
 export interface ActivitySeenTable {
 	householdId: string;
@@ -136,6 +142,7 @@ export interface Database extends MoneyTables, RecurringTables, ChoreTables, Dec
 	absences: AbsencesTable;
 	activity: ActivityTable;
 	activitySeen: ActivitySeenTable;
+	householdCatchUp: HouseholdCatchUpTable;
 	householdDefaults: HouseholdDefaultsTable;
 	payerSplitModes: PayerSplitModesTable;
 	sweepFailures: SweepFailuresTable;
@@ -382,7 +389,7 @@ export interface ProposalCommentsTable {
 
 export interface SweepFailuresTable {
 	householdId: string;
-	sweep: 'close-proposals' | 'recurring-expenses';
+	sweep: 'close-proposals' | 'recurring-expenses' | 'freeze-chores';
 	subjectId: string;
 	message: string;
 	attempts: Generated<number>;

@@ -100,7 +100,7 @@ export async function closeLocked(trx: Kysely<Database>, row: ProposalRow): Prom
 	await logActivity(trx, { householdId, actorMemberId: null, action: 'proposal.closed', subjectType: 'proposal', subjectId: row.id, summary: `“${row.title}”: ${headline}. ${reason}` });
 }
 
-/** Closes it if its time has come; safe to call on every read (lazy closing). */
+/** Closes it if its time has come; safe to call any number of times. */
 export async function closeIfDue(householdId: string, proposalId: string): Promise<void> {
 	await getDb()
 		.transaction()
@@ -110,10 +110,10 @@ export async function closeIfDue(householdId: string, proposalId: string): Promi
 		});
 }
 
-/** Every proposal of the household whose closing time has passed, closed before a list is shown. */
+/** Every proposal of the household whose closing time has passed (the catch-up step), each on its own. */
 export async function closeDueIn(householdId: string): Promise<void> {
 	const due = await getDb().selectFrom('proposals').select('id').where('householdId', '=', householdId).where('status', '=', 'open').where('closesAt', '<=', new Date()).execute();
-	for (const { id } of due) await closeIfDue(householdId, id);
+	for (const { id } of due) await sweepItem('close-proposals', householdId, id, () => closeIfDue(householdId, id));
 }
 
 /** An admin closes early; anyone may once the closing time has passed. Closing twice is a 409. */

@@ -11,7 +11,8 @@ import type { ExpenseInput } from '$lib/server/money/schemas';
 import { DomainError, forbidden } from '$lib/server/errors';
 import { logActivity } from '$lib/server/activity/log';
 import type { MemberContext } from '$lib/server/households/guard';
-import { ballotsOf, closeDueIn, closeIfDue, countRow, lockProposal } from './closing';
+import { ballotsOf, countRow, lockProposal } from './closing';
+import { dueBy } from '$lib/server/households/catch-up';
 import type { ProposalEdit, ProposalInput } from './schemas';
 
 const ROLES_OF = { all: ['adult', 'youth', 'child', 'guest'], adults_and_youth: ['adult', 'youth'], adults: ['adult'] } as const;
@@ -56,6 +57,8 @@ export async function createProposal(context: MemberContext, input: ProposalInpu
 			const voters = await trx.selectFrom('members').select('id').where('householdId', '=', householdId).where('active', '=', true).where('role', 'in', [...ROLES_OF[voterClass]]).execute();
 			if (voters.length) await trx.insertInto('proposalVoters').values(voters.map((v) => ({ householdId, proposalId: proposal.id, memberId: v.id }))).execute();
 			await logActivity(trx, { householdId, actorMemberId: context.member.id, action: 'proposal.opened', subjectType: 'proposal', subjectId: proposal.id, summary: `${context.member.displayName} proposed “${input.title}”.` });
+			// Its closing is background work that falls due then.
+			await dueBy(trx, householdId, new Date(input.closesAt));
 			return proposal;
 		});
 }
@@ -149,9 +152,8 @@ export interface VoterStatus {
 	vote: { position: string | null; optionIds: string[] | null; ranking: string[] | null; reason: string | null; castByMemberId: string; castAt: string } | null;
 }
 
-/** One proposal as its readers see it; closes it first if its time has come. */
+/** One proposal as its readers see it (a due one was closed by the guard's catch-up step). */
 export async function getProposal(householdId: string, proposalId: string): Promise<Proposal> {
-	await closeIfDue(householdId, proposalId);
 	return (await loadProposals(householdId, [proposalId]))[0]!;
 }
 
@@ -174,7 +176,6 @@ export const resultsVisible = (proposal: Pick<Proposal, 'status' | 'hideResults'
 
 /** Open ones first (closing soonest first), then closed ones, most recently closed first. */
 export async function listProposals(householdId: string, status?: 'open' | 'closed'): Promise<Proposal[]> {
-	await closeDueIn(householdId);
 	let query = getDb().selectFrom('proposals').select('id').where('householdId', '=', householdId);
 	if (status === 'open') query = query.where('status', '=', 'open');
 	if (status === 'closed') query = query.where('status', '!=', 'open');
@@ -189,7 +190,6 @@ export async function listProposals(householdId: string, status?: 'open' | 'clos
 
 /** Open proposals this member may vote on and has not yet, closing soonest first. */
 export async function awaitingVoteOf(householdId: string, memberId: string): Promise<Array<{ id: string; title: string; closesAt: string }>> {
-	await closeDueIn(householdId);
 	const rows = await getDb()
 		.selectFrom('proposals')
 		.innerJoin('proposalVoters', (join) => join.onRef('proposalVoters.householdId', '=', 'proposals.householdId').onRef('proposalVoters.proposalId', '=', 'proposals.id'))

@@ -2,6 +2,7 @@
  * The one authorization guard. Every protected load, form action and endpoint calls it
  * first: a layout load does not protect the actions and endpoints below it.
  */
+import { catchUpIfDue } from './catch-up';
 import { getRequestEvent } from '$app/server';
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
@@ -48,14 +49,17 @@ async function findMembership(user: SessionUser, householdId: string): Promise<M
 	const row = await getDb()
 		.selectFrom('members')
 		.innerJoin('households', 'households.id', 'members.householdId')
+		.leftJoin('householdCatchUp', 'householdCatchUp.householdId', 'members.householdId')
 		.selectAll('members')
-		.select(['households.name as householdName', 'households.currency', 'households.timezone', 'households.createdAt as householdCreatedAt', 'households.version as householdVersion', 'households.demoExpiresAt'])
+		.select(['households.name as householdName', 'households.currency', 'households.timezone', 'households.createdAt as householdCreatedAt', 'households.version as householdVersion', 'households.demoExpiresAt', 'householdCatchUp.dueAt as catchUpDueAt'])
 		.where('members.householdId', '=', householdId)
 		.where('members.userId', '=', user.id)
 		.where('members.active', '=', true)
 		.executeTakeFirst();
 	if (!row) notAMember();
-	const { householdName, currency, timezone, householdCreatedAt, householdVersion, demoExpiresAt, ...member } = row;
+	const { householdName, currency, timezone, householdCreatedAt, householdVersion, demoExpiresAt, catchUpDueAt, ...member } = row;
+	// Due background work first (once, by one request), so every read after it only reads.
+	await catchUpIfDue({ id: householdId, timezone }, catchUpDueAt);
 	return { user, member, household: { id: householdId, name: householdName, currency, timezone, createdAt: householdCreatedAt, version: householdVersion, demoExpiresAt } };
 }
 

@@ -26,3 +26,19 @@ export async function householdSnapshot(db: pg.Client, householdId: string) {
 	);
 	return rows[0];
 }
+
+/** Every row of every table with a household_id (and the household's own), as one digest per table: any write shows. */
+export async function everyHouseholdRow(db: pg.Client, householdId: string): Promise<Record<string, string>> {
+	const { rows: tables } = await db.query<{ name: string }>(
+		`select distinct c.table_name as name from information_schema.columns c
+		 join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name and t.table_type = 'BASE TABLE'
+		 where c.table_schema = current_schema() and c.column_name = 'household_id' order by 1`
+	);
+	const digests: Record<string, string> = {};
+	for (const { name } of [...tables, { name: 'households' }]) {
+		const key = name === 'households' ? 'id' : 'household_id';
+		const { rows } = await db.query<{ digest: string }>(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from "${name}" t where ${key} = $1`, [householdId]);
+		digests[name] = rows[0]!.digest;
+	}
+	return digests;
+}

@@ -1,6 +1,5 @@
 import { listActivity } from '$lib/server/activity/log';
 import { requireMember } from '$lib/server/households/guard';
-import { runDueRecurring } from '$lib/server/money/recurring';
 import { listAbsences } from '$lib/server/households/absences';
 import { listMembers } from '$lib/server/households/members';
 import { todayIn } from '$lib/dates';
@@ -18,8 +17,6 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, request }) => {
 	const context = await requireMember(params.hid);
 	const { household, member } = context;
-	// After downtime the job may not have run: catch up before showing money.
-	await runDueRecurring(household.id);
 	const today = todayIn(household.timezone);
 	const [members, activity, absences, money, chores, awaitingVote, attention, news] = await Promise.all([
 		listMembers(household.id),

@@ -3,7 +3,6 @@ import { redirect } from '@sveltejs/kit';
 import { todayIn } from '$lib/dates';
 import { submitForm } from '$lib/server/forms';
 import { requireMember } from '$lib/server/households/guard';
-import { runDueRecurring } from '$lib/server/money/recurring';
 import { listMembers } from '$lib/server/households/members';
 import { getBalances, listSettlements, recordSettlement, setSettlementDeleted } from '$lib/server/money/balances';
 import { z } from 'zod';
@@ -13,8 +12,6 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, request }) => {
 	const { household, member } = await requireMember(params.hid);
-	// After downtime the job may not have run: catch up before showing money.
-	await runDueRecurring(household.id);
 	const [{ balances, transfers }, members, payments] = await Promise.all([getBalances(household.id), listMembers(household.id), listSettlements(household.id)]);
 	return { balances, transfers, fewest: isFewest(balances), members, payments, myMemberId: member.id, today: todayIn(household.timezone), locale: requestLocale(request) };
 };

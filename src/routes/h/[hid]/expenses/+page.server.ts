@@ -1,7 +1,6 @@
 import { decodeCursor, encodeCursor } from '$lib/server/api/pagination';
 import { DomainError } from '$lib/server/errors';
 import { requireMember } from '$lib/server/households/guard';
-import { runDueRecurring } from '$lib/server/money/recurring';
 import { listExpenses, sumExpenses } from '$lib/server/money/expenses';
 import { expenseFormOptions } from '$lib/server/money/form-data';
 import { expenseFilter, expensePosition as position } from '$lib/server/money/schemas';
@@ -13,8 +12,6 @@ const PAGE_SIZE = 30;
 
 export const load: PageServerLoad = async ({ params, url, request }) => {
 	const { household } = await requireMember(params.hid);
-	// After downtime the job may not have run: catch up before showing money.
-	await runDueRecurring(household.id);
 	const raw = Object.fromEntries([...url.searchParams].filter(([key, value]) => key !== 'after' && value !== ''));
 	const parsed = expenseFilter.safeParse(raw);
 	const filter = parsed.success ? parsed.data : {};

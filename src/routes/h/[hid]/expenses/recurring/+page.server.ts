@@ -4,13 +4,12 @@ import { submitForm } from '$lib/server/forms';
 import { requireMember } from '$lib/server/households/guard';
 import { handleExpenseForm } from '$lib/server/money/expense-form-action';
 import { expenseFormOptions, newExpenseFields } from '$lib/server/money/form-data';
-import { changeRecurring, listRecurring, runDueRecurring } from '$lib/server/money/recurring';
+import { changeRecurring, listRecurring } from '$lib/server/money/recurring';
 import { requestLocale } from '$lib/server/request';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, request }) => {
 	const context = await requireMember(params.hid);
-	await runDueRecurring(context.household.id);
 	const [options, templates] = await Promise.all([expenseFormOptions(context.household.id), listRecurring(context.household.id, context.household.timezone)]);
 	const fields = { ...newExpenseFields(context, options), category: 'rent' };
 	return { ...options, templates, fields, seedId: crypto.randomUUID(), locale: requestLocale(request) };
