@@ -25,7 +25,15 @@ export default defineConfig({
 				browserName: 'chromium',
 				launchOptions: {
 					executablePath,
-					args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run']
+					args: [
+						'--no-sandbox',
+						'--disable-gpu',
+						'--disable-background-networking',
+						'--disable-component-update',
+						'--disable-sync',
+						'--disable-quic',
+						'--no-first-run'
+					]
 				}
 			}
 		}

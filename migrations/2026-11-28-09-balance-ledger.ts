@@ -68,7 +68,8 @@ const applyTotals = (deltas: string) => `
 	select household_id, sum(count), sum(amount) from (${deltas}) d group by household_id order by household_id
 	on conflict (household_id) do update set expense_count = household_expense_totals.expense_count + excluded.expense_count,
 		total_minor = household_expense_totals.total_minor + excluded.total_minor;`;
-const expenseRows = (rows: string, sign: number) => `select household_id, ${sign} as count, ${sign} * amount_minor as amount from ${rows} where deleted_at is null`;
+const expenseRows = (rows: string, sign: number) =>
+	`select household_id, ${sign} as count, ${sign} * amount_minor as amount from ${rows} where deleted_at is null`;
 
 const totalsFunctions: Record<string, [event: 'insert' | 'update' | 'delete', deltas: string]> = {
 	totals_expenses_insert: ['insert', expenseRows('new_rows', 1)],
@@ -89,7 +90,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		await sql.raw(`create function ${name}() returns trigger language plpgsql as $$ begin ${apply(deltas)} return null; end $$`).execute(db);
 	}
 	for (const [table, event, fn] of triggers) {
-		const transition = event === 'insert' ? 'new table as new_rows' : event === 'delete' ? 'old table as old_rows' : 'old table as old_rows new table as new_rows';
+		const transition =
+			event === 'insert' ? 'new table as new_rows' : event === 'delete' ? 'old table as old_rows' : 'old table as old_rows new table as new_rows';
 		await sql.raw(`create trigger ${fn} after ${event} on ${table} referencing ${transition} for each statement execute function ${fn}()`).execute(db);
 	}
 	await sql`
@@ -99,7 +101,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 			total_minor bigint not null default 0
 		)`.execute(db);
 	for (const [name, [event, deltas]] of Object.entries(totalsFunctions)) {
-		const transition = event === 'insert' ? 'new table as new_rows' : event === 'delete' ? 'old table as old_rows' : 'old table as old_rows new table as new_rows';
+		const transition =
+			event === 'insert' ? 'new table as new_rows' : event === 'delete' ? 'old table as old_rows' : 'old table as old_rows new table as new_rows';
 		await sql.raw(`create function ${name}() returns trigger language plpgsql as $$ begin ${applyTotals(deltas)} return null; end $$`).execute(db);
 		await sql.raw(`create trigger ${name} after ${event} on expenses referencing ${transition} for each statement execute function ${name}()`).execute(db);
 	}

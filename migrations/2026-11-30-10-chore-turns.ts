@@ -5,7 +5,9 @@ import { sql, type Kysely } from 'kysely';
 // occurrence only).
 export async function up(db: Kysely<unknown>): Promise<void> {
 	await sql`alter table chore_occurrences add column turn_member_id uuid`.execute(db);
-	await sql`alter table chore_occurrences add constraint chore_occurrences_turn_member_fk foreign key (household_id, turn_member_id) references members (household_id, id) on delete restrict`.execute(db);
+	await sql`alter table chore_occurrences add constraint chore_occurrences_turn_member_fk foreign key (household_id, turn_member_id) references members (household_id, id) on delete restrict`.execute(
+		db
+	);
 }
 
 export async function down(): Promise<void> {

@@ -36,9 +36,18 @@ const small = await seedBigHousehold({ expenses: SMALL, emailTag: `-small-${Date
 /** What each house's routes need: a feed token and a cursor deep in the expense history. */
 async function extras(house: typeof big) {
 	const db = getDb();
-	const member = await db.selectFrom('members').selectAll().where('householdId', '=', house.householdId).where('id', '=', house.adminMemberId).executeTakeFirstOrThrow();
+	const member = await db
+		.selectFrom('members')
+		.selectAll()
+		.where('householdId', '=', house.householdId)
+		.where('id', '=', house.adminMemberId)
+		.executeTakeFirstOrThrow();
 	const household = await db.selectFrom('households').selectAll().where('id', '=', house.householdId).executeTakeFirstOrThrow();
-	const user = await db.selectFrom('users').select(['id', 'email', 'displayName', 'lastHouseholdId']).where('id', '=', member.userId!).executeTakeFirstOrThrow();
+	const user = await db
+		.selectFrom('users')
+		.select(['id', 'email', 'displayName', 'lastHouseholdId'])
+		.where('id', '=', member.userId!)
+		.executeTakeFirstOrThrow();
 	const feedUrl = await regenerateFeed({ user, household, member }, 'household');
 	const deep = await db
 		.selectFrom('expenses')
@@ -51,7 +60,11 @@ async function extras(house: typeof big) {
 		.offset(Math.floor(house === big ? BIG * 0.75 : SMALL * 0.75))
 		.limit(1)
 		.executeTakeFirstOrThrow();
-	return { feedPath: new URL(feedUrl, 'http://x').pathname + new URL(feedUrl, 'http://x').search, cursor: encodeCursor({ spentOn: deep.spentOn, createdAt: deep.createdAt.toISOString(), id: deep.id }), member };
+	return {
+		feedPath: new URL(feedUrl, 'http://x').pathname + new URL(feedUrl, 'http://x').search,
+		cursor: encodeCursor({ spentOn: deep.spentOn, createdAt: deep.createdAt.toISOString(), id: deep.id }),
+		member
+	};
 }
 /**
  * A chore that started seven years ago with no stored history (as an old import can hold):
@@ -62,12 +75,29 @@ async function addFarPastChore(house: typeof big): Promise<void> {
 	const startOn = plusDays(todayIn('Europe/Berlin'), -7 * 365);
 	const chore = await db
 		.insertInto('chores')
-		.values({ householdId: house.householdId, name: 'Ancient rota', effort: 1, schedule: JSON.stringify({ kind: 'daily', interval: 1, startOn, endOn: null, time: null }), strategy: 'fair', createdByMemberId: house.adminMemberId })
+		.values({
+			householdId: house.householdId,
+			name: 'Ancient rota',
+			effort: 1,
+			schedule: JSON.stringify({ kind: 'daily', interval: 1, startOn, endOn: null, time: null }),
+			strategy: 'fair',
+			createdByMemberId: house.adminMemberId
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	const members = await db.selectFrom('members').select('id').where('householdId', '=', house.householdId).where('active', '=', true).orderBy('id').limit(8).execute();
+	const members = await db
+		.selectFrom('members')
+		.select('id')
+		.where('householdId', '=', house.householdId)
+		.where('active', '=', true)
+		.orderBy('id')
+		.limit(8)
+		.execute();
 	const ids = [house.adminMemberId, ...members.map((m) => m.id).filter((id) => id !== house.adminMemberId)].slice(0, 8);
-	await db.insertInto('choreParticipants').values(ids.map((memberId, position) => ({ householdId: house.householdId, choreId: chore.id, memberId, position }))).execute();
+	await db
+		.insertInto('choreParticipants')
+		.values(ids.map((memberId, position) => ({ householdId: house.householdId, choreId: chore.id, memberId, position })))
+		.execute();
 }
 await addFarPastChore(big);
 const bigExtras = await extras(big);
@@ -95,7 +125,11 @@ for (let i = 0; ; i++) {
 }
 
 async function logIn(email: string): Promise<string> {
-	const response = await fetch(`${base}/api/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: BIG_PASSWORD }) });
+	const response = await fetch(`${base}/api/v1/sessions`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ email, password: BIG_PASSWORD })
+	});
 	if (!response.ok) throw new Error(`Log in failed: ${response.status}`);
 	return ((await response.json()) as { token: string }).token;
 }
@@ -112,7 +146,14 @@ interface Route {
 function routesOf(house: typeof big, extra: typeof bigExtras): Route[] {
 	const h = `/h/${house.householdId}`;
 	const today = todayIn('Europe/Berlin');
-	const expense = { description: 'Bench lunch', amountMinor: 1234, spentOn: today, category: 'groceries', payers: [{ memberId: house.adminMemberId, amountMinor: 1234 }], split: { mode: 'equal', parts: [{ memberId: house.adminMemberId }] } };
+	const expense = {
+		description: 'Bench lunch',
+		amountMinor: 1234,
+		spentOn: today,
+		category: 'groceries',
+		payers: [{ memberId: house.adminMemberId, amountMinor: 1234 }],
+		split: { mode: 'equal', parts: [{ memberId: house.adminMemberId }] }
+	};
 	return [
 		{ name: 'floor: /login', path: '/login', page: true },
 		{ name: 'dashboard', path: h, auth: 'cookie', page: true },
@@ -160,7 +201,10 @@ async function measure(route: Route, token: string, connections: number, seconds
 	const times: number[] = [];
 	let errors = 0;
 	const result = await new Promise<autocannon.Result>((resolve, reject) => {
-		const instance = autocannon({ url: base + route.path, method: route.method ?? 'GET', headers, body: route.body, connections, duration: seconds }, (error, done) => (error ? reject(error) : resolve(done)));
+		const instance = autocannon(
+			{ url: base + route.path, method: route.method ?? 'GET', headers, body: route.body, connections, duration: seconds },
+			(error, done) => (error ? reject(error) : resolve(done))
+		);
 		// autocannon reports p97.5, not p95: keep every response time and take the percentiles here.
 		instance.on('response', (_client, status, _bytes, time) => {
 			times.push(time);
@@ -168,7 +212,15 @@ async function measure(route: Route, token: string, connections: number, seconds
 		});
 	});
 	times.sort((a, b) => a - b);
-	return { name: route.name, connections, rps: round(times.length / seconds), p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)), errors: Math.max(errors, result.non2xx) + result.errors + result.timeouts };
+	return {
+		name: route.name,
+		connections,
+		rps: round(times.length / seconds),
+		p50: round(percentile(times, 50)),
+		p95: round(percentile(times, 95)),
+		p99: round(percentile(times, 99)),
+		errors: Math.max(errors, result.non2xx) + result.errors + result.timeouts
+	};
 }
 
 /**
@@ -180,7 +232,10 @@ async function clientJsKb(path: string, token: string): Promise<number> {
 	const html = await (await fetch(base + path, { headers: { cookie: `hearth_session=${token}` } })).text();
 	const immutable = 'build/client/_app/immutable';
 	const entries = [...html.matchAll(/["'](?:\.{1,2}\/)*\/?_app\/immutable\/([^"']+\.js)["']/g)].map((m) => join(immutable, m[1]!));
-	const nodeIds = (/node_ids:\s*\[([\d,\s]*)\]/.exec(html)?.[1] ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+	const nodeIds = (/node_ids:\s*\[([\d,\s]*)\]/.exec(html)?.[1] ?? '')
+		.split(',')
+		.map((id) => id.trim())
+		.filter(Boolean);
 	const nodeFiles = readdirSync(join(immutable, 'nodes'));
 	const nodes = nodeIds.flatMap((id) => nodeFiles.filter((f) => f.startsWith(`${id}.`) && f.endsWith('.js')).map((f) => join(immutable, 'nodes', f)));
 	const seen = new Set<string>();
@@ -209,7 +264,9 @@ for (const connections of [10, 50]) {
 		await measure(route, bigToken, Math.min(connections, 10), 1); // warm-up
 		const m = await measure(route, bigToken, connections);
 		measured.push(m);
-		console.log(`${m.name.padEnd(28)} ${String(connections).padStart(3)} conns  ${String(m.rps).padStart(8)} req/s  p95 ${String(m.p95).padStart(7)} ms  errors ${m.errors}`);
+		console.log(
+			`${m.name.padEnd(28)} ${String(connections).padStart(3)} conns  ${String(m.rps).padStart(8)} req/s  p95 ${String(m.p95).padStart(7)} ms  errors ${m.errors}`
+		);
 	}
 }
 /**
@@ -282,7 +339,19 @@ const results = {
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 
 console.log(`\n${results.machine}\nSeeding the big house: ${seedSeconds} s · server peak RSS: ${peak} MB\n`);
-console.table(withRatios.map((r) => ({ route: r.name, conns: r.connections, 'req/s': r.rps, 'p50 ms': r.p50, 'p95 ms': r.p95, 'p99 ms': r.p99, errors: r.errors, 'p95 ÷ floor': r.p95Ratio, 'req/s ÷ floor': r.rpsRatio })));
+console.table(
+	withRatios.map((r) => ({
+		route: r.name,
+		conns: r.connections,
+		'req/s': r.rps,
+		'p50 ms': r.p50,
+		'p95 ms': r.p95,
+		'p99 ms': r.p99,
+		errors: r.errors,
+		'p95 ÷ floor': r.p95Ratio,
+		'req/s ÷ floor': r.rpsRatio
+	}))
+);
 console.table(scaling.map((s) => ({ route: s.name, [`p95 at ${BIG}`]: s.p95Big, [`p95 at ${SMALL}`]: s.p95Small, 'big ÷ small': s.p95Ratio })));
 console.table(Object.entries(clientJs).map(([route, kb]) => ({ route, 'client JS, KB gzip': kb })));
 console.log('Written to bench/results.json');

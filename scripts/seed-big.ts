@@ -12,7 +12,9 @@ try {
 	const began = performance.now();
 	console.log(`Seeding "Big Co-op" with ${expenses} expenses…`);
 	const result = await seedBigHousehold({ expenses, emailTag: `-${Date.now().toString(36)}`, log: console.log });
-	console.log(`Done in ${((performance.now() - began) / 1000).toFixed(1)} s. Household ${result.householdId}; log in as ${result.adminEmail}, password "${BIG_PASSWORD}".`);
+	console.log(
+		`Done in ${((performance.now() - began) / 1000).toFixed(1)} s. Household ${result.householdId}; log in as ${result.adminEmail}, password "${BIG_PASSWORD}".`
+	);
 } finally {
 	await closeDb();
 	await database.stop();

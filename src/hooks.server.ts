@@ -29,7 +29,12 @@ const SECURITY_HEADERS: Record<string, string> = {
  * at most the limit is ever held. (BODY_SIZE_LIMIT, set by `npm start`, bounds the imports.)
  */
 const MAX_BODY_BYTES = 1024 * 1024;
-const LARGE_BODY_PATHS = [/^\/households\/import$/, /^\/api\/v1\/households\/import$/, /^\/h\/[^/]+\/expenses\/import$/, /^\/api\/v1\/households\/[^/]+\/imports\/splitwise$/];
+const LARGE_BODY_PATHS = [
+	/^\/households\/import$/,
+	/^\/api\/v1\/households\/import$/,
+	/^\/h\/[^/]+\/expenses\/import$/,
+	/^\/api\/v1\/households\/[^/]+\/imports\/splitwise$/
+];
 
 /** False when the body is over the limit; a chunked body within it is read and handed on whole. */
 async function bodyWithinLimit(event: RequestEvent): Promise<boolean> {
@@ -62,7 +67,9 @@ function tooLargeResponse(pathname: string): Response {
 	const message = 'The request body is too large (at most 1 MB here).';
 	// The unread body stays on the wire: this connection cannot carry another request.
 	const headers = { connection: 'close' };
-	return pathname.startsWith('/api/') ? Response.json({ error: { code: 'too_large', message, fields: {} } }, { status: 413, headers }) : new Response(message, { status: 413, headers });
+	return pathname.startsWith('/api/')
+		? Response.json({ error: { code: 'too_large', message, fields: {} } }, { status: 413, headers })
+		: new Response(message, { status: 413, headers });
 }
 
 /** A bearer token (scripts) wins over the cookie (browsers). */
@@ -109,7 +116,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (/%00/.test(event.url.pathname + event.url.search)) {
 		// No address or filter may carry a NUL: PostgreSQL cannot compare text holding one.
 		const message = 'The address holds a NUL character.';
-		return event.url.pathname.startsWith('/api/') ? Response.json({ error: { code: 'invalid_input', message, fields: {} } }, { status: 400 }) : new Response(message, { status: 400 });
+		return event.url.pathname.startsWith('/api/')
+			? Response.json({ error: { code: 'invalid_input', message, fields: {} } }, { status: 400 })
+			: new Response(message, { status: 400 });
 	}
 	event.locals.user = null;
 	event.locals.session = null;

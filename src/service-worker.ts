@@ -93,10 +93,16 @@ async function keptPages(): Promise<string[]> {
 
 // A page's own data, asked for by the app while offline: an error the app shows in words.
 function offlineData(): Response {
-	return new Response(JSON.stringify({ message: 'You are offline. Home, Chores and Balances open without a connection once you have seen them on this device.', code: 'offline' }), {
-		status: 503,
-		headers: { 'content-type': 'application/json' }
-	});
+	return new Response(
+		JSON.stringify({
+			message: 'You are offline. Home, Chores and Balances open without a connection once you have seen them on this device.',
+			code: 'offline'
+		}),
+		{
+			status: 503,
+			headers: { 'content-type': 'application/json' }
+		}
+	);
 }
 
 const PAGE_NAMES: Array<[RegExp, string]> = [

@@ -8,7 +8,13 @@ async function mainPages(page: Page): Promise<Array<[string, string]>> {
 	await expect(page.getByRole('heading', { name: 'Who lives here' })).toBeVisible();
 	const home = new URL(page.url()).pathname;
 	await page.goto(`${home}/proposals`);
-	const proposal = new URL(await page.getByTestId('proposal-Replace the washing machine').getByRole('link').first().evaluate((a) => (a as HTMLAnchorElement).href)).pathname;
+	const proposal = new URL(
+		await page
+			.getByTestId('proposal-Replace the washing machine')
+			.getByRole('link')
+			.first()
+			.evaluate((a) => (a as HTMLAnchorElement).href)
+	).pathname;
 	return [
 		['dashboard', home],
 		['expenses', `${home}/expenses`],
@@ -33,7 +39,12 @@ for (const scheme of ['light', 'dark'] as const) {
 			await page.goto(path);
 			const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
 			for (const violation of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
-				problems.push(`${name}: ${violation.id} (${violation.impact}) — ${violation.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+				problems.push(
+					`${name}: ${violation.id} (${violation.impact}) — ${violation.nodes
+						.map((n) => n.target.join(' '))
+						.slice(0, 3)
+						.join(', ')}`
+				);
 			}
 		}
 		expect(problems).toEqual([]);
@@ -46,7 +57,12 @@ test('no serious or critical accessibility violations on the welcome, login and 
 		await page.goto(path);
 		const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
 		for (const violation of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
-			problems.push(`${path}: ${violation.id} (${violation.impact}) — ${violation.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+			problems.push(
+				`${path}: ${violation.id} (${violation.impact}) — ${violation.nodes
+					.map((n) => n.target.join(' '))
+					.slice(0, 3)
+					.join(', ')}`
+			);
 		}
 	}
 	expect(problems).toEqual([]);
@@ -73,7 +89,10 @@ test('keyboard only: add an expense, then vote on a proposal', async ({ page }) 
 	const home = await createHousehold(page, 'Keyboard House');
 	const hid = home.split('/h/')[1]!;
 	// The proposal is set up through the API (the same session): the journey is what a keyboard user does.
-	const made = await page.request.post(`/api/v1/households/${hid}/proposals`, { headers: { origin: new URL(home).origin }, data: { title: 'Get a doormat', kind: 'consent', closesAt: new Date(Date.now() + 86_400_000).toISOString() } });
+	const made = await page.request.post(`/api/v1/households/${hid}/proposals`, {
+		headers: { origin: new URL(home).origin },
+		data: { title: 'Get a doormat', kind: 'consent', closesAt: new Date(Date.now() + 86_400_000).toISOString() }
+	});
 	expect(made.status()).toBe(201);
 
 	await page.goto(home);

@@ -9,7 +9,14 @@ function monthAhead() {
 	const firstMonday = new Date(first.getTime() + ((8 - first.getUTCDay()) % 7) * 86_400_000);
 	const mondays = [0, 1, 2, 3].map((w) => day(new Date(firstMonday.getTime() + w * 7 * 86_400_000)));
 	const title = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(first);
-	return { start: day(first), mid: day(new Date(first.getTime() + 14 * 86_400_000)), end: day(new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0))), year: String(first.getUTCFullYear()), title, mondays };
+	return {
+		start: day(first),
+		mid: day(new Date(first.getTime() + 14 * 86_400_000)),
+		end: day(new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0))),
+		year: String(first.getUTCFullYear()),
+		title,
+		mondays
+	};
 }
 
 test('a weekly chore rotates among three members on the calendar, and a completion by someone else credits the doer', async ({ page }) => {
@@ -70,7 +77,12 @@ test('a member makes a calendar link; the ICS feed downloads and parses', async 
 	const householdId = home.split('/h/')[1]!;
 	const me = (await (await page.request.get('/api/v1/me')).json()).households[0].memberId as string;
 	const chore = await page.request.post(`/api/v1/households/${householdId}/chores`, {
-		data: { name: 'Water plants', effort: 1, schedule: { kind: 'daily', interval: 2, startOn: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10), time: '08:30' }, assignment: { strategy: 'fixed', memberIds: [me] } }
+		data: {
+			name: 'Water plants',
+			effort: 1,
+			schedule: { kind: 'daily', interval: 2, startOn: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10), time: '08:30' },
+			assignment: { strategy: 'fixed', memberIds: [me] }
+		}
 	});
 	expect(chore.status()).toBe(201);
 	await page.goto(`${home}/chores/feeds`);
@@ -100,7 +112,14 @@ test('the week view lists what is still undone from before it, and a day in the 
 	const me = (await (await page.request.get('/api/v1/me')).json()).households[0].memberId as string;
 	const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 	const chore = (name: string, startOn: string, time?: string) =>
-		page.request.post(`/api/v1/households/${householdId}/chores`, { data: { name, effort: 1, schedule: { kind: 'daily', interval: 1, startOn, ...(time ? { time } : {}) }, assignment: { strategy: 'fixed', memberIds: [me] } } });
+		page.request.post(`/api/v1/households/${householdId}/chores`, {
+			data: {
+				name,
+				effort: 1,
+				schedule: { kind: 'daily', interval: 1, startOn, ...(time ? { time } : {}) },
+				assignment: { strategy: 'fixed', memberIds: [me] }
+			}
+		});
 	// Ten days back: its first days are before this week's Monday, undone.
 	expect((await chore('Water plants', day(-10))).status()).toBe(201);
 	expect((await chore('Alpha round', day(1), '20:00')).status()).toBe(201);
@@ -111,7 +130,9 @@ test('the week view lists what is still undone from before it, and a day in the 
 	await expect(before.getByTestId(`occurrence-Water plants-${day(-8)}`)).toBeVisible();
 	await page.goto(`${home}/chores?view=agenda&date=${day(1)}`);
 	const tomorrow = page.locator(`#day-${day(1)}`).locator('xpath=..');
-	const names = await tomorrow.locator('[data-testid^="occurrence-"]').evaluateAll((items) => items.map((i) => i.getAttribute('data-testid')!.split('-').slice(1, -3).join('-')));
+	const names = await tomorrow
+		.locator('[data-testid^="occurrence-"]')
+		.evaluateAll((items) => items.map((i) => i.getAttribute('data-testid')!.split('-').slice(1, -3).join('-')));
 	expect(names).toEqual(['Beta round', 'Alpha round', 'Water plants']);
 });
 
@@ -119,7 +140,10 @@ test('the month fits one screen, on a phone and on a desktop', async ({ page }) 
 	await logIn(page, 'priya@maple.example', 'maple-street');
 	await expect(page).toHaveURL(/\/h\/[0-9a-f-]{36}/);
 	const home = new URL(page.url()).pathname.match(/^\/h\/[0-9a-f-]{36}/)![0];
-	for (const [width, height] of [[390, 844], [1280, 800]] as const) {
+	for (const [width, height] of [
+		[390, 844],
+		[1280, 800]
+	] as const) {
 		await page.setViewportSize({ width, height });
 		await page.goto(`${home}/chores?view=month`);
 		const grid = await page.locator('.month').boundingBox();

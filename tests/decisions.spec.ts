@@ -54,7 +54,9 @@ test('two adults pass a two-thirds money proposal in two browsers; its expense l
 
 	// Both adults voted: it closes at once, and says why.
 	await expect(page.getByTestId('proposal-status')).toHaveText('Passed');
-	await expect(page.getByTestId('proposal-reason')).toHaveText('Passed: 2 of 2 eligible voted (quorum 60% met), 2 yes of 2 votes cast (at least two thirds of votes cast needed), no blocks.');
+	await expect(page.getByTestId('proposal-reason')).toHaveText(
+		'Passed: 2 of 2 eligible voted (quorum 60% met), 2 yes of 2 votes cast (at least two thirds of votes cast needed), no blocks.'
+	);
 	await page.getByTestId('linked-expense').click();
 	await expect(page.getByRole('heading', { name: 'New washing machine' })).toBeVisible();
 
@@ -75,10 +77,14 @@ test('a <script> or javascript: link in a proposal or a comment never runs', asy
 	const home = await createHousehold(page, 'Script House');
 	await page.goto(`${home}/proposals/new`);
 	await page.getByLabel('Title').fill('Totally normal');
-	await page.getByLabel('What is proposed, and why').fill('<script>window.hacked = 1; alert(1)</script>\n\n[click me](javascript:window.hacked=2)\n\n<img src=x onerror="window.hacked=3">');
+	await page
+		.getByLabel('What is proposed, and why')
+		.fill('<script>window.hacked = 1; alert(1)</script>\n\n[click me](javascript:window.hacked=2)\n\n<img src=x onerror="window.hacked=3">');
 	await page.getByRole('button', { name: 'Open the proposal' }).click();
 	await expect(page.getByRole('heading', { name: 'Totally normal' })).toBeVisible();
-	await page.getByLabel('Add a comment').fill('<svg onload="window.hacked=4"></svg> [me too](JAVASCRIPT:window.hacked=5) <a href="javascript:window.hacked=6">and me</a>');
+	await page
+		.getByLabel('Add a comment')
+		.fill('<svg onload="window.hacked=4"></svg> [me too](JAVASCRIPT:window.hacked=5) <a href="javascript:window.hacked=6">and me</a>');
 	await page.getByRole('button', { name: 'Comment' }).click();
 	await expect(page.getByTestId('comment')).toHaveCount(1);
 
@@ -97,7 +103,13 @@ test('a ranked ballot works without JavaScript: a bad ranking is explained and k
 	const home = await createHousehold(page, 'Plain House');
 	const householdId = home.split('/h/')[1]!;
 	const created = await page.request.post(`/api/v1/households/${householdId}/proposals`, {
-		data: { title: 'Holiday', kind: 'ranked', options: ['Sea', 'Hills', 'City'], rule: { threshold: 'majority', quorumPct: 0 }, closesAt: new Date(Date.now() + 86_400_000).toISOString() }
+		data: {
+			title: 'Holiday',
+			kind: 'ranked',
+			options: ['Sea', 'Hills', 'City'],
+			rule: { threshold: 'majority', quorumPct: 0 },
+			closesAt: new Date(Date.now() + 86_400_000).toISOString()
+		}
 	});
 	expect(created.status()).toBe(201);
 	const { id } = await created.json();
@@ -118,7 +130,9 @@ test('a ranked ballot works without JavaScript: a bad ranking is explained and k
 	await context.close();
 });
 
-test('outcomes are said in words people use: "Chosen: …", "Blocked by …", first in the list, the page and the feed; an open ranked count shows first choices', async ({ page }) => {
+test('outcomes are said in words people use: "Chosen: …", "Blocked by …", first in the list, the page and the feed; an open ranked count shows first choices', async ({
+	page
+}) => {
 	await logIn(page, 'priya@maple.example', 'maple-street');
 	await expect(page).toHaveURL(/\/h\/[0-9a-f-]{36}/);
 	const home = new URL(page.url()).pathname.match(/^\/h\/[0-9a-f-]{36}/)![0];
@@ -136,10 +150,20 @@ test('outcomes are said in words people use: "Chosen: …", "Blocked by …", fi
 
 	// An open ranked vote with one ballot and a quorum not met yet: the running count shows round 1, the first choices.
 	const hid = home.split('/h/')[1]!;
-	const made = await page.request.post(`/api/v1/households/${hid}/proposals`, { data: { title: 'Film night', kind: 'ranked', options: ['Comedy', 'Drama'], rule: { threshold: 'majority', quorumPct: 80 }, closesAt: new Date(Date.now() + 86_400_000).toISOString() } });
+	const made = await page.request.post(`/api/v1/households/${hid}/proposals`, {
+		data: {
+			title: 'Film night',
+			kind: 'ranked',
+			options: ['Comedy', 'Drama'],
+			rule: { threshold: 'majority', quorumPct: 80 },
+			closesAt: new Date(Date.now() + 86_400_000).toISOString()
+		}
+	});
 	const { id } = await made.json();
 	const options = (await (await page.request.get(`/api/v1/households/${hid}/proposals/${id}`)).json()).options as Array<{ id: string; label: string }>;
-	expect((await page.request.post(`/api/v1/households/${hid}/proposals/${id}/votes`, { data: { ranking: [options[1]!.id, options[0]!.id] } })).status()).toBe(200);
+	expect((await page.request.post(`/api/v1/households/${hid}/proposals/${id}/votes`, { data: { ranking: [options[1]!.id, options[0]!.id] } })).status()).toBe(
+		200
+	);
 	await page.goto(`${home}/proposals/${id}`);
 	await expect(page.getByRole('columnheader', { name: 'Round 1' })).toBeVisible();
 	await expect(page.getByRole('row', { name: /Drama/ })).toContainText('1');

@@ -9,7 +9,13 @@ import { createHousehold, holdScripts, hydrated, signUp } from './helpers';
 /** A ranked proposal with three options, open for a day; its id. */
 async function rankedDinner(page: Page, home: string): Promise<string> {
 	const created = await page.request.post(`/api/v1/households/${home.split('/h/')[1]}/proposals`, {
-		data: { title: 'Dinner', kind: 'ranked', options: ['Thai', 'Sushi', 'Burritos'], rule: { threshold: 'majority', quorumPct: 0 }, closesAt: new Date(Date.now() + 86_400_000).toISOString() }
+		data: {
+			title: 'Dinner',
+			kind: 'ranked',
+			options: ['Thai', 'Sushi', 'Burritos'],
+			rule: { threshold: 'majority', quorumPct: 0 },
+			closesAt: new Date(Date.now() + 86_400_000).toISOString()
+		}
 	});
 	return ((await created.json()) as { id: string }).id;
 }

@@ -72,7 +72,13 @@ for (const size of sizes) {
 
 			// A ranked vote: Ana ranks the moment the page opens (before its scripts run); Ben taps his order.
 			const created = await page.request.post(`/api/v1/households/${householdId}/proposals`, {
-				data: { title: 'Film night', kind: 'ranked', options: ['Comedy', 'Drama', 'Horror'], rule: { threshold: 'majority', quorumPct: 50, voterClass: 'adults' }, closesAt: new Date(Date.now() + 86_400_000).toISOString() }
+				data: {
+					title: 'Film night',
+					kind: 'ranked',
+					options: ['Comedy', 'Drama', 'Horror'],
+					rule: { threshold: 'majority', quorumPct: 50, voterClass: 'adults' },
+					closesAt: new Date(Date.now() + 86_400_000).toISOString()
+				}
 			});
 			const proposal = `${home}/proposals/${((await created.json()) as { id: string }).id}`;
 			const release = await holdScripts(page);
@@ -92,7 +98,8 @@ for (const size of sizes) {
 			await ben.getByRole('button', { name: 'Rank Horror 2' }).click();
 			await expect(ben.getByTestId('me-ranked')).toHaveText('You ranked: Drama › Horror');
 			await ben.getByRole('button', { name: 'Vote' }).click();
-			// Both adults voted: it closes, and says the winner first.
+			// Both adults voted: it closes at once, and says the winner first.
+			await expect(ben.getByTestId('proposal-status')).toHaveText('Chosen: Drama');
 			await page.reload();
 			await expect(page.getByTestId('proposal-status')).toHaveText('Chosen: Drama');
 			await shot(page, info, '06-winner');

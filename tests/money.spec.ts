@@ -109,7 +109,14 @@ test('"Record a payment" starts from my own suggested payment, whichever side I 
 	const id = (name: string) => members.find((m) => m.displayName === name)!.id;
 	const spend = (payer: string, amountMinor: number, among: string[]) =>
 		page.request.post(`/api/v1/households/${householdId}/expenses`, {
-			data: { description: 'Pizza', amountMinor, spentOn: new Date().toISOString().slice(0, 10), category: 'groceries', payers: [{ memberId: id(payer), amountMinor }], split: { mode: 'equal', parts: among.map((n) => ({ memberId: id(n) })) } }
+			data: {
+				description: 'Pizza',
+				amountMinor,
+				spentOn: new Date().toISOString().slice(0, 10),
+				category: 'groceries',
+				payers: [{ memberId: id(payer), amountMinor }],
+				split: { mode: 'equal', parts: among.map((n) => ({ memberId: id(n) })) }
+			}
 		});
 	const record = page.getByRole('region', { name: 'Record a payment' });
 
@@ -137,7 +144,9 @@ test('"Record a payment" starts from my own suggested payment, whichever side I 
 	await expect(record.getByLabel('Amount (EUR)')).toHaveValue('10.00');
 });
 
-test('"By shares" starts at 1 each, a 0 leaves someone out (the preview stays), errors are per row and clear when fixed; exact amounts say what is left', async ({ page }) => {
+test('"By shares" starts at 1 each, a 0 leaves someone out (the preview stays), errors are per row and clear when fixed; exact amounts say what is left', async ({
+	page
+}) => {
 	const home = await houseOfThree(page, 'Shares House');
 	await page.goto(`${home}/expenses/new`);
 	await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
@@ -165,7 +174,9 @@ test('"By shares" starts at 1 each, a 0 leaves someone out (the preview stays), 
 test('a new expense in a house with a weight-0 child splits by share weight, so the child is not charged', async ({ page }) => {
 	const home = await houseOfThree(page, 'Weights House');
 	const householdId = home.split('/h/')[1]!;
-	expect((await page.request.post(`/api/v1/households/${householdId}/members`, { data: { displayName: 'Kid', role: 'child', shareWeight: 0 } })).status()).toBe(201);
+	expect((await page.request.post(`/api/v1/households/${householdId}/members`, { data: { displayName: 'Kid', role: 'child', shareWeight: 0 } })).status()).toBe(
+		201
+	);
 	await page.goto(`${home}/expenses/new`);
 	await expect(page.getByLabel('By share weight')).toBeChecked();
 	await page.getByLabel('What was it?').fill('Dinner out');
@@ -174,13 +185,22 @@ test('a new expense in a house with a weight-0 child splits by share weight, so 
 	await expect(page.getByTestId('owes-Ana')).toHaveText('€10.00');
 });
 
-test('settling a suggested payment is confirmed with the amount editable: a part payment leaves the rest suggested, and Undo takes it back', async ({ page }) => {
+test('settling a suggested payment is confirmed with the amount editable: a part payment leaves the rest suggested, and Undo takes it back', async ({
+	page
+}) => {
 	const home = await houseOfThree(page, 'Part House');
 	const householdId = home.split('/h/')[1]!;
 	const members = (await (await page.request.get(`/api/v1/households/${householdId}/members`)).json()).items as Array<{ id: string; displayName: string }>;
 	const id = (name: string) => members.find((m) => m.displayName === name)!.id;
 	await page.request.post(`/api/v1/households/${householdId}/expenses`, {
-		data: { description: 'Tickets', amountMinor: 4000, spentOn: new Date().toISOString().slice(0, 10), category: 'groceries', payers: [{ memberId: id('Ana'), amountMinor: 4000 }], split: { mode: 'equal', parts: [{ memberId: id('Ana') }, { memberId: id('Ben') }] } }
+		data: {
+			description: 'Tickets',
+			amountMinor: 4000,
+			spentOn: new Date().toISOString().slice(0, 10),
+			category: 'groceries',
+			payers: [{ memberId: id('Ana'), amountMinor: 4000 }],
+			split: { mode: 'equal', parts: [{ memberId: id('Ana') }, { memberId: id('Ben') }] }
+		}
 	});
 	await page.goto(`${home}/balances`);
 	await expect(page.getByText('Ben pays Ana €20.00')).toBeVisible();

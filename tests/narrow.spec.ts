@@ -13,13 +13,34 @@ test('no household page scrolls sideways at 360 px', async ({ page }) => {
 	await expect(page).toHaveURL(/\/h\/[0-9a-f-]{36}/);
 	const home = new URL(page.url()).pathname.match(/^\/h\/[0-9a-f-]{36}/)![0];
 	const hid = home.split('/h/')[1]!;
-	const api = async (path: string) => (await (await page.request.get(`/api/v1/households/${hid}${path}`)).json()).items as Array<{ id: string; title?: string; kind?: string }>;
+	const api = async (path: string) =>
+		(await (await page.request.get(`/api/v1/households/${hid}${path}`)).json()).items as Array<{ id: string; title?: string; kind?: string }>;
 	const [expenses, chores, proposals, members] = await Promise.all([api('/expenses?limit=1'), api('/chores'), api('/proposals'), api('/members')]);
 	const paths = [
-		'', '/expenses', '/expenses/new', '/expenses/overview', '/expenses/recurring', '/expenses/categories', '/expenses/import', `/expenses/${expenses[0]!.id}`,
-		'/balances', '/chores', '/chores?view=month', '/chores?view=agenda', '/chores/new', '/chores/fairness', '/chores/feeds', `/chores/${chores[0]!.id}`,
-		'/proposals', '/proposals/new', ...proposals.slice(0, 4).map((p) => `/proposals/${p.id}`),
-		'/members', `/members/${members[0]!.id}`, '/invites', '/settings', '/activity'
+		'',
+		'/expenses',
+		'/expenses/new',
+		'/expenses/overview',
+		'/expenses/recurring',
+		'/expenses/categories',
+		'/expenses/import',
+		`/expenses/${expenses[0]!.id}`,
+		'/balances',
+		'/chores',
+		'/chores?view=month',
+		'/chores?view=agenda',
+		'/chores/new',
+		'/chores/fairness',
+		'/chores/feeds',
+		`/chores/${chores[0]!.id}`,
+		'/proposals',
+		'/proposals/new',
+		...proposals.slice(0, 4).map((p) => `/proposals/${p.id}`),
+		'/members',
+		`/members/${members[0]!.id}`,
+		'/invites',
+		'/settings',
+		'/activity'
 	];
 	const wide: string[] = [];
 	for (const path of paths) {
@@ -62,7 +83,8 @@ test.describe('on a 390 × 844 phone', () => {
 		const bar = await tabs.boundingBox();
 		expect(bar!.y + bar!.height).toBeGreaterThan(800);
 		await expect(tabs.getByRole('link', { name: 'Chores' })).toHaveAttribute('aria-current', 'page');
-		for (const name of ['Home', 'Money', 'Chores', 'Decisions']) expect((await tabs.getByRole('link', { name }).boundingBox())!.height).toBeGreaterThanOrEqual(44);
+		for (const name of ['Home', 'Money', 'Chores', 'Decisions'])
+			expect((await tabs.getByRole('link', { name }).boundingBox())!.height).toBeGreaterThanOrEqual(44);
 		await tabs.getByRole('link', { name: 'Money' }).tap();
 		await expect(page).toHaveURL(/\/expenses$/);
 		await tabs.getByText('More').tap();
@@ -89,7 +111,9 @@ test('settings use a desktop’s width: the house and how it decides side by sid
 	expect(rules!.y).toBeLessThan(house!.y);
 });
 
-test('polish: radios sit on their labels’ middle, the expense form uses a desktop’s width, the API reference has contents and no raw backticks', async ({ page }) => {
+test('polish: radios sit on their labels’ middle, the expense form uses a desktop’s width, the API reference has contents and no raw backticks', async ({
+	page
+}) => {
 	await logIn(page, 'priya@maple.example', 'maple-street');
 	await expect(page).toHaveURL(/\/h\/[0-9a-f-]{36}/);
 	const home = new URL(page.url()).pathname.match(/^\/h\/[0-9a-f-]{36}/)![0];

@@ -35,7 +35,10 @@ test('Hearth is installable: a manifest with a name, a start page, standalone di
 	expect(manifest.icons.some((i: { purpose?: string }) => i.purpose === 'maskable')).toBe(true);
 });
 
-test('offline, the last-seen dashboard, calendar and balances open with a banner saying when; a write is refused and what was typed stays', async ({ page, context }) => {
+test('offline, the last-seen dashboard, calendar and balances open with a banner saying when; a write is refused and what was typed stays', async ({
+	page,
+	context
+}) => {
 	await signUp(page, 'Noor');
 	const home = await createHousehold(page, 'Underground House');
 	await page.goto(`${home}/members`);

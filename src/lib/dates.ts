@@ -32,7 +32,9 @@ export function formatInstant(instant: Date | string, timeZone: string, locale =
 /** A calendar day (YYYY-MM-DD) for people, e.g. "Sat 28 Nov 2026". */
 export function formatDay(day: string, locale = 'en-GB'): string {
 	const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-	return dateFormat('day', locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, date));
+	return dateFormat('day', locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+		Date.UTC(year, month - 1, date)
+	);
 }
 
 /** Days a person or a script may name: older or later is a typo (or an attack on the planner). */

@@ -8,7 +8,9 @@ import { discoverRoutes, routeEntries } from '$lib/server/testing/routes';
 
 describe('the access tables', () => {
 	it('name the access rule of every page, action and endpoint in src/routes, and nothing else', () => {
-		const known = [HOUSEHOLD_PAGES, HOUSEHOLD_API, ACCOUNT_ROUTES].flatMap((table) => Object.entries(table).flatMap(([route, names]) => Object.keys(names).map((name) => `${route} ${name}`)));
+		const known = [HOUSEHOLD_PAGES, HOUSEHOLD_API, ACCOUNT_ROUTES].flatMap((table) =>
+			Object.entries(table).flatMap(([route, names]) => Object.keys(names).map((name) => `${route} ${name}`))
+		);
 		expect(routeEntries(discoverRoutes())).toEqual(known.sort());
 	});
 

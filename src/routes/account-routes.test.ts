@@ -29,7 +29,11 @@ async function counts() {
 }
 
 function urlOf(route: string): string {
-	return route.replace('[hid]', house.household.id).replace('[mid]', house.household.me.memberId).replace('[tid]', ownerTokenId).replace('[token]', 'not-a-real-token');
+	return route
+		.replace('[hid]', house.household.id)
+		.replace('[mid]', house.household.me.memberId)
+		.replace('[tid]', ownerTokenId)
+		.replace('[token]', 'not-a-real-token');
 }
 
 /** A page load or a form post as a browser without JavaScript sends it; an endpoint as a script calls it. */
@@ -46,13 +50,19 @@ async function visit(route: string, name: string, token?: string): Promise<{ sta
 	}
 	headers['content-type'] = 'application/x-www-form-urlencoded';
 	const query = name === 'default' ? '' : `?/${name}`;
-	const response = await fetch(`${baseUrl()}${urlOf(route)}${query}`, { method: 'POST', headers, body: 'name=Sneaky&currency=EUR&timezone=UTC&current=x&password=y', redirect: 'manual' });
+	const response = await fetch(`${baseUrl()}${urlOf(route)}${query}`, {
+		method: 'POST',
+		headers,
+		body: 'name=Sneaky&currency=EUR&timezone=UTC&current=x&password=y',
+		redirect: 'manual'
+	});
 	return { status: response.status, location: response.headers.get('location') };
 }
 
 beforeAll(async () => {
 	house = await setUpGuardedHouse();
-	ownerTokenId = (await call('/api/v1/me/tokens', { method: 'POST', token: house.owner.token, body: { name: 'sheet', password: house.owner.password } })).body.id;
+	ownerTokenId = (await call('/api/v1/me/tokens', { method: 'POST', token: house.owner.token, body: { name: 'sheet', password: house.owner.password } })).body
+		.id;
 	db = new pg.Client({ connectionString: inject('httpDatabaseUrl') });
 	await db.connect();
 });
@@ -73,11 +83,14 @@ describe('routes outside a household', () => {
 		expect(await counts()).toEqual(before);
 	});
 
-	it.each(cases.filter(([, , access]) => access === 'public'))('%s %s: open to a logged-out visitor (no server error, not sent to log in)', async (route, name) => {
-		const { status, location } = await visit(route, name);
-		expect(status).toBeLessThan(500);
-		expect(location ?? '').not.toMatch(/^\/login\?next=/);
-	});
+	it.each(cases.filter(([, , access]) => access === 'public'))(
+		'%s %s: open to a logged-out visitor (no server error, not sent to log in)',
+		async (route, name) => {
+			const { status, location } = await visit(route, name);
+			expect(status).toBeLessThan(500);
+			expect(location ?? '').not.toMatch(/^\/login\?next=/);
+		}
+	);
 
 	it.each(cases.filter(([, , access]) => access === 'feed'))('%s %s: a wrong or missing feed token answers 404', async (route) => {
 		for (const query of ['', '?token=', '?token=wrong', `?token=${'x'.repeat(5000)}`]) {

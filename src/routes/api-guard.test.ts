@@ -80,10 +80,13 @@ describe('the household API guard', () => {
 		expect(await snapshot()).toEqual(before);
 	});
 
-	it.each(cases.filter(([route, method]) => HOUSEHOLD_API[route]?.[method] !== 'member'))('%s %s: a member who is not admin (or not its author) gets 403, nothing stored', async (route, method) => {
-		const before = await snapshot();
-		const response = await call(urlOf(route), { method, body: bodyFor(route, method), token: house.member.token });
-		expect(response.status).toBe(403);
-		expect(await snapshot()).toEqual(before);
-	});
+	it.each(cases.filter(([route, method]) => HOUSEHOLD_API[route]?.[method] !== 'member'))(
+		'%s %s: a member who is not admin (or not its author) gets 403, nothing stored',
+		async (route, method) => {
+			const before = await snapshot();
+			const response = await call(urlOf(route), { method, body: bodyFor(route, method), token: house.member.token });
+			expect(response.status).toBe(403);
+			expect(await snapshot()).toEqual(before);
+		}
+	);
 });

@@ -10,7 +10,12 @@ import { baseUrl, call, newAccount, newHousehold, waitForMail } from '$lib/serve
 
 /** Posts a form as a browser without JavaScript does, from one client address. */
 function postForm(path: string, fields: Record<string, string>, address: string, cookie?: string) {
-	const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl(), accept: 'text/html', 'x-test-client-address': address };
+	const headers: Record<string, string> = {
+		'content-type': 'application/x-www-form-urlencoded',
+		origin: baseUrl(),
+		accept: 'text/html',
+		'x-test-client-address': address
+	};
 	if (cookie) headers.cookie = `hearth_session=${cookie}`;
 	return fetch(`${baseUrl()}${path}`, { method: 'POST', headers, body: new URLSearchParams(fields), redirect: 'manual' });
 }
@@ -34,7 +39,8 @@ describe('brute force is refused with 429 before 20 tries', () => {
 		// … and one address guessing many accounts is refused too.
 		const sprayer = `login-spray-${randomUUID()}`;
 		let sprayRefusedAt = 0;
-		for (let i = 1; i <= 60 && !sprayRefusedAt; i++) if ((await postForm('/login', { email: `nobody-${i}@test.example`, password: 'guess' }, sprayer)).status === 429) sprayRefusedAt = i;
+		for (let i = 1; i <= 60 && !sprayRefusedAt; i++)
+			if ((await postForm('/login', { email: `nobody-${i}@test.example`, password: 'guess' }, sprayer)).status === 429) sprayRefusedAt = i;
 		expect(sprayRefusedAt).toBeGreaterThan(0);
 	});
 
@@ -50,7 +56,9 @@ describe('brute force is refused with 429 before 20 tries', () => {
 
 	it('signing up: many accounts from one address', async () => {
 		const address = `signup-${randomUUID()}`;
-		const refusedAt = await firstRefusal((i) => postForm('/signup', { displayName: `Bot ${i}`, email: `bot-${i}-${randomUUID().slice(0, 6)}@test.example`, password: 'long enough password' }, address));
+		const refusedAt = await firstRefusal((i) =>
+			postForm('/signup', { displayName: `Bot ${i}`, email: `bot-${i}-${randomUUID().slice(0, 6)}@test.example`, password: 'long enough password' }, address)
+		);
 		expect(refusedAt).toBeLessThan(20);
 	});
 
@@ -62,14 +70,18 @@ describe('brute force is refused with 429 before 20 tries', () => {
 
 	it('guessing reset links from one address', async () => {
 		const address = `reset-guess-${randomUUID()}`;
-		const refusedAt = await firstRefusal(() => postForm(`/reset-password/${'a'.repeat(32)}`, { password: 'a new password', confirm: 'a new password' }, address));
+		const refusedAt = await firstRefusal(() =>
+			postForm(`/reset-password/${'a'.repeat(32)}`, { password: 'a new password', confirm: 'a new password' }, address)
+		);
 		expect(refusedAt).toBeLessThan(20);
 	});
 
 	it('guessing invite links from one address, by page and by API', async () => {
 		const account = await newAccount('Guesser');
 		const address = `invite-guess-${randomUUID()}`;
-		const refusedAt = await firstRefusal((i) => call(`/api/v1/invites/${'b'.repeat(31)}${'abcdefghijklmnopqrstuvwxyz'[i]}/accept`, { method: 'POST', token: account.token, address }));
+		const refusedAt = await firstRefusal((i) =>
+			call(`/api/v1/invites/${'b'.repeat(31)}${'abcdefghijklmnopqrstuvwxyz'[i]}/accept`, { method: 'POST', token: account.token, address })
+		);
 		expect(refusedAt).toBeLessThan(20);
 		const page = await fetch(`${baseUrl()}/invite/${'c'.repeat(32)}`, { headers: { 'x-test-client-address': address } });
 		expect(page.status).toBe(429);
@@ -90,7 +102,12 @@ describe('sessions', () => {
 		const account = await newAccount('Changer');
 		const other = (await call('/api/v1/sessions', { method: 'POST', body: { email: account.email, password: account.password } })).body.token;
 		expect((await call('/api/v1/me', { token: other })).status).toBe(200);
-		const changed = await postForm('/account?/password', { current: account.password, password: 'a different password', confirm: 'a different password' }, `change-${randomUUID()}`, account.token);
+		const changed = await postForm(
+			'/account?/password',
+			{ current: account.password, password: 'a different password', confirm: 'a different password' },
+			`change-${randomUUID()}`,
+			account.token
+		);
 		expect(changed.status).toBe(200);
 		expect((await call('/api/v1/me', { token: other })).status).toBe(401);
 		expect((await call('/api/v1/me', { token: account.token })).status).toBe(200);

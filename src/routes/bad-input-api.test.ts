@@ -24,7 +24,11 @@ let token = '';
 let uses = 0;
 async function credential(): Promise<string> {
 	if (!token || ++uses >= 100) {
-		const made = await call('/api/v1/me/tokens', { method: 'POST', token: house.owner.token, body: { name: `bad input ${Math.random()}`, password: house.owner.password } });
+		const made = await call('/api/v1/me/tokens', {
+			method: 'POST',
+			token: house.owner.token,
+			body: { name: `bad input ${Math.random()}`, password: house.owner.password }
+		});
 		token = made.body.token;
 		uses = 0;
 	}
@@ -47,11 +51,22 @@ function bases(): Record<string, () => Record<string, unknown>> {
 		'POST /households/{hid}/invites': () => ({ role: 'adult', maxUses: 2, expiresInDays: 7 }),
 		'PATCH /households/{hid}/members/{mid}': () => ({ displayName: 'Owner', version: 1 }),
 		'POST /households/{hid}/expenses': () => ({ description: 'Bread', amountMinor: 1000, spentOn: '2026-11-20', category: 'groceries', notes: '', ...money }),
-		'POST /households/{hid}/recurring-expenses': () => ({ description: 'Phone', amountMinor: 1000, category: 'utilities', ...money, schedule: { kind: 'monthly', dayOfMonth: 3, startOn: mondayInWeeks(8) } }),
+		'POST /households/{hid}/recurring-expenses': () => ({
+			description: 'Phone',
+			amountMinor: 1000,
+			category: 'utilities',
+			...money,
+			schedule: { kind: 'monthly', dayOfMonth: 3, startOn: mondayInWeeks(8) }
+		}),
 		'POST /households/{hid}/settlements': () => ({ fromMemberId: me, toMemberId: me, amountMinor: 100, paidOn: '2026-11-20', note: '' }),
 		'PATCH /households/{hid}/expenses/{eid}': () => ({ version: 1, description: 'Rent' }),
 		'POST /households/{hid}/chores/{cid}/occurrences/{dueOn}/complete': () => ({ doneByMemberId: me }),
-		'POST /households/{hid}/chores': () => ({ name: 'Sweep', effort: 1, schedule: { kind: 'weekly', interval: 1, weekdays: [1], startOn: mondayInWeeks(8) }, assignment: { strategy: 'rotate', memberIds: [me] } }),
+		'POST /households/{hid}/chores': () => ({
+			name: 'Sweep',
+			effort: 1,
+			schedule: { kind: 'weekly', interval: 1, weekdays: [1], startOn: mondayInWeeks(8) },
+			assignment: { strategy: 'rotate', memberIds: [me] }
+		}),
 		'POST /households/{hid}/chores/{cid}/occurrences/{dueOn}/reassign': () => ({ memberId: me }),
 		'POST /households/{hid}/chores/{cid}/occurrences/{dueOn}/skip': () => ({ reason: 'Raining' }),
 		'PATCH /households/{hid}/chores/{cid}': () => ({ name: 'Bins', version: 1 }),
@@ -113,12 +128,14 @@ describe('hostile API bodies', () => {
 		const fields = Object.keys(base());
 		const attempts: Array<{ label: string; body: unknown; field?: string; value?: unknown }> = [];
 		for (const field of fields) {
-			for (const value of HOSTILE_JSON) attempts.push({ label: `${field} = ${JSON.stringify(value)?.slice(0, 40)}`, body: { ...base(), [field]: value }, field, value });
+			for (const value of HOSTILE_JSON)
+				attempts.push({ label: `${field} = ${JSON.stringify(value)?.slice(0, 40)}`, body: { ...base(), [field]: value }, field, value });
 			const without = base();
 			delete without[field];
 			attempts.push({ label: `${field} left out`, body: without });
 		}
-		for (const value of HOSTILE_JSON.filter((v) => typeof v !== 'object' || Array.isArray(v))) attempts.push({ label: `body = ${JSON.stringify(value)?.slice(0, 40)}`, body: value });
+		for (const value of HOSTILE_JSON.filter((v) => typeof v !== 'object' || Array.isArray(v)))
+			attempts.push({ label: `body = ${JSON.stringify(value)?.slice(0, 40)}`, body: value });
 
 		const problems: string[] = [];
 		for (const attempt of attempts) {
@@ -129,28 +146,49 @@ describe('hostile API bodies', () => {
 			if (response.status >= 500) say('server error');
 			else if (response.status >= 400) {
 				if (typeof response.body?.error?.message !== 'string' || !response.body.error.message) say('no message');
-				if ([400, 422].includes(response.status) && response.body.error.code !== 'malformed_json' && Object.keys(response.body.error.fields ?? {}).length === 0 && attempt.field) say('no field message');
+				if (
+					[400, 422].includes(response.status) &&
+					response.body.error.code !== 'malformed_json' &&
+					Object.keys(response.body.error.fields ?? {}).length === 0 &&
+					attempt.field
+				)
+					say('no field message');
 				// A refused login still counts towards its limit; that is the only thing it may store.
 				const after = [await householdSnapshot(db, house.household.id), await counts(attempt.body)];
 				if (JSON.stringify(after) !== JSON.stringify(before)) say('stored something');
 			} else if (attempt.field && typeof attempt.value === 'string' && typeof response.body?.[attempt.field] === 'string') {
-				if (![attempt.value, attempt.value.trim()].includes(response.body[attempt.field])) say(`stored ${JSON.stringify(response.body[attempt.field]).slice(0, 40)} instead`);
+				if (![attempt.value, attempt.value.trim()].includes(response.body[attempt.field]))
+					say(`stored ${JSON.stringify(response.body[attempt.field]).slice(0, 40)} instead`);
 			}
 		}
 		expect(problems).toEqual([]);
 	});
 
 	it('refuses a body over 1 MB with 413 before reading it', async () => {
-		const response = await call(`/api/v1/households/${house.household.id}/expenses`, { method: 'POST', token: await credential(), body: { description: 'x'.repeat(2 * 1024 * 1024) } });
+		const response = await call(`/api/v1/households/${house.household.id}/expenses`, {
+			method: 'POST',
+			token: await credential(),
+			body: { description: 'x'.repeat(2 * 1024 * 1024) }
+		});
 		expect(response.status).toBe(413);
 		expect(response.body.error.code).toBe('too_large');
 	});
 
 	it('refuses a body that is not JSON, or not declared as JSON', async () => {
 		const path = `/api/v1/households/${house.household.id}/expenses`;
-		const broken = await call(path, { method: 'POST', token: await credential(), rawBody: '{"description": ', headers: { 'content-type': 'application/json' } });
+		const broken = await call(path, {
+			method: 'POST',
+			token: await credential(),
+			rawBody: '{"description": ',
+			headers: { 'content-type': 'application/json' }
+		});
 		expect(broken.status).toBe(400);
-		const form = await call(path, { method: 'POST', token: await credential(), rawBody: 'description=x', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl() } });
+		const form = await call(path, {
+			method: 'POST',
+			token: await credential(),
+			rawBody: 'description=x',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl() }
+		});
 		expect(form.status).toBe(400);
 	});
 
@@ -159,27 +197,53 @@ describe('hostile API bodies', () => {
 		const me = house.household.me.memberId;
 		// HTML escapes: & and < always (> too in some places), quotes inside attributes.
 		const escapings = (text: string) =>
-			[text.replaceAll('&', '&amp;').replaceAll('<', '&lt;'), text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')].flatMap((escaped) => [
-				escaped,
-				escaped.replaceAll('"', '&quot;'),
-				escaped.replaceAll("'", '&#39;'),
-				escaped.replaceAll('"', '&quot;').replaceAll("'", '&#39;')
-			]);
+			[text.replaceAll('&', '&amp;').replaceAll('<', '&lt;'), text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')].flatMap(
+				(escaped) => [escaped, escaped.replaceAll('"', '&quot;'), escaped.replaceAll("'", '&#39;'), escaped.replaceAll('"', '&quot;').replaceAll("'", '&#39;')]
+			);
 		for (const text of INJECTION_TEXT) {
 			const token = await credential();
-			const expense = await call(`/api/v1/households/${h}/expenses`, { method: 'POST', token, body: { description: text, amountMinor: 100, spentOn: '2026-11-20', category: 'other', notes: text, payers: [{ memberId: me, amountMinor: 100 }], split: { mode: 'equal', parts: [{ memberId: me }] } } });
+			const expense = await call(`/api/v1/households/${h}/expenses`, {
+				method: 'POST',
+				token,
+				body: {
+					description: text,
+					amountMinor: 100,
+					spentOn: '2026-11-20',
+					category: 'other',
+					notes: text,
+					payers: [{ memberId: me, amountMinor: 100 }],
+					split: { mode: 'equal', parts: [{ memberId: me }] }
+				}
+			});
 			expect(expense.status).toBe(201);
 			const stored = await db.query('select description, notes from expenses where id = $1', [expense.body.id]);
 			expect(stored.rows[0]).toEqual({ description: text, notes: text });
-			const chore = await call(`/api/v1/households/${h}/chores`, { method: 'POST', token, body: { name: text, description: text, schedule: { kind: 'daily', startOn: mondayInWeeks(8) }, assignment: { strategy: 'rotate', memberIds: [me] } } });
+			const chore = await call(`/api/v1/households/${h}/chores`, {
+				method: 'POST',
+				token,
+				body: { name: text, description: text, schedule: { kind: 'daily', startOn: mondayInWeeks(8) }, assignment: { strategy: 'rotate', memberIds: [me] } }
+			});
 			expect(chore.status).toBe(201);
-			const proposal = await call(`/api/v1/households/${h}/proposals`, { method: 'POST', token, body: { title: text, kind: 'consent', closesAt: new Date(Date.now() + 86_400_000).toISOString() } });
+			const proposal = await call(`/api/v1/households/${h}/proposals`, {
+				method: 'POST',
+				token,
+				body: { title: text, kind: 'consent', closesAt: new Date(Date.now() + 86_400_000).toISOString() }
+			});
 			expect(proposal.status).toBe(201);
-			for (const path of [`/h/${h}/expenses/${expense.body.id}`, `/h/${h}/expenses`, `/h/${h}/chores/${chore.body.id}`, `/h/${h}/proposals/${proposal.body.id}`, `/h/${h}/proposals`]) {
+			for (const path of [
+				`/h/${h}/expenses/${expense.body.id}`,
+				`/h/${h}/expenses`,
+				`/h/${h}/chores/${chore.body.id}`,
+				`/h/${h}/proposals/${proposal.body.id}`,
+				`/h/${h}/proposals`
+			]) {
 				const html = await (await fetch(`${baseUrl()}${path}`, { headers: { cookie: `hearth_session=${house.owner.token}` } })).text();
 				// Markup never comes through as markup; the text itself is there, escaped as HTML escapes it.
 				if (/[<>]/.test(text)) expect(html, path).not.toContain(text);
-				expect(escapings(text).some((variant) => html.includes(variant)), `${path} shows ${text}`).toBe(true);
+				expect(
+					escapings(text).some((variant) => html.includes(variant)),
+					`${path} shows ${text}`
+				).toBe(true);
 			}
 		}
 	});

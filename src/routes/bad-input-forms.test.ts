@@ -16,7 +16,22 @@ let grandmaId: string;
 let db: pg.Client;
 
 /** Fewer than the API's corpus: a form post re-renders a whole page. */
-const FORM_HOSTILE = ['', 'x'.repeat(100_000), 'nul\u0000inside', '\uD800', '\u202Eevil', '-5', 'NaN', '1e309', '12.345', '9999-12-31', '2026-02-30', 'Mars/Olympus', "'; drop table expenses; --", '<script>alert(1)</script>'];
+const FORM_HOSTILE = [
+	'',
+	'x'.repeat(100_000),
+	'nul\u0000inside',
+	'\uD800',
+	'\u202Eevil',
+	'-5',
+	'NaN',
+	'1e309',
+	'12.345',
+	'9999-12-31',
+	'2026-02-30',
+	'Mars/Olympus',
+	"'; drop table expenses; --",
+	'<script>alert(1)</script>'
+];
 /** Short, printable, and refused wherever a number, date or choice is expected: must come back in the form. */
 const SHOWN_BACK = new Set(['NaN', '1e309', 'Mars/Olympus', '2026-02-30']);
 
@@ -71,19 +86,47 @@ function post(url: string, action: string, fields: Array<[string, string]>) {
 	const body = new URLSearchParams(fields);
 	return fetch(`${baseUrl()}${url}${action === 'default' ? '' : `?/${action}`}`, {
 		method: 'POST',
-		headers: { cookie: `hearth_session=${house.owner.token}`, origin: baseUrl(), accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', 'x-test-client-address': `forms-${Math.random()}` },
+		headers: {
+			cookie: `hearth_session=${house.owner.token}`,
+			origin: baseUrl(),
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded',
+			'x-test-client-address': `forms-${Math.random()}`
+		},
 		body,
 		redirect: 'manual'
 	});
 }
 
 /** Fields an action with no form on the page might read. */
-const BLIND_FIELDS = ['id', 'description', 'amount', 'spentOn', 'name', 'displayName', 'reason', 'dueOn', 'choreId', 'memberId', 'from', 'to', 'body', 'position', 'version'];
+const BLIND_FIELDS = [
+	'id',
+	'description',
+	'amount',
+	'spentOn',
+	'name',
+	'displayName',
+	'reason',
+	'dueOn',
+	'choreId',
+	'memberId',
+	'from',
+	'to',
+	'body',
+	'position',
+	'version'
+];
 
 beforeAll(async () => {
 	house = await setUpGuardedHouse();
 	// The member pages act on someone other than the owner, so 'leave' cannot lock the test out.
-	grandmaId = (await call(`/api/v1/households/${house.household.id}/members`, { method: 'POST', token: house.owner.token, body: { displayName: 'Grandma', role: 'adult' } })).body.id;
+	grandmaId = (
+		await call(`/api/v1/households/${house.household.id}/members`, {
+			method: 'POST',
+			token: house.owner.token,
+			body: { displayName: 'Grandma', role: 'adult' }
+		})
+	).body.id;
 	db = new pg.Client({ connectionString: inject('httpDatabaseUrl') });
 	await db.connect();
 });
@@ -106,7 +149,8 @@ describe('hostile form posts', { timeout: 180_000 }, () => {
 		const problems: string[] = [];
 		for (const action of actions) {
 			let form = await formOf(action);
-			const baseOf = (found: FoundForm | undefined): Array<[string, string]> => (found ? found.fields.map((f) => [f.name, f.value]) : BLIND_FIELDS.map((name) => [name, '']));
+			const baseOf = (found: FoundForm | undefined): Array<[string, string]> =>
+				found ? found.fields.map((f) => [f.name, f.value]) : BLIND_FIELDS.map((name) => [name, '']);
 			let base = baseOf(form);
 			const names = [...new Set(base.map(([name]) => name))];
 			for (const name of names) {
@@ -123,9 +167,18 @@ describe('hostile form posts', { timeout: 180_000 }, () => {
 						const changed = Object.keys(after).filter((key) => JSON.stringify(after[key]) !== JSON.stringify(before[key]));
 						if (changed.length) problems.push(`${label}: stored something (${response.status}: ${changed.join(', ')})`);
 						// A person typed it (not a hidden field, nor a post with no form on the page): the page says what is wrong.
-						if (form && kind !== 'hidden' && !/class="error"|role="alert"/.test(html)) problems.push(`${label}: no message shown (${response.status}) ${/errors:\{[^}]{0,200}\}/.exec(html)?.[0]}`);
+						if (form && kind !== 'hidden' && !/class="error"|role="alert"/.test(html))
+							problems.push(`${label}: no message shown (${response.status}) ${/errors:\{[^}]{0,200}\}/.exec(html)?.[0]}`);
 						const visible = ['text', 'number', 'date', 'email', 'search', 'textarea', 'datetime-local', 'time'].includes(kind);
-						if (form && visible && response.status === 400 && SHOWN_BACK.has(value) && !html.includes(`value="${value}"`) && !html.includes(`>${value}</textarea>`)) problems.push(`${label}: what was typed is lost`);
+						if (
+							form &&
+							visible &&
+							response.status === 400 &&
+							SHOWN_BACK.has(value) &&
+							!html.includes(`value="${value}"`) &&
+							!html.includes(`>${value}</textarea>`)
+						)
+							problems.push(`${label}: what was typed is lost`);
 					} else if (form) {
 						// Saved (valid text): go on from the page as it is now.
 						form = (await formOf(action)) ?? form;

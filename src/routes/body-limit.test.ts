@@ -12,17 +12,31 @@ import { baseUrl, newAccount } from '$lib/server/testing/http';
  * the server closed the connection before the answer could be read, as it does once it
  * stops reading a body it refused), and how many bytes went out before that.
  */
-function postChunked(path: string, chunkSize: number, chunks: number, headers: Record<string, string> = {}): Promise<{ status: number; sent: number; body: string }> {
+function postChunked(
+	path: string,
+	chunkSize: number,
+	chunks: number,
+	headers: Record<string, string> = {}
+): Promise<{ status: number; sent: number; body: string }> {
 	return new Promise((resolve, reject) => {
 		const url = new URL(path, baseUrl());
 		let sent = 0;
 		let answered = false;
-		const req = request({ host: url.hostname, port: url.port, path: url.pathname + url.search, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl(), 'x-test-client-address': `chunked-${Math.random()}`, ...headers } }, (res) => {
-			answered = true;
-			let body = '';
-			res.on('data', (d: Buffer) => (body += d.toString()));
-			res.on('end', () => resolve({ status: res.statusCode ?? 0, sent, body }));
-		});
+		const req = request(
+			{
+				host: url.hostname,
+				port: url.port,
+				path: url.pathname + url.search,
+				method: 'POST',
+				headers: { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl(), 'x-test-client-address': `chunked-${Math.random()}`, ...headers }
+			},
+			(res) => {
+				answered = true;
+				let body = '';
+				res.on('data', (d: Buffer) => (body += d.toString()));
+				res.on('end', () => resolve({ status: res.statusCode ?? 0, sent, body }));
+			}
+		);
 		req.on('error', (error: NodeJS.ErrnoException) => {
 			if (answered) return;
 			answered = true;
@@ -63,13 +77,21 @@ describe('the body limit with chunked encoding', () => {
 describe('deeply nested JSON', () => {
 	it('answers 400 with a clear error, logged in or not, and on the import page', async () => {
 		const deep = '{"email":' + '['.repeat(200_000) + ']'.repeat(200_000) + '}';
-		const response = await fetch(`${baseUrl()}/api/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-test-client-address': `deep-${Math.random()}` }, body: deep });
+		const response = await fetch(`${baseUrl()}/api/v1/sessions`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'x-test-client-address': `deep-${Math.random()}` },
+			body: deep
+		});
 		expect(response.status).toBe(400);
 		expect(((await response.json()) as { error: { code: string } }).error.code).toBe('too_deep');
 		const account = await newAccount('Nested');
 		const form = new FormData();
 		form.set('file', new File([deep], 'export.json', { type: 'application/json' }));
-		const page = await fetch(`${baseUrl()}/households/import`, { method: 'POST', headers: { cookie: `hearth_session=${account.token}`, origin: baseUrl(), accept: 'text/html' }, body: form });
+		const page = await fetch(`${baseUrl()}/households/import`, {
+			method: 'POST',
+			headers: { cookie: `hearth_session=${account.token}`, origin: baseUrl(), accept: 'text/html' },
+			body: form
+		});
 		expect(page.status).toBe(400);
 		expect(await page.text()).toContain('nested too deeply');
 	});

@@ -23,7 +23,13 @@ let db: pg.Client;
 const snapshot = () => householdSnapshot(db, household.id);
 
 function urlOf(route: string): string {
-	return route.replace('[hid]', household.id).replace('[mid]', household.me.memberId).replace('[eid]', expenseId).replace('[rid]', recurringId).replace('[cid]', choreId).replace('[pid]', proposalId);
+	return route
+		.replace('[hid]', household.id)
+		.replace('[mid]', household.me.memberId)
+		.replace('[eid]', expenseId)
+		.replace('[rid]', recurringId)
+		.replace('[cid]', choreId)
+		.replace('[pid]', proposalId);
 }
 
 async function request(route: string, action: string, cookie?: string) {
@@ -32,7 +38,56 @@ async function request(route: string, action: string, cookie?: string) {
 	if (cookie) headers.cookie = `hearth_session=${cookie}`;
 	if (action === 'load' || action === 'GET') return fetch(`${baseUrl()}${urlOf(route)}`, { headers, redirect: 'manual' });
 	headers['content-type'] = 'application/x-www-form-urlencoded';
-	const body = new URLSearchParams({ displayName: 'Changed', role: 'adult', name: 'Hijacked', currency: 'USD', timezone: 'UTC', from: '2026-12-01', to: '2026-12-02', absenceId: '00000000-0000-4000-8000-000000000000', inviteId: '00000000-0000-4000-8000-000000000000', maxUses: '5', expiresInDays: '5', description: 'Sneaky', amount: '12.50', spentOn: '2026-12-01', category: 'other', payerMode: 'single', paidBy: household.me.memberId, splitMode: 'equal', [`in_${household.me.memberId}`]: household.me.memberId, fromMemberId: household.me.memberId, toMemberId: household.me.memberId, amountMinor: '100', paidOn: '2026-12-01', version: '1', id: '00000000-0000-4000-8000-000000000001', recurringId: '00000000-0000-4000-8000-000000000002', kind: 'monthly', dayOfMonth: '1', key: 'rent', choreId, dueOn: '2030-01-02', reason: 'sneaky', startOn: '2030-01-01', strategy: 'rotate', scope: 'household', title: 'Sneaky', body: 'sneaky', position: 'yes', closesAt: '2030-01-01T12:00', threshold: 'majority', quorumPct: '50', voterClass: 'all', ordinary_threshold: 'unanimous', ordinary_quorumPct: '90', ordinary_voterClass: 'adults', money_threshold: 'unanimous', money_quorumPct: '90', money_voterClass: 'adults' });
+	const body = new URLSearchParams({
+		displayName: 'Changed',
+		role: 'adult',
+		name: 'Hijacked',
+		currency: 'USD',
+		timezone: 'UTC',
+		from: '2026-12-01',
+		to: '2026-12-02',
+		absenceId: '00000000-0000-4000-8000-000000000000',
+		inviteId: '00000000-0000-4000-8000-000000000000',
+		maxUses: '5',
+		expiresInDays: '5',
+		description: 'Sneaky',
+		amount: '12.50',
+		spentOn: '2026-12-01',
+		category: 'other',
+		payerMode: 'single',
+		paidBy: household.me.memberId,
+		splitMode: 'equal',
+		[`in_${household.me.memberId}`]: household.me.memberId,
+		fromMemberId: household.me.memberId,
+		toMemberId: household.me.memberId,
+		amountMinor: '100',
+		paidOn: '2026-12-01',
+		version: '1',
+		id: '00000000-0000-4000-8000-000000000001',
+		recurringId: '00000000-0000-4000-8000-000000000002',
+		kind: 'monthly',
+		dayOfMonth: '1',
+		key: 'rent',
+		choreId,
+		dueOn: '2030-01-02',
+		reason: 'sneaky',
+		startOn: '2030-01-01',
+		strategy: 'rotate',
+		scope: 'household',
+		title: 'Sneaky',
+		body: 'sneaky',
+		position: 'yes',
+		closesAt: '2030-01-01T12:00',
+		threshold: 'majority',
+		quorumPct: '50',
+		voterClass: 'all',
+		ordinary_threshold: 'unanimous',
+		ordinary_quorumPct: '90',
+		ordinary_voterClass: 'adults',
+		money_threshold: 'unanimous',
+		money_quorumPct: '90',
+		money_voterClass: 'adults'
+	});
 	const query = action === 'default' ? '' : `?/${action}`;
 	return fetch(`${baseUrl()}${urlOf(route)}${query}`, { method: 'POST', headers, body, redirect: 'manual' });
 }
@@ -66,10 +121,13 @@ describe('the household guard', () => {
 		expect(await snapshot()).toEqual(before);
 	});
 
-	it.each(cases.filter(([route, name]) => ACCESS[route]?.[name] !== 'member'))('%s %s: a member who is not admin (or not its author) gets 403, nothing stored', async (route, name) => {
-		const before = await snapshot();
-		const response = await request(route, name, member.token);
-		expect(response.status).toBe(403);
-		expect(await snapshot()).toEqual(before);
-	});
+	it.each(cases.filter(([route, name]) => ACCESS[route]?.[name] !== 'member'))(
+		'%s %s: a member who is not admin (or not its author) gets 403, nothing stored',
+		async (route, name) => {
+			const before = await snapshot();
+			const response = await request(route, name, member.token);
+			expect(response.status).toBe(403);
+			expect(await snapshot()).toEqual(before);
+		}
+	);
 });

@@ -41,10 +41,17 @@ describe('reads', () => {
 		// The first request catches the house up (if anything is due); after it, nothing may write.
 		await call(`/api/v1/households/${house.household.id}`, { token: house.owner.token });
 		const before = await everyHouseholdRow(db, house.household.id);
-		const pages = Object.entries(HOUSEHOLD_PAGES).filter(([, names]) => 'load' in names || 'GET' in names).map(([route]) => route);
-		const endpoints = Object.entries(HOUSEHOLD_API).filter(([, names]) => 'GET' in names).map(([route]) => route);
+		const pages = Object.entries(HOUSEHOLD_PAGES)
+			.filter(([, names]) => 'load' in names || 'GET' in names)
+			.map(([route]) => route);
+		const endpoints = Object.entries(HOUSEHOLD_API)
+			.filter(([, names]) => 'GET' in names)
+			.map(([route]) => route);
 		for (const route of [...pages, ...endpoints]) {
-			const response = await fetch(`${baseUrl()}${urlOf(route)}`, { headers: { cookie: `hearth_session=${house.owner.token}`, 'x-test-client-address': 'reads-suite' }, redirect: 'manual' });
+			const response = await fetch(`${baseUrl()}${urlOf(route)}`, {
+				headers: { cookie: `hearth_session=${house.owner.token}`, 'x-test-client-address': 'reads-suite' },
+				redirect: 'manual'
+			});
 			expect(response.status, route).toBeLessThan(500);
 			await response.arrayBuffer();
 		}
@@ -59,10 +66,18 @@ describe('reads', () => {
 		const rent = await call(`/api/v1/households/${hid}/recurring-expenses`, {
 			method: 'POST',
 			token: house.owner.token,
-			body: { description: 'Garden plot', amountMinor: 2000, category: 'other', payers: [{ memberId: owner, amountMinor: 2000 }], split: { mode: 'equal', parts: [{ memberId: owner }] }, schedule: { kind: 'monthly', dayOfMonth: day, startOn: todayIn('Europe/Berlin') } }
+			body: {
+				description: 'Garden plot',
+				amountMinor: 2000,
+				category: 'other',
+				payers: [{ memberId: owner, amountMinor: 2000 }],
+				split: { mode: 'equal', parts: [{ memberId: owner }] },
+				schedule: { kind: 'monthly', dayOfMonth: day, startOn: todayIn('Europe/Berlin') }
+			}
 		});
 		expect(rent.status).toBe(201);
-		const periods = async () => Number((await db.query(`select count(*) as n from recurring_runs where household_id = $1 and recurring_id = $2`, [hid, rent.body.id])).rows[0].n);
+		const periods = async () =>
+			Number((await db.query(`select count(*) as n from recurring_runs where household_id = $1 and recurring_id = $2`, [hid, rent.body.id])).rows[0].n);
 		expect(await periods()).toBe(0);
 		// As if the server had been down since two months ago, when this started: two periods are owed.
 		await db.query(`update recurring_expenses set starts_on = (now() - interval '2 months')::date where household_id = $1 and id = $2`, [hid, rent.body.id]);

@@ -56,7 +56,16 @@ async function startApp(): Promise<void> {
 	const url = new URL(databaseUrl);
 	url.host = `127.0.0.1:${relayPort}`;
 	app = spawn(process.execPath, ['build/index.js'], {
-		env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(appPort), HOST: '127.0.0.1', ORIGIN: base(), HEARTH_JOBS: '0', API_RATE_LIMIT_PER_MINUTE: '0', ADDRESS_HEADER: 'x-test-client-address' },
+		env: {
+			...process.env,
+			DATABASE_URL: url.toString(),
+			PORT: String(appPort),
+			HOST: '127.0.0.1',
+			ORIGIN: base(),
+			HEARTH_JOBS: '0',
+			API_RATE_LIMIT_PER_MINUTE: '0',
+			ADDRESS_HEADER: 'x-test-client-address'
+		},
 		stdio: ['ignore', 'ignore', 'ignore']
 	});
 	for (let i = 0; i < 100; i++) {
@@ -79,7 +88,12 @@ async function killApp(): Promise<void> {
 async function api(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
 	const headers: Record<string, string> = { 'content-type': 'application/json', 'x-test-client-address': `resilience-${Math.random()}` };
 	if (init.token) headers.authorization = `Bearer ${init.token}`;
-	const response = await fetch(`${base()}${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), signal: AbortSignal.timeout(15_000) });
+	const response = await fetch(`${base()}${path}`, {
+		method: init.method ?? 'GET',
+		headers,
+		body: init.body === undefined ? undefined : JSON.stringify(init.body),
+		signal: AbortSignal.timeout(15_000)
+	});
 	const text = await response.text();
 	return { status: response.status, body: text.startsWith('{') ? JSON.parse(text) : text, headers: response.headers };
 }
@@ -137,7 +151,14 @@ function burst(count: number, label: string) {
 			api(`/api/v1/households/${householdId}/expenses`, {
 				method: 'POST',
 				token,
-				body: { description: `${label} ${i}`, amountMinor: 1001 + i, spentOn: '2026-11-20', category: 'groceries', payers: [{ memberId, amountMinor: 1001 + i }], split: { mode: 'equal', parts: [{ memberId }, { memberId: rows[0].id }] } }
+				body: {
+					description: `${label} ${i}`,
+					amountMinor: 1001 + i,
+					spentOn: '2026-11-20',
+					category: 'groceries',
+					payers: [{ memberId, amountMinor: 1001 + i }],
+					split: { mode: 'equal', parts: [{ memberId }, { memberId: rows[0].id }] }
+				}
 			}).catch(() => null)
 		)
 	);

@@ -33,5 +33,9 @@ export function fairness(
 		const total = available.reduce((sum, id) => sum + capacityOf(id), 0);
 		for (const id of available) expected.set(id, (expected.get(id) ?? 0) + (o.effort * capacityOf(id)) / total);
 	}
-	return memberIds.map((memberId) => ({ memberId, effortDone: done.get(memberId) ?? 0, effortExpected: Math.round((expected.get(memberId) ?? 0) * 100) / 100 }));
+	return memberIds.map((memberId) => ({
+		memberId,
+		effortDone: done.get(memberId) ?? 0,
+		effortExpected: Math.round((expected.get(memberId) ?? 0) * 100) / 100
+	}));
 }

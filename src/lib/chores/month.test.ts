@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { trimMonth } from './month';
 
-const o = (dueOn: string, assigneeMemberId: string | null, status: 'pending' | 'overdue' | 'done' = 'pending') => ({ dueOn, assigneeMemberId, doneByMemberId: null, status });
+const o = (dueOn: string, assigneeMemberId: string | null, status: 'pending' | 'overdue' | 'done' = 'pending') => ({
+	dueOn,
+	assigneeMemberId,
+	doneByMemberId: null,
+	status
+});
 
 describe('a month cell', () => {
 	it('keeps a few per day, the viewer’s own and the overdue first, and counts the rest', () => {

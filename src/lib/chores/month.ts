@@ -23,7 +23,10 @@ export function trimMonth<T extends Pick<CalendarOccurrence, 'dueOn' | 'assignee
 	const more: Record<string, number> = {};
 	for (const [day, list] of byDay) {
 		// A stable sort keeps the calendar's own order (by chore name) within each rank.
-		const ordered = list.map((o, i) => [o, i] as const).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(([o]) => o);
+		const ordered = list
+			.map((o, i) => [o, i] as const)
+			.sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1])
+			.map(([o]) => o);
 		shown.push(...ordered.slice(0, limit));
 		if (ordered.length > limit) more[day] = ordered.length - limit;
 	}

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { planChores, type PlanChore, type PlanInput, type PlanMember, type StoredOccurrence } from './plan';
 import { plusDays } from './schedule';
 
-const people = (n: number, capacity: (i: number) => number = () => 1): PlanMember[] => Array.from({ length: n }, (_, i) => ({ id: `m${i}`, capacity: capacity(i), lastDay: null }));
+const people = (n: number, capacity: (i: number) => number = () => 1): PlanMember[] =>
+	Array.from({ length: n }, (_, i) => ({ id: `m${i}`, capacity: capacity(i), lastDay: null }));
 const daily = (strategy: PlanChore['strategy'], memberIds: string[], extra: Partial<PlanChore> = {}): PlanChore => ({
 	id: 'c1',
 	name: 'Dishes',
@@ -13,7 +14,16 @@ const daily = (strategy: PlanChore['strategy'], memberIds: string[], extra: Part
 	memberIds,
 	...extra
 });
-const input = (over: Partial<PlanInput>): PlanInput => ({ chores: [], members: [], absences: [], stored: [], from: '2026-01-01', to: '2026-01-31', today: '2026-01-01', ...over });
+const input = (over: Partial<PlanInput>): PlanInput => ({
+	chores: [],
+	members: [],
+	absences: [],
+	stored: [],
+	from: '2026-01-01',
+	to: '2026-01-31',
+	today: '2026-01-01',
+	...over
+});
 
 describe('rotate', () => {
 	it('takes turns in order', () => {
@@ -22,7 +32,14 @@ describe('rotate', () => {
 	});
 
 	it('passes an away member’s turn to the next, and continues from whoever took it', () => {
-		const plan = planChores(input({ chores: [daily('rotate', ['m0', 'm1', 'm2'])], members: people(3), absences: [{ memberId: 'm1', from: '2026-01-02', to: '2026-01-02' }], to: '2026-01-05' }));
+		const plan = planChores(
+			input({
+				chores: [daily('rotate', ['m0', 'm1', 'm2'])],
+				members: people(3),
+				absences: [{ memberId: 'm1', from: '2026-01-02', to: '2026-01-02' }],
+				to: '2026-01-05'
+			})
+		);
 		expect(plan.map((o) => o.assigneeMemberId)).toEqual(['m0', 'm2', 'm0', 'm1', 'm2']);
 	});
 
@@ -60,17 +77,32 @@ describe('rotate', () => {
 describe('fair', () => {
 	it('gives each participant effort in proportion to capacity, within one occurrence (property)', () => {
 		fc.assert(
-			fc.property(fc.array(fc.constantFrom(0.25, 0.5, 0.75, 1, 1.5, 2, 3), { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 85 }), (capacities, days) => {
-				const members = people(capacities.length, (i) => capacities[i]!);
-				const plan = planChores(input({ chores: [daily('fair', members.map((m) => m.id))], members, to: plusDays('2026-01-01', days - 1) }));
-				const total = capacities.reduce((a, b) => a + b, 0);
-				for (let t = 1; t <= plan.length; t++) {
-					members.forEach((m, i) => {
-						const count = plan.slice(0, t).filter((o) => o.assigneeMemberId === m.id).length;
-						expect(Math.abs(count - (t * capacities[i]!) / total)).toBeLessThan(1);
-					});
+			fc.property(
+				fc.array(fc.constantFrom(0.25, 0.5, 0.75, 1, 1.5, 2, 3), { minLength: 1, maxLength: 6 }),
+				fc.integer({ min: 1, max: 85 }),
+				(capacities, days) => {
+					const members = people(capacities.length, (i) => capacities[i]!);
+					const plan = planChores(
+						input({
+							chores: [
+								daily(
+									'fair',
+									members.map((m) => m.id)
+								)
+							],
+							members,
+							to: plusDays('2026-01-01', days - 1)
+						})
+					);
+					const total = capacities.reduce((a, b) => a + b, 0);
+					for (let t = 1; t <= plan.length; t++) {
+						members.forEach((m, i) => {
+							const count = plan.slice(0, t).filter((o) => o.assigneeMemberId === m.id).length;
+							expect(Math.abs(count - (t * capacities[i]!) / total)).toBeLessThan(1);
+						});
+					}
 				}
-			})
+			)
 		);
 	});
 
@@ -86,7 +118,10 @@ describe('every strategy', () => {
 		fc.assert(
 			fc.property(
 				fc.constantFrom('rotate', 'fair', 'fixed', 'open' as const),
-				fc.array(fc.record({ memberId: fc.constantFrom('m0', 'm1', 'm2', 'm3'), start: fc.integer({ min: 0, max: 40 }), length: fc.integer({ min: 0, max: 10 }) }), { maxLength: 6 }),
+				fc.array(
+					fc.record({ memberId: fc.constantFrom('m0', 'm1', 'm2', 'm3'), start: fc.integer({ min: 0, max: 40 }), length: fc.integer({ min: 0, max: 10 }) }),
+					{ maxLength: 6 }
+				),
 				(strategy, away) => {
 					const absences = away.map((a) => ({ memberId: a.memberId, from: plusDays('2026-01-01', a.start), to: plusDays('2026-01-01', a.start + a.length) }));
 					const plan = planChores(input({ chores: [daily(strategy, ['m0', 'm1', 'm2', 'm3'])], members: people(4), absences, to: '2026-02-20' }));
@@ -100,7 +135,10 @@ describe('every strategy', () => {
 	});
 
 	it('is deterministic: a window of the calendar equals the same days of a longer plan', () => {
-		const chores = [daily('fair', ['m0', 'm1', 'm2']), { ...daily('rotate', ['m2', 'm0']), id: 'c2', name: 'Bins', schedule: { kind: 'weekly' as const, interval: 1, weekdays: [1, 4], startOn: '2026-01-01' } }];
+		const chores = [
+			daily('fair', ['m0', 'm1', 'm2']),
+			{ ...daily('rotate', ['m2', 'm0']), id: 'c2', name: 'Bins', schedule: { kind: 'weekly' as const, interval: 1, weekdays: [1, 4], startOn: '2026-01-01' } }
+		];
 		const long = planChores(input({ chores, members: people(3), to: '2026-03-31' }));
 		const again = planChores(input({ chores, members: people(3), to: '2026-03-31' }));
 		expect(again).toEqual(long);
@@ -131,7 +169,14 @@ describe('linear planning', () => {
 		for (let d = 0; d < days; d++) {
 			const day = plusDays(base.from, d);
 			const windowed = stored.filter((o) => o.dueOn > plusDays(day, -(base.windowDays ?? 90)));
-			for (const { choreId, dueOn, assigneeMemberId, status, doneByMemberId, doneOn } of planChores({ ...base, stored: windowed, windowDays: 1_000_000, from: day, to: day })) stored.push({ choreId, dueOn, assigneeMemberId, status, doneByMemberId, doneOn });
+			for (const { choreId, dueOn, assigneeMemberId, status, doneByMemberId, doneOn } of planChores({
+				...base,
+				stored: windowed,
+				windowDays: 1_000_000,
+				from: day,
+				to: day
+			}))
+				stored.push({ choreId, dueOn, assigneeMemberId, status, doneByMemberId, doneOn });
 		}
 		return stored.map((o) => o.assigneeMemberId);
 	}
@@ -142,11 +187,26 @@ describe('linear planning', () => {
 				fc.array(fc.constantFrom(0, 0.5, 1, 2, 3), { minLength: 1, maxLength: 5 }),
 				fc.integer({ min: 1, max: 120 }),
 				fc.integer({ min: 3, max: 30 }),
-				fc.array(fc.record({ member: fc.integer({ min: 0, max: 4 }), start: fc.integer({ min: 0, max: 100 }), length: fc.integer({ min: 0, max: 15 }) }), { maxLength: 4 }),
+				fc.array(fc.record({ member: fc.integer({ min: 0, max: 4 }), start: fc.integer({ min: 0, max: 100 }), length: fc.integer({ min: 0, max: 15 }) }), {
+					maxLength: 4
+				}),
 				(capacities, days, windowDays, away) => {
 					const members = people(capacities.length, (i) => capacities[i]!);
-					const absences = away.filter((a) => a.member < capacities.length).map((a) => ({ memberId: `m${a.member}`, from: plusDays('2026-01-01', a.start), to: plusDays('2026-01-01', a.start + a.length) }));
-					const base = input({ chores: [daily('fair', members.map((m) => m.id))], members, absences, windowDays, to: plusDays('2026-01-01', days - 1) });
+					const absences = away
+						.filter((a) => a.member < capacities.length)
+						.map((a) => ({ memberId: `m${a.member}`, from: plusDays('2026-01-01', a.start), to: plusDays('2026-01-01', a.start + a.length) }));
+					const base = input({
+						chores: [
+							daily(
+								'fair',
+								members.map((m) => m.id)
+							)
+						],
+						members,
+						absences,
+						windowDays,
+						to: plusDays('2026-01-01', days - 1)
+					});
 					expect(planChores(base).map((o) => o.assigneeMemberId)).toEqual(dayByDay(base, days));
 				}
 			)
@@ -174,7 +234,10 @@ describe('history stays as it was', () => {
 				let frozenThrough: string | null = null;
 				let chore: PlanChore | null = null;
 				const choreOf = (e: (typeof edits)[number]): PlanChore => {
-					const schedule = e.kind === 'weekly' ? { kind: 'weekly' as const, interval: e.interval, weekdays: [1, 3, 5], startOn: plusDays(today, e.startOffset) } : { kind: e.kind, interval: e.interval, startOn: plusDays(today, e.startOffset) };
+					const schedule =
+						e.kind === 'weekly'
+							? { kind: 'weekly' as const, interval: e.interval, weekdays: [1, 3, 5], startOn: plusDays(today, e.startOffset) }
+							: { kind: e.kind, interval: e.interval, startOn: plusDays(today, e.startOffset) };
 					return { id: 'c1', name: 'Dishes', effort: 1, schedule, strategy: e.strategy, memberIds: e.members };
 				};
 				for (const e of edits) {
@@ -183,7 +246,15 @@ describe('history stays as it was', () => {
 					const yesterday = plusDays(today, -1);
 					if (chore) {
 						const past = planChores(input({ chores: [chore], members, stored, frozenThrough, from: '2025-01-01', to: yesterday, today }));
-						stored = past.map(({ choreId, dueOn, assigneeMemberId, status, doneByMemberId, doneOn, effort }) => ({ choreId, dueOn, assigneeMemberId, status, doneByMemberId, doneOn, effort }));
+						stored = past.map(({ choreId, dueOn, assigneeMemberId, status, doneByMemberId, doneOn, effort }) => ({
+							choreId,
+							dueOn,
+							assigneeMemberId,
+							status,
+							doneByMemberId,
+							doneOn,
+							effort
+						}));
 						frozenThrough = yesterday;
 					}
 					const seenBefore = chore ? planChores(input({ chores: [chore], members, stored, frozenThrough, from: '2025-01-01', to: yesterday, today })) : [];
@@ -191,7 +262,15 @@ describe('history stays as it was', () => {
 					if (!frozenThrough) {
 						// A new chore with a past start: its past is stored when it is created.
 						const past = planChores(input({ chores: [chore], members, from: '2025-01-01', to: yesterday, today }));
-						stored = past.map(({ choreId, dueOn, assigneeMemberId, status, doneByMemberId, doneOn, effort }) => ({ choreId, dueOn, assigneeMemberId, status, doneByMemberId, doneOn, effort }));
+						stored = past.map(({ choreId, dueOn, assigneeMemberId, status, doneByMemberId, doneOn, effort }) => ({
+							choreId,
+							dueOn,
+							assigneeMemberId,
+							status,
+							doneByMemberId,
+							doneOn,
+							effort
+						}));
 						frozenThrough = yesterday;
 						continue;
 					}
@@ -205,7 +284,9 @@ describe('history stays as it was', () => {
 
 describe('reassigning one turn', () => {
 	it('changes that occurrence only: the rotation goes on as planned', () => {
-		const stored: StoredOccurrence[] = [{ choreId: 'c1', dueOn: '2026-01-02', assigneeMemberId: 'm2', turnMemberId: 'm1', status: 'pending', doneByMemberId: null, doneOn: null }];
+		const stored: StoredOccurrence[] = [
+			{ choreId: 'c1', dueOn: '2026-01-02', assigneeMemberId: 'm2', turnMemberId: 'm1', status: 'pending', doneByMemberId: null, doneOn: null }
+		];
 		const plan = planChores(input({ chores: [daily('rotate', ['m0', 'm1', 'm2'])], members: people(3), stored, to: '2026-01-05' }));
 		expect(plan.map((o) => o.assigneeMemberId)).toEqual(['m0', 'm2', 'm2', 'm0', 'm1']);
 	});

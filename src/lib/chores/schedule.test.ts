@@ -27,20 +27,33 @@ describe('dueDays', () => {
 	});
 
 	it('every two months, and not past the end date', () => {
-		expect(dueDays({ ...base, kind: 'monthly', interval: 2, dayOfMonth: 15, endOn: '2026-06-30' }, '2026-01-01', '2026-12-31')).toEqual(['2026-01-15', '2026-03-15', '2026-05-15']);
+		expect(dueDays({ ...base, kind: 'monthly', interval: 2, dayOfMonth: 15, endOn: '2026-06-30' }, '2026-01-01', '2026-12-31')).toEqual([
+			'2026-01-15',
+			'2026-03-15',
+			'2026-05-15'
+		]);
 	});
 
 	it('keeps its days across daylight-saving changes (calendar days, whatever the server zone)', () => {
 		// Europe changes clocks on 2026-03-29 and 2026-10-25; the US on 2026-03-08 and 2026-11-01.
 		const weekly: ChoreSchedule = { kind: 'weekly', interval: 1, weekdays: [7], startOn: '2026-03-01' };
 		expect(dueDays(weekly, '2026-03-01', '2026-04-05')).toEqual(['2026-03-01', '2026-03-08', '2026-03-15', '2026-03-22', '2026-03-29', '2026-04-05']);
-		expect(dueDays({ kind: 'daily', interval: 1, startOn: '2026-10-24' }, '2026-10-24', '2026-10-27')).toEqual(['2026-10-24', '2026-10-25', '2026-10-26', '2026-10-27']);
+		expect(dueDays({ kind: 'daily', interval: 1, startOn: '2026-10-24' }, '2026-10-24', '2026-10-27')).toEqual([
+			'2026-10-24',
+			'2026-10-25',
+			'2026-10-26',
+			'2026-10-27'
+		]);
 	});
 
 	it('a daily schedule gives exactly every interval-th day', () => {
 		fc.assert(
 			fc.property(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 0, max: 400 }), (interval, span) => {
-				const days = dueDays({ kind: 'daily', interval, startOn: '2026-01-01' }, '2026-01-01', new Date(Date.UTC(2026, 0, 1 + span)).toISOString().slice(0, 10));
+				const days = dueDays(
+					{ kind: 'daily', interval, startOn: '2026-01-01' },
+					'2026-01-01',
+					new Date(Date.UTC(2026, 0, 1 + span)).toISOString().slice(0, 10)
+				);
 				expect(days).toHaveLength(Math.floor(span / interval) + 1);
 			})
 		);
@@ -50,11 +63,15 @@ describe('dueDays', () => {
 describe('day arithmetic', () => {
 	it('counts days as date-fns does, across years, leap days and daylight-saving changes', () => {
 		fc.assert(
-			fc.property(fc.date({ min: new Date('2000-01-01T12:00:00Z'), max: new Date('2099-12-31T12:00:00Z'), noInvalidDate: true }), fc.integer({ min: -800, max: 800 }), (date, n) => {
-				const day = format(date, 'yyyy-MM-dd');
-				expect(plusDays(day, n)).toBe(format(addDays(toDate(day), n), 'yyyy-MM-dd'));
-				expect(dayOfNumber(dayNumber(day))).toBe(day);
-			})
+			fc.property(
+				fc.date({ min: new Date('2000-01-01T12:00:00Z'), max: new Date('2099-12-31T12:00:00Z'), noInvalidDate: true }),
+				fc.integer({ min: -800, max: 800 }),
+				(date, n) => {
+					const day = format(date, 'yyyy-MM-dd');
+					expect(plusDays(day, n)).toBe(format(addDays(toDate(day), n), 'yyyy-MM-dd'));
+					expect(dayOfNumber(dayNumber(day))).toBe(day);
+				}
+			)
 		);
 	});
 });

@@ -95,9 +95,17 @@ export function dueDays(schedule: ChoreSchedule, from: string, to: string): stri
 	const days: string[] = [];
 	if (schedule.kind === 'monthly') {
 		// Jump month by month rather than testing every day.
-		let month = new Date(toDate(from > schedule.startOn ? from : schedule.startOn).getFullYear(), toDate(from > schedule.startOn ? from : schedule.startOn).getMonth(), 1, 12);
+		let month = new Date(
+			toDate(from > schedule.startOn ? from : schedule.startOn).getFullYear(),
+			toDate(from > schedule.startOn ? from : schedule.startOn).getMonth(),
+			1,
+			12
+		);
 		for (; toDay(month) <= to; month = addMonths(month, 1)) {
-			const candidate = schedule.nth && schedule.weekday ? nthWeekdayOf(month, schedule.nth, schedule.weekday) : new Date(month.getFullYear(), month.getMonth(), Math.min(schedule.dayOfMonth ?? 1, getDaysInMonth(month)), 12);
+			const candidate =
+				schedule.nth && schedule.weekday
+					? nthWeekdayOf(month, schedule.nth, schedule.weekday)
+					: new Date(month.getFullYear(), month.getMonth(), Math.min(schedule.dayOfMonth ?? 1, getDaysInMonth(month)), 12);
 			const day = toDay(candidate);
 			if (day >= from && day <= to && isDue(schedule, day)) days.push(day);
 		}

@@ -8,9 +8,15 @@ export type CalendarView = 'agenda' | 'week' | 'month';
 export function viewRange(view: CalendarView, anchor: string): { from: string; to: string; previous: string; next: string } {
 	const date = toDate(anchor);
 	if (view === 'month') {
-		return { from: toDay(startOfISOWeek(startOfMonth(date))), to: toDay(endOfISOWeek(endOfMonth(date))), previous: toDay(addMonths(date, -1)), next: toDay(addMonths(date, 1)) };
+		return {
+			from: toDay(startOfISOWeek(startOfMonth(date))),
+			to: toDay(endOfISOWeek(endOfMonth(date))),
+			previous: toDay(addMonths(date, -1)),
+			next: toDay(addMonths(date, 1))
+		};
 	}
-	if (view === 'week') return { from: toDay(startOfISOWeek(date)), to: toDay(endOfISOWeek(date)), previous: toDay(addDays(date, -7)), next: toDay(addDays(date, 7)) };
+	if (view === 'week')
+		return { from: toDay(startOfISOWeek(date)), to: toDay(endOfISOWeek(date)), previous: toDay(addDays(date, -7)), next: toDay(addDays(date, 7)) };
 	return { from: anchor, to: toDay(addDays(date, 13)), previous: toDay(addDays(date, -14)), next: toDay(addDays(date, 14)) };
 }
 

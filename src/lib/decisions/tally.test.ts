@@ -8,7 +8,8 @@ const votes = (yes: number, no: number, abstain = 0, block = 0): Position[] => [
 	...Array<Position>(abstain).fill('abstain'),
 	...Array<Position>(block).fill('block')
 ];
-const verdict = (threshold: Threshold, positions: Position[], eligible = 10, quorumPct = 0) => tallyConsent(positions, eligible, { threshold, quorumPct }).verdict;
+const verdict = (threshold: Threshold, positions: Position[], eligible = 10, quorumPct = 0) =>
+	tallyConsent(positions, eligible, { threshold, quorumPct }).verdict;
 
 describe('consent thresholds at their boundaries', () => {
 	it('majority: more than half of votes cast', () => {
@@ -58,7 +59,11 @@ describe('consent thresholds at their boundaries', () => {
 
 describe('approval voting', () => {
 	it('most approvals wins; equal tops are a tie', () => {
-		expect(tallyChoice(['a', 'b', 'c'], [['a', 'b'], ['b'], ['c', 'b']], 3, 0)).toMatchObject({ verdict: 'decided', winnerOptionId: 'b', counts: { a: 1, b: 3, c: 1 } });
+		expect(tallyChoice(['a', 'b', 'c'], [['a', 'b'], ['b'], ['c', 'b']], 3, 0)).toMatchObject({
+			verdict: 'decided',
+			winnerOptionId: 'b',
+			counts: { a: 1, b: 3, c: 1 }
+		});
 		expect(tallyChoice(['a', 'b'], [['a'], ['b']], 2, 0)).toMatchObject({ verdict: 'tied', tiedOptionIds: ['a', 'b'] });
 		expect(tallyChoice(['a', 'b'], [['a']], 4, 50)).toMatchObject({ verdict: 'no_quorum' });
 	});
@@ -66,7 +71,13 @@ describe('approval voting', () => {
 
 describe('instant-runoff', () => {
 	it('eliminates the fewest and transfers ballots until someone has more than half', () => {
-		const ballots = [['a', 'b'], ['a', 'b'], ['b', 'a'], ['b', 'c'], ['c', 'b']];
+		const ballots = [
+			['a', 'b'],
+			['a', 'b'],
+			['b', 'a'],
+			['b', 'c'],
+			['c', 'b']
+		];
 		const result = tallyRanked(['a', 'b', 'c'], ballots, 5, 0);
 		expect(result.rounds).toEqual([
 			{ counts: { a: 2, b: 2, c: 1 }, eliminated: ['c'] },

@@ -83,11 +83,31 @@ export function tallyChoice(optionIds: string[], ballots: string[][], eligible: 
 	const counts = Object.fromEntries(optionIds.map((id) => [id, 0]));
 	for (const ballot of ballots) for (const id of new Set(ballot)) if (id in counts) counts[id]!++;
 	const q = quorum(ballots.length, eligible, quorumPct);
-	if (!q.met) return { verdict: 'no_quorum', counts, winnerOptionId: null, tiedOptionIds: [], reason: `No quorum: ${q.voted} of ${q.eligible} eligible voted (quorum ${quorumPct}%).` };
+	if (!q.met)
+		return {
+			verdict: 'no_quorum',
+			counts,
+			winnerOptionId: null,
+			tiedOptionIds: [],
+			reason: `No quorum: ${q.voted} of ${q.eligible} eligible voted (quorum ${quorumPct}%).`
+		};
 	const top = Math.max(0, ...Object.values(counts));
 	const leaders = optionIds.filter((id) => counts[id] === top);
-	if (leaders.length === 1) return { verdict: 'decided', counts, winnerOptionId: leaders[0]!, tiedOptionIds: [], reason: `Decided: ${top} approval${top === 1 ? '' : 's'}, more than any other option.` };
-	return { verdict: 'tied', counts, winnerOptionId: null, tiedOptionIds: leaders, reason: `Tied: ${leaders.length} options have ${top} approval${top === 1 ? '' : 's'} each.` };
+	if (leaders.length === 1)
+		return {
+			verdict: 'decided',
+			counts,
+			winnerOptionId: leaders[0]!,
+			tiedOptionIds: [],
+			reason: `Decided: ${top} approval${top === 1 ? '' : 's'}, more than any other option.`
+		};
+	return {
+		verdict: 'tied',
+		counts,
+		winnerOptionId: null,
+		tiedOptionIds: leaders,
+		reason: `Tied: ${leaders.length} options have ${top} approval${top === 1 ? '' : 's'} each.`
+	};
 }
 
 export interface RankedRound {
@@ -112,7 +132,14 @@ export interface RankedResult {
  */
 export function tallyRanked(optionIds: string[], ballots: string[][], eligible: number, quorumPct: number): RankedResult {
 	const q = quorum(ballots.length, eligible, quorumPct);
-	if (!q.met) return { verdict: 'no_quorum', rounds: [], winnerOptionId: null, tiedOptionIds: [], reason: `No quorum: ${q.voted} of ${q.eligible} eligible voted (quorum ${quorumPct}%).` };
+	if (!q.met)
+		return {
+			verdict: 'no_quorum',
+			rounds: [],
+			winnerOptionId: null,
+			tiedOptionIds: [],
+			reason: `No quorum: ${q.voted} of ${q.eligible} eligible voted (quorum ${quorumPct}%).`
+		};
 	const continuing = new Set(optionIds);
 	const rounds: RankedRound[] = [];
 	while (continuing.size > 0) {
@@ -128,7 +155,13 @@ export function tallyRanked(optionIds: string[], ballots: string[][], eligible: 
 		const leader = [...continuing].find((id) => 2 * counts[id]! > active);
 		if (leader) {
 			rounds.push({ counts, eliminated: [] });
-			return { verdict: 'decided', rounds, winnerOptionId: leader, tiedOptionIds: [], reason: `Decided in round ${rounds.length}: ${counts[leader]} of ${active} continuing ballots, more than half.` };
+			return {
+				verdict: 'decided',
+				rounds,
+				winnerOptionId: leader,
+				tiedOptionIds: [],
+				reason: `Decided in round ${rounds.length}: ${counts[leader]} of ${active} continuing ballots, more than half.`
+			};
 		}
 		if (active === 0) {
 			rounds.push({ counts, eliminated: [] });
@@ -168,13 +201,27 @@ export interface ProposalCount {
 /** Counts a proposal's ballots by its own kind and rule: at the close, or as a running count while open. */
 export function countProposal(kind: ProposalKind, rule: Rule, optionIds: string[], ballots: Ballot[], eligible: number): ProposalCount {
 	if (kind === 'consent') {
-		const result = tallyConsent(ballots.flatMap((b) => (b.position ? [b.position] : [])), eligible, rule);
+		const result = tallyConsent(
+			ballots.flatMap((b) => (b.position ? [b.position] : [])),
+			eligible,
+			rule
+		);
 		return { verdict: result.verdict, tally: { ...result.tally }, winnerOptionId: null, reason: result.reason };
 	}
 	if (kind === 'choice') {
-		const result = tallyChoice(optionIds, ballots.map((b) => b.optionIds ?? []), eligible, rule.quorumPct);
+		const result = tallyChoice(
+			optionIds,
+			ballots.map((b) => b.optionIds ?? []),
+			eligible,
+			rule.quorumPct
+		);
 		return { verdict: result.verdict, tally: { counts: result.counts }, winnerOptionId: result.winnerOptionId, reason: result.reason };
 	}
-	const result = tallyRanked(optionIds, ballots.map((b) => b.ranking ?? []), eligible, rule.quorumPct);
+	const result = tallyRanked(
+		optionIds,
+		ballots.map((b) => b.ranking ?? []),
+		eligible,
+		rule.quorumPct
+	);
 	return { verdict: result.verdict, tally: { rounds: result.rounds }, winnerOptionId: result.winnerOptionId, reason: result.reason };
 }

@@ -38,7 +38,8 @@ function note(event: Event): void {
 	typed.set(event.target, state);
 	// A radio's neighbours were unchecked by this choice: they are part of it.
 	if (event.target instanceof HTMLInputElement && event.target.type === 'radio' && event.target.form) {
-		for (const other of event.target.form.querySelectorAll<HTMLInputElement>(`input[type=radio][name="${CSS.escape(event.target.name)}"]`)) typed.set(other, { checked: other.checked });
+		for (const other of event.target.form.querySelectorAll<HTMLInputElement>(`input[type=radio][name="${CSS.escape(event.target.name)}"]`))
+			typed.set(other, { checked: other.checked });
 	}
 }
 

@@ -9,17 +9,39 @@ describe('apportion', () => {
 		const equal = ids(3).map((memberId) => ({ memberId, weight: 1 }));
 		const shares = apportion(10000, equal, 0).map((s) => s.amountMinor);
 		expect(shares).toEqual([3334, 3333, 3333]);
-		const receivers = new Set(['e1', 'e2', 'e3', 'e4', 'e5', 'e6'].map((id) => apportion(10000, equal, rotationSeed(id)).findIndex((s) => s.amountMinor === 3334)));
+		const receivers = new Set(
+			['e1', 'e2', 'e3', 'e4', 'e5', 'e6'].map((id) => apportion(10000, equal, rotationSeed(id)).findIndex((s) => s.amountMinor === 3334))
+		);
 		expect(receivers.size).toBeGreaterThan(1);
 	});
 
 	it('gives leftovers to the largest remainders first', () => {
 		// 10 split 1 : 1 : 1.2 → exact 3.125, 3.125, 3.75 → 3, 3, 4 (0.75 is largest).
-		expect(apportion(10, [{ memberId: 'a', weight: 1 }, { memberId: 'b', weight: 1 }, { memberId: 'c', weight: '1.2' }], 0).map((s) => s.amountMinor)).toEqual([3, 3, 4]);
+		expect(
+			apportion(
+				10,
+				[
+					{ memberId: 'a', weight: 1 },
+					{ memberId: 'b', weight: 1 },
+					{ memberId: 'c', weight: '1.2' }
+				],
+				0
+			).map((s) => s.amountMinor)
+		).toEqual([3, 3, 4]);
 	});
 
 	it('gives nothing to a zero weight', () => {
-		expect(apportion(999, [{ memberId: 'kid', weight: 0 }, { memberId: 'a', weight: 1 }, { memberId: 'b', weight: 2 }], 7)).toEqual([
+		expect(
+			apportion(
+				999,
+				[
+					{ memberId: 'kid', weight: 0 },
+					{ memberId: 'a', weight: 1 },
+					{ memberId: 'b', weight: 2 }
+				],
+				7
+			)
+		).toEqual([
 			{ memberId: 'kid', amountMinor: 0 },
 			{ memberId: 'a', amountMinor: 333 },
 			{ memberId: 'b', amountMinor: 666 }

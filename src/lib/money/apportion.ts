@@ -52,10 +52,12 @@ export function apportion(totalMinor: number, claims: Claim[], seed: number): Sh
 	const n = claims.length;
 	const start = seed % n;
 	// Turn order for ties: the claims rotated to start at `start`.
-	const order = claims.map((_, i) => i).sort((a, b) => {
-		if (remainders[a]! !== remainders[b]!) return remainders[a]! > remainders[b]! ? -1 : 1;
-		return ((a - start + n) % n) - ((b - start + n) % n);
-	});
+	const order = claims
+		.map((_, i) => i)
+		.sort((a, b) => {
+			if (remainders[a]! !== remainders[b]!) return remainders[a]! > remainders[b]! ? -1 : 1;
+			return ((a - start + n) % n) - ((b - start + n) % n);
+		});
 	const amounts = floors.map(Number);
 	for (const index of order) {
 		if (left === 0) break;

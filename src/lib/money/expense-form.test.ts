@@ -23,7 +23,9 @@ describe('the expense form', () => {
 			{ memberId: 'b', value: 2 }
 		]);
 		expect(readExpenseForm(fields({ values: { a: '0', b: '0', c: '0' } }), 'EUR').errors.split).toBe('Give at least one person a share.');
-		expect(readExpenseForm(fields({ values: { a: '1', b: 'x', c: '1' } }), 'EUR').errors).toEqual({ value_b: 'Enter a share, like 1 or 2 (0 leaves them out).' });
+		expect(readExpenseForm(fields({ values: { a: '1', b: 'x', c: '1' } }), 'EUR').errors).toEqual({
+			value_b: 'Enter a share, like 1 or 2 (0 leaves them out).'
+		});
 	});
 
 	it('says what is left to assign for exact amounts and percentages', () => {
@@ -38,6 +40,8 @@ describe('the expense form', () => {
 describe('a long description', () => {
 	it('is refused with the limit and its length, not cut short', () => {
 		const long = 'x'.repeat(10_000);
-		expect(readExpenseForm(fields({ description: long, splitMode: 'equal' }), 'EUR').errors.description).toBe('Use at most 200 characters (this is 10000); the rest can go in the notes.');
+		expect(readExpenseForm(fields({ description: long, splitMode: 'equal' }), 'EUR').errors.description).toBe(
+			'Use at most 200 characters (this is 10000); the rest can go in the notes.'
+		);
 	});
 });

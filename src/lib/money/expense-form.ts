@@ -73,17 +73,21 @@ export function fieldsFromExpense(expense: ExpenseDraft, currency: string, membe
 		notes: expense.notes,
 		payerMode: single ? 'single' : 'several',
 		paidBy: expense.payers[0]?.memberId ?? '',
-		paid: Object.fromEntries(members.map((m) => {
-			const payer = expense.payers.find((p) => p.memberId === m.id);
-			return [m.id, payer && !single ? minorToInput(payer.amountMinor, currency) : ''];
-		})),
+		paid: Object.fromEntries(
+			members.map((m) => {
+				const payer = expense.payers.find((p) => p.memberId === m.id);
+				return [m.id, payer && !single ? minorToInput(payer.amountMinor, currency) : ''];
+			})
+		),
 		splitMode: expense.split.mode,
 		included: expense.split.parts.map((p) => p.memberId),
-		values: Object.fromEntries(members.map((m) => {
-			const value = valueOf(m.id);
-			if (value === undefined) return [m.id, ''];
-			return [m.id, expense.split.mode === 'exact' ? minorToInput(value, currency) : String(value)];
-		}))
+		values: Object.fromEntries(
+			members.map((m) => {
+				const value = valueOf(m.id);
+				if (value === undefined) return [m.id, ''];
+				return [m.id, expense.split.mode === 'exact' ? minorToInput(value, currency) : String(value)];
+			})
+		)
 	};
 }
 
@@ -102,7 +106,8 @@ export function readExpenseForm(fields: ExpenseFormFields, currency: string, loc
 	const errors: Record<string, string> = {};
 	const description = fields.description.trim();
 	if (!description) errors.description = 'Describe the expense.';
-	else if (description.length > DESCRIPTION_MAX) errors.description = `Use at most ${DESCRIPTION_MAX} characters (this is ${description.length}); the rest can go in the notes.`;
+	else if (description.length > DESCRIPTION_MAX)
+		errors.description = `Use at most ${DESCRIPTION_MAX} characters (this is ${description.length}); the rest can go in the notes.`;
 	const amount = parseAmount(fields.amount, currency, locale);
 	if (!amount.ok) errors.amount = amount.message;
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(fields.spentOn)) errors.spentOn = 'Choose the day of the expense.';
@@ -134,17 +139,27 @@ export function readExpenseForm(fields: ExpenseFormFields, currency: string, loc
 			else errors[`value_${memberId}`] = value.message;
 		} else {
 			const value = readNumber(text);
-			if (value === null) errors[`value_${memberId}`] = fields.splitMode === 'percent' ? 'Enter a percentage, like 25.' : 'Enter a share, like 1 or 2 (0 leaves them out).';
+			if (value === null)
+				errors[`value_${memberId}`] = fields.splitMode === 'percent' ? 'Enter a percentage, like 25.' : 'Enter a share, like 1 or 2 (0 leaves them out).';
 			// A share of 0 means "not in this one", as people mean it.
 			else if (fields.splitMode !== 'shares' || value > 0) parts.push({ memberId, value });
 		}
 	}
 	if (fields.included.length === 0) errors.split = 'Choose at least one person to share the cost.';
-	else if (fields.splitMode === 'shares' && parts.length === 0 && !Object.keys(errors).some((k) => k.startsWith('value_'))) errors.split = 'Give at least one person a share.';
+	else if (fields.splitMode === 'shares' && parts.length === 0 && !Object.keys(errors).some((k) => k.startsWith('value_')))
+		errors.split = 'Give at least one person a share.';
 
 	if (Object.keys(errors).length > 0 || !amount.ok) return { draft: null, errors };
 	return {
-		draft: { description, amountMinor: amount.minor, spentOn: fields.spentOn, category: fields.category, notes: fields.notes.trim(), payers, split: { mode: fields.splitMode, parts } },
+		draft: {
+			description,
+			amountMinor: amount.minor,
+			spentOn: fields.spentOn,
+			category: fields.category,
+			notes: fields.notes.trim(),
+			payers,
+			split: { mode: fields.splitMode, parts }
+		},
 		errors
 	};
 }

@@ -44,9 +44,7 @@ export function parseAmount(text: string, currency: string, locale = 'en'): Pars
 	const last = Math.max(cleaned.lastIndexOf('.'), cleaned.lastIndexOf(','));
 	const tail = cleaned.slice(last + 1);
 	// A lone separator before exactly three digits is ambiguous (1,234 or 1.234): the locale decides.
-	const isDecimal =
-		new Set(separators).size === 2 ||
-		(separators.length === 1 && (tail.length !== 3 || cleaned[last] === decimalSeparator(locale)));
+	const isDecimal = new Set(separators).size === 2 || (separators.length === 1 && (tail.length !== 3 || cleaned[last] === decimalSeparator(locale)));
 	let integer = isDecimal ? cleaned.slice(0, last) : cleaned;
 	const fraction = isDecimal ? tail : '';
 	if (/[.,]/.test(integer) && !/^\d{1,3}([.,]\d{3})*$/.test(integer)) return { ok: false, message: 'Enter an amount like 1234.50.' };

@@ -4,7 +4,13 @@ import { dueDates, nextDueDate } from './recurrence';
 
 describe('dueDates', () => {
 	it('monthly on the 31st falls on the last day of shorter months', () => {
-		expect(dueDates({ kind: 'monthly', interval: 1, dayOfMonth: 31, startOn: '2026-01-15' }, '2026-05-31')).toEqual(['2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31']);
+		expect(dueDates({ kind: 'monthly', interval: 1, dayOfMonth: 31, startOn: '2026-01-15' }, '2026-05-31')).toEqual([
+			'2026-01-31',
+			'2026-02-28',
+			'2026-03-31',
+			'2026-04-30',
+			'2026-05-31'
+		]);
 		expect(dueDates({ kind: 'monthly', interval: 1, dayOfMonth: 29, startOn: '2028-02-01' }, '2028-03-01')).toEqual(['2028-02-29']);
 	});
 
@@ -14,7 +20,12 @@ describe('dueDates', () => {
 	});
 
 	it('every three months, and stops at the end date', () => {
-		expect(dueDates({ kind: 'monthly', interval: 3, dayOfMonth: 10, startOn: '2026-01-01', endOn: '2026-12-31' }, '2030-01-01')).toEqual(['2026-01-10', '2026-04-10', '2026-07-10', '2026-10-10']);
+		expect(dueDates({ kind: 'monthly', interval: 3, dayOfMonth: 10, startOn: '2026-01-01', endOn: '2026-12-31' }, '2030-01-01')).toEqual([
+			'2026-01-10',
+			'2026-04-10',
+			'2026-07-10',
+			'2026-10-10'
+		]);
 	});
 
 	it('weekly on a weekday, every two weeks', () => {

@@ -13,23 +13,123 @@ const amounts = (shares: { amountMinor: number }[]) => shares.map((s) => s.amoun
 
 describe('computeShares', () => {
 	it('equal', () => {
-		expect(amounts(computeShares(10000, { mode: 'equal', parts: [{ memberId: 'a' }, { memberId: 'b' }, { memberId: 'c' }] }, weights, 'x'))).toEqual(expect.arrayContaining([3334, 3333, 3333]));
+		expect(amounts(computeShares(10000, { mode: 'equal', parts: [{ memberId: 'a' }, { memberId: 'b' }, { memberId: 'c' }] }, weights, 'x'))).toEqual(
+			expect.arrayContaining([3334, 3333, 3333])
+		);
 	});
 
 	it('exact, and says by how much it is off', () => {
-		expect(amounts(computeShares(1000, { mode: 'exact', parts: [{ memberId: 'a', value: 600 }, { memberId: 'b', value: 400 }] }, weights, 'x'))).toEqual([600, 400]);
-		expect(() => computeShares(1000, { mode: 'exact', parts: [{ memberId: 'a', value: 600 }, { memberId: 'b', value: 300 }] }, weights, 'x')).toThrow('100 minor units less');
-		expect(() => computeShares(1000, { mode: 'exact', parts: [{ memberId: 'a', value: 600 }, { memberId: 'b', value: 500 }] }, weights, 'x')).toThrow('100 minor units more');
+		expect(
+			amounts(
+				computeShares(
+					1000,
+					{
+						mode: 'exact',
+						parts: [
+							{ memberId: 'a', value: 600 },
+							{ memberId: 'b', value: 400 }
+						]
+					},
+					weights,
+					'x'
+				)
+			)
+		).toEqual([600, 400]);
+		expect(() =>
+			computeShares(
+				1000,
+				{
+					mode: 'exact',
+					parts: [
+						{ memberId: 'a', value: 600 },
+						{ memberId: 'b', value: 300 }
+					]
+				},
+				weights,
+				'x'
+			)
+		).toThrow('100 minor units less');
+		expect(() =>
+			computeShares(
+				1000,
+				{
+					mode: 'exact',
+					parts: [
+						{ memberId: 'a', value: 600 },
+						{ memberId: 'b', value: 500 }
+					]
+				},
+				weights,
+				'x'
+			)
+		).toThrow('100 minor units more');
 	});
 
 	it('percent with two decimals, summing to 100', () => {
-		expect(amounts(computeShares(10000, { mode: 'percent', parts: [{ memberId: 'a', value: 33.33 }, { memberId: 'b', value: 66.67 }] }, weights, 'x'))).toEqual([3333, 6667]);
-		expect(() => computeShares(100, { mode: 'percent', parts: [{ memberId: 'a', value: 50 }, { memberId: 'b', value: 49.99 }] }, weights, 'x')).toThrow('99.99%');
-		expect(() => computeShares(100, { mode: 'percent', parts: [{ memberId: 'a', value: 50.001 }, { memberId: 'b', value: 49.999 }] }, weights, 'x')).toThrow(SplitError);
+		expect(
+			amounts(
+				computeShares(
+					10000,
+					{
+						mode: 'percent',
+						parts: [
+							{ memberId: 'a', value: 33.33 },
+							{ memberId: 'b', value: 66.67 }
+						]
+					},
+					weights,
+					'x'
+				)
+			)
+		).toEqual([3333, 6667]);
+		expect(() =>
+			computeShares(
+				100,
+				{
+					mode: 'percent',
+					parts: [
+						{ memberId: 'a', value: 50 },
+						{ memberId: 'b', value: 49.99 }
+					]
+				},
+				weights,
+				'x'
+			)
+		).toThrow('99.99%');
+		expect(() =>
+			computeShares(
+				100,
+				{
+					mode: 'percent',
+					parts: [
+						{ memberId: 'a', value: 50.001 },
+						{ memberId: 'b', value: 49.999 }
+					]
+				},
+				weights,
+				'x'
+			)
+		).toThrow(SplitError);
 	});
 
 	it('shares like 2 : 1 : 1', () => {
-		expect(amounts(computeShares(1000, { mode: 'shares', parts: [{ memberId: 'a', value: 2 }, { memberId: 'b', value: 1 }, { memberId: 'c', value: 1 }] }, weights, 'x'))).toEqual([500, 250, 250]);
+		expect(
+			amounts(
+				computeShares(
+					1000,
+					{
+						mode: 'shares',
+						parts: [
+							{ memberId: 'a', value: 2 },
+							{ memberId: 'b', value: 1 },
+							{ memberId: 'c', value: 1 }
+						]
+					},
+					weights,
+					'x'
+				)
+			)
+		).toEqual([500, 250, 250]);
 		expect(() => computeShares(1000, { mode: 'shares', parts: [{ memberId: 'a', value: 0 }] }, weights, 'x')).toThrow(SplitError);
 	});
 
@@ -51,25 +151,31 @@ describe('computeShares', () => {
 		const members = ['a', 'b', 'c', 'd', 'e'];
 		const memberWeights = new Map(members.map((m, i) => [m, String(i % 3)]));
 		fc.assert(
-			fc.property(fc.integer({ min: 1, max: 10_000_000_000 }), fc.constantFrom(...SPLIT_MODES), fc.subarray(members, { minLength: 1 }), fc.array(fc.integer({ min: 1, max: 500 }), { minLength: 5, maxLength: 5 }), (amount, mode, chosen, raw) => {
-				let parts = chosen.map((memberId, i) => ({ memberId, value: raw[i]! }));
-				if (mode === 'exact') {
-					const each = Math.floor(amount / parts.length);
-					parts = parts.map((p, i) => ({ ...p, value: i === 0 ? amount - each * (parts.length - 1) : each }));
+			fc.property(
+				fc.integer({ min: 1, max: 10_000_000_000 }),
+				fc.constantFrom(...SPLIT_MODES),
+				fc.subarray(members, { minLength: 1 }),
+				fc.array(fc.integer({ min: 1, max: 500 }), { minLength: 5, maxLength: 5 }),
+				(amount, mode, chosen, raw) => {
+					let parts = chosen.map((memberId, i) => ({ memberId, value: raw[i]! }));
+					if (mode === 'exact') {
+						const each = Math.floor(amount / parts.length);
+						parts = parts.map((p, i) => ({ ...p, value: i === 0 ? amount - each * (parts.length - 1) : each }));
+					}
+					if (mode === 'percent') {
+						const each = Math.floor(10000 / parts.length);
+						parts = parts.map((p, i) => ({ ...p, value: (i === 0 ? 10000 - each * (parts.length - 1) : each) / 100 }));
+					}
+					try {
+						const shares = computeShares(amount, { mode, parts }, memberWeights, `e-${amount}`);
+						expect(shares.reduce((sum, s) => sum + s.amountMinor, 0)).toBe(amount);
+					} catch (error) {
+						// Only the weights mode may refuse here: everyone chosen may weigh 0.
+						expect(error).toBeInstanceOf(SplitError);
+						expect(mode).toBe('weights');
+					}
 				}
-				if (mode === 'percent') {
-					const each = Math.floor(10000 / parts.length);
-					parts = parts.map((p, i) => ({ ...p, value: (i === 0 ? 10000 - each * (parts.length - 1) : each) / 100 }));
-				}
-				try {
-					const shares = computeShares(amount, { mode, parts }, memberWeights, `e-${amount}`);
-					expect(shares.reduce((sum, s) => sum + s.amountMinor, 0)).toBe(amount);
-				} catch (error) {
-					// Only the weights mode may refuse here: everyone chosen may weigh 0.
-					expect(error).toBeInstanceOf(SplitError);
-					expect(mode).toBe('weights');
-				}
-			})
+			)
 		);
 	});
 });

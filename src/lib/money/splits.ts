@@ -50,7 +50,11 @@ export function computeShares(amountMinor: number, split: Split, shareWeights: R
 
 	switch (split.mode) {
 		case 'equal':
-			return apportion(amountMinor, parts.map((p) => ({ memberId: p.memberId, weight: 1 })), seed);
+			return apportion(
+				amountMinor,
+				parts.map((p) => ({ memberId: p.memberId, weight: 1 })),
+				seed
+			);
 		case 'exact': {
 			const values = parts.map((p, i) => {
 				const value = valueOf(p, i, 'an amount');
@@ -60,19 +64,28 @@ export function computeShares(amountMinor: number, split: Split, shareWeights: R
 			const sum = values.reduce((a, b) => a + b, 0);
 			if (sum !== amountMinor) {
 				const off = amountMinor - sum;
-				throw new SplitError(off > 0 ? `The amounts add up to ${off} minor units less than the total.` : `The amounts add up to ${-off} minor units more than the total.`, {}, off);
+				throw new SplitError(
+					off > 0 ? `The amounts add up to ${off} minor units less than the total.` : `The amounts add up to ${-off} minor units more than the total.`,
+					{},
+					off
+				);
 			}
 			return parts.map((p, i) => ({ memberId: p.memberId, amountMinor: values[i]! }));
 		}
 		case 'percent': {
 			const values = parts.map((p, i) => {
 				const value = valueOf(p, i, 'a percentage');
-				if (value > 100 || !hasAtMostTwoDecimals(value)) throw new SplitError('Percentages go from 0 to 100 with at most two decimals.', { [i]: 'From 0 to 100, two decimals at most.' });
+				if (value > 100 || !hasAtMostTwoDecimals(value))
+					throw new SplitError('Percentages go from 0 to 100 with at most two decimals.', { [i]: 'From 0 to 100, two decimals at most.' });
 				return value;
 			});
 			const total = values.reduce((sum, v) => sum + hundredths(v), 0);
 			if (total !== 10000) throw new SplitError(`The percentages add up to ${(total / 100).toFixed(2)}%, not 100%.`);
-			return apportion(amountMinor, parts.map((p, i) => ({ memberId: p.memberId, weight: (hundredths(values[i]!) / 100).toFixed(2) })), seed);
+			return apportion(
+				amountMinor,
+				parts.map((p, i) => ({ memberId: p.memberId, weight: (hundredths(values[i]!) / 100).toFixed(2) })),
+				seed
+			);
 		}
 		case 'shares': {
 			const claims = parts.map((p, i) => {
@@ -90,7 +103,8 @@ export function computeShares(amountMinor: number, split: Split, shareWeights: R
 				if (weight === undefined) throw new SplitError('Everyone in the split must be an active member of the household.', { [i]: 'Not an active member.' });
 				return { memberId: p.memberId, weight };
 			});
-			if (claims.every((c) => Number(c.weight) === 0)) throw new SplitError('Everyone chosen has a share weight of 0; choose someone with a weight above 0, or split another way.');
+			if (claims.every((c) => Number(c.weight) === 0))
+				throw new SplitError('Everyone chosen has a share weight of 0; choose someone with a weight above 0, or split another way.');
 			return apportion(amountMinor, claims, seed);
 		}
 	}

@@ -7,14 +7,35 @@ const header = ['Date', 'Description', 'Category', 'Cost', 'Currency', 'Ana', 'B
 describe('reading a Splitwise export', () => {
 	it('reads expenses and payments, skipping the total line and empty lines', () => {
 		const read = readSplitwise(
-			[header, ['2024-01-05', 'Groceries', 'Groceries', '60.00', 'EUR', '40.00', '-20.00', '-20.00'], ['', '', '', '', '', '', '', ''], ['2024-01-10', 'Ben paid Ana', 'Payment', '20.00', 'EUR', '-20.00', '20.00', '0.00'], ['2024-01-31', 'Total balance', ' ', ' ', 'EUR', '20.00', '0.00', '-20.00']],
+			[
+				header,
+				['2024-01-05', 'Groceries', 'Groceries', '60.00', 'EUR', '40.00', '-20.00', '-20.00'],
+				['', '', '', '', '', '', '', ''],
+				['2024-01-10', 'Ben paid Ana', 'Payment', '20.00', 'EUR', '-20.00', '20.00', '0.00'],
+				['2024-01-31', 'Total balance', ' ', ' ', 'EUR', '20.00', '0.00', '-20.00']
+			],
 			'EUR'
 		);
-		expect(read).toMatchObject({ ok: true, file: { people: ['Ana', 'Ben', 'Cleo'], rows: [{ line: 2, costMinor: 6000, nets: [4000, -2000, -2000], isPayment: false }, { line: 4, isPayment: true }] } });
+		expect(read).toMatchObject({
+			ok: true,
+			file: {
+				people: ['Ana', 'Ben', 'Cleo'],
+				rows: [
+					{ line: 2, costMinor: 6000, nets: [4000, -2000, -2000], isPayment: false },
+					{ line: 4, isPayment: true }
+				]
+			}
+		});
 	});
 
 	it.each([
-		[[['Name', 'Amount'], ['x', '1']], /does not look like a Splitwise export/],
+		[
+			[
+				['Name', 'Amount'],
+				['x', '1']
+			],
+			/does not look like a Splitwise export/
+		],
 		[[header, ['05/01/2024', 'Food', 'General', '10.00', 'EUR', '10.00', '-5.00', '-5.00']], /Line 2: “05\/01\/2024” is not a date/],
 		[[header, ['2024-01-05', 'Food', 'General', '10.00', 'USD', '10.00', '-5.00', '-5.00']], /Line 2 is in USD/],
 		[[header, ['2024-01-05', 'Food', 'General', '10.00', 'EUR', '10.00', '-5.00', '-4.00']], /adds up to 100/],
@@ -34,12 +55,26 @@ describe('reading a Splitwise export', () => {
 
 describe('planning the import', () => {
 	it('turns one payer into the payer of the whole cost, and several into payers of their net plus an equal share', () => {
-		const read = readSplitwise([header, ['2024-01-05', 'Groceries', 'Groceries', '60.00', 'EUR', '40.00', '-20.00', '-20.00'], ['2024-01-06', 'Dinner', 'Dining out', '90.00', 'EUR', '20.00', '10.00', '-30.00']], 'EUR');
+		const read = readSplitwise(
+			[
+				header,
+				['2024-01-05', 'Groceries', 'Groceries', '60.00', 'EUR', '40.00', '-20.00', '-20.00'],
+				['2024-01-06', 'Dinner', 'Dining out', '90.00', 'EUR', '20.00', '10.00', '-30.00']
+			],
+			'EUR'
+		);
 		if (!read.ok) throw new Error(read.message);
 		const plan = planSplitwiseImport(read.file, ['a', 'b', 'c']);
 		expect(plan.expenses[0]).toMatchObject({ amountMinor: 6000, payers: [{ memberId: 'a', amountMinor: 6000 }] });
-		expect(plan.expenses[0]!.shares).toEqual([{ memberId: 'a', amountMinor: 2000 }, { memberId: 'b', amountMinor: 2000 }, { memberId: 'c', amountMinor: 2000 }]);
-		expect(plan.expenses[1]!.payers).toEqual([{ memberId: 'a', amountMinor: 5000 }, { memberId: 'b', amountMinor: 4000 }]);
+		expect(plan.expenses[0]!.shares).toEqual([
+			{ memberId: 'a', amountMinor: 2000 },
+			{ memberId: 'b', amountMinor: 2000 },
+			{ memberId: 'c', amountMinor: 2000 }
+		]);
+		expect(plan.expenses[1]!.payers).toEqual([
+			{ memberId: 'a', amountMinor: 5000 },
+			{ memberId: 'b', amountMinor: 4000 }
+		]);
 	});
 
 	it('keeps every mapped member’s balance exactly as in the file, whatever the rows and the mapping', () => {

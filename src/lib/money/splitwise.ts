@@ -45,7 +45,9 @@ export function readSplitwise(records: string[][], currency: string): SplitwiseR
 	const fail = (message: string): SplitwiseRead => ({ ok: false, message });
 	const header = records[0]?.map((cell) => cell.trim()) ?? [];
 	if (header.length < HEADER.length + 1 || HEADER.some((name, i) => header[i]!.toLowerCase() !== name)) {
-		return fail('This does not look like a Splitwise export: its first line should be Date, Description, Category, Cost, Currency and then one column per person.');
+		return fail(
+			'This does not look like a Splitwise export: its first line should be Date, Description, Category, Cost, Currency and then one column per person.'
+		);
 	}
 	const people = header.slice(HEADER.length);
 	if (people.some((p) => p === '') || new Set(people).size !== people.length) return fail('Each person needs a name of their own in the first line.');
@@ -59,7 +61,8 @@ export function readSplitwise(records: string[][], currency: string): SplitwiseR
 		if (description.toLowerCase() === 'total balance') continue;
 		if (record.length !== header.length) return fail(`Line ${line} has ${record.length} columns; the first line has ${header.length}.`);
 		if (parseDay(date) === null) return fail(`Line ${line}: “${date}” is not a date like 2024-03-31 (a real day between 2000 and 2100).`);
-		if (rowCurrency.toUpperCase() !== currency) return fail(`Line ${line} is in ${rowCurrency || 'no currency'}, but this household keeps its money in ${currency}. Import only rows in ${currency}.`);
+		if (rowCurrency.toUpperCase() !== currency)
+			return fail(`Line ${line} is in ${rowCurrency || 'no currency'}, but this household keeps its money in ${currency}. Import only rows in ${currency}.`);
 		const costMinor = signedMinor(cost, currency);
 		if (costMinor === null || costMinor <= 0) return fail(`Line ${line}: the cost “${cost}” is not an amount above zero.`);
 		const nets: number[] = [];
@@ -74,7 +77,8 @@ export function readSplitwise(records: string[][], currency: string): SplitwiseR
 		if (owed > costMinor) return fail(`Line ${line}: more money changes hands (${owed}) than the cost (${costMinor}).`);
 		if (owed === 0) continue; // Nobody owes anybody anything: nothing to import.
 		const isPayment = category.toLowerCase() === 'payment';
-		if (isPayment && (nets.filter((n) => n !== 0).length !== 2 || owed !== costMinor)) return fail(`Line ${line}: a payment should move the cost from one person to one other.`);
+		if (isPayment && (nets.filter((n) => n !== 0).length !== 2 || owed !== costMinor))
+			return fail(`Line ${line}: a payment should move the cost from one person to one other.`);
 		rows.push({ line, date, description: description || category || 'Imported expense', category, costMinor, isPayment, nets });
 	}
 	if (rows.length === 0) return fail('The file has no expenses or payments to import.');
@@ -108,7 +112,10 @@ function byMember(entries: Array<{ memberId: string; amountMinor: number }>) {
 }
 
 /** The expenses and payments to write, with each Splitwise person as the member `memberOf` names. */
-export function planSplitwiseImport(file: SplitwiseFile, memberOf: string[]): { expenses: PlannedExpense[]; payments: PlannedPayment[]; nets: Map<string, number> } {
+export function planSplitwiseImport(
+	file: SplitwiseFile,
+	memberOf: string[]
+): { expenses: PlannedExpense[]; payments: PlannedPayment[]; nets: Map<string, number> } {
 	const expenses: PlannedExpense[] = [];
 	const payments: PlannedPayment[] = [];
 	const nets = new Map<string, number>();
@@ -118,15 +125,38 @@ export function planSplitwiseImport(file: SplitwiseFile, memberOf: string[]): { 
 			const from = row.nets.findIndex((n) => n > 0);
 			const to = row.nets.findIndex((n) => n < 0);
 			// Both people are one member here: money moved within a member, nothing to record.
-			if (memberOf[from] !== memberOf[to]) payments.push({ line: row.line, date: row.date, note: row.description, fromMemberId: memberOf[from]!, toMemberId: memberOf[to]!, amountMinor: row.costMinor });
+			if (memberOf[from] !== memberOf[to])
+				payments.push({
+					line: row.line,
+					date: row.date,
+					note: row.description,
+					fromMemberId: memberOf[from]!,
+					toMemberId: memberOf[to]!,
+					amountMinor: row.costMinor
+				});
 			continue;
 		}
 		const positive = row.nets.map((n, i) => ({ i, n })).filter(({ n }) => n > 0);
 		const owedToOthers = positive.reduce((sum, { n }) => sum + n, 0);
-		const payersShares = apportion(row.costMinor - owedToOthers, positive.map(({ i }) => ({ memberId: String(i), weight: 1 })), rotationSeed(`${row.line}`));
-		const shares = row.nets.map((n, i) => ({ memberId: memberOf[i]!, amountMinor: n < 0 ? -n : (payersShares.find((s) => s.memberId === String(i))?.amountMinor ?? 0) }));
+		const payersShares = apportion(
+			row.costMinor - owedToOthers,
+			positive.map(({ i }) => ({ memberId: String(i), weight: 1 })),
+			rotationSeed(`${row.line}`)
+		);
+		const shares = row.nets.map((n, i) => ({
+			memberId: memberOf[i]!,
+			amountMinor: n < 0 ? -n : (payersShares.find((s) => s.memberId === String(i))?.amountMinor ?? 0)
+		}));
 		const payers = positive.map(({ i, n }) => ({ memberId: memberOf[i]!, amountMinor: n + payersShares.find((s) => s.memberId === String(i))!.amountMinor }));
-		expenses.push({ line: row.line, date: row.date, description: row.description, category: row.category, amountMinor: row.costMinor, payers: byMember(payers), shares: byMember(shares) });
+		expenses.push({
+			line: row.line,
+			date: row.date,
+			description: row.description,
+			category: row.category,
+			amountMinor: row.costMinor,
+			payers: byMember(payers),
+			shares: byMember(shares)
+		});
 	}
 	return { expenses, payments, nets };
 }

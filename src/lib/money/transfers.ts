@@ -65,7 +65,7 @@ function zeroSumGroups(people: Balance[]): Balance[][] {
 	}
 	// Walk back from everyone: the order people were added, cut where the running sum is zero.
 	const order: number[] = [];
-	for (let mask = size - 1; mask; ) {
+	for (let mask = size - 1; mask;) {
 		const closes = sum[mask] === 0 ? 1 : 0;
 		let next = -1;
 		for (let rest = mask; rest; rest &= rest - 1) {
@@ -96,8 +96,14 @@ function zeroSumGroups(people: Balance[]): Balance[][] {
 /** Repeatedly the largest debtor pays the largest creditor as much as both allow: at most n − 1 payments. */
 function greedy(balances: Balance[]): Transfer[] {
 	const byAmount = (a: Balance, b: Balance) => b.netMinor - a.netMinor || a.memberId.localeCompare(b.memberId);
-	const creditors = balances.filter((b) => b.netMinor > 0).map((b) => ({ ...b })).sort(byAmount);
-	const debtors = balances.filter((b) => b.netMinor < 0).map((b) => ({ memberId: b.memberId, netMinor: -b.netMinor })).sort(byAmount);
+	const creditors = balances
+		.filter((b) => b.netMinor > 0)
+		.map((b) => ({ ...b }))
+		.sort(byAmount);
+	const debtors = balances
+		.filter((b) => b.netMinor < 0)
+		.map((b) => ({ memberId: b.memberId, netMinor: -b.netMinor }))
+		.sort(byAmount);
 	const transfers: Transfer[] = [];
 	while (creditors.length && debtors.length) {
 		const creditor = creditors[0]!;

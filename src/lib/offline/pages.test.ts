@@ -17,7 +17,9 @@ describe('pages kept for offline reading', () => {
 	});
 
 	it('are marked as a copy on the html element, with nothing but a date in the mark', () => {
-		expect(markOfflineCopy('<!doctype html>\n<html lang="en"><head>', '2026-12-01T18:02:00.000Z')).toBe('<!doctype html>\n<html data-offline-copy="2026-12-01T18:02:00.000Z" lang="en"><head>');
+		expect(markOfflineCopy('<!doctype html>\n<html lang="en"><head>', '2026-12-01T18:02:00.000Z')).toBe(
+			'<!doctype html>\n<html data-offline-copy="2026-12-01T18:02:00.000Z" lang="en"><head>'
+		);
 		expect(markOfflineCopy('<html>', '"><script>')).toBe('<html data-offline-copy="">');
 	});
 });

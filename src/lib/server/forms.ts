@@ -39,8 +39,18 @@ export async function attempt<T, Extra extends Record<string, unknown> = Record<
 	} catch (refusal) {
 		if (!(refusal instanceof DomainError)) throw refusal;
 		// A conflict's message says what changed; it goes above the form, not only next to the hidden version.
-		const errors = refusal.currentVersion !== undefined ? { ...refusal.fields, form: refusal.message } : Object.keys(refusal.fields).length ? refusal.fields : { form: refusal.message };
-		return fail(refusal.status, { ...(extra as Extra), values, errors, ...(refusal.currentVersion !== undefined ? { currentVersion: refusal.currentVersion } : {}) });
+		const errors =
+			refusal.currentVersion !== undefined
+				? { ...refusal.fields, form: refusal.message }
+				: Object.keys(refusal.fields).length
+					? refusal.fields
+					: { form: refusal.message };
+		return fail(refusal.status, {
+			...(extra as Extra),
+			values,
+			errors,
+			...(refusal.currentVersion !== undefined ? { currentVersion: refusal.currentVersion } : {})
+		});
 	}
 }
 

@@ -9,7 +9,31 @@ import sanitizeHtml from 'sanitize-html';
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: true });
 
 const allowed: sanitizeHtml.IOptions = {
-	allowedTags: ['p', 'br', 'strong', 'em', 's', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'h1', 'h2', 'h3', 'h4', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
+	allowedTags: [
+		'p',
+		'br',
+		'strong',
+		'em',
+		's',
+		'code',
+		'pre',
+		'blockquote',
+		'ul',
+		'ol',
+		'li',
+		'a',
+		'h1',
+		'h2',
+		'h3',
+		'h4',
+		'hr',
+		'table',
+		'thead',
+		'tbody',
+		'tr',
+		'th',
+		'td'
+	],
 	// rel and target are the ones transformTags adds below.
 	allowedAttributes: { a: ['href', 'rel', 'target'], ol: ['start'] },
 	allowedSchemes: ['http', 'https', 'mailto'],

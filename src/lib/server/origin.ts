@@ -11,7 +11,8 @@ export function mailOrigin(): string | null {
 	return origin ? origin.replace(/\/+$/, '') : null;
 }
 
-export const NO_ORIGIN_MESSAGE = 'This Hearth cannot send links by email yet: its administrator has not set ORIGIN (the public address, like https://hearth.example.org). Ask them to set it.';
+export const NO_ORIGIN_MESSAGE =
+	'This Hearth cannot send links by email yet: its administrator has not set ORIGIN (the public address, like https://hearth.example.org). Ask them to set it.';
 
 /** The origin for a link in mail, or a 503 saying why no mail can be sent (also in the log). */
 export function requireMailOrigin(): string {

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { safeNext } from './request';
 
 describe('where to go after logging in (next)', () => {
-	it.each(['//evil.example/x', '/\\evil.example', '/\t/evil.example/x', '/\n/evil.example', '/\r\n/evil.example', 'https://evil.example', '/\\\\evil.example', 'javascript:alert(1)', '\t//evil.example'])('never leaves the site: %j', (next) => {
+	it.each([
+		'//evil.example/x',
+		'/\\evil.example',
+		'/\t/evil.example/x',
+		'/\n/evil.example',
+		'/\r\n/evil.example',
+		'https://evil.example',
+		'/\\\\evil.example',
+		'javascript:alert(1)',
+		'\t//evil.example'
+	])('never leaves the site: %j', (next) => {
 		expect(safeNext(next, '/home')).toBe('/home');
 	});
 

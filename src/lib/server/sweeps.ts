@@ -20,7 +20,11 @@ export async function sweepItem(sweep: Sweep, householdId: string, subjectId: st
 			await getDb()
 				.insertInto('sweepFailures')
 				.values({ householdId, sweep, subjectId, message: message.slice(0, 1000) })
-				.onConflict((oc) => oc.columns(['householdId', 'sweep', 'subjectId']).doUpdateSet((eb) => ({ message: eb.ref('excluded.message'), attempts: eb('sweepFailures.attempts', '+', 1), lastFailedAt: new Date() })))
+				.onConflict((oc) =>
+					oc
+						.columns(['householdId', 'sweep', 'subjectId'])
+						.doUpdateSet((eb) => ({ message: eb.ref('excluded.message'), attempts: eb('sweepFailures.attempts', '+', 1), lastFailedAt: new Date() }))
+				)
 				.execute();
 		} catch (recordError) {
 			console.error(`Sweep ${sweep}: the failure could not be recorded: ${(recordError as Error).message}`);
@@ -41,8 +45,16 @@ const FAILURE_WORDS: Record<Sweep, string> = {
 };
 
 /** What failed in a household's sweeps, newest first: for its admins' dashboard. */
-export async function sweepFailuresOf(householdId: string): Promise<Array<{ sweep: Sweep; subjectId: string; message: string; attempts: number; lastFailedAt: Date }>> {
-	return getDb().selectFrom('sweepFailures').select(['sweep', 'subjectId', 'message', 'attempts', 'lastFailedAt']).where('householdId', '=', householdId).orderBy('lastFailedAt', 'desc').limit(20).execute();
+export async function sweepFailuresOf(
+	householdId: string
+): Promise<Array<{ sweep: Sweep; subjectId: string; message: string; attempts: number; lastFailedAt: Date }>> {
+	return getDb()
+		.selectFrom('sweepFailures')
+		.select(['sweep', 'subjectId', 'message', 'attempts', 'lastFailedAt'])
+		.where('householdId', '=', householdId)
+		.orderBy('lastFailedAt', 'desc')
+		.limit(20)
+		.execute();
 }
 
 export interface AttentionItem {

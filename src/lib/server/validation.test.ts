@@ -13,7 +13,10 @@ function form(entries: Record<string, string | string[]>): FormData {
 describe('parseForm', () => {
 	it('reads numbers and checkboxes from a member form', () => {
 		const parsed = parseForm(fromForm(memberInput), form({ displayName: ' Leo ', role: 'child', shareWeight: '0,5', choreCapacity: '' }));
-		expect(parsed).toEqual({ ok: true, data: { displayName: 'Leo', role: 'child', isAdmin: false, allowSameName: false, shareWeight: 0.5, choreCapacity: undefined } });
+		expect(parsed).toEqual({
+			ok: true,
+			data: { displayName: 'Leo', role: 'child', isAdmin: false, allowSameName: false, shareWeight: 0.5, choreCapacity: undefined }
+		});
 	});
 
 	it('gives a message per field and keeps what was typed, never the password', () => {
@@ -44,7 +47,11 @@ describe('parseForm', () => {
 
 describe('household input', () => {
 	it('canonicalizes time zones and currencies', () => {
-		expect(householdInput.parse({ name: 'Home', currency: 'eur', timezone: 'europe/berlin' })).toEqual({ name: 'Home', currency: 'EUR', timezone: 'Europe/Berlin' });
+		expect(householdInput.parse({ name: 'Home', currency: 'eur', timezone: 'europe/berlin' })).toEqual({
+			name: 'Home',
+			currency: 'EUR',
+			timezone: 'Europe/Berlin'
+		});
 	});
 
 	it.each([

@@ -68,9 +68,7 @@ export function unstorableTextAt(value: unknown): string | null | { tooDeep: tru
 	return null;
 }
 
-export type Parsed<T> =
-	| { ok: true; data: T }
-	| { ok: false; errors: FieldErrors; values: Record<string, string> };
+export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 /** Never echo these back into a form, even when the rest of the form is kept (a password form's `current` and `confirm` too). */
 const SECRET_FIELDS = /password|token|secret|^current$|^confirm$/i;

@@ -26,20 +26,37 @@ describe('two people editing at once', () => {
 	it('household settings', async () => {
 		const admin = await makeHousehold('Settings House');
 		await updateHousehold(admin.household.id, admin.member.id, { name: 'Renamed', currency: 'EUR', timezone: 'Europe/Berlin' }, 1);
-		await expect(updateHousehold(admin.household.id, admin.member.id, { name: 'Mine', currency: 'EUR', timezone: 'Europe/Berlin' }, 1)).rejects.toMatchObject({ status: 409, message: expect.stringContaining('“Renamed”') });
+		await expect(updateHousehold(admin.household.id, admin.member.id, { name: 'Mine', currency: 'EUR', timezone: 'Europe/Berlin' }, 1)).rejects.toMatchObject({
+			status: 409,
+			message: expect.stringContaining('“Renamed”')
+		});
 	});
 
 	it('a recurring expense', async () => {
 		const admin = await makeHousehold('Recurring House');
-		const input = { description: 'Rent', amountMinor: 50000, category: 'rent', payers: [{ memberId: admin.member.id, amountMinor: 50000 }], split: { mode: 'equal' as const, parts: [{ memberId: admin.member.id }] }, schedule: { kind: 'monthly' as const, interval: 1, dayOfMonth: 1, startOn: '2030-01-01' } };
+		const input = {
+			description: 'Rent',
+			amountMinor: 50000,
+			category: 'rent',
+			payers: [{ memberId: admin.member.id, amountMinor: 50000 }],
+			split: { mode: 'equal' as const, parts: [{ memberId: admin.member.id }] },
+			schedule: { kind: 'monthly' as const, interval: 1, dayOfMonth: 1, startOn: '2030-01-01' }
+		};
 		const made = await createRecurring(admin, input);
 		await updateRecurring(admin, made.id, { ...input, description: 'Rent and heating' }, made.version);
-		await expect(updateRecurring(admin, made.id, { ...input, amountMinor: 60000, payers: [{ memberId: admin.member.id, amountMinor: 60000 }] }, made.version)).rejects.toMatchObject({ status: 409, message: expect.stringContaining('“Rent and heating”') });
+		await expect(
+			updateRecurring(admin, made.id, { ...input, amountMinor: 60000, payers: [{ memberId: admin.member.id, amountMinor: 60000 }] }, made.version)
+		).rejects.toMatchObject({ status: 409, message: expect.stringContaining('“Rent and heating”') });
 	});
 
 	it('a chore', async () => {
 		const admin = await makeHousehold('Chore Version House');
-		const chore = await createChore(admin, { name: 'Dishes', effort: 1, schedule: { kind: 'daily', interval: 1, startOn: todayIn(admin.household.timezone) }, assignment: { strategy: 'open', memberIds: [] } });
+		const chore = await createChore(admin, {
+			name: 'Dishes',
+			effort: 1,
+			schedule: { kind: 'daily', interval: 1, startOn: todayIn(admin.household.timezone) },
+			assignment: { strategy: 'open', memberIds: [] }
+		});
 		await updateChore(admin, chore.id, { effort: 4, version: chore.version });
 		await expect(updateChore(admin, chore.id, { name: 'Washing up', version: chore.version })).rejects.toMatchObject({ status: 409 });
 	});

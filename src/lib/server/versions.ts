@@ -10,7 +10,13 @@ import { DomainError } from './errors';
 export type Describe = (field: string, value: unknown) => string | null;
 
 /** Throws 409 when `expected` is given and is not the version saved now. */
-export function checkVersion<T extends Record<string, unknown>>(what: string, expected: number | undefined, saved: { version: number } & T, submitted: Partial<T>, describe: Describe): void {
+export function checkVersion<T extends Record<string, unknown>>(
+	what: string,
+	expected: number | undefined,
+	saved: { version: number } & T,
+	submitted: Partial<T>,
+	describe: Describe
+): void {
 	if (expected === undefined || expected === saved.version) return;
 	const differing = Object.keys(submitted)
 		.filter((field) => field !== 'version' && submitted[field] !== undefined && canonical(submitted[field]) !== canonical(saved[field]))
@@ -29,7 +35,9 @@ export function checkVersion<T extends Record<string, unknown>>(what: string, ex
 
 /** JSON with keys in order: a value read back from jsonb (which reorders keys) compares equal. */
 function canonical(value: unknown): string {
-	return JSON.stringify(value, (_key, inner: unknown) => (inner && typeof inner === 'object' && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b))) : inner));
+	return JSON.stringify(value, (_key, inner: unknown) =>
+		inner && typeof inner === 'object' && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b))) : inner
+	);
 }
 
 /** Quoted text, as the messages show a saved value. */

@@ -22,7 +22,9 @@ export const actions: Actions = {
 	},
 	createToken: async ({ request, locals }) => {
 		const user = requireUser();
-		return submitForm(request, accessTokenInput, async ({ name, password }) => ({ newToken: await createAccessToken(user.id, name, password, locals.credential) }));
+		return submitForm(request, accessTokenInput, async ({ name, password }) => ({
+			newToken: await createAccessToken(user.id, name, password, locals.credential)
+		}));
 	},
 	revokeToken: async ({ request }) => {
 		const user = requireUser();

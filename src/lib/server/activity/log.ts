@@ -59,6 +59,9 @@ export async function listActivity(householdId: string, options: ActivityQuery =
 	if (options.notBy) query = query.where((eb) => eb.or([eb('activity.actorMemberId', 'is', null), eb('activity.actorMemberId', '<>', options.notBy!)]));
 	if (options.subjectType) query = query.where('activity.subjectType', '=', options.subjectType);
 	if (options.subjectId) query = query.where('activity.subjectId', '=', options.subjectId);
-	const rows = await query.orderBy('activity.id', 'desc').limit(options.limit ?? 20).execute();
+	const rows = await query
+		.orderBy('activity.id', 'desc')
+		.limit(options.limit ?? 20)
+		.execute();
 	return rows.map((row) => ({ ...row, id: String(row.id) }));
 }

@@ -25,7 +25,11 @@ export async function sinceLastVisit(context: MemberContext): Promise<SinceLastV
 	const householdId = context.household.id;
 	const [seen, newest] = await Promise.all([
 		db.selectFrom('activitySeen').select('seenThrough').where('householdId', '=', householdId).where('memberId', '=', context.member.id).executeTakeFirst(),
-		db.selectFrom('activity').select((eb) => eb.fn.max<number>('id').as('id')).where('householdId', '=', householdId).executeTakeFirst()
+		db
+			.selectFrom('activity')
+			.select((eb) => eb.fn.max<number>('id').as('id'))
+			.where('householdId', '=', householdId)
+			.executeTakeFirst()
 	]);
 	const newestId = Number(newest?.id ?? 0);
 	if (!seen) return { items: [], more: 0, newestId };

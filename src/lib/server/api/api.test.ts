@@ -41,7 +41,8 @@ describe('accounts over HTTP', () => {
 	it('rate limits logins from one address with 429 and Retry-After', async () => {
 		const account = await newAccount();
 		let response;
-		for (let i = 0; i < 11; i++) response = await call('/api/v1/sessions', { method: 'POST', body: { email: account.email, password: 'wrong wrong' }, address: 'one-address-guessing' });
+		for (let i = 0; i < 11; i++)
+			response = await call('/api/v1/sessions', { method: 'POST', body: { email: account.email, password: 'wrong wrong' }, address: 'one-address-guessing' });
 		expect(response!.status).toBe(429);
 		expect(Number(response!.headers.get('retry-after'))).toBeGreaterThan(0);
 	});
@@ -57,14 +58,20 @@ describe('accounts over HTTP', () => {
 describe('households and members over HTTP', () => {
 	it('creates a household whose creator is an adult admin', async () => {
 		const owner = await newAccount('Owner');
-		const created = await call('/api/v1/households', { method: 'POST', token: owner.token, body: { name: 'Elm House', currency: 'jpy', timezone: 'Asia/Tokyo' } });
+		const created = await call('/api/v1/households', {
+			method: 'POST',
+			token: owner.token,
+			body: { name: 'Elm House', currency: 'jpy', timezone: 'Asia/Tokyo' }
+		});
 		expect(created.status).toBe(201);
 		expect(created.body).toMatchObject({ name: 'Elm House', currency: 'JPY', timezone: 'Asia/Tokyo', me: { isAdmin: true } });
 		await expectMatchesDocument('POST', '/households', 201, created.body);
 		const read = await call(`/api/v1/households/${created.body.id}`, { token: owner.token });
 		expect(read.body).toEqual(created.body);
 		const members = await call(`/api/v1/households/${created.body.id}/members`, { token: owner.token });
-		expect(members.body.items).toEqual([expect.objectContaining({ role: 'adult', isAdmin: true, userId: owner.id, shareWeight: 1, choreCapacity: 1, active: true })]);
+		expect(members.body.items).toEqual([
+			expect.objectContaining({ role: 'adult', isAdmin: true, userId: owner.id, shareWeight: 1, choreCapacity: 1, active: true })
+		]);
 		await expectMatchesDocument('GET', '/households/{hid}/members', 200, members.body);
 	});
 
@@ -81,12 +88,20 @@ describe('households and members over HTTP', () => {
 		const owner = await newAccount('Owner');
 		const house = await newHousehold(owner.token);
 		const base = `/api/v1/households/${house.id}`;
-		const leo = await call(`${base}/members`, { method: 'POST', token: owner.token, body: { displayName: 'Leo', role: 'child', shareWeight: 0, choreCapacity: 0.25 } });
+		const leo = await call(`${base}/members`, {
+			method: 'POST',
+			token: owner.token,
+			body: { displayName: 'Leo', role: 'child', shareWeight: 0, choreCapacity: 0.25 }
+		});
 		expect(leo.status).toBe(201);
 		expect(leo.body).toMatchObject({ displayName: 'Leo', role: 'child', userId: null, shareWeight: 0, choreCapacity: 0.25, isAdmin: false });
 		await expectMatchesDocument('POST', '/households/{hid}/members', 201, leo.body);
 
-		const patched = await call(`${base}/members/${leo.body.id}`, { method: 'PATCH', token: owner.token, body: { choreCapacity: 0.5, version: leo.body.version } });
+		const patched = await call(`${base}/members/${leo.body.id}`, {
+			method: 'PATCH',
+			token: owner.token,
+			body: { choreCapacity: 0.5, version: leo.body.version }
+		});
 		expect(patched.status).toBe(200);
 		expect(patched.body.choreCapacity).toBe(0.5);
 
@@ -94,12 +109,20 @@ describe('households and members over HTTP', () => {
 		expect(childAdmin.status).toBe(422);
 		expect(childAdmin.body.error.fields.isAdmin).toBeTruthy();
 
-		const away = await call(`${base}/members/${leo.body.id}/absences`, { method: 'POST', token: owner.token, body: { from: '2026-12-20', to: '2026-12-27', note: 'Grandparents' } });
+		const away = await call(`${base}/members/${leo.body.id}/absences`, {
+			method: 'POST',
+			token: owner.token,
+			body: { from: '2026-12-20', to: '2026-12-27', note: 'Grandparents' }
+		});
 		expect(away.status).toBe(201);
 		expect(away.body).toMatchObject({ memberId: leo.body.id, from: '2026-12-20', to: '2026-12-27' });
 		await expectMatchesDocument('POST', '/households/{hid}/members/{mid}/absences', 201, away.body);
 
-		const backwards = await call(`${base}/members/${leo.body.id}/absences`, { method: 'POST', token: owner.token, body: { from: '2026-12-20', to: '2026-12-01' } });
+		const backwards = await call(`${base}/members/${leo.body.id}/absences`, {
+			method: 'POST',
+			token: owner.token,
+			body: { from: '2026-12-20', to: '2026-12-01' }
+		});
 		expect(backwards.status).toBe(422);
 		expect(backwards.body.error.fields.to).toBeTruthy();
 	});
@@ -107,7 +130,11 @@ describe('households and members over HTTP', () => {
 	it('keeps the last admin: 422 when they try to leave', async () => {
 		const owner = await newAccount();
 		const house = await newHousehold(owner.token);
-		const leave = await call(`/api/v1/households/${house.id}/members/${house.me.memberId}`, { method: 'PATCH', token: owner.token, body: { active: false, version: 1 } });
+		const leave = await call(`/api/v1/households/${house.id}/members/${house.me.memberId}`, {
+			method: 'PATCH',
+			token: owner.token,
+			body: { active: false, version: 1 }
+		});
 		expect(leave.status).toBe(422);
 		expect(leave.body.error.code).toBe('last_admin');
 	});
@@ -115,7 +142,11 @@ describe('households and members over HTTP', () => {
 	it('invites: made by an admin, accepted by a new account, used up after its limit', async () => {
 		const owner = await newAccount('Owner');
 		const house = await newHousehold(owner.token);
-		const invite = await call(`/api/v1/households/${house.id}/invites`, { method: 'POST', token: owner.token, body: { role: 'youth', maxUses: 1, expiresInDays: 3 } });
+		const invite = await call(`/api/v1/households/${house.id}/invites`, {
+			method: 'POST',
+			token: owner.token,
+			body: { role: 'youth', maxUses: 1, expiresInDays: 3 }
+		});
 		expect(invite.status).toBe(201);
 		expect(invite.body.url).toContain(`/invite/${invite.body.token}`);
 		await expectMatchesDocument('POST', '/households/{hid}/invites', 201, invite.body);
@@ -222,7 +253,6 @@ describe('security headers and cookies', () => {
 	});
 
 	it('refuses a cross-site form post (CSRF origin check)', async () => {
-		
 		const response = await fetch(`${baseUrl()}/login`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example', 'x-test-client-address': 'csrf-test' },

@@ -10,7 +10,8 @@ async function setup() {
 	const owner = await newAccount('Owner');
 	const house = await newHousehold(owner.token, 'Chore House');
 	const base = `/api/v1/households/${house.id}`;
-	const add = async (displayName: string) => (await call(`${base}/members`, { method: 'POST', token: owner.token, body: { displayName, role: 'adult' } })).body.id as string;
+	const add = async (displayName: string) =>
+		(await call(`${base}/members`, { method: 'POST', token: owner.token, body: { displayName, role: 'adult' } })).body.id as string;
 	return { owner, house, base, a: house.me.memberId, b: await add('Bea'), c: await add('Cal') };
 }
 
@@ -20,7 +21,12 @@ describe('the chores API', () => {
 		const created = await call(`${base}/chores`, {
 			method: 'POST',
 			token: owner.token,
-			body: { name: 'Bins out', effort: 1, schedule: { kind: 'weekly', interval: 1, weekdays: [1], startOn: M, time: '19:00' }, assignment: { strategy: 'rotate', memberIds: [a, b, c] } }
+			body: {
+				name: 'Bins out',
+				effort: 1,
+				schedule: { kind: 'weekly', interval: 1, weekdays: [1], startOn: M, time: '19:00' },
+				assignment: { strategy: 'rotate', memberIds: [a, b, c] }
+			}
 		});
 		expect(created.status).toBe(201);
 		await expectMatchesDocument('POST', '/households/{hid}/chores', 201, created.body);
@@ -45,9 +51,16 @@ describe('the chores API', () => {
 		await expectMatchesDocument('POST', '/households/{hid}/chores/{cid}/occurrences/{dueOn}/complete', 200, done.body);
 		expect((await call(`${base}/chores/${id}/occurrences/${shift(M, 7)}/complete`, { method: 'POST', token: owner.token, body: {} })).status).toBe(409);
 		expect((await call(`${base}/chores/${id}/occurrences/${shift(M, 7)}/undo`, { method: 'POST', token: owner.token })).body.status).toBe('pending');
-		expect((await call(`${base}/chores/${id}/occurrences/${shift(M, 14)}/skip`, { method: 'POST', token: owner.token, body: { reason: '  ' } })).status).toBe(400);
-		expect((await call(`${base}/chores/${id}/occurrences/${shift(M, 14)}/skip`, { method: 'POST', token: owner.token, body: { reason: 'Holiday' } })).body.status).toBe('skipped');
-		expect((await call(`${base}/chores/${id}/occurrences/${shift(M, 21)}/reassign`, { method: 'POST', token: owner.token, body: { memberId: b } })).body.assigneeMemberId).toBe(b);
+		expect((await call(`${base}/chores/${id}/occurrences/${shift(M, 14)}/skip`, { method: 'POST', token: owner.token, body: { reason: '  ' } })).status).toBe(
+			400
+		);
+		expect(
+			(await call(`${base}/chores/${id}/occurrences/${shift(M, 14)}/skip`, { method: 'POST', token: owner.token, body: { reason: 'Holiday' } })).body.status
+		).toBe('skipped');
+		expect(
+			(await call(`${base}/chores/${id}/occurrences/${shift(M, 21)}/reassign`, { method: 'POST', token: owner.token, body: { memberId: b } })).body
+				.assigneeMemberId
+		).toBe(b);
 		expect((await call(`${base}/chores/${id}/occurrences/${shift(M, 22)}/complete`, { method: 'POST', token: owner.token, body: {} })).status).toBe(404);
 
 		const patched = await call(`${base}/chores/${id}`, { method: 'PATCH', token: owner.token, body: { effort: 3, version: 1 } });
@@ -66,10 +79,18 @@ describe('the chores API', () => {
 
 	it('answers 400/422 for bad chores and calendars, 404 to strangers', async () => {
 		const { owner, base, a } = await setup();
-		const noWeekdays = await call(`${base}/chores`, { method: 'POST', token: owner.token, body: { name: 'X', schedule: { kind: 'weekly', startOn: shift(M, -6) }, assignment: { strategy: 'rotate', memberIds: [a] } } });
+		const noWeekdays = await call(`${base}/chores`, {
+			method: 'POST',
+			token: owner.token,
+			body: { name: 'X', schedule: { kind: 'weekly', startOn: shift(M, -6) }, assignment: { strategy: 'rotate', memberIds: [a] } }
+		});
 		expect(noWeekdays.status).toBe(422);
 		expect(noWeekdays.body.error.fields['schedule.weekdays']).toBeTruthy();
-		const badEffort = await call(`${base}/chores`, { method: 'POST', token: owner.token, body: { name: 'X', effort: 9, schedule: { kind: 'daily', startOn: shift(M, -6) }, assignment: { strategy: 'open' } } });
+		const badEffort = await call(`${base}/chores`, {
+			method: 'POST',
+			token: owner.token,
+			body: { name: 'X', effort: 9, schedule: { kind: 'daily', startOn: shift(M, -6) }, assignment: { strategy: 'open' } }
+		});
 		expect(badEffort.status).toBe(400);
 		expect((await call(`${base}/chore-calendar?from=${shift(M, 20)}&to=${shift(M, -6)}`, { token: owner.token })).status).toBe(422);
 		expect((await call(`${base}/chore-calendar?from=${shift(M, -6)}&to=${shift(M, 400)}`, { token: owner.token })).status).toBe(422);
@@ -84,12 +105,38 @@ describe('the chores API', () => {
 describe('the chore edit form, without JavaScript', () => {
 	it('refuses a save made from a stale version with 409: says what changed, keeps what was typed, and a second save goes through', async () => {
 		const { owner, house, base, a } = await setup();
-		const created = await call(`${base}/chores`, { method: 'POST', token: owner.token, body: { name: 'Bins out', effort: 1, schedule: { kind: 'weekly', interval: 1, weekdays: [1], startOn: M }, assignment: { strategy: 'rotate', memberIds: [a] } } });
+		const created = await call(`${base}/chores`, {
+			method: 'POST',
+			token: owner.token,
+			body: {
+				name: 'Bins out',
+				effort: 1,
+				schedule: { kind: 'weekly', interval: 1, weekdays: [1], startOn: M },
+				assignment: { strategy: 'rotate', memberIds: [a] }
+			}
+		});
 		// Someone else saves first.
-		expect((await call(`${base}/chores/${created.body.id}`, { method: 'PATCH', token: owner.token, body: { name: 'Bins and recycling', version: 1 } })).status).toBe(200);
-		const form = { version: '1', name: 'My typed name', effort: '2', kind: 'weekly', interval: '1', weekdays: '1', startOn: M, strategy: 'rotate', [`turn_${a}`]: '1' };
+		expect(
+			(await call(`${base}/chores/${created.body.id}`, { method: 'PATCH', token: owner.token, body: { name: 'Bins and recycling', version: 1 } })).status
+		).toBe(200);
+		const form = {
+			version: '1',
+			name: 'My typed name',
+			effort: '2',
+			kind: 'weekly',
+			interval: '1',
+			weekdays: '1',
+			startOn: M,
+			strategy: 'rotate',
+			[`turn_${a}`]: '1'
+		};
 		const post = (fields: Record<string, string>) =>
-			fetch(`${baseUrl()}/h/${house.id}/chores/${created.body.id}?/save`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl(), cookie: `hearth_session=${owner.token}`, accept: 'text/html' }, body: new URLSearchParams(fields), redirect: 'manual' });
+			fetch(`${baseUrl()}/h/${house.id}/chores/${created.body.id}?/save`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl(), cookie: `hearth_session=${owner.token}`, accept: 'text/html' },
+				body: new URLSearchParams(fields),
+				redirect: 'manual'
+			});
 		const refused = await post(form);
 		expect(refused.status).toBe(409);
 		const html = await refused.text();

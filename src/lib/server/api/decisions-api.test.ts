@@ -12,8 +12,19 @@ describe('the decisions API', () => {
 		const { memberId: beaId } = (await call(`/api/v1/invites/${invite.body.token}/accept`, { method: 'POST', token: bea.token })).body;
 		const a = house.me.memberId;
 		const closesAt = new Date(Date.now() + 86_400_000).toISOString();
-		const expense = { description: 'Washing machine', amountMinor: 40000, spentOn: '2026-12-01', category: 'repairs', payers: [{ memberId: a, amountMinor: 40000 }], split: { mode: 'equal', parts: [{ memberId: a }, { memberId: beaId }] } };
-		const created = await call(`${base}/proposals`, { method: 'POST', token: owner.token, body: { title: 'New washing machine', body: '**Old one** leaks.', kind: 'consent', rule: { threshold: 'two_thirds', quorumPct: 60 }, closesAt, expense } });
+		const expense = {
+			description: 'Washing machine',
+			amountMinor: 40000,
+			spentOn: '2026-12-01',
+			category: 'repairs',
+			payers: [{ memberId: a, amountMinor: 40000 }],
+			split: { mode: 'equal', parts: [{ memberId: a }, { memberId: beaId }] }
+		};
+		const created = await call(`${base}/proposals`, {
+			method: 'POST',
+			token: owner.token,
+			body: { title: 'New washing machine', body: '**Old one** leaks.', kind: 'consent', rule: { threshold: 'two_thirds', quorumPct: 60 }, closesAt, expense }
+		});
 		expect(created.status).toBe(201);
 		expect(created.body).toMatchObject({ status: 'open', eligibleCount: 2, votedCount: 0, rule: { voterClass: 'adults' } });
 		await expectMatchesDocument('POST', '/households/{hid}/proposals', 201, created.body);
@@ -37,8 +48,12 @@ describe('the decisions API', () => {
 		expect(comment.status).toBe(201);
 		const stranger = await newAccount('Stranger');
 		expect((await call(`${base}/proposals/${pid}`, { token: stranger.token })).status).toBe(404);
-		expect((await call(`${base}/proposals`, { method: 'POST', token: owner.token, body: { title: 'X', kind: 'choice', options: ['only one'], closesAt } })).status).toBe(422);
-		expect((await call(`${base}/proposals`, { method: 'POST', token: owner.token, body: { title: 'X', kind: 'consent', closesAt: '2020-01-01T00:00:00Z' } })).status).toBe(422);
+		expect(
+			(await call(`${base}/proposals`, { method: 'POST', token: owner.token, body: { title: 'X', kind: 'choice', options: ['only one'], closesAt } })).status
+		).toBe(422);
+		expect(
+			(await call(`${base}/proposals`, { method: 'POST', token: owner.token, body: { title: 'X', kind: 'consent', closesAt: '2020-01-01T00:00:00Z' } })).status
+		).toBe(422);
 		expect((await call(`${base}/proposals/${pid}/close`, { method: 'POST', token: owner.token })).status).toBe(409);
 	});
 
@@ -50,11 +65,19 @@ describe('the decisions API', () => {
 		const bea = await newAccount('Bea');
 		await call(`/api/v1/invites/${invite.body.token}/accept`, { method: 'POST', token: bea.token });
 		const closesAt = new Date(Date.now() + 86_400_000).toISOString();
-		const created = await call(`${base}/proposals`, { method: 'POST', token: owner.token, body: { title: 'Paint', kind: 'choice', options: ['Blue', 'Green'], closesAt, hideResults: true } });
+		const created = await call(`${base}/proposals`, {
+			method: 'POST',
+			token: owner.token,
+			body: { title: 'Paint', kind: 'choice', options: ['Blue', 'Green'], closesAt, hideResults: true }
+		});
 		const pid = created.body.id;
 		expect((await call(`${base}/proposals/${pid}`, { method: 'PATCH', token: bea.token, body: { title: 'Mine now' } })).status).toBe(403);
 		expect((await call(`${base}/proposals/${pid}`, { method: 'PATCH', token: owner.token, body: { options: ['Blue', 'Blue'] } })).status).toBe(422);
-		const edited = await call(`${base}/proposals/${pid}`, { method: 'PATCH', token: owner.token, body: { title: 'Paint the hall', options: ['Blue', 'Green', 'White'] } });
+		const edited = await call(`${base}/proposals/${pid}`, {
+			method: 'PATCH',
+			token: owner.token,
+			body: { title: 'Paint the hall', options: ['Blue', 'Green', 'White'] }
+		});
 		expect(edited.status).toBe(200);
 		expect(edited.body.options.map((o: { label: string }) => o.label)).toEqual(['Blue', 'Green', 'White']);
 		await expectMatchesDocument('PATCH', '/households/{hid}/proposals/{pid}', 200, edited.body);
@@ -74,9 +97,14 @@ describe('the decisions API', () => {
 		expect((await call(`${base}/proposals/${pid}/comments`, { token: stranger.token })).status).toBe(404);
 		expect((await call(`${base}/proposals/${pid}/comments`)).status).toBe(401);
 
-		const rules = { ordinary: { threshold: 'consensus', quorumPct: 80, voterClass: 'adults_and_youth' }, money: { threshold: 'unanimous', quorumPct: 100, voterClass: 'adults' } };
+		const rules = {
+			ordinary: { threshold: 'consensus', quorumPct: 80, voterClass: 'adults_and_youth' },
+			money: { threshold: 'unanimous', quorumPct: 100, voterClass: 'adults' }
+		};
 		expect((await call(`${base}/decision-rules`, { method: 'PUT', token: bea.token, body: rules })).status).toBe(403);
-		expect((await call(`${base}/decision-rules`, { method: 'PUT', token: owner.token, body: { ...rules, money: { ...rules.money, quorumPct: 101 } } })).status).toBe(400);
+		expect(
+			(await call(`${base}/decision-rules`, { method: 'PUT', token: owner.token, body: { ...rules, money: { ...rules.money, quorumPct: 101 } } })).status
+		).toBe(400);
 		const saved = await call(`${base}/decision-rules`, { method: 'PUT', token: owner.token, body: rules });
 		expect(saved.body).toEqual(rules);
 		await expectMatchesDocument('PUT', '/households/{hid}/decision-rules', 200, saved.body);

@@ -84,7 +84,8 @@ export function parseJsonText(text: string): unknown {
 		throw new DomainError(400, 'malformed_json', 'The body is not valid JSON.');
 	}
 	const unstorable = unstorableTextAt(parsed);
-	if (typeof unstorable === 'object' && unstorable !== null) throw new DomainError(400, 'too_deep', `The body is nested too deeply (at most ${MAX_NESTING} levels).`);
+	if (typeof unstorable === 'object' && unstorable !== null)
+		throw new DomainError(400, 'too_deep', `The body is nested too deeply (at most ${MAX_NESTING} levels).`);
 	if (unstorable !== null) throw new DomainError(400, 'invalid_input', `Some text cannot be stored (${unstorable}).`, { [unstorable]: UNSTORABLE_MESSAGE });
 	return parsed;
 }

@@ -6,7 +6,8 @@ async function setup() {
 	const owner = await newAccount('Owner');
 	const house = await newHousehold(owner.token, 'Money House');
 	const base = `/api/v1/households/${house.id}`;
-	const add = async (displayName: string) => (await call(`${base}/members`, { method: 'POST', token: owner.token, body: { displayName, role: 'adult' } })).body.id as string;
+	const add = async (displayName: string) =>
+		(await call(`${base}/members`, { method: 'POST', token: owner.token, body: { displayName, role: 'adult' } })).body.id as string;
 	const a = house.me.memberId;
 	const b = await add('Bea');
 	const c = await add('Cal');
@@ -52,11 +53,24 @@ describe('the money API', () => {
 
 	it('answers 422 for a split or payers that do not add up, 400 for wrong types, and stores nothing', async () => {
 		const { owner, base, a, b } = await setup();
-		const exact = { ...equalSplit(a, [a, b]), split: { mode: 'exact', parts: [{ memberId: a, value: 5000 }, { memberId: b, value: 4000 }] } };
+		const exact = {
+			...equalSplit(a, [a, b]),
+			split: {
+				mode: 'exact',
+				parts: [
+					{ memberId: a, value: 5000 },
+					{ memberId: b, value: 4000 }
+				]
+			}
+		};
 		const refused = await call(`${base}/expenses`, { method: 'POST', token: owner.token, body: exact });
 		expect(refused.status).toBe(422);
 		expect(refused.body.error.fields.split).toMatch(/1000 minor units less/);
-		const payers = await call(`${base}/expenses`, { method: 'POST', token: owner.token, body: { ...equalSplit(a, [a, b]), payers: [{ memberId: a, amountMinor: 1 }] } });
+		const payers = await call(`${base}/expenses`, {
+			method: 'POST',
+			token: owner.token,
+			body: { ...equalSplit(a, [a, b]), payers: [{ memberId: a, amountMinor: 1 }] }
+		});
 		expect(payers.status).toBe(422);
 		for (const amountMinor of [0, -5, 1.5, '100', 1e20, null]) {
 			const bad = await call(`${base}/expenses`, { method: 'POST', token: owner.token, body: { ...equalSplit(a, [a, b]), amountMinor } });
@@ -156,11 +170,25 @@ describe('recurring expenses over HTTP', () => {
 
 	it('answers 422 for a monthly schedule without a day, 400 for a wrong kind', async () => {
 		const { owner, base, a } = await setup();
-		const body = { description: 'Rent', amountMinor: 1000, category: 'rent', payers: [{ memberId: a, amountMinor: 1000 }], split: { mode: 'equal', parts: [{ memberId: a }] } };
-		const noDay = await call(`${base}/recurring-expenses`, { method: 'POST', token: owner.token, body: { ...body, schedule: { kind: 'monthly', startOn: '2026-12-01' } } });
+		const body = {
+			description: 'Rent',
+			amountMinor: 1000,
+			category: 'rent',
+			payers: [{ memberId: a, amountMinor: 1000 }],
+			split: { mode: 'equal', parts: [{ memberId: a }] }
+		};
+		const noDay = await call(`${base}/recurring-expenses`, {
+			method: 'POST',
+			token: owner.token,
+			body: { ...body, schedule: { kind: 'monthly', startOn: '2026-12-01' } }
+		});
 		expect(noDay.status).toBe(422);
 		expect(noDay.body.error.fields['schedule.dayOfMonth']).toBeTruthy();
-		const wrongKind = await call(`${base}/recurring-expenses`, { method: 'POST', token: owner.token, body: { ...body, schedule: { kind: 'yearly', startOn: '2026-12-01' } } });
+		const wrongKind = await call(`${base}/recurring-expenses`, {
+			method: 'POST',
+			token: owner.token,
+			body: { ...body, schedule: { kind: 'yearly', startOn: '2026-12-01' } }
+		});
 		expect(wrongKind.status).toBe(400);
 	});
 });
@@ -184,7 +212,11 @@ describe('CSV exports', () => {
 
 	it('neutralises text a spreadsheet would run as a formula, in every column', async () => {
 		const { owner, house, base, a, b } = await setup();
-		await call(`${base}/expenses`, { method: 'POST', token: owner.token, body: { ...equalSplit(a, [a, b], 1000), description: '=HYPERLINK("http://evil.example")', notes: '@SUM(1+1)' } });
+		await call(`${base}/expenses`, {
+			method: 'POST',
+			token: owner.token,
+			body: { ...equalSplit(a, [a, b], 1000), description: '=HYPERLINK("http://evil.example")', notes: '@SUM(1+1)' }
+		});
 		const text = await (await fetch(`${baseUrl()}/h/${house.id}/expenses.csv`, { headers: { cookie: `hearth_session=${owner.token}` } })).text();
 		expect(text).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
 		expect(text).toContain(`'@SUM(1+1)`);
@@ -201,7 +233,8 @@ describe('currencies without two decimals', () => {
 		const house = (await call('/api/v1/households', { method: 'POST', token: owner.token, body: { name: 'Abroad', currency, timezone: 'Asia/Tokyo' } })).body;
 		const base = `/api/v1/households/${house.id}`;
 		const others = [];
-		for (const displayName of ['X', 'Y']) others.push((await call(`${base}/members`, { method: 'POST', token: owner.token, body: { displayName, role: 'adult' } })).body.id);
+		for (const displayName of ['X', 'Y'])
+			others.push((await call(`${base}/members`, { method: 'POST', token: owner.token, body: { displayName, role: 'adult' } })).body.id);
 		const members = [house.me.memberId, ...others];
 		const created = await call(`${base}/expenses`, { method: 'POST', token: owner.token, body: { ...equalSplit(house.me.memberId, members, amountMinor) } });
 		expect(created.status).toBe(201);
@@ -214,15 +247,27 @@ describe('currencies without two decimals', () => {
 describe('impossible dates', () => {
 	it('answer 400 or 422 naming the field, never a 500: expense filters and occurrence paths', async () => {
 		const { owner, base, a } = await setup();
-		for (const [query, field] of [['from=2027-02-30', 'from'], ['to=2027-13-01', 'to'], ['from=0000-00-00', 'from']] as const) {
+		for (const [query, field] of [
+			['from=2027-02-30', 'from'],
+			['to=2027-13-01', 'to'],
+			['from=0000-00-00', 'from']
+		] as const) {
 			const response = await call(`${base}/expenses?${query}`, { token: owner.token });
 			expect([400, 422], query).toContain(response.status);
 			expect(response.body.error.fields[field], query).toBeTruthy();
 		}
-		const chore = await call(`${base}/chores`, { method: 'POST', token: owner.token, body: { name: 'Bins', schedule: { kind: 'daily', startOn: new Date().toISOString().slice(0, 10) }, assignment: { strategy: 'rotate', memberIds: [a] } } });
+		const chore = await call(`${base}/chores`, {
+			method: 'POST',
+			token: owner.token,
+			body: { name: 'Bins', schedule: { kind: 'daily', startOn: new Date().toISOString().slice(0, 10) }, assignment: { strategy: 'rotate', memberIds: [a] } }
+		});
 		for (const day of ['2027-02-30', '0000-00-00']) {
 			for (const action of ['complete', 'reassign']) {
-				const response = await call(`${base}/chores/${chore.body.id}/occurrences/${day}/${action}`, { method: 'POST', token: owner.token, body: action === 'reassign' ? { memberId: a } : {} });
+				const response = await call(`${base}/chores/${chore.body.id}/occurrences/${day}/${action}`, {
+					method: 'POST',
+					token: owner.token,
+					body: action === 'reassign' ? { memberId: a } : {}
+				});
 				expect(response.status, `${day} ${action}`).toBe(422);
 				expect(response.body.error.fields.dueOn).toBeTruthy();
 			}

@@ -23,7 +23,11 @@ describe('the OpenAPI document', () => {
 	it('lists every method of every route under src/routes/api/v1, and nothing else', async () => {
 		const doc = (await call('/api/v1/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
 		const fromRoutes = routeFiles(API_ROOT).flatMap((file) => {
-			const path = '/' + relative(API_ROOT, file).replace(/\/?\+server\.ts$/, '').replace(/\[(\w+)\]/g, '{$1}');
+			const path =
+				'/' +
+				relative(API_ROOT, file)
+					.replace(/\/?\+server\.ts$/, '')
+					.replace(/\[(\w+)\]/g, '{$1}');
 			const methods = [...readFileSync(file, 'utf8').matchAll(/export const (GET|POST|PATCH|PUT|DELETE)\b/g)].map((m) => m[1]!.toLowerCase());
 			return methods.map((method) => `${method} ${path}`);
 		});

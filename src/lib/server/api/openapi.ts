@@ -10,9 +10,16 @@ import * as decisions from './spec/decisions';
 import * as portability from './spec/portability';
 
 /** Every operation of API v1; the route test checks each route file appears here. */
-export const operations: Operation[] = ([...Object.values(accounts), ...Object.values(households), ...Object.values(money), ...Object.values(chores), ...Object.values(decisions), ...Object.values(portability)] as unknown[]).filter(
-	(value): value is Operation => typeof value === 'object' && value !== null && 'method' in value && 'path' in value
-);
+export const operations: Operation[] = (
+	[
+		...Object.values(accounts),
+		...Object.values(households),
+		...Object.values(money),
+		...Object.values(chores),
+		...Object.values(decisions),
+		...Object.values(portability)
+	] as unknown[]
+).filter((value): value is Operation => typeof value === 'object' && value !== null && 'method' in value && 'path' in value);
 
 let cached: ReturnType<typeof createDocument> | undefined;
 
@@ -25,7 +32,10 @@ export function openApiDocument() {
 		const limited = op.auth && !('429' in op.responses) ? { ...op.responses, 429: errors[429] } : op.responses;
 		const documented = op.path === '/openapi.json' ? limited : { ...limited, 503: errors[503] };
 		const responses = Object.fromEntries(
-			Object.entries(documented).map(([status, r]) => [status, { description: r.description, ...(r.schema ? { content: { 'application/json': { schema: r.schema } } } : {}) }])
+			Object.entries(documented).map(([status, r]) => [
+				status,
+				{ description: r.description, ...(r.schema ? { content: { 'application/json': { schema: r.schema } } } : {}) }
+			])
 		);
 		paths[op.path] ??= {};
 		paths[op.path]![op.method.toLowerCase() as 'get'] = {

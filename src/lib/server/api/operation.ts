@@ -20,6 +20,8 @@ export interface Operation<Body extends z.ZodType | undefined = z.ZodType | unde
 	responses: Record<number, { description: string; schema?: z.ZodType }>;
 }
 
-export function defineOperation<B extends z.ZodType | undefined = undefined, Q extends z.ZodObject | undefined = undefined>(operation: Operation<B, Q>): Operation<B, Q> {
+export function defineOperation<B extends z.ZodType | undefined = undefined, Q extends z.ZodObject | undefined = undefined>(
+	operation: Operation<B, Q>
+): Operation<B, Q> {
 	return operation;
 }

@@ -3,7 +3,12 @@ import { DomainError } from '$lib/server/errors';
 
 /** `?limit=` (default 50, at most 200) and `?cursor=` of every API list. */
 export const listQuery = z.object({
-	limit: z.coerce.number({ error: 'Give the limit as a whole number.' }).int('Give the limit as a whole number.').min(1, 'At least 1.').max(200, 'At most 200.').default(50),
+	limit: z.coerce
+		.number({ error: 'Give the limit as a whole number.' })
+		.int('Give the limit as a whole number.')
+		.min(1, 'At least 1.')
+		.max(200, 'At most 200.')
+		.default(50),
 	cursor: z.string().max(200, 'That cursor is not one we gave out.').optional()
 });
 

@@ -9,12 +9,22 @@ describe('export and import over HTTP', () => {
 		const base = `/api/v1/households/${house.id}`;
 		const me = house.me.memberId;
 		const leo = (await call(`${base}/members`, { method: 'POST', token: owner.token, body: { displayName: 'Leo', role: 'child' } })).body.id;
-		await call(`${base}/expenses`, { method: 'POST', token: owner.token, body: { description: 'Groceries', amountMinor: 9001, spentOn: '2026-11-01', category: 'groceries', payers: [{ memberId: me, amountMinor: 9001 }], split: { mode: 'equal', parts: [{ memberId: me }, { memberId: leo }] } } });
+		await call(`${base}/expenses`, {
+			method: 'POST',
+			token: owner.token,
+			body: {
+				description: 'Groceries',
+				amountMinor: 9001,
+				spentOn: '2026-11-01',
+				category: 'groceries',
+				payers: [{ memberId: me, amountMinor: 9001 }],
+				split: { mode: 'equal', parts: [{ memberId: me }, { memberId: leo }] }
+			}
+		});
 		const exported = await call(`${base}/export`, { token: owner.token });
 		expect(exported.status).toBe(200);
 		expect(exported.body).toMatchObject({ format: 'hearth.household', version: 1 });
 		await expectMatchesDocument('GET', '/households/{hid}/export', 200, exported.body);
-
 
 		const importer = await newAccount('Importer');
 		const imported = await call('/api/v1/households/import?name=Copy%20House', { method: 'POST', token: importer.token, body: exported.body });
@@ -46,20 +56,31 @@ describe('export and import over HTTP', () => {
 		const refused = await call('/api/v1/households/import', { method: 'POST', token: owner.token, body: dangling });
 		expect(refused.status).toBe(422);
 		expect(refused.body.error.message).toMatch(/Nothing was imported: activity row \d+ refers to a member/);
-		expect((await call('/api/v1/households/import', { method: 'POST', token: owner.token, rawBody: '{"format": ', headers: { 'content-type': 'application/json' } })).status).toBe(400);
+		expect(
+			(await call('/api/v1/households/import', { method: 'POST', token: owner.token, rawBody: '{"format": ', headers: { 'content-type': 'application/json' } }))
+				.status
+		).toBe(400);
 		expect((await call('/api/v1/me', { token: owner.token })).body.households.length).toBe(countBefore);
 	});
 
 	it('refuses a body over 1 MB anywhere but the import', async () => {
 		const owner = await newAccount('Big');
-		const response = await fetch(`${baseUrl()}/api/v1/households`, { method: 'POST', headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'x'.repeat(2_000_000) }) });
+		const response = await fetch(`${baseUrl()}/api/v1/households`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ name: 'x'.repeat(2_000_000) })
+		});
 		expect(response.status).toBe(413);
 	});
 
 	it('serves the chore history and the decisions as CSV', async () => {
 		const owner = await newAccount('Csv');
 		const house = await newHousehold(owner.token, 'Csv House');
-		await call(`/api/v1/households/${house.id}/proposals`, { method: 'POST', token: owner.token, body: { title: 'Paint, "green"', kind: 'consent', closesAt: new Date(Date.now() + 86_400_000).toISOString() } });
+		await call(`/api/v1/households/${house.id}/proposals`, {
+			method: 'POST',
+			token: owner.token,
+			body: { title: 'Paint, "green"', kind: 'consent', closesAt: new Date(Date.now() + 86_400_000).toISOString() }
+		});
 		const cookie = `hearth_session=${owner.token}`;
 		const proposals = await fetch(`${baseUrl()}/h/${house.id}/proposals.csv`, { headers: { cookie } });
 		expect(proposals.headers.get('content-type')).toContain('text/csv');

@@ -26,7 +26,18 @@ describe('the API reference', () => {
 		const owner = await newAccount('First');
 		const house = await newHousehold(owner.token, 'Script House');
 		const me = house.me.memberId;
-		await call(`/api/v1/households/${house.id}/expenses`, { method: 'POST', token: owner.token, body: { description: 'Bread', amountMinor: 350, spentOn: '2026-11-20', category: 'groceries', payers: [{ memberId: me, amountMinor: 350 }], split: { mode: 'equal', parts: [{ memberId: me }] } } });
+		await call(`/api/v1/households/${house.id}/expenses`, {
+			method: 'POST',
+			token: owner.token,
+			body: {
+				description: 'Bread',
+				amountMinor: 350,
+				spentOn: '2026-11-20',
+				category: 'groceries',
+				payers: [{ memberId: me, amountMinor: 350 }],
+				split: { mode: 'equal', parts: [{ memberId: me }] }
+			}
+		});
 		const { body } = await call('/api/v1/me/tokens', { method: 'POST', token: owner.token, body: { name: 'first script', password: owner.password } });
 		const output = execFileSync('sh', ['docs/first-script.sh'], { env: { ...process.env, HEARTH_URL: baseUrl(), HEARTH_TOKEN: body.token }, encoding: 'utf8' });
 		expect(output).toContain('Hello, First.');

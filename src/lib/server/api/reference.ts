@@ -41,7 +41,10 @@ export interface ReferenceOperation {
 const refName = (ref: string) => ref.split('/').pop()!;
 
 export function apiReference(): Array<{ tag: string; operations: ReferenceOperation[] }> {
-	const doc = openApiDocument() as unknown as { paths: Record<string, Record<string, Record<string, unknown>>>; components?: { schemas?: Record<string, Schema> } };
+	const doc = openApiDocument() as unknown as {
+		paths: Record<string, Record<string, Record<string, unknown>>>;
+		components?: { schemas?: Record<string, Schema> };
+	};
 	const components = doc.components?.schemas ?? {};
 	const resolve = (schema: Schema): Schema => (schema.$ref ? (components[refName(schema.$ref)] ?? {}) : schema);
 	const typeOf = (schema: Schema | undefined): string => {
@@ -58,7 +61,12 @@ export function apiReference(): Array<{ tag: string; operations: ReferenceOperat
 	const fieldsOf = (schema: Schema, prefix = '', depth = 0): ReferenceField[] => {
 		const object = resolve(schema);
 		return Object.entries(object.properties ?? {}).flatMap(([name, property]) => {
-			const field = { name: prefix + name, type: typeOf(property), required: (object.required ?? []).includes(name), description: resolve(property).description ?? property.description ?? '' };
+			const field = {
+				name: prefix + name,
+				type: typeOf(property),
+				required: (object.required ?? []).includes(name),
+				description: resolve(property).description ?? property.description ?? ''
+			};
 			const inner = resolve(property);
 			return depth < 1 && inner.properties && !property.$ref ? [field, ...fieldsOf(inner, `${prefix}${name}.`, depth + 1)] : [field];
 		});
@@ -66,19 +74,38 @@ export function apiReference(): Array<{ tag: string; operations: ReferenceOperat
 	const sections = new Map<string, ReferenceOperation[]>();
 	for (const [path, methods] of Object.entries(doc.paths)) {
 		for (const [method, raw] of Object.entries(methods)) {
-			const op = raw as { summary?: string; tags?: string[]; security?: unknown[]; parameters?: Array<{ name: string; in: string; required?: boolean; schema?: Schema; description?: string }>; requestBody?: { content: Record<string, { schema: Schema }> }; responses: Record<string, { description: string; content?: Record<string, { schema: Schema }> }> };
+			const op = raw as {
+				summary?: string;
+				tags?: string[];
+				security?: unknown[];
+				parameters?: Array<{ name: string; in: string; required?: boolean; schema?: Schema; description?: string }>;
+				requestBody?: { content: Record<string, { schema: Schema }> };
+				responses: Record<string, { description: string; content?: Record<string, { schema: Schema }> }>;
+			};
 			const tag = op.tags?.[0] ?? 'Other';
 			const bodySchema = op.requestBody?.content['application/json']?.schema;
 			const list = sections.get(tag) ?? [];
 			list.push({
-				id: `${method}-${path}`.replace(/[^a-z0-9]+/gi, '-').replace(/-+$/, '').toLowerCase(),
+				id: `${method}-${path}`
+					.replace(/[^a-z0-9]+/gi, '-')
+					.replace(/-+$/, '')
+					.toLowerCase(),
 				method: method.toUpperCase(),
 				path: `/api/v1${path}`,
 				summary: op.summary ?? '',
 				auth: (op.security?.length ?? 0) > 0,
-				params: (op.parameters ?? []).map((p) => ({ name: p.name, type: `${typeOf(p.schema)}, in ${p.in}`, required: p.required ?? false, description: p.description ?? '' })),
+				params: (op.parameters ?? []).map((p) => ({
+					name: p.name,
+					type: `${typeOf(p.schema)}, in ${p.in}`,
+					required: p.required ?? false,
+					description: p.description ?? ''
+				})),
 				body: bodySchema ? fieldsOf(bodySchema) : null,
-				responses: Object.entries(op.responses).map(([status, r]) => ({ status, description: r.description, type: r.content ? typeOf(r.content['application/json']?.schema) : null }))
+				responses: Object.entries(op.responses).map(([status, r]) => ({
+					status,
+					description: r.description,
+					type: r.content ? typeOf(r.content['application/json']?.schema) : null
+				}))
 			});
 			sections.set(tag, list);
 		}

@@ -10,7 +10,8 @@ async function houseOfFour() {
 	const house = await newHousehold(owner.token, 'Imported House');
 	const base = `/api/v1/households/${house.id}`;
 	const ids: Record<string, string> = { Ana: house.me.memberId };
-	for (const name of ['Ben', 'Cleo', 'Dev']) ids[name] = (await call(`${base}/members`, { method: 'POST', token: owner.token, body: { displayName: name, role: 'adult' } })).body.id;
+	for (const name of ['Ben', 'Cleo', 'Dev'])
+		ids[name] = (await call(`${base}/members`, { method: 'POST', token: owner.token, body: { displayName: name, role: 'adult' } })).body.id;
 	return { owner, base, ids };
 }
 
@@ -37,7 +38,12 @@ describe('importing a Splitwise export', () => {
 		expect(pizza).toMatchObject({ amountMinor: 5460, category: 'other' });
 		expect(expenses.find((e: { description: string }) => e.description === 'Rent August').category).toBe('rent');
 		const dinner = expenses.find((e: { description: string }) => e.description === 'Dinner out');
-		expect(dinner.payers).toEqual(expect.arrayContaining([{ memberId: ids.Ana, amountMinor: 3000 }, { memberId: ids.Ben, amountMinor: 2000 }]));
+		expect(dinner.payers).toEqual(
+			expect.arrayContaining([
+				{ memberId: ids.Ana, amountMinor: 3000 },
+				{ memberId: ids.Ben, amountMinor: 2000 }
+			])
+		);
 	});
 
 	it('maps two Splitwise people to one member when asked, and refuses to import with someone unmapped', async () => {
@@ -45,14 +51,22 @@ describe('importing a Splitwise export', () => {
 		const unmapped = await call(`${base}/imports/splitwise`, { method: 'POST', token: owner.token, body: { csv: sample, mapping: { '3': '' } } });
 		expect(unmapped.status).toBe(422);
 		expect(unmapped.body.error.message).toBe('Choose a member for Dev Patel.');
-		const merged = await call(`${base}/imports/splitwise`, { method: 'POST', token: owner.token, body: { csv: sample, dryRun: true, mapping: { '3': ids.Cleo } } });
+		const merged = await call(`${base}/imports/splitwise`, {
+			method: 'POST',
+			token: owner.token,
+			body: { csv: sample, dryRun: true, mapping: { '3': ids.Cleo } }
+		});
 		expect(merged.body.balances.find((b: { memberId: string }) => b.memberId === ids.Cleo).afterMinor).toBe(-78237 - 120861);
 	});
 
 	it.each([
 		['not a CSV export at all', 'hello,world\n1,2\n', /does not look like a Splitwise export/],
 		['a broken quote', 'Date,Description,Category,Cost,Currency,Ana Souza\n2026-01-01,"Food,General,1.00,EUR,0.00\n', /not valid CSV/],
-		['another currency', sample.replace('2026-08-03,Groceries (Lidl),Groceries,87.45,EUR', '2026-08-03,Groceries (Lidl),Groceries,87.45,USD'), /Line 3 is in USD/],
+		[
+			'another currency',
+			sample.replace('2026-08-03,Groceries (Lidl),Groceries,87.45,EUR', '2026-08-03,Groceries (Lidl),Groceries,87.45,USD'),
+			/Line 3 is in USD/
+		],
 		['a row whose amounts do not cancel out', sample.replace('1800.00,-600.00', '1800.00,-601.00'), /Line 2: .* adds up to -100/],
 		['a bad date', sample.replace('2026-08-05,Internet', '5 Aug 2026,Internet'), /Line 4: “5 Aug 2026” is not a date/]
 	])('refuses %s with a clear message and imports nothing', async (_name, csv, message) => {

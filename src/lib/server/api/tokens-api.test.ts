@@ -74,9 +74,21 @@ describe('CSRF on the API', () => {
 		expect(sneaky.status).toBe(403);
 		const members = await call(path, { cookie });
 		expect(members.body.items.map((m: { displayName: string }) => m.displayName)).not.toContain('Intruder');
-		expect((await call(path, { method: 'POST', cookie, headers: { origin: baseUrl(), 'sec-fetch-site': 'same-origin' }, body: { displayName: 'Leo', role: 'child' } })).status).toBe(201);
+		expect(
+			(
+				await call(path, {
+					method: 'POST',
+					cookie,
+					headers: { origin: baseUrl(), 'sec-fetch-site': 'same-origin' },
+					body: { displayName: 'Leo', role: 'child' }
+				})
+			).status
+		).toBe(201);
 		// Scripts are not browsers: a bearer token works whatever the Origin says.
-		expect((await call(path, { method: 'POST', token: owner.token, headers: { origin: 'https://elsewhere.example' }, body: { displayName: 'Mia', role: 'youth' } })).status).toBe(201);
+		expect(
+			(await call(path, { method: 'POST', token: owner.token, headers: { origin: 'https://elsewhere.example' }, body: { displayName: 'Mia', role: 'youth' } }))
+				.status
+		).toBe(201);
 	});
 });
 
@@ -97,7 +109,11 @@ describe('what a token may not do', () => {
 		const made = await call('/api/v1/me/tokens', { method: 'POST', token: owner.token, body: { name: 'cron', password: owner.password } });
 		expect((await call('/api/v1/me', { token: made.body.token })).status).toBe(200);
 		const headers = { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl(), cookie: `hearth_session=${owner.token}`, accept: 'text/html' };
-		const changed = await fetch(`${baseUrl()}/account?/password`, { method: 'POST', headers, body: new URLSearchParams({ current: owner.password, password: 'a brand new password', confirm: 'a brand new password' }) });
+		const changed = await fetch(`${baseUrl()}/account?/password`, {
+			method: 'POST',
+			headers,
+			body: new URLSearchParams({ current: owner.password, password: 'a brand new password', confirm: 'a brand new password' })
+		});
 		const html = await changed.text();
 		expect(html).toContain('access tokens were revoked');
 		expect((await call('/api/v1/me', { token: made.body.token })).status).toBe(401);
@@ -106,7 +122,11 @@ describe('what a token may not do', () => {
 	it('a refused password change sends no password back to the page', async () => {
 		const owner = await newAccount('Echo');
 		const headers = { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl(), cookie: `hearth_session=${owner.token}`, accept: 'text/html' };
-		const refused = await fetch(`${baseUrl()}/account?/password`, { method: 'POST', headers, body: new URLSearchParams({ current: 'my-secret-current-1', password: 'secret-new-password-2', confirm: 'secret-mismatch-3' }) });
+		const refused = await fetch(`${baseUrl()}/account?/password`, {
+			method: 'POST',
+			headers,
+			body: new URLSearchParams({ current: 'my-secret-current-1', password: 'secret-new-password-2', confirm: 'secret-mismatch-3' })
+		});
 		const html = await refused.text();
 		for (const secret of ['my-secret-current-1', 'secret-new-password-2', 'secret-mismatch-3']) expect(html).not.toContain(secret);
 	});

@@ -33,21 +33,38 @@ export interface AccessToken {
 export async function createAccessToken(userId: string, name: string, password: string, credential: string | null): Promise<AccessToken & { token: string }> {
 	if (!credential?.startsWith('session:')) throw forbidden('A token cannot make tokens: make one while logged in with your password.');
 	const user = await getDb().selectFrom('users').select('passwordHash').where('id', '=', userId).executeTakeFirstOrThrow();
-	if (!(await verifyPassword(user.passwordHash, password))) throw new DomainError(422, 'wrong_password', 'That is not your password.', { password: 'That is not your password.' });
+	if (!(await verifyPassword(user.passwordHash, password)))
+		throw new DomainError(422, 'wrong_password', 'That is not your password.', { password: 'That is not your password.' });
 	const token = ACCESS_TOKEN_PREFIX + generateToken();
-	const row = await getDb().insertInto('accessTokens').values({ userId, name, tokenHash: hashToken(token) }).returning(['id', 'name', 'createdAt']).executeTakeFirstOrThrow();
+	const row = await getDb()
+		.insertInto('accessTokens')
+		.values({ userId, name, tokenHash: hashToken(token) })
+		.returning(['id', 'name', 'createdAt'])
+		.executeTakeFirstOrThrow();
 	return { id: row.id, name: row.name, createdAt: row.createdAt.toISOString(), lastUsedAt: null, token };
 }
 
 /** The user's live tokens, newest first. */
 export async function listAccessTokens(userId: string): Promise<AccessToken[]> {
-	const rows = await getDb().selectFrom('accessTokens').select(['id', 'name', 'createdAt', 'lastUsedAt']).where('userId', '=', userId).where('revokedAt', 'is', null).orderBy('createdAt', 'desc').execute();
+	const rows = await getDb()
+		.selectFrom('accessTokens')
+		.select(['id', 'name', 'createdAt', 'lastUsedAt'])
+		.where('userId', '=', userId)
+		.where('revokedAt', 'is', null)
+		.orderBy('createdAt', 'desc')
+		.execute();
 	return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.createdAt.toISOString(), lastUsedAt: r.lastUsedAt?.toISOString() ?? null }));
 }
 
 export async function revokeAccessToken(userId: string, tokenId: string): Promise<void> {
 	if (!isUuid(tokenId)) throw notFound('That token');
-	const result = await getDb().updateTable('accessTokens').set({ revokedAt: new Date() }).where('userId', '=', userId).where('id', '=', tokenId).where('revokedAt', 'is', null).executeTakeFirst();
+	const result = await getDb()
+		.updateTable('accessTokens')
+		.set({ revokedAt: new Date() })
+		.where('userId', '=', userId)
+		.where('id', '=', tokenId)
+		.where('revokedAt', 'is', null)
+		.executeTakeFirst();
 	if (Number(result.numUpdatedRows) === 0) throw notFound('That token');
 }
 

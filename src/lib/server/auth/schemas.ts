@@ -10,16 +10,11 @@ export const emailField = z
 	.pipe(z.email({ error: 'Enter an email address like name@example.com.' }))
 	.meta({ example: 'sam@example.com' });
 
-export const newPasswordField = z
-	.string({ error: 'Choose a password.' })
-	.min(8, 'Use at least 8 characters.')
-	.max(256, 'Use at most 256 characters.');
+export const newPasswordField = z.string({ error: 'Choose a password.' }).min(8, 'Use at least 8 characters.').max(256, 'Use at most 256 characters.');
 
 export const displayNameField = singleLineText('Enter a name.');
 
-export const signUpInput = z
-	.object({ email: emailField, password: newPasswordField, displayName: displayNameField })
-	.meta({ id: 'SignUpInput' });
+export const signUpInput = z.object({ email: emailField, password: newPasswordField, displayName: displayNameField }).meta({ id: 'SignUpInput' });
 
 export const logInInput = z
 	.object({

@@ -95,7 +95,9 @@ describe('passwords', () => {
 			console.log = original;
 			delete process.env.MAIL_DIR;
 		}
-		const mail = readdirSync(mailDir).map((name) => readFileSync(join(mailDir, name), 'utf8')).join('\n');
+		const mail = readdirSync(mailDir)
+			.map((name) => readFileSync(join(mailDir, name), 'utf8'))
+			.join('\n');
 		const resetToken = mail.match(/http:\/\/hearth\.test\/reset-password\/([a-z2-7]+)/)?.[1];
 		expect(logged.join('\n')).not.toContain(resetToken);
 		expect(resetToken).toBeTruthy();
@@ -108,7 +110,10 @@ describe('passwords', () => {
 	it('an expired reset link is refused', async () => {
 		const { user } = await makeUser();
 		const token = 'a'.repeat(32);
-		await getDb().insertInto('passwordResets').values({ tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(Date.now() - 1000) }).execute();
+		await getDb()
+			.insertInto('passwordResets')
+			.values({ tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(Date.now() - 1000) })
+			.execute();
 		await expect(resetPassword(token, 'fresh password 42', 'addr-f')).rejects.toMatchObject({ status: 410 });
 	});
 });
@@ -130,7 +135,11 @@ describe('login rate limit', () => {
 		const { user } = await makeUser();
 		for (let i = 0; i < 10; i++) await logIn(user.email, 'wrong password', 'addr-keen').catch(() => null);
 		// Move the window's start back as if 14 of its 15 minutes had passed; one more try starts it again.
-		await getDb().updateTable('rateLimits').set({ windowStartedAt: new Date(Date.now() - 14 * 60_000) }).where('key', '=', `login:address-account:addr-keen:${user.email}`).execute();
+		await getDb()
+			.updateTable('rateLimits')
+			.set({ windowStartedAt: new Date(Date.now() - 14 * 60_000) })
+			.where('key', '=', `login:address-account:addr-keen:${user.email}`)
+			.execute();
 		const refused = (await logIn(user.email, 'wrong password', 'addr-keen').catch((e: unknown) => e)) as DomainError;
 		expect(refused.status).toBe(429);
 		expect(refused.retryAfter).toBeGreaterThan(14 * 60);
@@ -139,7 +148,10 @@ describe('login rate limit', () => {
 	it('limits one address across many accounts', async () => {
 		let refused = 0;
 		for (let i = 0; i < 55; i++) {
-			const error = await logIn(`nobody-${i}@test.example`, 'wrong password', 'one-address').then(() => null, (e: unknown) => e as DomainError);
+			const error = await logIn(`nobody-${i}@test.example`, 'wrong password', 'one-address').then(
+				() => null,
+				(e: unknown) => e as DomainError
+			);
 			if (!error) continue;
 			if (error.status === 429) refused++;
 		}
@@ -164,7 +176,10 @@ describe('password reset links', () => {
 		const original = console.error;
 		console.error = (message: string) => logged.push(message);
 		try {
-			await expect(requestPasswordReset(user.email, 'addr-no-origin')).rejects.toMatchObject({ status: 503, fields: { form: expect.stringContaining('ORIGIN') } });
+			await expect(requestPasswordReset(user.email, 'addr-no-origin')).rejects.toMatchObject({
+				status: 503,
+				fields: { form: expect.stringContaining('ORIGIN') }
+			});
 		} finally {
 			console.error = original;
 			Object.assign(process.env, before.origin ? { ORIGIN: before.origin } : {}, before.dev ? { HEARTH_DEV_ORIGIN: before.dev } : {});
@@ -194,7 +209,10 @@ describe('a new password', () => {
 	it('also spends every reset link still unused: an old link no longer works after a change', async () => {
 		const { user, token } = await makeUser();
 		const link = 'b'.repeat(32);
-		await getDb().insertInto('passwordResets').values({ tokenHash: hashToken(link), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) }).execute();
+		await getDb()
+			.insertInto('passwordResets')
+			.values({ tokenHash: hashToken(link), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) })
+			.execute();
 		const session = await validateSessionToken(getDb(), token);
 		await changePassword(user.id, session.session!.id, PASSWORD, 'a changed password 7');
 		await expect(resetPassword(link, 'attacker password 9', 'addr-g')).rejects.toMatchObject({ status: 410 });

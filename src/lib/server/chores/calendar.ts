@@ -10,7 +10,15 @@ import { isUuid } from '$lib/server/ids';
 import { logActivity } from '$lib/server/activity/log';
 import type { MemberContext } from '$lib/server/households/guard';
 import { parseDay, todayIn } from '$lib/dates';
-import { planChores, planSteps, sortOccurrences, type CalendarOccurrence, type PlanInput, type PlannedOccurrence, type StoredOccurrence } from '$lib/chores/plan';
+import {
+	planChores,
+	planSteps,
+	sortOccurrences,
+	type CalendarOccurrence,
+	type PlanInput,
+	type PlannedOccurrence,
+	type StoredOccurrence
+} from '$lib/chores/plan';
 import { outsidePlanningBounds } from '$lib/chores/bounds';
 import { plusDays } from '$lib/chores/schedule';
 import { fairness, type FairnessRow } from '$lib/chores/fairness';
@@ -34,13 +42,24 @@ interface PlanInputOptions {
 	ignoreFrozen?: boolean;
 }
 
-async function planInput(db: Kysely<Database>, household: HouseholdRef, from: string, to: string, options: PlanInputOptions = {}): Promise<PlanInput & { times: Map<string, string | null> }> {
+async function planInput(
+	db: Kysely<Database>,
+	household: HouseholdRef,
+	from: string,
+	to: string,
+	options: PlanInputOptions = {}
+): Promise<PlanInput & { times: Map<string, string | null> }> {
 	const householdId = household.id;
 	const among = options.onlyChores ?? null;
 	const [allChores, members, absences, recent, checkpoints, calendarState] = await Promise.all([
 		listChores(householdId, db),
 		db.selectFrom('members').select(['id', 'choreCapacity', 'leftAt']).where('householdId', '=', householdId).execute(),
-		db.selectFrom('absences').select(['memberId', 'startsOn', 'endsOn']).where('householdId', '=', householdId).where('endsOn', '>=', plusDays(from, -WINDOW_DAYS)).execute(),
+		db
+			.selectFrom('absences')
+			.select(['memberId', 'startsOn', 'endsOn'])
+			.where('householdId', '=', householdId)
+			.where('endsOn', '>=', plusDays(from, -WINDOW_DAYS))
+			.execute(),
 		db
 			.selectFrom('choreOccurrences')
 			.select(PLANNED_COLUMNS)
@@ -51,7 +70,16 @@ async function planInput(db: Kysely<Database>, household: HouseholdRef, from: st
 			.execute(),
 		// The last stored day of each chore before the window: where its rotation stands.
 		// One index probe per chore (a lateral limit 1), not a pass over years of history.
-		sql<{ choreId: string; dueOn: string; assigneeMemberId: string | null; status: StoredOccurrence['status']; doneByMemberId: string | null; doneOn: string | null; effort: number; turnMemberId: string | null }>`
+		sql<{
+			choreId: string;
+			dueOn: string;
+			assigneeMemberId: string | null;
+			status: StoredOccurrence['status'];
+			doneByMemberId: string | null;
+			doneOn: string | null;
+			effort: number;
+			turnMemberId: string | null;
+		}>`
 			select o.chore_id, o.due_on, o.assignee_member_id, o.status, o.done_by_member_id, o.done_on, o.effort, o.turn_member_id
 			from chores c cross join lateral (
 				select * from chore_occurrences o where o.household_id = c.household_id and o.chore_id = c.id and o.due_on < ${plusDays(from, -WINDOW_DAYS)}
@@ -64,8 +92,19 @@ async function planInput(db: Kysely<Database>, household: HouseholdRef, from: st
 	const stored: StoredOccurrence[] = [...older, ...recent];
 	return {
 		// An inactive chore keeps its stored past but plans nothing new.
-		chores: chores.map((c) => ({ id: c.id, name: c.name, effort: c.effort, schedule: c.active ? c.schedule : { ...c.schedule, endOn: plusDays(todayIn(household.timezone), -1) }, strategy: c.assignment.strategy, memberIds: c.assignment.memberIds })),
-		members: members.map((m) => ({ id: m.id, capacity: Number(m.choreCapacity), lastDay: m.leftAt ? plusDays(todayIn(household.timezone, m.leftAt), -1) : null })),
+		chores: chores.map((c) => ({
+			id: c.id,
+			name: c.name,
+			effort: c.effort,
+			schedule: c.active ? c.schedule : { ...c.schedule, endOn: plusDays(todayIn(household.timezone), -1) },
+			strategy: c.assignment.strategy,
+			memberIds: c.assignment.memberIds
+		})),
+		members: members.map((m) => ({
+			id: m.id,
+			capacity: Number(m.choreCapacity),
+			lastDay: m.leftAt ? plusDays(todayIn(household.timezone, m.leftAt), -1) : null
+		})),
 		absences: absences.map((a) => ({ memberId: a.memberId, from: a.startsOn, to: a.endsOn })),
 		stored,
 		from,
@@ -117,7 +156,11 @@ export async function freezePast(household: HouseholdRef): Promise<void> {
 			await sql`select pg_advisory_xact_lock(hashtext(${`chores:${household.id}`}))`.execute(trx);
 			const state = await trx.selectFrom('choreCalendarState').select('frozenThrough').where('householdId', '=', household.id).executeTakeFirst();
 			if (state && state.frozenThrough >= yesterday) return;
-			const earliest = await trx.selectFrom('chores').select((eb) => eb.fn.min(sql<string>`(schedule->>'startOn')::date`).as('start')).where('householdId', '=', household.id).executeTakeFirst();
+			const earliest = await trx
+				.selectFrom('chores')
+				.select((eb) => eb.fn.min(sql<string>`(schedule->>'startOn')::date`).as('start'))
+				.where('householdId', '=', household.id)
+				.executeTakeFirst();
 			const from = state ? plusDays(state.frozenThrough, 1) : (earliest?.start as string | null | undefined);
 			if (from && from <= yesterday) {
 				const input = await planInput(trx, household, from, yesterday);
@@ -136,7 +179,17 @@ async function storeFrozen(trx: Kysely<Database>, household: HouseholdRef, plann
 	for (let i = 0; i < fresh.length; i += 500) {
 		await trx
 			.insertInto('choreOccurrences')
-			.values(fresh.slice(i, i + 500).map((o) => ({ householdId: household.id, choreId: o.choreId, dueOn: o.dueOn, assigneeMemberId: o.assigneeMemberId, status: o.status, effort: o.effort, frozen: true })))
+			.values(
+				fresh.slice(i, i + 500).map((o) => ({
+					householdId: household.id,
+					choreId: o.choreId,
+					dueOn: o.dueOn,
+					assigneeMemberId: o.assigneeMemberId,
+					status: o.status,
+					effort: o.effort,
+					frozen: true
+				}))
+			)
 			.onConflict((oc) => oc.columns(['householdId', 'choreId', 'dueOn']).doNothing())
 			.execute();
 	}
@@ -184,7 +237,14 @@ export async function choreCalendar(household: HouseholdRef, from: string, to: s
 			).rows.map((r) => r.choreId)
 		: undefined;
 	const input = await planInput(db, household, from, to, { onlyChores });
-	const done = await db.selectFrom('choreOccurrences').select(['choreId', 'dueOn', 'doneAt']).where('householdId', '=', household.id).where('dueOn', '>=', from).where('dueOn', '<=', to).where('status', '=', 'done').execute();
+	const done = await db
+		.selectFrom('choreOccurrences')
+		.select(['choreId', 'dueOn', 'doneAt'])
+		.where('householdId', '=', household.id)
+		.where('dueOn', '>=', from)
+		.where('dueOn', '<=', to)
+		.where('status', '=', 'done')
+		.execute();
 	const doneAt = new Map(done.map((d) => [`${d.choreId}:${d.dueOn}`, d.doneAt]));
 	return (await planWithoutBlocking(input))
 		.map((o) => present(o, input.today, doneAt, input.times))
@@ -195,7 +255,12 @@ export async function choreCalendar(household: HouseholdRef, from: string, to: s
  * Runs a change to one occurrence: the past frozen first, then one transaction holding
  * the household's calendar lock, so two changes never plan from the same stale state.
  */
-async function inCalendarTransaction<T>(household: HouseholdRef, choreId: string, dueOn: string, work: (trx: Kysely<Database>, today: string) => Promise<T>): Promise<T> {
+async function inCalendarTransaction<T>(
+	household: HouseholdRef,
+	choreId: string,
+	dueOn: string,
+	work: (trx: Kysely<Database>, today: string) => Promise<T>
+): Promise<T> {
 	if (!isUuid(choreId)) throw notFound('That chore occurrence');
 	if (parseDay(dueOn) === null) throw new DomainError(422, 'invalid_input', 'That is not a real date.', { dueOn: 'Give a real day, as YYYY-MM-DD.' });
 	checkPlannable(household, dueOn, dueOn, { from: 'dueOn', to: 'dueOn' });
@@ -210,10 +275,7 @@ async function inCalendarTransaction<T>(household: HouseholdRef, choreId: string
 }
 
 export type OccurrenceAction =
-	| { kind: 'complete'; doneByMemberId?: string }
-	| { kind: 'undo' }
-	| { kind: 'skip'; reason: string }
-	| { kind: 'reassign'; memberId: string };
+	{ kind: 'complete'; doneByMemberId?: string } | { kind: 'undo' } | { kind: 'skip'; reason: string } | { kind: 'reassign'; memberId: string };
 
 /** Acts on the occurrence of `choreId` due on `dueOn`; it must be on the calendar. */
 export async function actOnOccurrence(context: MemberContext, choreId: string, dueOn: string, action: OccurrenceAction): Promise<Occurrence> {
@@ -222,12 +284,25 @@ export async function actOnOccurrence(context: MemberContext, choreId: string, d
 		const input = await planInput(trx, household, dueOn, dueOn);
 		const current = (await planWithoutBlocking(input)).find((o) => o.choreId === choreId && o.dueOn === dueOn);
 		if (!current) throw notFound('That chore occurrence');
-		const memberIds = [action.kind === 'complete' ? (action.doneByMemberId ?? context.member.id) : null, action.kind === 'reassign' ? action.memberId : null].filter((id): id is string => id !== null);
+		const memberIds = [
+			action.kind === 'complete' ? (action.doneByMemberId ?? context.member.id) : null,
+			action.kind === 'reassign' ? action.memberId : null
+		].filter((id): id is string => id !== null);
 		for (const id of memberIds) {
-			const member = await trx.selectFrom('members').select('id').where('householdId', '=', household.id).where('id', '=', id).where('active', '=', true).executeTakeFirst();
-			if (!member) throw new DomainError(422, 'rule_broken', 'Choose an active member of the household.', { [action.kind === 'reassign' ? 'memberId' : 'doneByMemberId']: 'Choose an active member of the household.' });
+			const member = await trx
+				.selectFrom('members')
+				.select('id')
+				.where('householdId', '=', household.id)
+				.where('id', '=', id)
+				.where('active', '=', true)
+				.executeTakeFirst();
+			if (!member)
+				throw new DomainError(422, 'rule_broken', 'Choose an active member of the household.', {
+					[action.kind === 'reassign' ? 'memberId' : 'doneByMemberId']: 'Choose an active member of the household.'
+				});
 		}
-		if (action.kind === 'undo' && current.status === 'pending') throw new DomainError(409, 'nothing_to_undo', 'This chore is not done or skipped, so there is nothing to undo.');
+		if (action.kind === 'undo' && current.status === 'pending')
+			throw new DomainError(409, 'nothing_to_undo', 'This chore is not done or skipped, so there is nothing to undo.');
 		if (action.kind === 'complete' && current.status === 'done') throw new DomainError(409, 'already_done', 'This chore is already done.');
 		const row = {
 			householdId: household.id,
@@ -237,7 +312,14 @@ export async function actOnOccurrence(context: MemberContext, choreId: string, d
 			assigneeMemberId: action.kind === 'reassign' ? action.memberId : current.assigneeMemberId,
 			// A stand-in takes this turn only: the rotation goes on from whose turn it was.
 			turnMemberId: action.kind === 'reassign' ? (current.turnMemberId ?? current.assigneeMemberId) : (current.turnMemberId ?? null),
-			status: action.kind === 'complete' ? ('done' as const) : action.kind === 'skip' ? ('skipped' as const) : action.kind === 'undo' ? ('pending' as const) : current.status,
+			status:
+				action.kind === 'complete'
+					? ('done' as const)
+					: action.kind === 'skip'
+						? ('skipped' as const)
+						: action.kind === 'undo'
+							? ('pending' as const)
+							: current.status,
 			doneByMemberId: action.kind === 'complete' ? memberIds[0]! : action.kind === 'reassign' ? current.doneByMemberId : null,
 			doneOn: action.kind === 'complete' ? today : action.kind === 'reassign' ? current.doneOn : null,
 			doneAt: action.kind === 'complete' ? new Date() : null,
@@ -248,10 +330,21 @@ export async function actOnOccurrence(context: MemberContext, choreId: string, d
 			.insertInto('choreOccurrences')
 			.values(row)
 			.onConflict((oc) =>
-				oc.columns(['householdId', 'choreId', 'dueOn']).doUpdateSet({ assigneeMemberId: row.assigneeMemberId, turnMemberId: row.turnMemberId, status: row.status, doneByMemberId: row.doneByMemberId, doneOn: row.doneOn, doneAt: row.doneAt, skipReason: row.skipReason, updatedAt: row.updatedAt })
+				oc.columns(['householdId', 'choreId', 'dueOn']).doUpdateSet({
+					assigneeMemberId: row.assigneeMemberId,
+					turnMemberId: row.turnMemberId,
+					status: row.status,
+					doneByMemberId: row.doneByMemberId,
+					doneOn: row.doneOn,
+					doneAt: row.doneAt,
+					skipReason: row.skipReason,
+					updatedAt: row.updatedAt
+				})
 			)
 			.execute();
-		const names = new Map((await trx.selectFrom('members').select(['id', 'displayName']).where('householdId', '=', household.id).execute()).map((m) => [m.id, m.displayName]));
+		const names = new Map(
+			(await trx.selectFrom('members').select(['id', 'displayName']).where('householdId', '=', household.id).execute()).map((m) => [m.id, m.displayName])
+		);
 		const who = (id: string | null) => (id ? (names.get(id) ?? 'someone') : 'nobody');
 		const summaries = {
 			complete: `${who(row.doneByMemberId)} did “${current.choreName}” (${dueOn}).`,
@@ -266,9 +359,20 @@ export async function actOnOccurrence(context: MemberContext, choreId: string, d
 			subjectType: 'chore',
 			subjectId: choreId,
 			summary: summaries[action.kind],
-			details: { dueOn, before: { assigneeMemberId: current.assigneeMemberId, status: current.status, doneByMemberId: current.doneByMemberId }, after: { assigneeMemberId: row.assigneeMemberId, status: row.status, doneByMemberId: row.doneByMemberId } }
+			details: {
+				dueOn,
+				before: { assigneeMemberId: current.assigneeMemberId, status: current.status, doneByMemberId: current.doneByMemberId },
+				after: { assigneeMemberId: row.assigneeMemberId, status: row.status, doneByMemberId: row.doneByMemberId }
+			}
 		});
-		const after = { ...current, assigneeMemberId: row.assigneeMemberId, status: row.status, doneByMemberId: row.doneByMemberId, doneOn: row.doneOn, stored: true };
+		const after = {
+			...current,
+			assigneeMemberId: row.assigneeMemberId,
+			status: row.status,
+			doneByMemberId: row.doneByMemberId,
+			doneOn: row.doneOn,
+			stored: true
+		};
 		return present(after, today, new Map([[`${choreId}:${dueOn}`, row.doneAt]]), input.times);
 	});
 }
@@ -300,7 +404,14 @@ export async function previewChore(household: HouseholdRef, input: ChoreInput, c
 	const today = todayIn(household.timezone);
 	const from = input.schedule.startOn > today ? input.schedule.startOn : today;
 	const base = await planInput(getDb(), household, from, plusDays(from, 400));
-	const chore = { id: 'preview', name: input.name, effort: input.effort, schedule: { ...input.schedule, startOn: from }, strategy: input.assignment.strategy, memberIds: input.assignment.memberIds };
+	const chore = {
+		id: 'preview',
+		name: input.name,
+		effort: input.effort,
+		schedule: { ...input.schedule, startOn: from },
+		strategy: input.assignment.strategy,
+		memberIds: input.assignment.memberIds
+	};
 	return planChores({ ...base, chores: [chore], stored: [] })
 		.slice(0, count)
 		.map((o) => ({ dueOn: o.dueOn, assigneeMemberId: o.assigneeMemberId }));
@@ -320,16 +431,35 @@ export async function swapOccurrence(context: MemberContext, choreId: string, du
 		if (mine.status !== 'pending') throw new DomainError(409, 'not_open', 'Only a chore that is still to do can be swapped.');
 		const theirs = plan.find((o) => o.dueOn > dueOn && o.status === 'pending' && o.assigneeMemberId === memberId);
 		if (!theirs || !mine.assigneeMemberId || memberId === mine.assigneeMemberId) {
-			throw new DomainError(422, 'no_turn_to_swap', 'They have no later turn of this chore to swap with; reassign it instead.', { memberId: 'No later turn of this chore to swap with.' });
+			throw new DomainError(422, 'no_turn_to_swap', 'They have no later turn of this chore to swap with; reassign it instead.', {
+				memberId: 'No later turn of this chore to swap with.'
+			});
 		}
-		for (const [occurrence, assignee] of [[mine, memberId], [theirs, mine.assigneeMemberId]] as const) {
+		for (const [occurrence, assignee] of [
+			[mine, memberId],
+			[theirs, mine.assigneeMemberId]
+		] as const) {
 			await trx
 				.insertInto('choreOccurrences')
-				.values({ householdId: household.id, choreId, dueOn: occurrence.dueOn, assigneeMemberId: assignee, turnMemberId: occurrence.turnMemberId ?? occurrence.assigneeMemberId, status: 'pending', effort: occurrence.effort })
-				.onConflict((oc) => oc.columns(['householdId', 'choreId', 'dueOn']).doUpdateSet({ assigneeMemberId: assignee, turnMemberId: occurrence.turnMemberId ?? occurrence.assigneeMemberId, updatedAt: new Date() }))
+				.values({
+					householdId: household.id,
+					choreId,
+					dueOn: occurrence.dueOn,
+					assigneeMemberId: assignee,
+					turnMemberId: occurrence.turnMemberId ?? occurrence.assigneeMemberId,
+					status: 'pending',
+					effort: occurrence.effort
+				})
+				.onConflict((oc) =>
+					oc
+						.columns(['householdId', 'choreId', 'dueOn'])
+						.doUpdateSet({ assigneeMemberId: assignee, turnMemberId: occurrence.turnMemberId ?? occurrence.assigneeMemberId, updatedAt: new Date() })
+				)
 				.execute();
 		}
-		const names = new Map((await trx.selectFrom('members').select(['id', 'displayName']).where('householdId', '=', household.id).execute()).map((m) => [m.id, m.displayName]));
+		const names = new Map(
+			(await trx.selectFrom('members').select(['id', 'displayName']).where('householdId', '=', household.id).execute()).map((m) => [m.id, m.displayName])
+		);
 		await logActivity(trx, {
 			householdId: household.id,
 			actorMemberId: context.member.id,

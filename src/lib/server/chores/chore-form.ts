@@ -10,7 +10,8 @@ import type { MemberContext } from '$lib/server/households/guard';
 import { previewChore } from './calendar';
 import { createChore, updateChore, type Chore } from './chores';
 
-export type ChoreFormResult = { ok: true; input: ChoreInput; values: Record<string, string> } | { ok: false; errors: Record<string, string>; values: Record<string, string> };
+export type ChoreFormResult =
+	{ ok: true; input: ChoreInput; values: Record<string, string> } | { ok: false; errors: Record<string, string>; values: Record<string, string> };
 
 const number = (value: FormDataEntryValue | null) => (typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : undefined);
 const text = (value: FormDataEntryValue | null) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
@@ -44,17 +45,30 @@ export function readChoreForm(formData: FormData, memberIds: string[]): ChoreFor
 	if (parsed.success) return { ok: true, input: parsed.data, values };
 	const errors: Record<string, string> = {};
 	for (const [path, message] of Object.entries(fieldErrors(parsed.error))) {
-		const field = path.replace(/^schedule\./, '').replace(/^assignment\.memberIds.*/, 'turns').replace(/^assignment\.strategy/, 'strategy').replace(/^monthWeekday/, 'monthWeekday').replace(/^weekday$/, 'monthWeekday');
+		const field = path
+			.replace(/^schedule\./, '')
+			.replace(/^assignment\.memberIds.*/, 'turns')
+			.replace(/^assignment\.strategy/, 'strategy')
+			.replace(/^monthWeekday/, 'monthWeekday')
+			.replace(/^weekday$/, 'monthWeekday');
 		errors[field.split('.')[0]!] ??= message;
 	}
 	return { ok: false, errors, values };
 }
 
 type Preview = Array<{ dueOn: string; assigneeMemberId: string | null }>;
-type Outcome = { chore: Chore } | { preview: Preview; values: Record<string, string> } | ActionFailure<{ values: Record<string, string>; errors: Record<string, string>; weekdays: string[]; currentVersion?: number }>;
+type Outcome =
+	| { chore: Chore }
+	| { preview: Preview; values: Record<string, string> }
+	| ActionFailure<{ values: Record<string, string>; errors: Record<string, string>; weekdays: string[]; currentVersion?: number }>;
 
 /** Save (create or update) or just preview the next eight occurrences. */
-export async function handleChoreForm(context: MemberContext, formData: FormData, memberIds: string[], mode: { save: 'create' } | { save: 'update'; choreId: string } | { save: false }): Promise<Outcome> {
+export async function handleChoreForm(
+	context: MemberContext,
+	formData: FormData,
+	memberIds: string[],
+	mode: { save: 'create' } | { save: 'update'; choreId: string } | { save: false }
+): Promise<Outcome> {
 	const read = readChoreForm(formData, memberIds);
 	const weekdays = formData.getAll('weekdays').map(String);
 	if (!read.ok) return fail(400, { values: read.values, errors: read.errors, weekdays });
@@ -63,10 +77,27 @@ export async function handleChoreForm(context: MemberContext, formData: FormData
 		if (mode.save === 'create') return { chore: await createChore(context, read.input) };
 		const { name, description, effort, schedule, assignment } = read.input;
 		const version = Number(formData.get('version'));
-		return { chore: await updateChore(context, mode.choreId, { name, description, effort, schedule, assignment, version: Number.isSafeInteger(version) && version > 0 ? version : undefined }) };
+		return {
+			chore: await updateChore(context, mode.choreId, {
+				name,
+				description,
+				effort,
+				schedule,
+				assignment,
+				version: Number.isSafeInteger(version) && version > 0 ? version : undefined
+			})
+		};
 	} catch (error) {
 		if (!(error instanceof DomainError)) throw error;
-		const errors = Object.keys(error.fields).length && error.currentVersion === undefined ? Object.fromEntries(Object.entries(error.fields).map(([k, m]) => [k.startsWith('assignment') ? 'turns' : k, m])) : { form: error.message };
-		return fail(error.status, { values: read.values, errors, weekdays, ...(error.currentVersion !== undefined ? { currentVersion: error.currentVersion } : {}) });
+		const errors =
+			Object.keys(error.fields).length && error.currentVersion === undefined
+				? Object.fromEntries(Object.entries(error.fields).map(([k, m]) => [k.startsWith('assignment') ? 'turns' : k, m]))
+				: { form: error.message };
+		return fail(error.status, {
+			values: read.values,
+			errors,
+			weekdays,
+			...(error.currentVersion !== undefined ? { currentVersion: error.currentVersion } : {})
+		});
 	}
 }

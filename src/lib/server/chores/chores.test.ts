@@ -28,7 +28,12 @@ const dailyChore = (memberIds: string[], startOn: string, strategy: ChoreInput['
 describe('the chore calendar', () => {
 	it('rotates a weekly chore among three members in turn', async () => {
 		const { admin, a, b, c, today } = await house();
-		const chore = await createChore(admin, { name: 'Bins out', effort: 1, schedule: { kind: 'weekly', interval: 1, weekdays: [1], startOn: today }, assignment: { strategy: 'rotate', memberIds: [a, b, c] } });
+		const chore = await createChore(admin, {
+			name: 'Bins out',
+			effort: 1,
+			schedule: { kind: 'weekly', interval: 1, weekdays: [1], startOn: today },
+			assignment: { strategy: 'rotate', memberIds: [a, b, c] }
+		});
 		const calendar = await choreCalendar(admin.household, today, plusDays(today, 41));
 		const bins = calendar.filter((o) => o.choreId === chore.id);
 		expect(bins).toHaveLength(6);
@@ -44,7 +49,10 @@ describe('the chore calendar', () => {
 		expect(await actOnOccurrence(admin, chore.id, today, { kind: 'undo' })).toMatchObject({ status: 'pending', doneByMemberId: null });
 		const tomorrow = plusDays(today, 1);
 		expect(await actOnOccurrence(admin, chore.id, tomorrow, { kind: 'skip', reason: 'Nobody cooked' })).toMatchObject({ status: 'skipped' });
-		expect(await actOnOccurrence(admin, chore.id, plusDays(today, 2), { kind: 'reassign', memberId: c })).toMatchObject({ assigneeMemberId: c, status: 'pending' });
+		expect(await actOnOccurrence(admin, chore.id, plusDays(today, 2), { kind: 'reassign', memberId: c })).toMatchObject({
+			assigneeMemberId: c,
+			status: 'pending'
+		});
 		await expect(actOnOccurrence(admin, chore.id, plusDays(today, -1), { kind: 'complete' })).rejects.toMatchObject({ status: 404 });
 	});
 
@@ -117,8 +125,18 @@ describe('swapping turns', () => {
 describe('the server time zone', () => {
 	it('does not change the calendar', async () => {
 		const { admin, a, b, c, today } = await house();
-		await createChore(admin, { name: 'Bathroom', effort: 3, schedule: { kind: 'weekly', interval: 1, weekdays: [6, 7], startOn: plusDays(today, -20), time: '09:00' }, assignment: { strategy: 'fair', memberIds: [a, b, c] } });
-		await createChore(admin, { name: 'Garden', effort: 2, schedule: { kind: 'monthly', interval: 1, dayOfMonth: 31, startOn: plusDays(today, -40) }, assignment: { strategy: 'rotate', memberIds: [c, a] } });
+		await createChore(admin, {
+			name: 'Bathroom',
+			effort: 3,
+			schedule: { kind: 'weekly', interval: 1, weekdays: [6, 7], startOn: plusDays(today, -20), time: '09:00' },
+			assignment: { strategy: 'fair', memberIds: [a, b, c] }
+		});
+		await createChore(admin, {
+			name: 'Garden',
+			effort: 2,
+			schedule: { kind: 'monthly', interval: 1, dayOfMonth: 31, startOn: plusDays(today, -40) },
+			assignment: { strategy: 'rotate', memberIds: [c, a] }
+		});
 		const previous = process.env.TZ;
 		const calendars = [];
 		try {
@@ -153,9 +171,18 @@ describe('bounds on planning', () => {
 	it('refuses to plan further than two years ahead or five back (422 naming the field), and impossible days', async () => {
 		const { admin, a, b, today } = await house();
 		const chore = await createChore(admin, dailyChore([a, b], today, 'fair'));
-		await expect(choreCalendar(admin.household, plusDays(today, 800), plusDays(today, 830))).rejects.toMatchObject({ status: 422, fields: { to: expect.stringContaining('2 years') } });
-		await expect(choreCalendar(admin.household, plusDays(today, -6 * 365), today)).rejects.toMatchObject({ status: 422, fields: { from: expect.stringContaining('5 years') } });
-		await expect(actOnOccurrence(admin, chore.id, '2100-12-31', { kind: 'skip', reason: 'far' })).rejects.toMatchObject({ status: 422, fields: { dueOn: expect.any(String) } });
+		await expect(choreCalendar(admin.household, plusDays(today, 800), plusDays(today, 830))).rejects.toMatchObject({
+			status: 422,
+			fields: { to: expect.stringContaining('2 years') }
+		});
+		await expect(choreCalendar(admin.household, plusDays(today, -6 * 365), today)).rejects.toMatchObject({
+			status: 422,
+			fields: { from: expect.stringContaining('5 years') }
+		});
+		await expect(actOnOccurrence(admin, chore.id, '2100-12-31', { kind: 'skip', reason: 'far' })).rejects.toMatchObject({
+			status: 422,
+			fields: { dueOn: expect.any(String) }
+		});
 		for (const day of ['2027-02-30', '0000-00-00', '2027-13-01']) {
 			await expect(actOnOccurrence(admin, chore.id, day, { kind: 'complete' })).rejects.toMatchObject({ status: 422, fields: { dueOn: expect.any(String) } });
 		}
@@ -165,9 +192,14 @@ describe('bounds on planning', () => {
 
 	it('refuses a chore starting more than a year ago, and a start moved there', async () => {
 		const { admin, a, today } = await house();
-		await expect(createChore(admin, dailyChore([a], plusDays(today, -7 * 365)))).rejects.toMatchObject({ status: 422, fields: { 'schedule.startOn': expect.any(String) } });
+		await expect(createChore(admin, dailyChore([a], plusDays(today, -7 * 365)))).rejects.toMatchObject({
+			status: 422,
+			fields: { 'schedule.startOn': expect.any(String) }
+		});
 		const chore = await createChore(admin, dailyChore([a], today));
-		await expect(updateChore(admin, chore.id, { schedule: { kind: 'daily', interval: 1, startOn: plusDays(today, -400) } })).rejects.toMatchObject({ status: 422 });
+		await expect(updateChore(admin, chore.id, { schedule: { kind: 'daily', interval: 1, startOn: plusDays(today, -400) } })).rejects.toMatchObject({
+			status: 422
+		});
 	});
 });
 
@@ -177,7 +209,8 @@ describe('a chore added with a start in the past', () => {
 		// The household's past is frozen through yesterday before the chore exists.
 		await choreCalendar(admin.household, plusDays(today, -7), today);
 		const chore = await createChore(admin, dailyChore([a, b, c], plusDays(today, -3)));
-		const past = async () => (await choreCalendar(admin.household, plusDays(today, -3), plusDays(today, -1))).filter((o) => o.choreId === chore.id).map((o) => o.assigneeMemberId);
+		const past = async () =>
+			(await choreCalendar(admin.household, plusDays(today, -3), plusDays(today, -1))).filter((o) => o.choreId === chore.id).map((o) => o.assigneeMemberId);
 		expect(await past()).toEqual([a, b, c]);
 		await updateChore(admin, chore.id, { assignment: { strategy: 'fixed', memberIds: [b] } });
 		expect(await past()).toEqual([a, b, c]);
@@ -204,7 +237,9 @@ describe('a chore of a member who has left', () => {
 		const chore = await createChore(admin, dailyChore([a, b], today));
 		await updateMember(admin, b, { active: false });
 		await updateMember(admin, c, { active: false });
-		expect((await updateChore(admin, chore.id, { name: 'Dishes after dinner', assignment: { strategy: 'rotate', memberIds: [a, b] } })).name).toBe('Dishes after dinner');
+		expect((await updateChore(admin, chore.id, { name: 'Dishes after dinner', assignment: { strategy: 'rotate', memberIds: [a, b] } })).name).toBe(
+			'Dishes after dinner'
+		);
 		await expect(updateChore(admin, chore.id, { assignment: { strategy: 'rotate', memberIds: [a, b, c] } })).rejects.toMatchObject({ status: 422 });
 	});
 });

@@ -41,15 +41,27 @@ function scheduleOf(input: ChoreInput['schedule']): ChoreSchedule {
 async function checkParticipants(trx: Kysely<Database>, householdId: string, memberIds: string[], alreadyIn: string[] = []): Promise<void> {
 	const newcomers = memberIds.filter((id) => !alreadyIn.includes(id));
 	if (newcomers.length === 0) return;
-	const found = await trx.selectFrom('members').select('id').where('householdId', '=', householdId).where('active', '=', true).where('id', 'in', newcomers).execute();
+	const found = await trx
+		.selectFrom('members')
+		.select('id')
+		.where('householdId', '=', householdId)
+		.where('active', '=', true)
+		.where('id', 'in', newcomers)
+		.execute();
 	if (found.length !== newcomers.length) {
-		throw new DomainError(422, 'rule_broken', 'Everyone who does the chore must be an active member of the household.', { 'assignment.memberIds': 'Choose active members of the household.' });
+		throw new DomainError(422, 'rule_broken', 'Everyone who does the chore must be an active member of the household.', {
+			'assignment.memberIds': 'Choose active members of the household.'
+		});
 	}
 }
 
 async function writeParticipants(trx: Kysely<Database>, householdId: string, choreId: string, memberIds: string[]): Promise<void> {
 	await trx.deleteFrom('choreParticipants').where('householdId', '=', householdId).where('choreId', '=', choreId).execute();
-	if (memberIds.length) await trx.insertInto('choreParticipants').values(memberIds.map((memberId, position) => ({ householdId, choreId, memberId, position }))).execute();
+	if (memberIds.length)
+		await trx
+			.insertInto('choreParticipants')
+			.values(memberIds.map((memberId, position) => ({ householdId, choreId, memberId, position })))
+			.execute();
 }
 
 /** A chore may start at most a year back: planning a chore costs time for every day since its start. */
@@ -71,7 +83,15 @@ export async function createChore(context: MemberContext, input: ChoreInput): Pr
 			await checkParticipants(trx, householdId, input.assignment.memberIds);
 			const row = await trx
 				.insertInto('chores')
-				.values({ householdId, name: input.name, description: input.description ?? '', effort: input.effort, schedule: JSON.stringify(scheduleOf(input.schedule)), strategy: input.assignment.strategy, createdByMemberId: context.member.id })
+				.values({
+					householdId,
+					name: input.name,
+					description: input.description ?? '',
+					effort: input.effort,
+					schedule: JSON.stringify(scheduleOf(input.schedule)),
+					strategy: input.assignment.strategy,
+					createdByMemberId: context.member.id
+				})
 				.returning('id')
 				.executeTakeFirstOrThrow();
 			await writeParticipants(trx, householdId, row.id, input.assignment.memberIds);
@@ -95,7 +115,21 @@ export async function createChore(context: MemberContext, input: ChoreInput): Pr
  */
 /** How a chore's fields read in a conflict message. */
 const describeChoreField: Describe = (field, value) =>
-	field === 'name' ? `the name ${quoted(value)}` : field === 'effort' ? `effort ${String(value)}` : field === 'schedule' ? 'another schedule' : field === 'assignment' ? 'other people or turns' : field === 'active' ? (value ? 'it running' : 'it paused') : field === 'description' ? 'another description' : null;
+	field === 'name'
+		? `the name ${quoted(value)}`
+		: field === 'effort'
+			? `effort ${String(value)}`
+			: field === 'schedule'
+				? 'another schedule'
+				: field === 'assignment'
+					? 'other people or turns'
+					: field === 'active'
+						? value
+							? 'it running'
+							: 'it paused'
+						: field === 'description'
+							? 'another description'
+							: null;
 
 /** `patch.version`: the version the edit was made from (409 if someone saved since); internal callers may leave it out. */
 export async function updateChore(context: MemberContext, choreId: string, patch: Omit<ChorePatch, 'version'> & { version?: number }): Promise<Chore> {

@@ -19,6 +19,15 @@ export async function choreHistoryCsv(household: Household): Promise<string> {
 		.execute();
 	return toCsv([
 		['due on', 'chore', 'effort', 'assigned to', 'status', 'done by', 'done on', 'skip reason'],
-		...rows.map((r) => [r.dueOn, r.name, r.effort, r.assignee ?? 'anyone', r.status === 'pending' ? 'not done' : r.status, r.doer ?? '', r.doneOn ?? '', r.skipReason ?? ''])
+		...rows.map((r) => [
+			r.dueOn,
+			r.name,
+			r.effort,
+			r.assignee ?? 'anyone',
+			r.status === 'pending' ? 'not done' : r.status,
+			r.doer ?? '',
+			r.doneOn ?? '',
+			r.skipReason ?? ''
+		])
 	]);
 }

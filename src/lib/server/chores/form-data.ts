@@ -9,7 +9,15 @@ export async function choreFormMembers(householdId: string) {
 
 /** A chore as the form's fields. */
 export function choreFields(chore: Chore | null, timezone: string, memberIds: string[]): Record<string, string | string[]> {
-	if (!chore) return { kind: 'weekly', interval: '1', weekdays: ['1'], startOn: todayIn(timezone), strategy: 'rotate', ...Object.fromEntries(memberIds.map((id, i) => [`turn_${id}`, String(i + 1)])) };
+	if (!chore)
+		return {
+			kind: 'weekly',
+			interval: '1',
+			weekdays: ['1'],
+			startOn: todayIn(timezone),
+			strategy: 'rotate',
+			...Object.fromEntries(memberIds.map((id, i) => [`turn_${id}`, String(i + 1)]))
+		};
 	const s = chore.schedule;
 	return {
 		name: chore.name,

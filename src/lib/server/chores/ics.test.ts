@@ -16,8 +16,18 @@ describe('ICS feeds', () => {
 			const house = await makeHousehold();
 			const bo = await makeMember(house, 'Bo');
 			const today = todayIn(house.household.timezone);
-			await createChore(house, { name: 'Hoover', effort: 2, schedule: { kind: 'weekly', interval: 1, weekdays: [7], startOn: today, time: '10:00' }, assignment: { strategy: 'rotate', memberIds: [house.member.id, bo.id] } });
-			await createChore(house, { name: 'Plants', effort: 1, schedule: { kind: 'daily', interval: 3, startOn: today }, assignment: { strategy: 'open', memberIds: [] } });
+			await createChore(house, {
+				name: 'Hoover',
+				effort: 2,
+				schedule: { kind: 'weekly', interval: 1, weekdays: [7], startOn: today, time: '10:00' },
+				assignment: { strategy: 'rotate', memberIds: [house.member.id, bo.id] }
+			});
+			await createChore(house, {
+				name: 'Plants',
+				effort: 1,
+				schedule: { kind: 'daily', interval: 3, startOn: today },
+				assignment: { strategy: 'open', memberIds: [] }
+			});
 			const path = await regenerateFeed(house, 'household');
 			const text = await feedIcs(house.household.id, null, tokenOf(path));
 			const calendar = new ICAL.Component(ICAL.parse(text));
@@ -52,7 +62,12 @@ describe('ICS feeds', () => {
 		const house = await makeHousehold();
 		const bo = await makeMember(house, 'Bo');
 		const today = todayIn(house.household.timezone);
-		await createChore(house, { name: 'Dishes', effort: 1, schedule: { kind: 'daily', interval: 1, startOn: today }, assignment: { strategy: 'rotate', memberIds: [house.member.id, bo.id] } });
+		await createChore(house, {
+			name: 'Dishes',
+			effort: 1,
+			schedule: { kind: 'daily', interval: 1, startOn: today },
+			assignment: { strategy: 'rotate', memberIds: [house.member.id, bo.id] }
+		});
 		const first = await regenerateFeed(house, 'member');
 		const mine = new ICAL.Component(ICAL.parse(await feedIcs(house.household.id, house.member.id, tokenOf(first)))).getAllSubcomponents('vevent');
 		const all = await regenerateFeed(house, 'household');

@@ -20,7 +20,9 @@ import { choreCalendar } from './calendar';
 export type FeedScope = 'household' | 'member';
 
 export function feedPath(householdId: string, memberId: string, scope: FeedScope, token: string): string {
-	return scope === 'household' ? `/households/${householdId}/chores.ics?token=${token}` : `/households/${householdId}/members/${memberId}/chores.ics?token=${token}`;
+	return scope === 'household'
+		? `/households/${householdId}/chores.ics?token=${token}`
+		: `/households/${householdId}/members/${memberId}/chores.ics?token=${token}`;
 }
 
 /** A new secret link for the caller; the previous one of the same scope stops working. */
@@ -30,19 +32,49 @@ export async function regenerateFeed(context: MemberContext, scope: FeedScope): 
 	await getDb()
 		.transaction()
 		.execute(async (trx) => {
-			await trx.updateTable('calendarFeeds').set({ revokedAt: new Date() }).where('householdId', '=', householdId).where('memberId', '=', context.member.id).where('scope', '=', scope).where('revokedAt', 'is', null).execute();
-			await trx.insertInto('calendarFeeds').values({ householdId, memberId: context.member.id, scope, tokenHash: hashToken(token) }).execute();
-			await logActivity(trx, { householdId, actorMemberId: context.member.id, action: 'feed.created', subjectType: 'member', subjectId: context.member.id, summary: `${context.member.displayName} made a new calendar link (${scope === 'household' ? 'all chores' : 'their chores'}).` });
+			await trx
+				.updateTable('calendarFeeds')
+				.set({ revokedAt: new Date() })
+				.where('householdId', '=', householdId)
+				.where('memberId', '=', context.member.id)
+				.where('scope', '=', scope)
+				.where('revokedAt', 'is', null)
+				.execute();
+			await trx
+				.insertInto('calendarFeeds')
+				.values({ householdId, memberId: context.member.id, scope, tokenHash: hashToken(token) })
+				.execute();
+			await logActivity(trx, {
+				householdId,
+				actorMemberId: context.member.id,
+				action: 'feed.created',
+				subjectType: 'member',
+				subjectId: context.member.id,
+				summary: `${context.member.displayName} made a new calendar link (${scope === 'household' ? 'all chores' : 'their chores'}).`
+			});
 		});
 	return feedPath(householdId, context.member.id, scope, token);
 }
 
 export async function revokeFeed(context: MemberContext, scope: FeedScope): Promise<void> {
-	await getDb().updateTable('calendarFeeds').set({ revokedAt: new Date() }).where('householdId', '=', context.household.id).where('memberId', '=', context.member.id).where('scope', '=', scope).where('revokedAt', 'is', null).execute();
+	await getDb()
+		.updateTable('calendarFeeds')
+		.set({ revokedAt: new Date() })
+		.where('householdId', '=', context.household.id)
+		.where('memberId', '=', context.member.id)
+		.where('scope', '=', scope)
+		.where('revokedAt', 'is', null)
+		.execute();
 }
 
 export async function activeFeeds(context: MemberContext): Promise<FeedScope[]> {
-	const rows = await getDb().selectFrom('calendarFeeds').select('scope').where('householdId', '=', context.household.id).where('memberId', '=', context.member.id).where('revokedAt', 'is', null).execute();
+	const rows = await getDb()
+		.selectFrom('calendarFeeds')
+		.select('scope')
+		.where('householdId', '=', context.household.id)
+		.where('memberId', '=', context.member.id)
+		.where('revokedAt', 'is', null)
+		.execute();
 	return rows.map((r) => r.scope);
 }
 
@@ -59,7 +91,8 @@ export async function feedIcs(householdId: string, memberId: string | null, toke
 		.where('calendarFeeds.revokedAt', 'is', null)
 		.where('calendarFeeds.householdId', '=', householdId)
 		.executeTakeFirst();
-	if (!feed || !feed.active || (memberId === null ? feed.scope !== 'household' : feed.scope !== 'member' || feed.memberId !== memberId)) throw notFound('That calendar');
+	if (!feed || !feed.active || (memberId === null ? feed.scope !== 'household' : feed.scope !== 'member' || feed.memberId !== memberId))
+		throw notFound('That calendar');
 	const today = todayIn(feed.timezone);
 	// Calendar apps poll; seven months of a big house's chores take a while to write. The link
 	// is checked on every request (above); what it shows may be up to a minute old.
@@ -83,9 +116,20 @@ const recentFeeds = new Map<string, { text: Promise<string>; until: number }>();
 
 async function writeFeed(feed: { id: string; name: string; timezone: string }, memberId: string | null, householdId: string, today: string): Promise<string> {
 	const db = getDb();
-	const occurrences = await choreCalendar({ id: feed.id, timezone: feed.timezone }, plusDays(today, -FEED_PAST_DAYS), plusDays(today, FEED_FUTURE_DAYS), memberId ?? undefined);
-	const names = new Map((await db.selectFrom('members').select(['id', 'displayName']).where('householdId', '=', householdId).execute()).map((m) => [m.id, m.displayName]));
-	const calendar = ical({ name: memberId ? `${feed.name}: ${names.get(memberId)}'s chores` : `${feed.name}: chores`, method: ICalCalendarMethod.PUBLISH, timezone: { name: feed.timezone, generator: (zone) => getVtimezoneComponent(zone) ?? null } });
+	const occurrences = await choreCalendar(
+		{ id: feed.id, timezone: feed.timezone },
+		plusDays(today, -FEED_PAST_DAYS),
+		plusDays(today, FEED_FUTURE_DAYS),
+		memberId ?? undefined
+	);
+	const names = new Map(
+		(await db.selectFrom('members').select(['id', 'displayName']).where('householdId', '=', householdId).execute()).map((m) => [m.id, m.displayName])
+	);
+	const calendar = ical({
+		name: memberId ? `${feed.name}: ${names.get(memberId)}'s chores` : `${feed.name}: chores`,
+		method: ICalCalendarMethod.PUBLISH,
+		timezone: { name: feed.timezone, generator: (zone) => getVtimezoneComponent(zone) ?? null }
+	});
 	for (const o of occurrences) {
 		const who = o.assigneeMemberId ? (names.get(o.assigneeMemberId) ?? 'someone') : 'anyone';
 		const status = o.status === 'done' ? ' (done)' : o.status === 'skipped' ? ' (skipped)' : '';

@@ -1,19 +1,33 @@
 import { z } from 'zod';
 import { calendarDate, freeText, singleLineText } from '$lib/server/validation';
 
-const weekday = z.number({ error: 'Choose a weekday from 1 (Monday) to 7 (Sunday).' }).int().min(1, 'From 1 (Monday) to 7 (Sunday).').max(7, 'From 1 (Monday) to 7 (Sunday).');
+const weekday = z
+	.number({ error: 'Choose a weekday from 1 (Monday) to 7 (Sunday).' })
+	.int()
+	.min(1, 'From 1 (Monday) to 7 (Sunday).')
+	.max(7, 'From 1 (Monday) to 7 (Sunday).');
 
 export const choreScheduleInput = z
 	.object({
 		kind: z.enum(['daily', 'weekly', 'monthly', 'after'], { error: 'Choose daily, weekly, monthly or after.' }),
-		interval: z.number({ error: 'Say every how many days, weeks or months.' }).int('Use a whole number.').min(1, 'At least 1.').max(365, 'At most 365.').default(1),
+		interval: z
+			.number({ error: 'Say every how many days, weeks or months.' })
+			.int('Use a whole number.')
+			.min(1, 'At least 1.')
+			.max(365, 'At most 365.')
+			.default(1),
 		weekdays: z.array(weekday).max(7).optional(),
 		dayOfMonth: z.number({ error: 'Choose a day from 1 to 31.' }).int().min(1, 'From 1 to 31.').max(31, 'From 1 to 31.').optional(),
-		nth: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(-1)], { error: 'Choose the first, second, third, fourth or last.' }).optional(),
+		nth: z
+			.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(-1)], { error: 'Choose the first, second, third, fourth or last.' })
+			.optional(),
 		weekday: weekday.optional(),
 		startOn: calendarDate('start'),
 		endOn: calendarDate('end').optional(),
-		time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Give the time as HH:MM, like 19:00.').optional()
+		time: z
+			.string()
+			.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Give the time as HH:MM, like 19:00.')
+			.optional()
 	})
 	.refine((s) => s.kind !== 'weekly' || (s.weekdays?.length ?? 0) > 0, { path: ['weekdays'], message: 'Choose at least one weekday.' })
 	.refine((s) => s.kind !== 'monthly' || s.dayOfMonth !== undefined || (s.nth !== undefined && s.weekday !== undefined), {
@@ -31,11 +45,20 @@ export const choreInput = z
 		schedule: choreScheduleInput,
 		assignment: z.object({
 			strategy: z.enum(['rotate', 'fair', 'fixed', 'open'], { error: 'Choose rotate, fair, fixed or open.' }),
-			memberIds: z.array(z.uuid({ error: 'Choose members of the household.' })).max(50, 'At most 50 people.').default([])
+			memberIds: z
+				.array(z.uuid({ error: 'Choose members of the household.' }))
+				.max(50, 'At most 50 people.')
+				.default([])
 		})
 	})
-	.refine((c) => c.assignment.strategy === 'open' || c.assignment.memberIds.length > 0, { path: ['assignment', 'memberIds'], message: 'Choose who does this chore.' })
-	.refine((c) => new Set(c.assignment.memberIds).size === c.assignment.memberIds.length, { path: ['assignment', 'memberIds'], message: 'List each person once.' })
+	.refine((c) => c.assignment.strategy === 'open' || c.assignment.memberIds.length > 0, {
+		path: ['assignment', 'memberIds'],
+		message: 'Choose who does this chore.'
+	})
+	.refine((c) => new Set(c.assignment.memberIds).size === c.assignment.memberIds.length, {
+		path: ['assignment', 'memberIds'],
+		message: 'List each person once.'
+	})
 	.meta({ id: 'ChoreInput' });
 
 export const chorePatch = z

@@ -56,9 +56,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 		createPostgresUser: isRoot,
 		initdbFlags: ['--encoding=UTF8', '--locale=C'],
 		postgresFlags: [
-			'-c', 'listen_addresses=127.0.0.1',
-			'-c', 'unix_socket_directories=',
-			'-c', 'max_connections=200',
+			'-c',
+			'listen_addresses=127.0.0.1',
+			'-c',
+			'unix_socket_directories=',
+			'-c',
+			'max_connections=200',
 			...(options.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : [])
 		],
 		onLog: (message) => log(String(message).trim()),

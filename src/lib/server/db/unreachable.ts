@@ -7,7 +7,8 @@
 // Connection-level failures, by Node's socket codes and PostgreSQL's SQLSTATE classes
 // 08 (connection exception) and 57P (operator intervention: shutdown, crash, restart).
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
-const MESSAGES = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down|in recovery mode)/i;
+const MESSAGES =
+	/Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down|in recovery mode)/i;
 
 export function isDatabaseUnreachable(error: unknown): boolean {
 	if (!(error instanceof Error)) return false;

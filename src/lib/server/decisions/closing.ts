@@ -34,7 +34,13 @@ export async function ballotsOf(db: Kysely<Database>, householdId: string, propo
 	const [voters, votes, options] = await Promise.all([
 		db.selectFrom('proposalVoters').select(['proposalId', 'memberId']).where('householdId', '=', householdId).where('proposalId', 'in', proposalIds).execute(),
 		db.selectFrom('votes').selectAll().where('householdId', '=', householdId).where('proposalId', 'in', proposalIds).orderBy('castAt').execute(),
-		db.selectFrom('proposalOptions').select(['proposalId', 'id', 'label']).where('householdId', '=', householdId).where('proposalId', 'in', proposalIds).orderBy('position').execute()
+		db
+			.selectFrom('proposalOptions')
+			.select(['proposalId', 'id', 'label'])
+			.where('householdId', '=', householdId)
+			.where('proposalId', 'in', proposalIds)
+			.orderBy('position')
+			.execute()
 	]);
 	return { voters, votes, options };
 }
@@ -54,7 +60,12 @@ export async function closeLocked(trx: Kysely<Database>, row: ProposalRow): Prom
 	let reason = count.reason;
 	let linkedExpenseId: string | null = null;
 	if (row.linkedExpense && (count.verdict === 'passed' || count.verdict === 'decided')) {
-		const author = await trx.selectFrom('members').selectAll().where('householdId', '=', householdId).where('id', '=', row.authorMemberId).executeTakeFirstOrThrow();
+		const author = await trx
+			.selectFrom('members')
+			.selectAll()
+			.where('householdId', '=', householdId)
+			.where('id', '=', row.authorMemberId)
+			.executeTakeFirstOrThrow();
 		const household = await trx.selectFrom('households').selectAll().where('id', '=', householdId).executeTakeFirstOrThrow();
 		// The money is spent when the house decides, so the expense is dated the day it passed.
 		const stored = storedLinkedExpense.safeParse(row.linkedExpense);
@@ -91,13 +102,22 @@ export async function closeLocked(trx: Kysely<Database>, row: ProposalRow): Prom
 		.execute();
 	// The feed says the result first, in people's words ("Chosen: Baltic coast", "Blocked by Mia"), then the count.
 	const blockerIds = ballots.votes.filter((v) => v.position === 'block').map((v) => v.memberId);
-	const names = blockerIds.length ? await trx.selectFrom('members').select(['id', 'displayName']).where('householdId', '=', householdId).where('id', 'in', blockerIds).execute() : [];
+	const names = blockerIds.length
+		? await trx.selectFrom('members').select(['id', 'displayName']).where('householdId', '=', householdId).where('id', 'in', blockerIds).execute()
+		: [];
 	const headline = outcomeHeadline({
 		status: count.verdict,
 		winnerLabel: ballots.options.find((o) => o.id === count.winnerOptionId)?.label ?? null,
 		blockedBy: blockerIds.map((id) => names.find((n) => n.id === id)?.displayName ?? 'someone')
 	});
-	await logActivity(trx, { householdId, actorMemberId: null, action: 'proposal.closed', subjectType: 'proposal', subjectId: row.id, summary: `“${row.title}”: ${headline}. ${reason}` });
+	await logActivity(trx, {
+		householdId,
+		actorMemberId: null,
+		action: 'proposal.closed',
+		subjectType: 'proposal',
+		subjectId: row.id,
+		summary: `“${row.title}”: ${headline}. ${reason}`
+	});
 }
 
 /** Closes it if its time has come; safe to call any number of times. */
@@ -112,7 +132,13 @@ export async function closeIfDue(householdId: string, proposalId: string): Promi
 
 /** Every proposal of the household whose closing time has passed (the catch-up step), each on its own. */
 export async function closeDueIn(householdId: string): Promise<void> {
-	const due = await getDb().selectFrom('proposals').select('id').where('householdId', '=', householdId).where('status', '=', 'open').where('closesAt', '<=', new Date()).execute();
+	const due = await getDb()
+		.selectFrom('proposals')
+		.select('id')
+		.where('householdId', '=', householdId)
+		.where('status', '=', 'open')
+		.where('closesAt', '<=', new Date())
+		.execute();
 	for (const { id } of due) await sweepItem('close-proposals', householdId, id, () => closeIfDue(householdId, id));
 }
 
@@ -130,7 +156,14 @@ export async function closeProposal(context: MemberContext, proposalId: string):
 
 /** For the job runner: close every proposal whose time has come, in any household. */
 export async function closeAllDueProposals(): Promise<number> {
-	const due = await getDb().selectFrom('proposals').select(['householdId', 'id']).where('status', '=', 'open').where('closesAt', '<=', new Date()).orderBy('closesAt').limit(500).execute();
+	const due = await getDb()
+		.selectFrom('proposals')
+		.select(['householdId', 'id'])
+		.where('status', '=', 'open')
+		.where('closesAt', '<=', new Date())
+		.orderBy('closesAt')
+		.limit(500)
+		.execute();
 	let closed = 0;
 	for (const { householdId, id } of due) if (await sweepItem('close-proposals', householdId, id, () => closeIfDue(householdId, id))) closed++;
 	return closed;

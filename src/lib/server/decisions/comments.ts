@@ -20,14 +20,32 @@ export async function addComment(context: MemberContext, proposalId: string, bod
 		.execute(async (trx) => {
 			const row = await trx.selectFrom('proposals').select('title').where('householdId', '=', householdId).where('id', '=', proposalId).executeTakeFirst();
 			if (!row) throw notFound('That proposal');
-			const comment = await trx.insertInto('proposalComments').values({ householdId, proposalId, memberId: context.member.id, body }).returning(['id', 'memberId', 'body', 'createdAt']).executeTakeFirstOrThrow();
-			await logActivity(trx, { householdId, actorMemberId: context.member.id, action: 'proposal.commented', subjectType: 'proposal', subjectId: proposalId, summary: `${context.member.displayName} commented on “${row.title}”.` });
+			const comment = await trx
+				.insertInto('proposalComments')
+				.values({ householdId, proposalId, memberId: context.member.id, body })
+				.returning(['id', 'memberId', 'body', 'createdAt'])
+				.executeTakeFirstOrThrow();
+			await logActivity(trx, {
+				householdId,
+				actorMemberId: context.member.id,
+				action: 'proposal.commented',
+				subjectType: 'proposal',
+				subjectId: proposalId,
+				summary: `${context.member.displayName} commented on “${row.title}”.`
+			});
 			return { ...comment, createdAt: comment.createdAt.toISOString() };
 		});
 }
 
 /** Oldest first, as a conversation reads. */
 export async function listComments(householdId: string, proposalId: string): Promise<Comment[]> {
-	const rows = await getDb().selectFrom('proposalComments').select(['id', 'memberId', 'body', 'createdAt']).where('householdId', '=', householdId).where('proposalId', '=', proposalId).orderBy('createdAt').orderBy('id').execute();
+	const rows = await getDb()
+		.selectFrom('proposalComments')
+		.select(['id', 'memberId', 'body', 'createdAt'])
+		.where('householdId', '=', householdId)
+		.where('proposalId', '=', proposalId)
+		.orderBy('createdAt')
+		.orderBy('id')
+		.execute();
 	return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }

@@ -14,10 +14,28 @@ export async function proposalsCsv(household: Household): Promise<string> {
 			const tally = p.tally ?? {};
 			const result =
 				p.kind === 'consent'
-					? p.tally ? `yes ${tally.yes}, no ${tally.no}, abstain ${tally.abstain}, block ${tally.block}` : ''
-					: p.outcome?.winnerOptionId ? labelOf(p.outcome.winnerOptionId) : '';
-			const expense = p.linkedExpense ? `${p.linkedExpense.description} ${minorToInput(p.linkedExpense.amountMinor, household.currency)} ${household.currency}${p.linkedExpenseId ? ' (added)' : ''}` : '';
-			return [p.title, p.kind, describeRule(p.rule), p.createdAt, p.closedAt ?? p.closesAt, STATUS_LABELS[p.status] ?? p.status, p.eligibleCount, p.votedCount, p.status === 'open' ? '' : result, p.reason ?? '', expense];
+					? p.tally
+						? `yes ${tally.yes}, no ${tally.no}, abstain ${tally.abstain}, block ${tally.block}`
+						: ''
+					: p.outcome?.winnerOptionId
+						? labelOf(p.outcome.winnerOptionId)
+						: '';
+			const expense = p.linkedExpense
+				? `${p.linkedExpense.description} ${minorToInput(p.linkedExpense.amountMinor, household.currency)} ${household.currency}${p.linkedExpenseId ? ' (added)' : ''}`
+				: '';
+			return [
+				p.title,
+				p.kind,
+				describeRule(p.rule),
+				p.createdAt,
+				p.closedAt ?? p.closesAt,
+				STATUS_LABELS[p.status] ?? p.status,
+				p.eligibleCount,
+				p.votedCount,
+				p.status === 'open' ? '' : result,
+				p.reason ?? '',
+				expense
+			];
 		})
 	]);
 }

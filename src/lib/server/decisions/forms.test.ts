@@ -24,20 +24,56 @@ describe('the proposal form', () => {
 
 	it('turns a money proposal into a ProposalInput with its expense', () => {
 		const read = readProposalForm(
-			form({ title: 'Washer', body: '', kind: 'consent', threshold: 'two_thirds', quorumPct: '60%', voterClass: 'adults', closesAt: `${nextYear}-01-10T18:00`, withExpense: 'on', expense_amount: '480', expense_paidBy: members[1]!.id, expense_category: 'repairs', expense_splitMode: 'weights', [`expense_in_${members[0]!.id}`]: 'on', [`expense_in_${members[1]!.id}`]: 'on' }),
+			form({
+				title: 'Washer',
+				body: '',
+				kind: 'consent',
+				threshold: 'two_thirds',
+				quorumPct: '60%',
+				voterClass: 'adults',
+				closesAt: `${nextYear}-01-10T18:00`,
+				withExpense: 'on',
+				expense_amount: '480',
+				expense_paidBy: members[1]!.id,
+				expense_category: 'repairs',
+				expense_splitMode: 'weights',
+				[`expense_in_${members[0]!.id}`]: 'on',
+				[`expense_in_${members[1]!.id}`]: 'on'
+			}),
 			context
 		);
 		expect(read.ok).toBe(true);
 		if (!read.ok) return;
 		expect(read.input.rule).toEqual({ threshold: 'two_thirds', quorumPct: 60, voterClass: 'adults' });
-		expect(read.input.expense).toMatchObject({ description: 'Washer', amountMinor: 48000, payers: [{ memberId: members[1]!.id, amountMinor: 48000 }], split: { mode: 'weights' } });
+		expect(read.input.expense).toMatchObject({
+			description: 'Washer',
+			amountMinor: 48000,
+			payers: [{ memberId: members[1]!.id, amountMinor: 48000 }],
+			split: { mode: 'weights' }
+		});
 	});
 
 	it('answers each bad field by its own name and keeps what was typed', () => {
-		const read = readProposalForm(form({ title: ' ', kind: 'ranked', options: 'Only one', threshold: 'most', quorumPct: '150', voterClass: 'all', closesAt: 'soon', withExpense: 'on', expense_amount: '-5', expense_category: 'repairs' }), context);
+		const read = readProposalForm(
+			form({
+				title: ' ',
+				kind: 'ranked',
+				options: 'Only one',
+				threshold: 'most',
+				quorumPct: '150',
+				voterClass: 'all',
+				closesAt: 'soon',
+				withExpense: 'on',
+				expense_amount: '-5',
+				expense_category: 'repairs'
+			}),
+			context
+		);
 		expect(read.ok).toBe(false);
 		if (read.ok) return;
-		expect(Object.keys(read.errors).sort()).toEqual(['closesAt', 'expense_amount', 'expense_paidBy', 'expense_split', 'options', 'quorumPct', 'threshold', 'title'].sort());
+		expect(Object.keys(read.errors).sort()).toEqual(
+			['closesAt', 'expense_amount', 'expense_paidBy', 'expense_split', 'options', 'quorumPct', 'threshold', 'title'].sort()
+		);
 		expect(read.values.options).toBe('Only one');
 	});
 });
@@ -59,15 +95,36 @@ describe('the ballot form', () => {
 	});
 	it('needs a reason with a block and takes approvals as a list', () => {
 		expect(readVoteForm(form({ position: 'block' }), 'consent', [])).toMatchObject({ ok: false, errors: { reason: 'A block needs a reason.' } });
-		expect(readVoteForm(form({ optionIds: [options[0]!, options[2]!] }), 'choice', options)).toMatchObject({ ok: true, vote: { optionIds: [options[0], options[2]] } });
+		expect(readVoteForm(form({ optionIds: [options[0]!, options[2]!] }), 'choice', options)).toMatchObject({
+			ok: true,
+			vote: { optionIds: [options[0], options[2]] }
+		});
 	});
 });
 
 describe('the default-rules form', () => {
 	it('reads both rules and names a bad field by purpose', () => {
-		const good = readRulesForm(form({ ordinary_threshold: 'majority', ordinary_quorumPct: '50', ordinary_voterClass: 'all', money_threshold: 'unanimous', money_quorumPct: '100', money_voterClass: 'adults' }));
+		const good = readRulesForm(
+			form({
+				ordinary_threshold: 'majority',
+				ordinary_quorumPct: '50',
+				ordinary_voterClass: 'all',
+				money_threshold: 'unanimous',
+				money_quorumPct: '100',
+				money_voterClass: 'adults'
+			})
+		);
 		expect(good).toMatchObject({ ok: true, rules: { money: { threshold: 'unanimous', quorumPct: 100 } } });
-		const bad = readRulesForm(form({ ordinary_threshold: 'majority', ordinary_quorumPct: 'x', ordinary_voterClass: 'all', money_threshold: 'unanimous', money_quorumPct: '100', money_voterClass: 'pets' }));
+		const bad = readRulesForm(
+			form({
+				ordinary_threshold: 'majority',
+				ordinary_quorumPct: 'x',
+				ordinary_voterClass: 'all',
+				money_threshold: 'unanimous',
+				money_quorumPct: '100',
+				money_voterClass: 'pets'
+			})
+		);
 		expect(bad).toMatchObject({ ok: false, errors: { ordinary_quorumPct: expect.any(String), money_voterClass: 'Choose who votes.' } });
 	});
 });

@@ -71,7 +71,8 @@ export function readProposalForm(formData: FormData, context: ProposalFormContex
 			context.currency,
 			context.locale
 		);
-		for (const [field, message] of Object.entries(read.errors)) errors[toFormField(`expense.${field === 'amount' ? 'amountMinor' : field === 'paidBy' ? 'payers' : field}`)] ??= message;
+		for (const [field, message] of Object.entries(read.errors))
+			errors[toFormField(`expense.${field === 'amount' ? 'amountMinor' : field === 'paidBy' ? 'payers' : field}`)] ??= message;
 		if (read.draft) {
 			const checked = expenseInput.safeParse(read.draft);
 			if (checked.success) expense = checked.data;
@@ -82,7 +83,13 @@ export function readProposalForm(formData: FormData, context: ProposalFormContex
 		title: text('title'),
 		body: text('body'),
 		kind,
-		options: kind === 'consent' ? undefined : text('options').split(/\r?\n/).map((line) => line.trim()).filter(Boolean),
+		options:
+			kind === 'consent'
+				? undefined
+				: text('options')
+						.split(/\r?\n/)
+						.map((line) => line.trim())
+						.filter(Boolean),
 		rule: { threshold: text('threshold'), quorumPct: /^\d+$/.test(quorum) ? Number(quorum) : Number.NaN, voterClass: text('voterClass') },
 		closesAt: closesAt ?? '',
 		hideResults: Boolean(values.hideResults),
@@ -95,7 +102,13 @@ export function readProposalForm(formData: FormData, context: ProposalFormContex
 }
 
 /** A fresh form: a consent proposal under the house's ordinary rule, closing in a week at 20:00. */
-export function newProposalValues(rules: DecisionRules, timezone: string, me: string, members: Array<{ id: string; shareWeight: number }>, splitDefaults: SplitDefaults): Record<string, string> {
+export function newProposalValues(
+	rules: DecisionRules,
+	timezone: string,
+	me: string,
+	members: Array<{ id: string; shareWeight: number }>,
+	splitDefaults: SplitDefaults
+): Record<string, string> {
 	const inAWeek = addDays(new TZDate(Date.now(), timezone), 7);
 	return {
 		kind: 'consent',

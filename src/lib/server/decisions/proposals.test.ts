@@ -38,7 +38,8 @@ const washer = (admin: { member: { id: string } }, bea: { member: { id: string }
 	}
 });
 
-const proposal = (householdId: string, id: string) => getDb().selectFrom('proposals').selectAll().where('householdId', '=', householdId).where('id', '=', id).executeTakeFirstOrThrow();
+const proposal = (householdId: string, id: string) =>
+	getDb().selectFrom('proposals').selectAll().where('householdId', '=', householdId).where('id', '=', id).executeTakeFirstOrThrow();
 
 describe('proposals', () => {
 	it('a money proposal passes when both adults vote yes, closes early, and creates its expense once', async () => {
@@ -78,8 +79,17 @@ describe('proposals', () => {
 		const { admin, bea } = await house();
 		const { id } = await createProposal(admin, { ...washer(admin, bea), rule: { threshold: 'two_thirds', quorumPct: 50 } });
 		await castVote(admin, id, { position: 'yes' });
-		await getDb().updateTable('proposals').set({ closesAt: new Date(Date.now() - 1000) }).where('id', '=', id).execute();
-		const results = await Promise.allSettled([closeIfDue(admin.household.id, id), closeProposal(admin, id), closeProposal(bea, id), closeIfDue(admin.household.id, id)]);
+		await getDb()
+			.updateTable('proposals')
+			.set({ closesAt: new Date(Date.now() - 1000) })
+			.where('id', '=', id)
+			.execute();
+		const results = await Promise.allSettled([
+			closeIfDue(admin.household.id, id),
+			closeProposal(admin, id),
+			closeProposal(bea, id),
+			closeIfDue(admin.household.id, id)
+		]);
 		expect(results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason.status === 409)).toBe(true);
 		const row = await proposal(admin.household.id, id);
 		expect(row.status).toBe('passed');
@@ -91,7 +101,11 @@ describe('proposals', () => {
 		const { admin, bea } = await house();
 		const due = await createProposal(admin, { ...washer(admin, bea), expense: undefined });
 		const later = await createProposal(admin, { ...washer(admin, bea), expense: undefined });
-		await getDb().updateTable('proposals').set({ closesAt: new Date(Date.now() - 1000) }).where('id', '=', due.id).execute();
+		await getDb()
+			.updateTable('proposals')
+			.set({ closesAt: new Date(Date.now() - 1000) })
+			.where('id', '=', due.id)
+			.execute();
 		expect(await closeAllDueProposals()).toBeGreaterThanOrEqual(1);
 		expect((await proposal(admin.household.id, due.id)).status).toBe('no_quorum');
 		expect((await proposal(admin.household.id, later.id)).status).toBe('open');
@@ -100,7 +114,11 @@ describe('proposals', () => {
 	it('a vote after the closing time answers 409 even though no job closed it', async () => {
 		const { admin, bea } = await house();
 		const { id } = await createProposal(admin, washer(admin, bea));
-		await getDb().updateTable('proposals').set({ closesAt: new Date(Date.now() - 1000) }).where('id', '=', id).execute();
+		await getDb()
+			.updateTable('proposals')
+			.set({ closesAt: new Date(Date.now() - 1000) })
+			.where('id', '=', id)
+			.execute();
 		await expect(castVote(bea, id, { position: 'yes' })).rejects.toMatchObject({ status: 409 });
 		expect((await proposal(admin.household.id, id)).status).toBe('no_quorum');
 	});
@@ -109,7 +127,14 @@ describe('proposals', () => {
 		const { admin, bea } = await house();
 		const consent = await createProposal(admin, { ...washer(admin, bea), expense: undefined });
 		await expect(castVote(bea, consent.id, { position: 'block' })).rejects.toMatchObject({ status: 422 });
-		const ranked = await createProposal(admin, { title: 'Paint', body: '', kind: 'ranked', options: ['Blue', 'Green', 'White'], rule: { threshold: 'majority', quorumPct: 0 }, closesAt: inAnHour() });
+		const ranked = await createProposal(admin, {
+			title: 'Paint',
+			body: '',
+			kind: 'ranked',
+			options: ['Blue', 'Green', 'White'],
+			rule: { threshold: 'majority', quorumPct: 0 },
+			closesAt: inAnHour()
+		});
 		await expect(castVote(bea, ranked.id, { ranking: [crypto.randomUUID()] })).rejects.toMatchObject({ status: 422 });
 		const options = await getDb().selectFrom('proposalOptions').select('id').where('proposalId', '=', ranked.id).orderBy('position').execute();
 		await castVote(bea, ranked.id, { ranking: [options[1]!.id, options[0]!.id] });
@@ -122,7 +147,14 @@ describe('proposals', () => {
 
 	it('the author edits words and options until the first vote, then may only withdraw; no one else may do either', async () => {
 		const { admin, bea } = await house();
-		const { id } = await createProposal(admin, { title: 'Paint', body: '', kind: 'choice', options: ['Blue', 'Green'], rule: { threshold: 'majority', quorumPct: 0 }, closesAt: inAnHour() });
+		const { id } = await createProposal(admin, {
+			title: 'Paint',
+			body: '',
+			kind: 'choice',
+			options: ['Blue', 'Green'],
+			rule: { threshold: 'majority', quorumPct: 0 },
+			closesAt: inAnHour()
+		});
 		await expect(editProposal(bea, id, { title: 'Hijack' })).rejects.toMatchObject({ status: 403 });
 		await expect(withdrawProposal(bea, id)).rejects.toMatchObject({ status: 403 });
 		await expect(editProposal(admin, id, { options: ['Only one'] })).rejects.toMatchObject({ status: 422 });
@@ -142,7 +174,13 @@ describe('proposals', () => {
 
 	it('shows the running count, or hides it (and how others voted) until the close when asked to', async () => {
 		const { admin, bea } = await house();
-		const base = { title: 'Cat', body: '', kind: 'consent' as const, rule: { threshold: 'majority' as const, quorumPct: 0, voterClass: 'adults' as const }, closesAt: inAnHour() };
+		const base = {
+			title: 'Cat',
+			body: '',
+			kind: 'consent' as const,
+			rule: { threshold: 'majority' as const, quorumPct: 0, voterClass: 'adults' as const },
+			closesAt: inAnHour()
+		};
 		const shown = await createProposal(admin, base);
 		const hidden = await createProposal(admin, { ...base, hideResults: true });
 		for (const { id } of [shown, hidden]) await castVote(bea, id, { position: 'no', reason: 'Allergic' });
@@ -152,7 +190,10 @@ describe('proposals', () => {
 		expect(secret.votedCount).toBe(1);
 		const seenByAdmin = await proposalVoters(admin.household.id, secret, admin.member.id);
 		expect(seenByAdmin.find((v) => v.memberId === bea.member.id)).toMatchObject({ voted: true, vote: null });
-		expect((await proposalVoters(admin.household.id, secret, bea.member.id)).find((v) => v.memberId === bea.member.id)!.vote).toMatchObject({ position: 'no', reason: 'Allergic' });
+		expect((await proposalVoters(admin.household.id, secret, bea.member.id)).find((v) => v.memberId === bea.member.id)!.vote).toMatchObject({
+			position: 'no',
+			reason: 'Allergic'
+		});
 		await closeProposal(admin, hidden.id);
 		expect((await getProposal(admin.household.id, hidden.id)).tally).toEqual({ yes: 0, no: 1, abstain: 0, block: 0 });
 	});
@@ -169,8 +210,14 @@ describe('proposals', () => {
 
 	it('the house default rules start as the built-in ones and change for new proposals only', async () => {
 		const { admin } = await house();
-		expect(await getDecisionRules(admin.household.id)).toEqual({ ordinary: { threshold: 'majority', quorumPct: 50, voterClass: 'all' }, money: { threshold: 'two_thirds', quorumPct: 60, voterClass: 'adults' } });
-		const rules = { ordinary: { threshold: 'consensus', quorumPct: 75, voterClass: 'adults_and_youth' }, money: { threshold: 'unanimous', quorumPct: 100, voterClass: 'adults' } } as const;
+		expect(await getDecisionRules(admin.household.id)).toEqual({
+			ordinary: { threshold: 'majority', quorumPct: 50, voterClass: 'all' },
+			money: { threshold: 'two_thirds', quorumPct: 60, voterClass: 'adults' }
+		});
+		const rules = {
+			ordinary: { threshold: 'consensus', quorumPct: 75, voterClass: 'adults_and_youth' },
+			money: { threshold: 'unanimous', quorumPct: 100, voterClass: 'adults' }
+		} as const;
 		await setDecisionRules(admin, rules);
 		expect(await getDecisionRules(admin.household.id)).toEqual(rules);
 	});
@@ -178,7 +225,10 @@ describe('proposals', () => {
 	it('refuses a closing time in the past or more than a year ahead', async () => {
 		const { admin } = await house();
 		const base = { title: 'Cat', body: '', kind: 'consent' as const, rule: { threshold: 'majority' as const, quorumPct: 0 } };
-		await expect(createProposal(admin, { ...base, closesAt: new Date(Date.now() - 1000).toISOString() })).rejects.toMatchObject({ status: 422, fields: { closesAt: expect.any(String) } });
+		await expect(createProposal(admin, { ...base, closesAt: new Date(Date.now() - 1000).toISOString() })).rejects.toMatchObject({
+			status: 422,
+			fields: { closesAt: expect.any(String) }
+		});
 		await expect(createProposal(admin, { ...base, closesAt: new Date(Date.now() + 400 * 86_400_000).toISOString() })).rejects.toMatchObject({ status: 422 });
 	});
 });
@@ -188,7 +238,19 @@ describe('a money proposal’s expense', () => {
 		const { admin, bea } = await house();
 		const halfPaid = { ...washer(admin, bea), expense: { ...washer(admin, bea).expense!, payers: [{ memberId: admin.member.id, amountMinor: 25000 }] } };
 		await expect(createProposal(admin, halfPaid)).rejects.toMatchObject({ status: 422, fields: { 'expense.payers': expect.stringContaining('adds up') } });
-		const badExact = { ...washer(admin, bea), expense: { ...washer(admin, bea).expense!, split: { mode: 'exact' as const, parts: [{ memberId: admin.member.id, value: 100 }, { memberId: bea.member.id, value: 100 }] } } };
+		const badExact = {
+			...washer(admin, bea),
+			expense: {
+				...washer(admin, bea).expense!,
+				split: {
+					mode: 'exact' as const,
+					parts: [
+						{ memberId: admin.member.id, value: 100 },
+						{ memberId: bea.member.id, value: 100 }
+					]
+				}
+			}
+		};
 		await expect(createProposal(admin, badExact)).rejects.toMatchObject({ status: 422, fields: { 'expense.split': expect.any(String) } });
 		const unknownCategory = { ...washer(admin, bea), expense: { ...washer(admin, bea).expense!, category: 'no-such-category' } };
 		await expect(createProposal(admin, unknownCategory)).rejects.toMatchObject({ status: 422, fields: { 'expense.category': expect.any(String) } });
@@ -200,7 +262,11 @@ describe('a money proposal’s expense', () => {
 		const { id } = await createProposal(admin, { ...washer(admin, bea), rule: { threshold: 'majority', quorumPct: 0, voterClass: 'all' } });
 		await castVote(admin, id, { position: 'yes' });
 		await updateMember(admin, bea.member.id, { active: false });
-		await getDb().updateTable('proposals').set({ closesAt: new Date(Date.now() - 1000) }).where('id', '=', id).execute();
+		await getDb()
+			.updateTable('proposals')
+			.set({ closesAt: new Date(Date.now() - 1000) })
+			.where('id', '=', id)
+			.execute();
 		await closeIfDue(admin.household.id, id);
 		const closed = await getProposal(admin.household.id, id);
 		expect(closed.status).toBe('passed');

@@ -51,12 +51,32 @@ export async function createProposal(context: MemberContext, input: ProposalInpu
 				.returning('id')
 				.executeTakeFirstOrThrow();
 			if (input.kind !== 'consent') {
-				await trx.insertInto('proposalOptions').values(input.options!.map((label, position) => ({ householdId, proposalId: proposal.id, label, position }))).execute();
+				await trx
+					.insertInto('proposalOptions')
+					.values(input.options!.map((label, position) => ({ householdId, proposalId: proposal.id, label, position })))
+					.execute();
 			}
 			// The electorate is frozen now: later role changes do not change who votes on this.
-			const voters = await trx.selectFrom('members').select('id').where('householdId', '=', householdId).where('active', '=', true).where('role', 'in', [...ROLES_OF[voterClass]]).execute();
-			if (voters.length) await trx.insertInto('proposalVoters').values(voters.map((v) => ({ householdId, proposalId: proposal.id, memberId: v.id }))).execute();
-			await logActivity(trx, { householdId, actorMemberId: context.member.id, action: 'proposal.opened', subjectType: 'proposal', subjectId: proposal.id, summary: `${context.member.displayName} proposed “${input.title}”.` });
+			const voters = await trx
+				.selectFrom('members')
+				.select('id')
+				.where('householdId', '=', householdId)
+				.where('active', '=', true)
+				.where('role', 'in', [...ROLES_OF[voterClass]])
+				.execute();
+			if (voters.length)
+				await trx
+					.insertInto('proposalVoters')
+					.values(voters.map((v) => ({ householdId, proposalId: proposal.id, memberId: v.id })))
+					.execute();
+			await logActivity(trx, {
+				householdId,
+				actorMemberId: context.member.id,
+				action: 'proposal.opened',
+				subjectType: 'proposal',
+				subjectId: proposal.id,
+				summary: `${context.member.displayName} proposed “${input.title}”.`
+			});
 			// Its closing is background work that falls due then.
 			await dueBy(trx, householdId, new Date(input.closesAt));
 			return proposal;
@@ -93,17 +113,39 @@ export async function editProposal(context: MemberContext, proposalId: string, e
 		.transaction()
 		.execute(async (trx) => {
 			const row = await lockForAuthor(context, proposalId, trx);
-			const voted = await trx.selectFrom('voteHistory').select('id').where('householdId', '=', householdId).where('proposalId', '=', proposalId).limit(1).executeTakeFirst();
+			const voted = await trx
+				.selectFrom('voteHistory')
+				.select('id')
+				.where('householdId', '=', householdId)
+				.where('proposalId', '=', proposalId)
+				.limit(1)
+				.executeTakeFirst();
 			if (voted) throw new DomainError(409, 'has_votes', 'Someone has voted already, so the proposal can no longer be edited; you can still withdraw it.');
 			if (edit.options && row.kind === 'consent' && edit.options.length > 0) throw ruleBroken('options', 'A consent proposal has no options.');
 			if (edit.options && row.kind !== 'consent') {
 				if (edit.options.length < 2) throw ruleBroken('options', 'Give at least two options.');
 				await trx.deleteFrom('proposalOptions').where('householdId', '=', householdId).where('proposalId', '=', proposalId).execute();
-				await trx.insertInto('proposalOptions').values(edit.options.map((label, position) => ({ householdId, proposalId, label, position }))).execute();
+				await trx
+					.insertInto('proposalOptions')
+					.values(edit.options.map((label, position) => ({ householdId, proposalId, label, position })))
+					.execute();
 			}
 			const title = edit.title ?? row.title;
-			await trx.updateTable('proposals').set({ title, body: edit.body ?? row.body }).where('householdId', '=', householdId).where('id', '=', proposalId).execute();
-			await logActivity(trx, { householdId, actorMemberId: context.member.id, action: 'proposal.edited', subjectType: 'proposal', subjectId: proposalId, summary: `${context.member.displayName} edited the proposal “${title}”.`, details: { before: { title: row.title, body: row.body }, after: { title, body: edit.body ?? row.body } } });
+			await trx
+				.updateTable('proposals')
+				.set({ title, body: edit.body ?? row.body })
+				.where('householdId', '=', householdId)
+				.where('id', '=', proposalId)
+				.execute();
+			await logActivity(trx, {
+				householdId,
+				actorMemberId: context.member.id,
+				action: 'proposal.edited',
+				subjectType: 'proposal',
+				subjectId: proposalId,
+				summary: `${context.member.displayName} edited the proposal “${title}”.`,
+				details: { before: { title: row.title, body: row.body }, after: { title, body: edit.body ?? row.body } }
+			});
 		});
 }
 
@@ -115,8 +157,20 @@ export async function withdrawProposal(context: MemberContext, proposalId: strin
 		.execute(async (trx) => {
 			const row = await lockForAuthor(context, proposalId, trx);
 			const reason = `Withdrawn by ${context.member.displayName} before the close.`;
-			await trx.updateTable('proposals').set({ status: 'withdrawn', reason, closedAt: new Date() }).where('householdId', '=', householdId).where('id', '=', proposalId).execute();
-			await logActivity(trx, { householdId, actorMemberId: context.member.id, action: 'proposal.withdrawn', subjectType: 'proposal', subjectId: proposalId, summary: `${context.member.displayName} withdrew the proposal “${row.title}”.` });
+			await trx
+				.updateTable('proposals')
+				.set({ status: 'withdrawn', reason, closedAt: new Date() })
+				.where('householdId', '=', householdId)
+				.where('id', '=', proposalId)
+				.execute();
+			await logActivity(trx, {
+				householdId,
+				actorMemberId: context.member.id,
+				action: 'proposal.withdrawn',
+				subjectType: 'proposal',
+				subjectId: proposalId,
+				summary: `${context.member.displayName} withdrew the proposal “${row.title}”.`
+			});
 		});
 }
 
@@ -167,7 +221,16 @@ export async function proposalVoters(householdId: string, proposal: Proposal, vi
 		return {
 			memberId,
 			voted: Boolean(vote),
-			vote: shown ? { position: vote.position, optionIds: vote.optionIds, ranking: vote.ranking, reason: vote.reason, castByMemberId: vote.castByMemberId, castAt: vote.castAt.toISOString() } : null
+			vote: shown
+				? {
+						position: vote.position,
+						optionIds: vote.optionIds,
+						ranking: vote.ranking,
+						reason: vote.reason,
+						castByMemberId: vote.castByMemberId,
+						castAt: vote.castAt.toISOString()
+					}
+				: null
 		};
 	});
 }
@@ -185,15 +248,25 @@ export async function listProposals(householdId: string, status?: 'open' | 'clos
 		.orderBy('closedAt', 'desc')
 		.limit(200)
 		.execute();
-	return loadProposals(householdId, ids.map((r) => r.id));
+	return loadProposals(
+		householdId,
+		ids.map((r) => r.id)
+	);
 }
 
 /** Open proposals this member may vote on and has not yet, closing soonest first. */
 export async function awaitingVoteOf(householdId: string, memberId: string): Promise<Array<{ id: string; title: string; closesAt: string }>> {
 	const rows = await getDb()
 		.selectFrom('proposals')
-		.innerJoin('proposalVoters', (join) => join.onRef('proposalVoters.householdId', '=', 'proposals.householdId').onRef('proposalVoters.proposalId', '=', 'proposals.id'))
-		.leftJoin('votes', (join) => join.onRef('votes.householdId', '=', 'proposalVoters.householdId').onRef('votes.proposalId', '=', 'proposalVoters.proposalId').onRef('votes.memberId', '=', 'proposalVoters.memberId'))
+		.innerJoin('proposalVoters', (join) =>
+			join.onRef('proposalVoters.householdId', '=', 'proposals.householdId').onRef('proposalVoters.proposalId', '=', 'proposals.id')
+		)
+		.leftJoin('votes', (join) =>
+			join
+				.onRef('votes.householdId', '=', 'proposalVoters.householdId')
+				.onRef('votes.proposalId', '=', 'proposalVoters.proposalId')
+				.onRef('votes.memberId', '=', 'proposalVoters.memberId')
+		)
 		.select(['proposals.id', 'proposals.title', 'proposals.closesAt'])
 		.where('proposals.householdId', '=', householdId)
 		.where('proposals.status', '=', 'open')
@@ -210,9 +283,27 @@ async function loadProposals(householdId: string, ids: string[]): Promise<Propos
 	const db = getDb();
 	const [rows, options, voterCounts, voteCounts, blocks] = await Promise.all([
 		db.selectFrom('proposals').selectAll().where('householdId', '=', householdId).where('id', 'in', ids).execute(),
-		db.selectFrom('proposalOptions').select(['proposalId', 'id', 'label']).where('householdId', '=', householdId).where('proposalId', 'in', ids).orderBy('position').execute(),
-		db.selectFrom('proposalVoters').select(['proposalId', (eb) => eb.fn.countAll<string>().as('n')]).where('householdId', '=', householdId).where('proposalId', 'in', ids).groupBy('proposalId').execute(),
-		db.selectFrom('votes').select(['proposalId', (eb) => eb.fn.countAll<string>().as('n')]).where('householdId', '=', householdId).where('proposalId', 'in', ids).groupBy('proposalId').execute(),
+		db
+			.selectFrom('proposalOptions')
+			.select(['proposalId', 'id', 'label'])
+			.where('householdId', '=', householdId)
+			.where('proposalId', 'in', ids)
+			.orderBy('position')
+			.execute(),
+		db
+			.selectFrom('proposalVoters')
+			.select(['proposalId', (eb) => eb.fn.countAll<string>().as('n')])
+			.where('householdId', '=', householdId)
+			.where('proposalId', 'in', ids)
+			.groupBy('proposalId')
+			.execute(),
+		db
+			.selectFrom('votes')
+			.select(['proposalId', (eb) => eb.fn.countAll<string>().as('n')])
+			.where('householdId', '=', householdId)
+			.where('proposalId', 'in', ids)
+			.groupBy('proposalId')
+			.execute(),
 		// Who blocked a rejected proposal: its outcome names them ("Blocked by Mia").
 		db
 			.selectFrom('votes')

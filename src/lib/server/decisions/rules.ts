@@ -14,7 +14,11 @@ export const BUILT_IN_RULES: DecisionRules = {
 };
 
 export async function getDecisionRules(householdId: string): Promise<DecisionRules> {
-	const rows = await getDb().selectFrom('decisionRules').select(['purpose', 'threshold', 'quorumPct', 'voterClass']).where('householdId', '=', householdId).execute();
+	const rows = await getDb()
+		.selectFrom('decisionRules')
+		.select(['purpose', 'threshold', 'quorumPct', 'voterClass'])
+		.where('householdId', '=', householdId)
+		.execute();
 	const rules = structuredClone(BUILT_IN_RULES);
 	for (const { purpose, ...rule } of rows) rules[purpose] = rule;
 	return rules;
@@ -33,6 +37,13 @@ export async function setDecisionRules(context: MemberContext, rules: DecisionRu
 					.onConflict((oc) => oc.columns(['householdId', 'purpose']).doUpdateSet({ ...rule, updatedAt: new Date() }))
 					.execute();
 			}
-			await logActivity(trx, { householdId, actorMemberId: context.member.id, action: 'household.decision_rules_changed', subjectType: 'household', subjectId: householdId, summary: `${context.member.displayName} changed the house’s default decision rules.` });
+			await logActivity(trx, {
+				householdId,
+				actorMemberId: context.member.id,
+				action: 'household.decision_rules_changed',
+				subjectType: 'household',
+				subjectId: householdId,
+				summary: `${context.member.displayName} changed the house’s default decision rules.`
+			});
 		});
 }

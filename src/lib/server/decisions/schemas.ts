@@ -17,7 +17,11 @@ export const decisionRules = z.object({ ordinary: decisionRule, money: decisionR
 /** The options refinements need only the kind and the options to have parsed. */
 function optionsReadable(payload: z.core.ParsePayload): boolean {
 	const value = payload.value as { kind?: unknown; options?: unknown } | undefined;
-	return typeof value === 'object' && value !== null && (value.options === undefined || (Array.isArray(value.options) && value.options.every((o) => typeof o === 'string')));
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		(value.options === undefined || (Array.isArray(value.options) && value.options.every((o) => typeof o === 'string')))
+	);
 }
 
 export const proposalInput = z
@@ -64,6 +68,4 @@ export type ProposalEdit = z.infer<typeof proposalEdit>;
 export type ProposalInput = z.infer<typeof proposalInput>;
 export type VoteInput = z.infer<typeof voteInput>;
 
-export const commentInput = z
-	.object({ body: freeText(5000, { missing: 'Write something.' }).trim().min(1, 'Write something.') })
-	.meta({ id: 'CommentInput' });
+export const commentInput = z.object({ body: freeText(5000, { missing: 'Write something.' }).trim().min(1, 'Write something.') }).meta({ id: 'CommentInput' });

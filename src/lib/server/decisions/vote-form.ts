@@ -25,6 +25,15 @@ export function readVoteForm(formData: FormData, kind: 'consent' | 'choice' | 'r
 		candidate.ranking = ranks.sort((a, b) => a.rank - b.rank).map((r) => r.id);
 	}
 	const parsed = voteInput.safeParse(candidate);
-	if (!parsed.success) return { ok: false, errors: Object.fromEntries(Object.entries(fieldErrors(parsed.error)).reverse().map(([path, message]) => [path.split('.')[0]!, message])), values };
+	if (!parsed.success)
+		return {
+			ok: false,
+			errors: Object.fromEntries(
+				Object.entries(fieldErrors(parsed.error))
+					.reverse()
+					.map(([path, message]) => [path.split('.')[0]!, message])
+			),
+			values
+		};
 	return { ok: true, vote: parsed.data, values };
 }

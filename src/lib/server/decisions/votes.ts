@@ -23,24 +23,54 @@ export async function castVote(context: MemberContext, proposalId: string, vote:
 			let voterId = context.member.id;
 			if (vote.onBehalfOfMemberId && vote.onBehalfOfMemberId !== context.member.id) {
 				if (!context.member.isAdmin) throw forbidden('Only an admin can vote on behalf of someone.');
-				const proxied = await trx.selectFrom('members').select(['userId']).where('householdId', '=', householdId).where('id', '=', vote.onBehalfOfMemberId).executeTakeFirst();
+				const proxied = await trx
+					.selectFrom('members')
+					.select(['userId'])
+					.where('householdId', '=', householdId)
+					.where('id', '=', vote.onBehalfOfMemberId)
+					.executeTakeFirst();
 				if (!proxied || proxied.userId) throw forbidden('Proxy votes are for members without a login.');
 				voterId = vote.onBehalfOfMemberId;
 			}
-			const eligible = await trx.selectFrom('proposalVoters').select('memberId').where('householdId', '=', householdId).where('proposalId', '=', proposalId).where('memberId', '=', voterId).executeTakeFirst();
+			const eligible = await trx
+				.selectFrom('proposalVoters')
+				.select('memberId')
+				.where('householdId', '=', householdId)
+				.where('proposalId', '=', proposalId)
+				.where('memberId', '=', voterId)
+				.executeTakeFirst();
 			if (!eligible) throw forbidden('This proposal’s voters were fixed when it opened, and they do not include this member.');
-			const options = (await trx.selectFrom('proposalOptions').select('id').where('householdId', '=', householdId).where('proposalId', '=', proposalId).execute()).map((o) => o.id);
+			const options = (
+				await trx.selectFrom('proposalOptions').select('id').where('householdId', '=', householdId).where('proposalId', '=', proposalId).execute()
+			).map((o) => o.id);
 			const ballot = checkBallot(row.kind, vote, options);
 			const values = { householdId, proposalId, memberId: voterId, ...ballot, reason: vote.reason || null, castByMemberId: context.member.id };
 			await trx
 				.insertInto('votes')
 				.values(values)
-				.onConflict((oc) => oc.columns(['householdId', 'proposalId', 'memberId']).doUpdateSet({ ...ballot, reason: values.reason, castByMemberId: values.castByMemberId, castAt: new Date() }))
+				.onConflict((oc) =>
+					oc
+						.columns(['householdId', 'proposalId', 'memberId'])
+						.doUpdateSet({ ...ballot, reason: values.reason, castByMemberId: values.castByMemberId, castAt: new Date() })
+				)
 				.execute();
-			await trx.insertInto('voteHistory').values({ ...values, castAt: new Date() }).execute();
+			await trx
+				.insertInto('voteHistory')
+				.values({ ...values, castAt: new Date() })
+				.execute();
 			const [{ voted }, { total }] = await Promise.all([
-				trx.selectFrom('votes').select((eb) => eb.fn.countAll<string>().as('voted')).where('householdId', '=', householdId).where('proposalId', '=', proposalId).executeTakeFirstOrThrow(),
-				trx.selectFrom('proposalVoters').select((eb) => eb.fn.countAll<string>().as('total')).where('householdId', '=', householdId).where('proposalId', '=', proposalId).executeTakeFirstOrThrow()
+				trx
+					.selectFrom('votes')
+					.select((eb) => eb.fn.countAll<string>().as('voted'))
+					.where('householdId', '=', householdId)
+					.where('proposalId', '=', proposalId)
+					.executeTakeFirstOrThrow(),
+				trx
+					.selectFrom('proposalVoters')
+					.select((eb) => eb.fn.countAll<string>().as('total'))
+					.where('householdId', '=', householdId)
+					.where('proposalId', '=', proposalId)
+					.executeTakeFirstOrThrow()
 			]);
 			if (Number(voted) >= Number(total)) await closeLocked(trx, row);
 			return false;

@@ -42,7 +42,11 @@ export async function seedBigHousehold({ expenses, emailTag = '', log = () => {}
 		log(`  ${what}: ${((performance.now() - began) / 1000).toFixed(1)} s`);
 	};
 
-	const { id: householdId } = await db.insertInto('households').values({ name: BIG_HOUSEHOLD, currency: 'EUR', timezone: TIMEZONE }).returning('id').executeTakeFirstOrThrow();
+	const { id: householdId } = await db
+		.insertInto('households')
+		.values({ name: BIG_HOUSEHOLD, currency: 'EUR', timezone: TIMEZONE })
+		.returning('id')
+		.executeTakeFirstOrThrow();
 	const h = householdId;
 
 	await step('40 members, 34 with accounts', async () => {
@@ -70,7 +74,7 @@ export async function seedBigHousehold({ expenses, emailTag = '', log = () => {}
 		// Each expense: 5 sharers spread over the house, one payer (every tenth has two), mixed split modes.
 		// One transaction: the generated rows live in a temporary table of its connection.
 		await db.transaction().execute(async (trx) => {
-		await sql`
+			await sql`
 			create temporary table gen on commit drop as
 			select n, gen_random_uuid() as id,
 				${start}::date + ((n::bigint * 1825) / ${expenses})::int as spent_on,
@@ -80,7 +84,7 @@ export async function seedBigHousehold({ expenses, emailTag = '', log = () => {}
 				(${ids})[1 + (n * 11 + 5) % 34] as second_payer,
 				array[(${ids})[1 + n % 40], (${ids})[1 + (n + 3) % 40], (${ids})[1 + (n + 6) % 40], (${ids})[1 + (n + 9) % 40], (${ids})[1 + (n + 12) % 40]] as sharers
 			from generate_series(1, ${expenses}) n`.execute(trx);
-		await sql`
+			await sql`
 			insert into expenses (household_id, id, description, amount_minor, spent_on, category, split_mode, split_parts, created_by_member_id, created_at, updated_at)
 			select ${h}::uuid, id, (array['Groceries','Rent share','Electricity','Internet','Cleaning supplies','Dinner','Repairs','Garden','Bakery','Water'])[1 + n % 10] || ' #' || n,
 				amount, spent_on, (array['groceries','rent','utilities','internet','supplies','groceries','repairs','other','groceries','utilities'])[1 + n % 10], mode,
@@ -89,18 +93,20 @@ export async function seedBigHousehold({ expenses, emailTag = '', log = () => {}
 					from unnest(sharers) with ordinality as u(s, i)),
 				payer, spent_on + time '18:00' + n * interval '1 millisecond', spent_on + time '18:00'
 			from gen`.execute(trx);
-		await sql`
+			await sql`
 			insert into expense_payers (household_id, expense_id, member_id, amount_minor)
 			select ${h}::uuid, id, payer, case when n % 10 = 0 and second_payer <> payer then amount - amount / 3 else amount end from gen
 			union all
 			select ${h}::uuid, id, second_payer, amount / 3 from gen where n % 10 = 0 and second_payer <> payer`.execute(trx);
-		await sql`
+			await sql`
 			insert into expense_shares (household_id, expense_id, member_id, amount_minor)
 			select ${h}::uuid, id, s, amount / 5 + case when i <= amount % 5 then 1 else 0 end
 			from gen cross join lateral unnest(sharers) with ordinality as u(s, i)`.execute(trx);
-		await sql`
+			await sql`
 			insert into expense_versions (household_id, expense_id, version, snapshot, saved_by_member_id, saved_at)
-			select ${h}::uuid, id, 1, jsonb_build_object('id', id, 'version', 1, 'amountMinor', amount, 'spentOn', spent_on, 'splitMode', mode), payer, spent_on + time '18:00' from gen`.execute(trx);
+			select ${h}::uuid, id, 1, jsonb_build_object('id', id, 'version', 1, 'amountMinor', amount, 'spentOn', spent_on, 'splitMode', mode), payer, spent_on + time '18:00' from gen`.execute(
+				trx
+			);
 		});
 	});
 
@@ -189,7 +195,9 @@ export async function seedBigHousehold({ expenses, emailTag = '', log = () => {}
 			from ballots`.execute(db);
 		await sql`
 			insert into vote_history (household_id, proposal_id, member_id, position, option_ids, ranking, reason, cast_by_member_id, cast_at)
-			select household_id, proposal_id, member_id, position, option_ids, ranking, reason, cast_by_member_id, cast_at from votes where household_id = ${h}`.execute(db);
+			select household_id, proposal_id, member_id, position, option_ids, ranking, reason, cast_by_member_id, cast_at from votes where household_id = ${h}`.execute(
+			db
+		);
 		// The real closing code counts each one (tallies, ranked rounds, reasons); then each is dated at its closing time.
 		while ((await closeAllDueProposals()) > 0);
 		await sql`update proposals set closed_at = closes_at where household_id = ${h} and status <> 'open'`.execute(db);
@@ -203,6 +211,13 @@ export async function seedBigHousehold({ expenses, emailTag = '', log = () => {}
 	);
 	await step('analyze', () => sql`analyze`.execute(db));
 
-	const ranked = await db.selectFrom('proposals').select('id').where('householdId', '=', h).where('kind', '=', 'ranked').where('status', '=', 'decided').orderBy('closesAt', 'desc').executeTakeFirstOrThrow();
+	const ranked = await db
+		.selectFrom('proposals')
+		.select('id')
+		.where('householdId', '=', h)
+		.where('kind', '=', 'ranked')
+		.where('status', '=', 'decided')
+		.orderBy('closesAt', 'desc')
+		.executeTakeFirstOrThrow();
 	return { householdId: h, adminMemberId: admin, adminEmail, rankedProposalId: ranked.id };
 }

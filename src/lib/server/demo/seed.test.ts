@@ -18,7 +18,11 @@ describe('the demo household', () => {
 		const members = await listMembers(householdId);
 		expect(members.map((m) => m.displayName).sort()).toEqual(['Daniel', 'Grandma Rosa', 'Leo', 'Mia', 'Priya']);
 		expect(members.filter((m) => !m.userId).map((m) => m.displayName)).toEqual(['Leo']);
-		const expenses = await getDb().selectFrom('expenses').select((eb) => eb.fn.countAll<string>().as('n')).where('householdId', '=', householdId).executeTakeFirstOrThrow();
+		const expenses = await getDb()
+			.selectFrom('expenses')
+			.select((eb) => eb.fn.countAll<string>().as('n'))
+			.where('householdId', '=', householdId)
+			.executeTakeFirstOrThrow();
 		expect(Number(expenses.n)).toBeGreaterThan(25);
 		expect(await listRecurring(householdId, 'Europe/Berlin')).toHaveLength(2);
 		const { balances } = await getBalances(householdId);
@@ -45,9 +49,18 @@ describe('the demo household', () => {
 		expect((trip.tally!.rounds as unknown[]).length).toBe(2);
 		expect(trip.options.find((o) => o.id === trip.outcome!.winnerOptionId)!.label).toBe('Baltic coast');
 		expect(byTitle.get('Quiet hours from 21:00')!.reason).toMatch(/1 block/);
-		expect(proposals.filter((p) => p.status === 'open').map((p) => p.kind).sort()).toEqual(['choice', 'consent', 'consent']);
+		expect(
+			proposals
+				.filter((p) => p.status === 'open')
+				.map((p) => p.kind)
+				.sort()
+		).toEqual(['choice', 'consent', 'consent']);
 		const priya = (await listMembers(householdId)).find((m) => m.displayName === 'Priya')!;
-		expect((await awaitingVoteOf(householdId, priya.id)).map((p) => p.title)).toEqual(['Adopt a cat', 'Which night is house dinner?', 'A new sofa for the living room']);
+		expect((await awaitingVoteOf(householdId, priya.id)).map((p) => p.title)).toEqual([
+			'Adopt a cat',
+			'Which night is house dinner?',
+			'A new sofa for the living room'
+		]);
 	});
 
 	it('is lived in: its activity happened over months at believable local times, newest last, none in the future', async () => {
@@ -60,7 +73,9 @@ describe('the demo household', () => {
 		// Spread over many days, not the minute it was seeded.
 		expect(new Set(rows.map((r) => new Date(r.createdAt).toISOString().slice(0, 10))).size).toBeGreaterThan(30);
 		// Today's may have happened "just now"; earlier ones in the day, not at night.
-		const localHours = rows.filter((r) => r.action === 'expense.created' && Date.now() - new Date(r.createdAt).getTime() > 86_400_000).map((r) => Number(new Intl.DateTimeFormat('en-GB', { hour: 'numeric', timeZone: 'Europe/Berlin' }).format(r.createdAt)));
+		const localHours = rows
+			.filter((r) => r.action === 'expense.created' && Date.now() - new Date(r.createdAt).getTime() > 86_400_000)
+			.map((r) => Number(new Intl.DateTimeFormat('en-GB', { hour: 'numeric', timeZone: 'Europe/Berlin' }).format(r.createdAt)));
 		expect(localHours.every((hour) => hour >= 8 && hour <= 22)).toBe(true);
 	});
 

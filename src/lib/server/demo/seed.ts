@@ -115,8 +115,14 @@ async function seedDemoChores(admin: MemberContext, ids: Map<string, string>): P
 	const id = (name: string) => ids.get(name)!;
 	const today = todayIn(TIMEZONE);
 	const start = plusDays(today, -60);
-	const chore = (name: string, effort: number, schedule: ChoreInput['schedule'], strategy: ChoreInput['assignment']['strategy'], people: string[], description = '') =>
-		createChore(admin, { name, description, effort, schedule, assignment: { strategy, memberIds: people.map(id) } });
+	const chore = (
+		name: string,
+		effort: number,
+		schedule: ChoreInput['schedule'],
+		strategy: ChoreInput['assignment']['strategy'],
+		people: string[],
+		description = ''
+	) => createChore(admin, { name, description, effort, schedule, assignment: { strategy, memberIds: people.map(id) } });
 	await chore('Bins out', 1, { kind: 'weekly', interval: 1, weekdays: [1], startOn: start, time: '19:00' }, 'rotate', ['Daniel', 'Mia', 'Priya']);
 	await chore('Kitchen clean-up', 2, { kind: 'daily', interval: 1, startOn: start, time: '20:30' }, 'fair', ['Priya', 'Daniel', 'Grandma Rosa', 'Mia']);
 	await chore('Set the table', 1, { kind: 'daily', interval: 1, startOn: start, time: '18:30' }, 'rotate', ['Leo', 'Mia']);
@@ -128,16 +134,40 @@ async function seedDemoChores(admin: MemberContext, ids: Map<string, string>): P
 	for (let due = start, i = 0; due < plusDays(today, -2); i++) {
 		const doneOn = plusDays(due, i % 3 === 0 ? 1 : 0);
 		const by = id(i % 2 === 0 ? 'Priya' : 'Daniel');
-		runs.push({ householdId: admin.household.id, choreId: groceries.id, dueOn: due, assigneeMemberId: by, status: 'done' as const, doneByMemberId: by, doneOn, doneAt: new Date(`${doneOn}T17:00:00Z`), effort: 2 });
+		runs.push({
+			householdId: admin.household.id,
+			choreId: groceries.id,
+			dueOn: due,
+			assigneeMemberId: by,
+			status: 'done' as const,
+			doneByMemberId: by,
+			doneOn,
+			doneAt: new Date(`${doneOn}T17:00:00Z`),
+			effort: 2
+		});
 		due = plusDays(doneOn, 5);
 	}
 	// Its first day was stored (overdue) as it was created with a past start: the run of completions replaces it.
 	await getDb()
 		.insertInto('choreOccurrences')
 		.values(runs)
-		.onConflict((oc) => oc.columns(['householdId', 'choreId', 'dueOn']).doUpdateSet((eb) => ({ status: eb.ref('excluded.status'), doneByMemberId: eb.ref('excluded.doneByMemberId'), doneOn: eb.ref('excluded.doneOn'), doneAt: eb.ref('excluded.doneAt') })))
+		.onConflict((oc) =>
+			oc.columns(['householdId', 'choreId', 'dueOn']).doUpdateSet((eb) => ({
+				status: eb.ref('excluded.status'),
+				doneByMemberId: eb.ref('excluded.doneByMemberId'),
+				doneOn: eb.ref('excluded.doneOn'),
+				doneAt: eb.ref('excluded.doneAt')
+			}))
+		)
 		.execute();
-	await chore('Deep clean', 5, { kind: 'monthly', interval: 1, nth: -1, weekday: 7, startOn: start }, 'fair', ['Priya', 'Daniel', 'Grandma Rosa'], 'Fridge, oven, windows, under the beds.');
+	await chore(
+		'Deep clean',
+		5,
+		{ kind: 'monthly', interval: 1, nth: -1, weekday: 7, startOn: start },
+		'fair',
+		['Priya', 'Daniel', 'Grandma Rosa'],
+		'Fridge, oven, windows, under the beds.'
+	);
 	// Freeze the past, then record what happened: a deterministic mix of done (sometimes by someone else) and skipped.
 	await choreCalendar(admin.household, start, today);
 	await sql`
@@ -204,7 +234,14 @@ async function seedDemoMoney(admin: MemberContext, ids: Map<string, string>, tod
 				spentOn: month(m, 20),
 				category: 'utilities',
 				payers: pay(id('Daniel'), 21480),
-				split: { mode: 'shares', parts: [{ memberId: id('Priya'), value: 2 }, { memberId: id('Daniel'), value: 2 }, { memberId: id('Grandma Rosa'), value: 1 }] }
+				split: {
+					mode: 'shares',
+					parts: [
+						{ memberId: id('Priya'), value: 2 },
+						{ memberId: id('Daniel'), value: 2 },
+						{ memberId: id('Grandma Rosa'), value: 1 }
+					]
+				}
 			});
 		}
 	}
@@ -214,8 +251,18 @@ async function seedDemoMoney(admin: MemberContext, ids: Map<string, string>, tod
 		spentOn: month(-2, 8),
 		category: 'repairs',
 		notes: 'Rosa chipped in; the old one flooded the cellar.',
-		payers: [{ memberId: id('Priya'), amountMinor: 40000 }, { memberId: id('Grandma Rosa'), amountMinor: 24900 }],
-		split: { mode: 'percent', parts: [{ memberId: id('Priya'), value: 40 }, { memberId: id('Daniel'), value: 40 }, { memberId: id('Grandma Rosa'), value: 20 }] }
+		payers: [
+			{ memberId: id('Priya'), amountMinor: 40000 },
+			{ memberId: id('Grandma Rosa'), amountMinor: 24900 }
+		],
+		split: {
+			mode: 'percent',
+			parts: [
+				{ memberId: id('Priya'), value: 40 },
+				{ memberId: id('Daniel'), value: 40 },
+				{ memberId: id('Grandma Rosa'), value: 20 }
+			]
+		}
 	});
 	await createExpense(admin, {
 		description: 'Mia’s school trip',
@@ -223,7 +270,13 @@ async function seedDemoMoney(admin: MemberContext, ids: Map<string, string>, tod
 		spentOn: month(-1, 12),
 		category: 'other',
 		payers: pay(id('Daniel'), 8500),
-		split: { mode: 'exact', parts: [{ memberId: id('Priya'), value: 4250 }, { memberId: id('Daniel'), value: 4250 }] }
+		split: {
+			mode: 'exact',
+			parts: [
+				{ memberId: id('Priya'), value: 4250 },
+				{ memberId: id('Daniel'), value: 4250 }
+			]
+		}
 	});
 	await recordSettlement(admin, { fromMemberId: id('Daniel'), toMemberId: id('Priya'), amountMinor: 30000, paidOn: month(-3, 28), note: 'Bank transfer' });
 	await recordSettlement(admin, { fromMemberId: id('Grandma Rosa'), toMemberId: id('Priya'), amountMinor: 10000, paidOn: month(-1, 2), note: 'Cash' });

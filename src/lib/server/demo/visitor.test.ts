@@ -28,7 +28,16 @@ describe('Try the demo', () => {
 		const real = await makeHousehold('Real House');
 		const demo = await startDemo('198.51.100.2');
 		const db = getDb();
-		const rowsOf = async (householdId: string) => Number((await db.selectFrom('activity').select((eb) => eb.fn.countAll<string>().as('n')).where('householdId', '=', householdId).executeTakeFirstOrThrow()).n);
+		const rowsOf = async (householdId: string) =>
+			Number(
+				(
+					await db
+						.selectFrom('activity')
+						.select((eb) => eb.fn.countAll<string>().as('n'))
+						.where('householdId', '=', householdId)
+						.executeTakeFirstOrThrow()
+				).n
+			);
 		const keptActivity = await rowsOf(kept.householdId);
 
 		expect(await removeExpiredDemos()).toBe(0);
@@ -36,7 +45,9 @@ describe('Try the demo', () => {
 		expect(await db.selectFrom('households').select('id').where('id', '=', demo.householdId).executeTakeFirst()).toBeUndefined();
 		expect(await db.selectFrom('users').select('id').where('id', '=', demo.user.id).executeTakeFirst()).toBeUndefined();
 		expect((await validateSessionToken(db, demo.token)).session).toBeNull();
-		const tables = await sql<{ name: string }>`select table_name as name from information_schema.columns where table_schema = current_schema() and column_name = 'household_id'`.execute(db);
+		const tables = await sql<{
+			name: string;
+		}>`select table_name as name from information_schema.columns where table_schema = current_schema() and column_name = 'household_id'`.execute(db);
 		expect(tables.rows.length).toBeGreaterThan(20);
 		for (const { name } of tables.rows) {
 			const left = await sql<{ n: string }>`select count(*) as n from ${sql.table(name)} where household_id = ${demo.householdId}`.execute(db);
@@ -50,9 +61,15 @@ describe('Try the demo', () => {
 	it('refuses a visitor who starts too many (429) without planting a house', async () => {
 		const db = getDb();
 		await db.insertInto('rateLimits').values({ key: 'demo:address:198.51.100.3', windowStartedAt: new Date(), hits: 10 }).execute();
-		const before = await db.selectFrom('households').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+		const before = await db
+			.selectFrom('households')
+			.select((eb) => eb.fn.countAll<string>().as('n'))
+			.executeTakeFirstOrThrow();
 		await expect(startDemo('198.51.100.3')).rejects.toMatchObject({ status: 429 });
-		const after = await db.selectFrom('households').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+		const after = await db
+			.selectFrom('households')
+			.select((eb) => eb.fn.countAll<string>().as('n'))
+			.executeTakeFirstOrThrow();
 		expect(after.n).toBe(before.n);
 	});
 });

@@ -46,7 +46,11 @@ export async function removeExpiredDemos(now = new Date()): Promise<number> {
 		});
 	}
 	// A visitor's sessions go with the account (on delete cascade).
-	await db.deleteFrom('users').where('demoExpiresAt', '<', now).where(({ not, exists, selectFrom }) => not(exists(selectFrom('members').select('members.id').whereRef('members.userId', '=', 'users.id')))).execute();
+	await db
+		.deleteFrom('users')
+		.where('demoExpiresAt', '<', now)
+		.where(({ not, exists, selectFrom }) => not(exists(selectFrom('members').select('members.id').whereRef('members.userId', '=', 'users.id'))))
+		.execute();
 	return expired.length;
 }
 

@@ -55,7 +55,12 @@ export async function removeAbsence(context: MemberContext, absenceId: string): 
 	await getDb()
 		.transaction()
 		.execute(async (trx) => {
-			const absence = await trx.selectFrom('absences').select(['memberId', 'startsOn', 'endsOn']).where('householdId', '=', householdId).where('id', '=', absenceId).executeTakeFirst();
+			const absence = await trx
+				.selectFrom('absences')
+				.select(['memberId', 'startsOn', 'endsOn'])
+				.where('householdId', '=', householdId)
+				.where('id', '=', absenceId)
+				.executeTakeFirst();
 			if (!absence) throw notFound('That absence');
 			if (absence.memberId !== context.member.id && !context.member.isAdmin) throw forbidden('Only an admin can remove someone else’s absence.');
 			await trx.deleteFrom('absences').where('householdId', '=', householdId).where('id', '=', absenceId).execute();

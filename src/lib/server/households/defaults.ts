@@ -10,7 +10,11 @@ import type { MemberContext } from './guard';
 import { storedRolePresets, type HouseholdDefaultsInput } from './schemas';
 
 export async function getHouseholdDefaults(householdId: string, db: Kysely<Database> = getDb()): Promise<HouseholdDefaults> {
-	const row = await db.selectFrom('householdDefaults').select(['splitMode', 'rememberPayerSplit', 'rolePresets']).where('householdId', '=', householdId).executeTakeFirst();
+	const row = await db
+		.selectFrom('householdDefaults')
+		.select(['splitMode', 'rememberPayerSplit', 'rolePresets'])
+		.where('householdId', '=', householdId)
+		.executeTakeFirst();
 	if (!row) return structuredClone(BUILT_IN_DEFAULTS);
 	// Stored by this code, or by an import that was checked with the same schema.
 	const presets = storedRolePresets.safeParse(row.rolePresets);
@@ -23,8 +27,20 @@ export async function setHouseholdDefaults(context: MemberContext, input: Househ
 	await getDb()
 		.transaction()
 		.execute(async (trx) => {
-			await trx.insertInto('householdDefaults').values({ householdId, ...values }).onConflict((oc) => oc.column('householdId').doUpdateSet(values)).execute();
-			await logActivity(trx, { householdId, actorMemberId: context.member.id, action: 'household.defaults_changed', subjectType: 'household', subjectId: householdId, summary: `${context.member.displayName} changed the house’s defaults for new expenses and members.`, details: { after: input } });
+			await trx
+				.insertInto('householdDefaults')
+				.values({ householdId, ...values })
+				.onConflict((oc) => oc.column('householdId').doUpdateSet(values))
+				.execute();
+			await logActivity(trx, {
+				householdId,
+				actorMemberId: context.member.id,
+				action: 'household.defaults_changed',
+				subjectType: 'household',
+				subjectId: householdId,
+				summary: `${context.member.displayName} changed the house’s defaults for new expenses and members.`,
+				details: { after: input }
+			});
 		});
 }
 
@@ -36,5 +52,9 @@ export async function lastSplitByPayer(householdId: string): Promise<Record<stri
 
 /** Called where an expense with one payer is saved by a person, in its transaction. */
 export async function rememberSplit(db: Kysely<Database>, householdId: string, payerId: string, splitMode: SplitMode): Promise<void> {
-	await db.insertInto('payerSplitModes').values({ householdId, memberId: payerId, splitMode }).onConflict((oc) => oc.columns(['householdId', 'memberId']).doUpdateSet({ splitMode })).execute();
+	await db
+		.insertInto('payerSplitModes')
+		.values({ householdId, memberId: payerId, splitMode })
+		.onConflict((oc) => oc.columns(['householdId', 'memberId']).doUpdateSet({ splitMode }))
+		.execute();
 }

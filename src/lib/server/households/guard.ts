@@ -51,7 +51,15 @@ async function findMembership(user: SessionUser, householdId: string): Promise<M
 		.innerJoin('households', 'households.id', 'members.householdId')
 		.leftJoin('householdCatchUp', 'householdCatchUp.householdId', 'members.householdId')
 		.selectAll('members')
-		.select(['households.name as householdName', 'households.currency', 'households.timezone', 'households.createdAt as householdCreatedAt', 'households.version as householdVersion', 'households.demoExpiresAt', 'householdCatchUp.dueAt as catchUpDueAt'])
+		.select([
+			'households.name as householdName',
+			'households.currency',
+			'households.timezone',
+			'households.createdAt as householdCreatedAt',
+			'households.version as householdVersion',
+			'households.demoExpiresAt',
+			'householdCatchUp.dueAt as catchUpDueAt'
+		])
 		.where('members.householdId', '=', householdId)
 		.where('members.userId', '=', user.id)
 		.where('members.active', '=', true)
@@ -60,7 +68,11 @@ async function findMembership(user: SessionUser, householdId: string): Promise<M
 	const { householdName, currency, timezone, householdCreatedAt, householdVersion, demoExpiresAt, catchUpDueAt, ...member } = row;
 	// Due background work first (once, by one request), so every read after it only reads.
 	await catchUpIfDue({ id: householdId, timezone }, catchUpDueAt);
-	return { user, member, household: { id: householdId, name: householdName, currency, timezone, createdAt: householdCreatedAt, version: householdVersion, demoExpiresAt } };
+	return {
+		user,
+		member,
+		household: { id: householdId, name: householdName, currency, timezone, createdAt: householdCreatedAt, version: householdVersion, demoExpiresAt }
+	};
 }
 
 // SvelteKit's own HTTP error, so pages, form actions and the JSON API all answer with it.

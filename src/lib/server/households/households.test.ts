@@ -107,7 +107,11 @@ describe('invites', () => {
 	it('says clearly when a link has expired', async () => {
 		const house = await makeHousehold();
 		const invite = await createInvite(house, { role: 'youth' }, ORIGIN);
-		await getDb().updateTable('invites').set({ expiresAt: new Date(Date.now() - 1000) }).where('id', '=', invite.id).execute();
+		await getDb()
+			.updateTable('invites')
+			.set({ expiresAt: new Date(Date.now() - 1000) })
+			.where('id', '=', invite.id)
+			.execute();
 		const { user } = await makeUser();
 		await expect(previewInvite(tokenOf(invite.url))).rejects.toMatchObject({ status: 410, code: 'invite_expired' });
 		await expect(acceptInvite(user, tokenOf(invite.url))).rejects.toMatchObject({ status: 410, code: 'invite_expired' });
@@ -171,7 +175,9 @@ describe('absences', () => {
 describe('activity log', () => {
 	it('is append-only', async () => {
 		const house = await makeHousehold();
-		await expect(getDb().updateTable('activity').set({ summary: 'rewritten' }).where('householdId', '=', house.household.id).execute()).rejects.toThrow(/append-only/);
+		await expect(getDb().updateTable('activity').set({ summary: 'rewritten' }).where('householdId', '=', house.household.id).execute()).rejects.toThrow(
+			/append-only/
+		);
 		await expect(getDb().deleteFrom('activity').where('householdId', '=', house.household.id).execute()).rejects.toThrow(/append-only/);
 	});
 });
@@ -184,7 +190,11 @@ describe('adding a member', () => {
 		expect(await addMember(admin, { displayName: 'Kid', role: 'child' })).toMatchObject({ shareWeight: 0, choreCapacity: 0.5 });
 		expect(await addMember(admin, { displayName: 'Teen', role: 'youth' })).toMatchObject({ shareWeight: 0.5, choreCapacity: 0.75 });
 		expect(await addMember(admin, { displayName: 'Gran', role: 'adult', shareWeight: 0.5 })).toMatchObject({ shareWeight: 0.5, choreCapacity: 1 });
-		await expect(addMember(admin, { displayName: 'kid', role: 'child' })).rejects.toMatchObject({ status: 422, code: 'same_name', fields: { displayName: expect.stringContaining('already') } });
+		await expect(addMember(admin, { displayName: 'kid', role: 'child' })).rejects.toMatchObject({
+			status: 422,
+			code: 'same_name',
+			fields: { displayName: expect.stringContaining('already') }
+		});
 		expect((await addMember(admin, { displayName: 'Kid', role: 'child', allowSameName: true })).displayName).toBe('Kid');
 	});
 });
@@ -200,7 +210,9 @@ describe('an invite sent by email', () => {
 		try {
 			const invite = await createInvite(house, { role: 'adult', email: 'oma@family.example' }, 'http://evil.example');
 			expect(invite.mailed).toBe(true);
-			const mail = readdirSync(mailDir).map((name) => readFileSync(join(mailDir, name), 'utf8')).join('\n');
+			const mail = readdirSync(mailDir)
+				.map((name) => readFileSync(join(mailDir, name), 'utf8'))
+				.join('\n');
 			expect(mail).toContain('To: oma@family.example');
 			expect(mail).toContain(`Subject: Founder invites you to Mail House on Hearth`);
 			expect(mail).toContain(`https://hearth.example.org/invite/${invite.token}`);

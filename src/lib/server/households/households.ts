@@ -61,17 +61,34 @@ export async function listMyHouseholds(userId: string): Promise<HouseholdSummary
 export async function rememberHousehold(user: Pick<SessionUser, 'id' | 'lastHouseholdId'>, householdId: string): Promise<void> {
 	// The session lookup already read where they were last: most page views change nothing.
 	if (user.lastHouseholdId === householdId) return;
-	await getDb().updateTable('users').set({ lastHouseholdId: householdId }).where('id', '=', user.id).where('lastHouseholdId', 'is distinct from', householdId).execute();
+	await getDb()
+		.updateTable('users')
+		.set({ lastHouseholdId: householdId })
+		.where('id', '=', user.id)
+		.where('lastHouseholdId', 'is distinct from', householdId)
+		.execute();
 }
 
-const describeHouseholdField: Describe = (field, value) => (field === 'name' ? `the name ${quoted(value)}` : field === 'currency' ? `the currency ${String(value)}` : field === 'timezone' ? `the time zone ${String(value)}` : null);
+const describeHouseholdField: Describe = (field, value) =>
+	field === 'name'
+		? `the name ${quoted(value)}`
+		: field === 'currency'
+			? `the currency ${String(value)}`
+			: field === 'timezone'
+				? `the time zone ${String(value)}`
+				: null;
 
 /** `expectedVersion`: the version the settings form was opened on (409 if someone saved since). */
 export async function updateHousehold(householdId: string, actorMemberId: string, input: HouseholdInput, expectedVersion?: number): Promise<Household> {
 	return getDb()
 		.transaction()
 		.execute(async (trx) => {
-			const saved = await trx.selectFrom('households').select(['name', 'currency', 'timezone', 'version']).where('id', '=', householdId).forUpdate().executeTakeFirstOrThrow();
+			const saved = await trx
+				.selectFrom('households')
+				.select(['name', 'currency', 'timezone', 'version'])
+				.where('id', '=', householdId)
+				.forUpdate()
+				.executeTakeFirstOrThrow();
 			checkVersion('household', expectedVersion, saved, input, describeHouseholdField);
 			const before = { name: saved.name, currency: saved.currency, timezone: saved.timezone };
 			const household = await trx

@@ -74,10 +74,21 @@ async function insertInvite(context: MemberContext, input: InviteInput, origin: 
 			let maxUses = input.maxUses ?? 1;
 			let memberName: string | null = null;
 			if (input.memberId) {
-				const member = await trx.selectFrom('members').select(['displayName', 'role', 'userId', 'active']).where('householdId', '=', householdId).where('id', '=', input.memberId).executeTakeFirst();
+				const member = await trx
+					.selectFrom('members')
+					.select(['displayName', 'role', 'userId', 'active'])
+					.where('householdId', '=', householdId)
+					.where('id', '=', input.memberId)
+					.executeTakeFirst();
 				if (!member) throw new DomainError(422, 'unknown_member', 'Choose a member of this household.', { memberId: 'Choose a member of this household.' });
-				if (member.userId) throw new DomainError(422, 'member_has_login', `${member.displayName} already has a login.`, { memberId: `${member.displayName} already has a login.` });
-				if (!member.active) throw new DomainError(422, 'member_left', `${member.displayName} has left the household.`, { memberId: `${member.displayName} has left the household.` });
+				if (member.userId)
+					throw new DomainError(422, 'member_has_login', `${member.displayName} already has a login.`, {
+						memberId: `${member.displayName} already has a login.`
+					});
+				if (!member.active)
+					throw new DomainError(422, 'member_left', `${member.displayName} has left the household.`, {
+						memberId: `${member.displayName} has left the household.`
+					});
 				role = member.role;
 				maxUses = 1;
 				memberName = member.displayName;
@@ -162,7 +173,16 @@ async function findInvite(token: string, address?: string) {
 		.selectFrom('invites')
 		.innerJoin('households', 'households.id', 'invites.householdId')
 		.leftJoin('members', (join) => join.onRef('members.householdId', '=', 'invites.householdId').onRef('members.id', '=', 'invites.memberId'))
-		.select(['invites.id', 'invites.householdId', 'invites.role', 'invites.memberId', 'invites.maxUses', 'invites.useCount', 'invites.expiresAt', 'invites.revokedAt'])
+		.select([
+			'invites.id',
+			'invites.householdId',
+			'invites.role',
+			'invites.memberId',
+			'invites.maxUses',
+			'invites.useCount',
+			'invites.expiresAt',
+			'invites.revokedAt'
+		])
 		.select(['households.name as householdName', 'members.displayName as memberName', 'members.userId as memberUserId'])
 		.where('invites.tokenHash', '=', hashToken(token))
 		.executeTakeFirst();
@@ -178,7 +198,8 @@ async function invalidInvite(address?: string): Promise<DomainError> {
 function assertUsable(invite: Awaited<ReturnType<typeof findInvite>>): void {
 	if (invite.revokedAt) throw new DomainError(410, 'invite_revoked', 'This invite link was withdrawn by the household. Ask them for a new one.');
 	if (invite.expiresAt.getTime() <= Date.now()) throw new DomainError(410, 'invite_expired', 'This invite link has expired. Ask the household for a new one.');
-	if (invite.useCount >= invite.maxUses || invite.memberUserId) throw new DomainError(410, 'invite_used_up', 'This invite link has already been used. Ask the household for a new one.');
+	if (invite.useCount >= invite.maxUses || invite.memberUserId)
+		throw new DomainError(410, 'invite_used_up', 'This invite link has already been used. Ask the household for a new one.');
 }
 
 /**
@@ -191,7 +212,12 @@ export async function acceptInvite(user: SessionUser, token: string, address?: s
 	return getDb()
 		.transaction()
 		.execute(async (trx) => {
-			const existing = await trx.selectFrom('members').select(['id', 'active']).where('householdId', '=', invite.householdId).where('userId', '=', user.id).executeTakeFirst();
+			const existing = await trx
+				.selectFrom('members')
+				.select(['id', 'active'])
+				.where('householdId', '=', invite.householdId)
+				.where('userId', '=', user.id)
+				.executeTakeFirst();
 			if (existing?.active) return { householdId: invite.householdId, memberId: existing.id };
 			assertUsable(invite);
 			if (invite.memberId && existing) {
@@ -223,7 +249,12 @@ export async function acceptInvite(user: SessionUser, token: string, address?: s
 				memberId = claimed.id;
 			} else if (existing) {
 				// A former member rejoining keeps their history: reactivate the same member.
-				await trx.updateTable('members').set({ active: true, leftAt: null, role: invite.role }).where('householdId', '=', invite.householdId).where('id', '=', existing.id).execute();
+				await trx
+					.updateTable('members')
+					.set({ active: true, leftAt: null, role: invite.role })
+					.where('householdId', '=', invite.householdId)
+					.where('id', '=', existing.id)
+					.execute();
 				memberId = existing.id;
 			} else {
 				const row = await trx
@@ -240,7 +271,9 @@ export async function acceptInvite(user: SessionUser, token: string, address?: s
 				action: 'invite.accepted',
 				subjectType: 'member',
 				subjectId: memberId,
-				summary: invite.memberName ? `${user.displayName} claimed the place of ${invite.memberName}.` : `${user.displayName} joined the household as ${invite.role}.`,
+				summary: invite.memberName
+					? `${user.displayName} claimed the place of ${invite.memberName}.`
+					: `${user.displayName} joined the household as ${invite.role}.`,
 				details: { inviteId: invite.id }
 			});
 			return { householdId: invite.householdId, memberId };

@@ -70,7 +70,13 @@ export async function addMember(context: MemberContext, input: MemberInput & { a
 		.execute(async (trx) => {
 			const preset = (await getHouseholdDefaults(householdId, trx)).rolePresets[input.role];
 			if (!input.allowSameName) {
-				const same = await trx.selectFrom('members').select('id').where('householdId', '=', householdId).where('active', '=', true).where(sql<boolean>`lower(display_name) = lower(${input.displayName})`).executeTakeFirst();
+				const same = await trx
+					.selectFrom('members')
+					.select('id')
+					.where('householdId', '=', householdId)
+					.where('active', '=', true)
+					.where(sql<boolean>`lower(display_name) = lower(${input.displayName})`)
+					.executeTakeFirst();
 				if (same) {
 					const message = `There is already a ${input.displayName} here. Add a surname or an initial, or tick “Add them anyway”.`;
 					throw new DomainError(422, 'same_name', message, { displayName: message });
@@ -114,7 +120,19 @@ function describe(member: Member) {
  */
 /** How a member's fields read in a conflict message. */
 const describeMemberField: Describe = (field, value) =>
-	field === 'displayName' ? `the name ${quoted(value)}` : field === 'role' ? `the role ${String(value)}` : field === 'isAdmin' ? (value ? 'admin rights' : 'no admin rights') : field === 'shareWeight' ? `share weight ${String(value)}` : field === 'choreCapacity' ? `chore capacity ${String(value)}` : null;
+	field === 'displayName'
+		? `the name ${quoted(value)}`
+		: field === 'role'
+			? `the role ${String(value)}`
+			: field === 'isAdmin'
+				? value
+					? 'admin rights'
+					: 'no admin rights'
+				: field === 'shareWeight'
+					? `share weight ${String(value)}`
+					: field === 'choreCapacity'
+						? `chore capacity ${String(value)}`
+						: null;
 
 /** `patch.version`: the version the edit was made from (409 if someone saved since); leaving and rejoining need none. */
 export async function updateMember(context: MemberContext, memberId: string, patch: Omit<MemberPatch, 'version'> & { version?: number }): Promise<Member> {
@@ -124,7 +142,13 @@ export async function updateMember(context: MemberContext, memberId: string, pat
 		.transaction()
 		.execute(async (trx) => {
 			const admins = await lockActiveAdmins(trx, householdId);
-			const current = await trx.selectFrom('members').selectAll().where('householdId', '=', householdId).where('id', '=', memberId).forUpdate().executeTakeFirst();
+			const current = await trx
+				.selectFrom('members')
+				.selectAll()
+				.where('householdId', '=', householdId)
+				.where('id', '=', memberId)
+				.forUpdate()
+				.executeTakeFirst();
 			if (!current) throw notFound('That member');
 			const before = toMember(current);
 			const { version: expected, ...changes } = patch;

@@ -39,9 +39,7 @@ export const timezoneField = z
 
 export const householdNameField = singleLineText('Name the household.');
 
-export const householdInput = z
-	.object({ name: householdNameField, currency: currencyField, timezone: timezoneField })
-	.meta({ id: 'HouseholdInput' });
+export const householdInput = z.object({ name: householdNameField, currency: currencyField, timezone: timezoneField }).meta({ id: 'HouseholdInput' });
 
 const weightField = (what: string) =>
 	z
@@ -69,16 +67,26 @@ export const householdDefaultsForm = fromForm(
 	z.object({
 		splitMode: householdDefaultsInput.shape.splitMode,
 		rememberPayerSplit: z.boolean(),
-		...(Object.fromEntries(ROLES.flatMap((role) => [[`${role}_shareWeight`, shareWeightField], [`${role}_choreCapacity`, choreCapacityField]])) as Record<`${(typeof ROLES)[number]}_${'shareWeight' | 'choreCapacity'}`, typeof shareWeightField>)
+		...(Object.fromEntries(
+			ROLES.flatMap((role) => [
+				[`${role}_shareWeight`, shareWeightField],
+				[`${role}_choreCapacity`, choreCapacityField]
+			])
+		) as Record<`${(typeof ROLES)[number]}_${'shareWeight' | 'choreCapacity'}`, typeof shareWeightField>)
 	})
 ).transform((form): HouseholdDefaultsInput => ({
 	splitMode: form.splitMode,
 	rememberPayerSplit: form.rememberPayerSplit,
-	rolePresets: Object.fromEntries(ROLES.map((role) => [role, { shareWeight: form[`${role}_shareWeight`], choreCapacity: form[`${role}_choreCapacity`] }])) as HouseholdDefaultsInput['rolePresets']
+	rolePresets: Object.fromEntries(
+		ROLES.map((role) => [role, { shareWeight: form[`${role}_shareWeight`], choreCapacity: form[`${role}_choreCapacity`] }])
+	) as HouseholdDefaultsInput['rolePresets']
 }));
 
 /** As stored (role_presets may hold only the roles a house changed). */
-export const storedRolePresets = z.object({ adult: rolePresetInput.partial(), youth: rolePresetInput.partial(), child: rolePresetInput.partial(), guest: rolePresetInput.partial() }).partial().strict();
+export const storedRolePresets = z
+	.object({ adult: rolePresetInput.partial(), youth: rolePresetInput.partial(), child: rolePresetInput.partial(), guest: rolePresetInput.partial() })
+	.partial()
+	.strict();
 
 export const memberInput = z
 	.object({
@@ -108,8 +116,18 @@ export const inviteInput = z
 	.object({
 		role: roleField,
 		memberId: z.uuid({ error: 'Choose a member from the list.' }).optional(),
-		maxUses: z.number({ error: 'Enter how many people may use the link.' }).int('Use a whole number.').min(1, 'At least 1.').max(1000, 'At most 1000.').optional(),
-		expiresInDays: z.number({ error: 'Enter the days until the link expires.' }).int('Use a whole number of days.').min(1, 'At least 1 day.').max(90, 'At most 90 days.').optional(),
+		maxUses: z
+			.number({ error: 'Enter how many people may use the link.' })
+			.int('Use a whole number.')
+			.min(1, 'At least 1.')
+			.max(1000, 'At most 1000.')
+			.optional(),
+		expiresInDays: z
+			.number({ error: 'Enter the days until the link expires.' })
+			.int('Use a whole number of days.')
+			.min(1, 'At least 1 day.')
+			.max(90, 'At most 90 days.')
+			.optional(),
 		email: emailField.optional().meta({ description: 'Also send the link to this address (needs ORIGIN set on the server)' })
 	})
 	.meta({ id: 'InviteInput' });

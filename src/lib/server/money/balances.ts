@@ -22,7 +22,10 @@ export async function getBalances(householdId: string): Promise<{ balances: Bala
 		from members m left join member_balances b on b.household_id = m.household_id and b.member_id = m.id
 		where m.household_id = ${householdId}
 		order by m.display_name`.execute(getDb());
-	const balances = rows.map((r) => ({ memberId: r.memberId, netMinor: Number(r.netMinor), active: r.active })).filter((b) => b.active || b.netMinor !== 0).map(({ memberId, netMinor }) => ({ memberId, netMinor }));
+	const balances = rows
+		.map((r) => ({ memberId: r.memberId, netMinor: Number(r.netMinor), active: r.active }))
+		.filter((b) => b.active || b.netMinor !== 0)
+		.map(({ memberId, netMinor }) => ({ memberId, netMinor }));
 	return { balances, transfers: suggestTransfers(balances) };
 }
 
@@ -55,16 +58,34 @@ export async function recordSettlement(context: MemberContext, input: Settlement
 }
 
 /** A payment between two members with its log entry, inside the caller's transaction. */
-export async function insertSettlement(trx: Kysely<Database>, context: Pick<MemberContext, 'household' | 'member'>, input: SettlementInput): Promise<RecordedSettlement> {
+export async function insertSettlement(
+	trx: Kysely<Database>,
+	context: Pick<MemberContext, 'household' | 'member'>,
+	input: SettlementInput
+): Promise<RecordedSettlement> {
 	const householdId = context.household.id;
-	const members = await trx.selectFrom('members').select(['id', 'displayName']).where('householdId', '=', householdId).where('id', 'in', [input.fromMemberId, input.toMemberId]).execute();
+	const members = await trx
+		.selectFrom('members')
+		.select(['id', 'displayName'])
+		.where('householdId', '=', householdId)
+		.where('id', 'in', [input.fromMemberId, input.toMemberId])
+		.execute();
 	const nameOf = new Map(members.map((m) => [m.id, m.displayName]));
 	for (const field of ['fromMemberId', 'toMemberId'] as const) {
-		if (!nameOf.has(input[field])) throw new DomainError(422, 'rule_broken', 'Choose a member of this household.', { [field]: 'Choose a member of this household.' });
+		if (!nameOf.has(input[field]))
+			throw new DomainError(422, 'rule_broken', 'Choose a member of this household.', { [field]: 'Choose a member of this household.' });
 	}
 	const row = await trx
 		.insertInto('settlements')
-		.values({ householdId, fromMemberId: input.fromMemberId, toMemberId: input.toMemberId, amountMinor: input.amountMinor, paidOn: input.paidOn ?? todayIn(context.household.timezone), note: input.note ?? '', createdByMemberId: context.member.id })
+		.values({
+			householdId,
+			fromMemberId: input.fromMemberId,
+			toMemberId: input.toMemberId,
+			amountMinor: input.amountMinor,
+			paidOn: input.paidOn ?? todayIn(context.household.timezone),
+			note: input.note ?? '',
+			createdByMemberId: context.member.id
+		})
 		.returning(['id', 'fromMemberId', 'toMemberId', 'amountMinor', 'paidOn', 'note'])
 		.executeTakeFirstOrThrow();
 	await logActivity(trx, {

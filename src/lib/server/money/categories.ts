@@ -43,7 +43,14 @@ export async function addCategory(context: MemberContext, name: string): Promise
 		.transaction()
 		.execute(async (trx) => {
 			const row = await trx.insertInto('expenseCategories').values({ householdId, key, name }).returning(['key', 'name']).executeTakeFirstOrThrow();
-			await logActivity(trx, { householdId, actorMemberId: context.member.id, action: 'category.added', subjectType: 'category', subjectId: key, summary: `${context.member.displayName} added the category ${name}.` });
+			await logActivity(trx, {
+				householdId,
+				actorMemberId: context.member.id,
+				action: 'category.added',
+				subjectType: 'category',
+				subjectId: key,
+				summary: `${context.member.displayName} added the category ${name}.`
+			});
 			return row;
 		});
 }
@@ -54,13 +61,41 @@ export async function removeCategory(context: MemberContext, key: string): Promi
 	await getDb()
 		.transaction()
 		.execute(async (trx) => {
-			const category = await trx.selectFrom('expenseCategories').select('name').where('householdId', '=', householdId).where('key', '=', key).forUpdate().executeTakeFirst();
+			const category = await trx
+				.selectFrom('expenseCategories')
+				.select('name')
+				.where('householdId', '=', householdId)
+				.where('key', '=', key)
+				.forUpdate()
+				.executeTakeFirst();
 			if (!category) throw notFound('That category');
-			const used = await trx.selectFrom('expenses').select((eb) => eb.fn.countAll<string>().as('n')).where('householdId', '=', householdId).where('category', '=', key).executeTakeFirstOrThrow();
-			const templates = await trx.selectFrom('recurringExpenses').select((eb) => eb.fn.countAll<string>().as('n')).where('householdId', '=', householdId).where('category', '=', key).executeTakeFirstOrThrow();
+			const used = await trx
+				.selectFrom('expenses')
+				.select((eb) => eb.fn.countAll<string>().as('n'))
+				.where('householdId', '=', householdId)
+				.where('category', '=', key)
+				.executeTakeFirstOrThrow();
+			const templates = await trx
+				.selectFrom('recurringExpenses')
+				.select((eb) => eb.fn.countAll<string>().as('n'))
+				.where('householdId', '=', householdId)
+				.where('category', '=', key)
+				.executeTakeFirstOrThrow();
 			const count = Number(used.n) + Number(templates.n);
-			if (count > 0) throw new DomainError(409, 'in_use', `${category.name} is used by ${count} expense${count === 1 ? '' : 's'}; it stays so their history keeps its meaning.`);
+			if (count > 0)
+				throw new DomainError(
+					409,
+					'in_use',
+					`${category.name} is used by ${count} expense${count === 1 ? '' : 's'}; it stays so their history keeps its meaning.`
+				);
 			await trx.deleteFrom('expenseCategories').where('householdId', '=', householdId).where('key', '=', key).execute();
-			await logActivity(trx, { householdId, actorMemberId: context.member.id, action: 'category.removed', subjectType: 'category', subjectId: key, summary: `${context.member.displayName} removed the category ${category.name}.` });
+			await logActivity(trx, {
+				householdId,
+				actorMemberId: context.member.id,
+				action: 'category.removed',
+				subjectType: 'category',
+				subjectId: key,
+				summary: `${context.member.displayName} removed the category ${category.name}.`
+			});
 		});
 }

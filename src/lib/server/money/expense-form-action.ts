@@ -22,10 +22,7 @@ export interface ExpenseFormFailure {
 }
 
 type Outcome =
-	| { expense: Expense }
-	| { recurring: RecurringExpense }
-	| { preview: Preview; fields: ExpenseFormFields; seedId: string }
-	| ActionFailure<ExpenseFormFailure>;
+	{ expense: Expense } | { recurring: RecurringExpense } | { preview: Preview; fields: ExpenseFormFields; seedId: string } | ActionFailure<ExpenseFormFailure>;
 
 /** The schedule part of the recurring-expense form; its first date is the form's date field. */
 const scheduleForm = fromForm(recurringScheduleInput);
@@ -61,7 +58,11 @@ export async function handleExpenseForm(
 	formData: FormData,
 	members: ExpenseFormMember[],
 	locale: string,
-	mode: { save: 'create'; id: string } | { save: 'update'; expenseId: string } | { save: 'recurring'; id: string; recurringId?: string } | { save: false; id: string }
+	mode:
+		| { save: 'create'; id: string }
+		| { save: 'update'; expenseId: string }
+		| { save: 'recurring'; id: string; recurringId?: string }
+		| { save: false; id: string }
 ): Promise<Outcome> {
 	const currency = context.household.currency;
 	const seedId = mode.save === 'update' ? mode.expenseId : mode.id;
@@ -88,7 +89,8 @@ export async function handleExpenseForm(
 		}
 		const version = Number(formData.get('version'));
 		// A hidden field only a tampered or truncated post gets wrong.
-		if (!Number.isSafeInteger(version) || version < 1) return fail(400, { fields, seedId, errors: { form: 'This form is out of date: reload the page and make the change again.' }, values });
+		if (!Number.isSafeInteger(version) || version < 1)
+			return fail(400, { fields, seedId, errors: { form: 'This form is out of date: reload the page and make the change again.' }, values });
 		return { expense: await updateExpense(context, mode.expenseId, { ...checked.data, version }) };
 	} catch (error) {
 		if (!(error instanceof DomainError)) throw error;

@@ -32,7 +32,13 @@ function rule(message: string, field: string): DomainError {
  * `alreadyIn`: on an edit, who paid or shared before it; members who left since stay
  * valid there (their old expenses stay editable), only someone new must be active.
  */
-export async function checkAndShare(db: Kysely<Database>, householdId: string, input: ExpenseInput, expenseId: string, alreadyIn: ReadonlySet<string> = new Set()) {
+export async function checkAndShare(
+	db: Kysely<Database>,
+	householdId: string,
+	input: ExpenseInput,
+	expenseId: string,
+	alreadyIn: ReadonlySet<string> = new Set()
+) {
 	const members = await db.selectFrom('members').select(['id', 'shareWeight', 'active']).where('householdId', '=', householdId).execute();
 	const active = new Map(members.filter((m) => m.active || alreadyIn.has(m.id)).map((m) => [m.id, m.shareWeight]));
 	input.payers.forEach((payer, i) => {
@@ -75,11 +81,23 @@ function expenseColumns(input: ExpenseInput) {
 	};
 }
 
-async function writeLines(db: Kysely<Database>, householdId: string, expenseId: string, input: ExpenseInput, shares: Array<{ memberId: string; amountMinor: number }>) {
+async function writeLines(
+	db: Kysely<Database>,
+	householdId: string,
+	expenseId: string,
+	input: ExpenseInput,
+	shares: Array<{ memberId: string; amountMinor: number }>
+) {
 	await db.deleteFrom('expensePayers').where('householdId', '=', householdId).where('expenseId', '=', expenseId).execute();
 	await db.deleteFrom('expenseShares').where('householdId', '=', householdId).where('expenseId', '=', expenseId).execute();
-	await db.insertInto('expensePayers').values(input.payers.map((p) => ({ householdId, expenseId, memberId: p.memberId, amountMinor: p.amountMinor }))).execute();
-	await db.insertInto('expenseShares').values(shares.map((s) => ({ householdId, expenseId, memberId: s.memberId, amountMinor: s.amountMinor }))).execute();
+	await db
+		.insertInto('expensePayers')
+		.values(input.payers.map((p) => ({ householdId, expenseId, memberId: p.memberId, amountMinor: p.amountMinor })))
+		.execute();
+	await db
+		.insertInto('expenseShares')
+		.values(shares.map((s) => ({ householdId, expenseId, memberId: s.memberId, amountMinor: s.amountMinor })))
+		.execute();
 }
 
 /**
@@ -94,7 +112,12 @@ export async function createExpense(context: MemberContext, input: ExpenseInput,
 		.transaction()
 		.execute(async (trx) => {
 			// By the primary key (household, id): the same id in another household is another expense.
-			const existing = await trx.selectFrom('expenses').select(['householdId', 'createdByMemberId']).where('householdId', '=', householdId).where('id', '=', id).executeTakeFirst();
+			const existing = await trx
+				.selectFrom('expenses')
+				.select(['householdId', 'createdByMemberId'])
+				.where('householdId', '=', householdId)
+				.where('id', '=', id)
+				.executeTakeFirst();
 			if (existing) {
 				if (existing.createdByMemberId === context.member.id) return loadExpense(trx, householdId, id);
 				throw new DomainError(409, 'duplicate', 'An expense with this id exists already.');
@@ -110,7 +133,13 @@ export async function createExpense(context: MemberContext, input: ExpenseInput,
  * Inserts an expense with its payers, shares, first version and log entry, inside the
  * caller's transaction. Null when a parallel insert of the same id won.
  */
-export async function insertExpense(trx: Kysely<Database>, context: Pick<MemberContext, 'household' | 'member'>, input: ExpenseInput, id: string, summary?: string): Promise<Expense | null> {
+export async function insertExpense(
+	trx: Kysely<Database>,
+	context: Pick<MemberContext, 'household' | 'member'>,
+	input: ExpenseInput,
+	id: string,
+	summary?: string
+): Promise<Expense | null> {
 	const householdId = context.household.id;
 	const shares = await checkAndShare(trx, householdId, input, id);
 	const inserted = await trx
@@ -142,21 +171,51 @@ export async function updateExpense(context: MemberContext, expenseId: string, p
 	return getDb()
 		.transaction()
 		.execute(async (trx) => {
-			const row = await trx.selectFrom('expenses').selectAll().where('householdId', '=', householdId).where('id', '=', expenseId).forUpdate().executeTakeFirst();
+			const row = await trx
+				.selectFrom('expenses')
+				.selectAll()
+				.where('householdId', '=', householdId)
+				.where('id', '=', expenseId)
+				.forUpdate()
+				.executeTakeFirst();
 			if (!row) throw notFound('That expense');
 			const before = await loadExpense(trx, householdId, expenseId);
 			if (row.deletedAt) throw new DomainError(409, 'deleted', 'This expense was deleted. Restore it before editing.');
 			if (row.version !== patch.version) {
-				const seen = await trx.selectFrom('expenseVersions').select('snapshot').where('householdId', '=', householdId).where('expenseId', '=', expenseId).where('version', '=', patch.version).executeTakeFirst();
+				const seen = await trx
+					.selectFrom('expenseVersions')
+					.select('snapshot')
+					.where('householdId', '=', householdId)
+					.where('expenseId', '=', expenseId)
+					.where('version', '=', patch.version)
+					.executeTakeFirst();
 				const changes = seen ? describeChanges(seen.snapshot as unknown as Expense, before, context.household.currency) : [];
 				const what = changes.length ? `: ${changes.join('; ')}` : ` (it is now version ${row.version})`;
-				throw new DomainError(409, 'stale_version', `Someone else saved this expense after you opened it${what}. Reload to see their version, then make your change again.`, {
-					version: 'This expense changed since you opened it.'
-				});
+				throw new DomainError(
+					409,
+					'stale_version',
+					`Someone else saved this expense after you opened it${what}. Reload to see their version, then make your change again.`,
+					{
+						version: 'This expense changed since you opened it.'
+					}
+				);
 			}
 			const { version: _version, ...changes } = patch;
-			const input: ExpenseInput = { description: before.description, amountMinor: before.amountMinor, spentOn: before.spentOn, category: before.category, notes: before.notes, payers: before.payers, split: before.split, ...changes };
-			const alreadyIn = new Set([...before.payers.map((p) => p.memberId), ...before.shares.map((s) => s.memberId), ...before.split.parts.map((p) => p.memberId)]);
+			const input: ExpenseInput = {
+				description: before.description,
+				amountMinor: before.amountMinor,
+				spentOn: before.spentOn,
+				category: before.category,
+				notes: before.notes,
+				payers: before.payers,
+				split: before.split,
+				...changes
+			};
+			const alreadyIn = new Set([
+				...before.payers.map((p) => p.memberId),
+				...before.shares.map((s) => s.memberId),
+				...before.split.parts.map((p) => p.memberId)
+			]);
 			const shares = await checkAndShare(trx, householdId, input, expenseId, alreadyIn);
 			await trx
 				.updateTable('expenses')
@@ -215,14 +274,18 @@ export async function setExpenseDeleted(context: MemberContext, expenseId: strin
 }
 
 async function saveVersion(db: Kysely<Database>, householdId: string, expense: Expense, memberId: string): Promise<void> {
-	await db.insertInto('expenseVersions').values({ householdId, expenseId: expense.id, version: expense.version, snapshot: JSON.stringify(expense), savedByMemberId: memberId }).execute();
+	await db
+		.insertInto('expenseVersions')
+		.values({ householdId, expenseId: expense.id, version: expense.version, snapshot: JSON.stringify(expense), savedByMemberId: memberId })
+		.execute();
 }
 
 /** What changed between two versions, in words for the person whose save was refused. */
 export function describeChanges(seen: Expense, now: Expense, currency: string): string[] {
 	const changes: string[] = [];
 	if (seen.description !== now.description) changes.push(`the description is now “${now.description}”`);
-	if (seen.amountMinor !== now.amountMinor) changes.push(`the amount is now ${formatMoney(now.amountMinor, currency)} (was ${formatMoney(seen.amountMinor, currency)})`);
+	if (seen.amountMinor !== now.amountMinor)
+		changes.push(`the amount is now ${formatMoney(now.amountMinor, currency)} (was ${formatMoney(seen.amountMinor, currency)})`);
 	if (seen.spentOn !== now.spentOn) changes.push(`the date is now ${now.spentOn}`);
 	if (seen.category !== now.category) changes.push(`the category is now ${now.category}`);
 	if (JSON.stringify(seen.payers) !== JSON.stringify(now.payers)) changes.push('who paid changed');
@@ -241,8 +304,20 @@ async function loadExpense(db: Kysely<Database>, householdId: string, expenseId:
 	const row = await db.selectFrom('expenses').selectAll().where('householdId', '=', householdId).where('id', '=', expenseId).executeTakeFirst();
 	if (!row) throw notFound('That expense');
 	const [payers, shares] = await Promise.all([
-		db.selectFrom('expensePayers').select(['memberId', 'amountMinor']).where('householdId', '=', householdId).where('expenseId', '=', expenseId).orderBy('memberId').execute(),
-		db.selectFrom('expenseShares').select(['memberId', 'amountMinor']).where('householdId', '=', householdId).where('expenseId', '=', expenseId).orderBy('memberId').execute()
+		db
+			.selectFrom('expensePayers')
+			.select(['memberId', 'amountMinor'])
+			.where('householdId', '=', householdId)
+			.where('expenseId', '=', expenseId)
+			.orderBy('memberId')
+			.execute(),
+		db
+			.selectFrom('expenseShares')
+			.select(['memberId', 'amountMinor'])
+			.where('householdId', '=', householdId)
+			.where('expenseId', '=', expenseId)
+			.orderBy('memberId')
+			.execute()
 	]);
 	return present(row, payers, shares);
 }
@@ -292,8 +367,22 @@ function filtered(householdId: string, filter: ExpenseFilter) {
 		const memberId = filter.memberId;
 		query = query.where((eb) =>
 			eb.or([
-				eb.exists(eb.selectFrom('expensePayers as p').select('p.memberId').whereRef('p.householdId', '=', 'expenses.householdId').whereRef('p.expenseId', '=', 'expenses.id').where('p.memberId', '=', memberId)),
-				eb.exists(eb.selectFrom('expenseShares as s').select('s.memberId').whereRef('s.householdId', '=', 'expenses.householdId').whereRef('s.expenseId', '=', 'expenses.id').where('s.memberId', '=', memberId))
+				eb.exists(
+					eb
+						.selectFrom('expensePayers as p')
+						.select('p.memberId')
+						.whereRef('p.householdId', '=', 'expenses.householdId')
+						.whereRef('p.expenseId', '=', 'expenses.id')
+						.where('p.memberId', '=', memberId)
+				),
+				eb.exists(
+					eb
+						.selectFrom('expenseShares as s')
+						.select('s.memberId')
+						.whereRef('s.householdId', '=', 'expenses.householdId')
+						.whereRef('s.expenseId', '=', 'expenses.id')
+						.where('s.memberId', '=', memberId)
+				)
 			])
 		);
 	}
@@ -304,7 +393,11 @@ function filtered(householdId: string, filter: ExpenseFilter) {
 export async function sumExpenses(householdId: string, filter: ExpenseFilter): Promise<{ count: number; totalMinor: number }> {
 	if (!Object.values(filter).some((value) => value !== undefined && value !== '')) {
 		// Unfiltered: the totals the triggers keep (migration 09), not a scan of every expense.
-		const kept = await getDb().selectFrom('householdExpenseTotals').select(['expenseCount', 'totalMinor']).where('householdId', '=', householdId).executeTakeFirst();
+		const kept = await getDb()
+			.selectFrom('householdExpenseTotals')
+			.select(['expenseCount', 'totalMinor'])
+			.where('householdId', '=', householdId)
+			.executeTakeFirst();
 		return { count: Number(kept?.expenseCount ?? 0), totalMinor: Number(kept?.totalMinor ?? 0) };
 	}
 	const row = await filtered(householdId, filter)
@@ -313,7 +406,12 @@ export async function sumExpenses(householdId: string, filter: ExpenseFilter): P
 	return { count: Number(row.count), totalMinor: Number(row.total) };
 }
 
-export async function listExpenses(householdId: string, filter: ExpenseFilter, limit: number, after?: ExpensePosition): Promise<Array<Expense & { position: ExpensePosition }>> {
+export async function listExpenses(
+	householdId: string,
+	filter: ExpenseFilter,
+	limit: number,
+	after?: ExpensePosition
+): Promise<Array<Expense & { position: ExpensePosition }>> {
 	const db = getDb();
 	let query = filtered(householdId, filter).selectAll();
 	if (after) {
@@ -323,9 +421,24 @@ export async function listExpenses(householdId: string, filter: ExpenseFilter, l
 	if (rows.length === 0) return [];
 	const ids = rows.map((r) => r.id);
 	const [payers, shares] = await Promise.all([
-		db.selectFrom('expensePayers').select(['expenseId', 'memberId', 'amountMinor']).where('householdId', '=', householdId).where('expenseId', 'in', ids).orderBy('memberId').execute(),
-		db.selectFrom('expenseShares').select(['expenseId', 'memberId', 'amountMinor']).where('householdId', '=', householdId).where('expenseId', 'in', ids).orderBy('memberId').execute()
+		db
+			.selectFrom('expensePayers')
+			.select(['expenseId', 'memberId', 'amountMinor'])
+			.where('householdId', '=', householdId)
+			.where('expenseId', 'in', ids)
+			.orderBy('memberId')
+			.execute(),
+		db
+			.selectFrom('expenseShares')
+			.select(['expenseId', 'memberId', 'amountMinor'])
+			.where('householdId', '=', householdId)
+			.where('expenseId', 'in', ids)
+			.orderBy('memberId')
+			.execute()
 	]);
 	const linesOf = (lines: typeof payers, id: string) => lines.filter((l) => l.expenseId === id).map(({ memberId, amountMinor }) => ({ memberId, amountMinor }));
-	return rows.map((row) => ({ ...present(row, linesOf(payers, row.id), linesOf(shares, row.id)), position: { spentOn: row.spentOn, createdAt: row.createdAt.toISOString(), id: row.id } }));
+	return rows.map((row) => ({
+		...present(row, linesOf(payers, row.id), linesOf(shares, row.id)),
+		position: { spentOn: row.spentOn, createdAt: row.createdAt.toISOString(), id: row.id }
+	}));
 }

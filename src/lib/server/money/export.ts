@@ -53,7 +53,13 @@ export async function balancesCsv(household: Household): Promise<string> {
 	const [{ balances, transfers }, members] = await Promise.all([getBalances(household.id), listMembers(household.id)]);
 	const nameOf = (id: string) => members.find((m) => m.id === id)?.displayName ?? id;
 	const rows: string[][] = [['member', 'active', 'currency', 'balance (positive: is owed)']];
-	for (const b of balances) rows.push([nameOf(b.memberId), String(members.find((m) => m.id === b.memberId)?.active ?? false), household.currency, minorToInput(b.netMinor, household.currency)]);
+	for (const b of balances)
+		rows.push([
+			nameOf(b.memberId),
+			String(members.find((m) => m.id === b.memberId)?.active ?? false),
+			household.currency,
+			minorToInput(b.netMinor, household.currency)
+		]);
 	rows.push([]);
 	rows.push(['suggested payment: from', 'to', 'currency', 'amount']);
 	for (const t of transfers) rows.push([nameOf(t.fromMemberId), nameOf(t.toMemberId), household.currency, minorToInput(t.amountMinor, household.currency)]);

@@ -7,12 +7,23 @@ import { getHouseholdDefaults, lastSplitByPayer } from '$lib/server/households/d
 import { initialSplitMode, type SplitDefaults } from '$lib/households/defaults';
 
 /** What the expense form needs: the active members (with weights), the categories and how a new one is split. */
-export async function expenseFormOptions(householdId: string): Promise<{ members: ExpenseFormMember[]; categories: Array<{ key: string; name: string }>; splitDefaults: SplitDefaults }> {
-	const [members, categories, defaults, lastByPayer] = await Promise.all([listMembers(householdId), listCategories(householdId), getHouseholdDefaults(householdId), lastSplitByPayer(householdId)]);
+export async function expenseFormOptions(
+	householdId: string
+): Promise<{ members: ExpenseFormMember[]; categories: Array<{ key: string; name: string }>; splitDefaults: SplitDefaults }> {
+	const [members, categories, defaults, lastByPayer] = await Promise.all([
+		listMembers(householdId),
+		listCategories(householdId),
+		getHouseholdDefaults(householdId),
+		lastSplitByPayer(householdId)
+	]);
 	return {
 		members: members.filter((m) => m.active).map((m) => ({ id: m.id, displayName: m.displayName, shareWeight: m.shareWeight })),
 		categories,
-		splitDefaults: { splitMode: defaults.splitMode, rememberPayerSplit: defaults.rememberPayerSplit, lastByPayer: defaults.rememberPayerSplit ? lastByPayer : {} }
+		splitDefaults: {
+			splitMode: defaults.splitMode,
+			rememberPayerSplit: defaults.rememberPayerSplit,
+			lastByPayer: defaults.rememberPayerSplit ? lastByPayer : {}
+		}
 	};
 }
 
@@ -21,7 +32,10 @@ export async function expenseFormOptions(householdId: string): Promise<{ members
  * or the house's default (built in: by share weight when the weights differ, so a child
  * with weight 0 is not charged, else equally).
  */
-export function newExpenseFields(context: MemberContext, { members, splitDefaults }: { members: ExpenseFormMember[]; splitDefaults: SplitDefaults }): ExpenseFormFields {
+export function newExpenseFields(
+	context: MemberContext,
+	{ members, splitDefaults }: { members: ExpenseFormMember[]; splitDefaults: SplitDefaults }
+): ExpenseFormFields {
 	return {
 		description: '',
 		amount: '',

@@ -39,14 +39,27 @@ describe('expenses and balances', () => {
 
 	it('several payers: each is credited what they paid', async () => {
 		const { admin, a, b, c } = await house();
-		await createExpense(admin, { ...groceries(a, [a, b, c], 9000), payers: [{ memberId: a, amountMinor: 6000 }, { memberId: b, amountMinor: 3000 }] });
+		await createExpense(admin, {
+			...groceries(a, [a, b, c], 9000),
+			payers: [
+				{ memberId: a, amountMinor: 6000 },
+				{ memberId: b, amountMinor: 3000 }
+			]
+		});
 		expect(await net(admin.household.id)).toEqual({ [a]: 3000, [b]: 0, [c]: -3000 });
 	});
 
 	it('refuses payers that do not add up, and stores nothing', async () => {
 		const { admin, a, b } = await house();
-		await expect(createExpense(admin, { ...groceries(a, [a, b]), payers: [{ memberId: a, amountMinor: 9000 }] })).rejects.toMatchObject({ status: 422, fields: { payers: expect.stringContaining('1000 minor units less') } });
-		const count = await getDb().selectFrom('expenses').select(({ fn }) => fn.countAll().as('n')).where('householdId', '=', admin.household.id).executeTakeFirstOrThrow();
+		await expect(createExpense(admin, { ...groceries(a, [a, b]), payers: [{ memberId: a, amountMinor: 9000 }] })).rejects.toMatchObject({
+			status: 422,
+			fields: { payers: expect.stringContaining('1000 minor units less') }
+		});
+		const count = await getDb()
+			.selectFrom('expenses')
+			.select(({ fn }) => fn.countAll().as('n'))
+			.where('householdId', '=', admin.household.id)
+			.executeTakeFirstOrThrow();
 		expect(Number(count.n)).toBe(0);
 	});
 
@@ -115,7 +128,10 @@ describe('expenses and balances', () => {
 		const other = await makeHousehold('Other');
 		const expense = await createExpense(admin, groceries(a, [a]));
 		await expect(
-			getDb().insertInto('expenseShares').values({ householdId: admin.household.id, expenseId: expense.id, memberId: other.member.id, amountMinor: 1 }).execute()
+			getDb()
+				.insertInto('expenseShares')
+				.values({ householdId: admin.household.id, expenseId: expense.id, memberId: other.member.id, amountMinor: 1 })
+				.execute()
 		).rejects.toThrow(/foreign key/);
 		await expect(getDb().updateTable('expenses').set({ amountMinor: 0 }).where('id', '=', expense.id).execute()).rejects.toThrow(/check/);
 	});
@@ -127,18 +143,35 @@ describe('expenses and balances', () => {
 		await fc.assert(
 			fc.asyncProperty(
 				fc.array(
-					fc.record({ kind: fc.constantFrom('add', 'edit', 'delete', 'settle'), amount: fc.integer({ min: 1, max: 1_000_000 }), payer: fc.nat(2), others: fc.subarray([0, 1, 2], { minLength: 1 }), to: fc.nat(2) }),
+					fc.record({
+						kind: fc.constantFrom('add', 'edit', 'delete', 'settle'),
+						amount: fc.integer({ min: 1, max: 1_000_000 }),
+						payer: fc.nat(2),
+						others: fc.subarray([0, 1, 2], { minLength: 1 }),
+						to: fc.nat(2)
+					}),
 					{ minLength: 1, maxLength: 6 }
 				),
 				async (steps) => {
 					for (const step of steps) {
 						const payer = members[step.payer]!;
 						if (step.kind === 'add' || created.length === 0) {
-							const expense = await createExpense(admin, groceries(payer, step.others.map((i) => members[i]!), step.amount));
+							const expense = await createExpense(
+								admin,
+								groceries(
+									payer,
+									step.others.map((i) => members[i]!),
+									step.amount
+								)
+							);
 							created.push({ id: expense.id, version: expense.version });
 						} else if (step.kind === 'edit') {
 							const target = created[step.amount % created.length]!;
-							const edited = await updateExpense(admin, target.id, { version: target.version, amountMinor: step.amount, payers: [{ memberId: payer, amountMinor: step.amount }] }).catch(() => null);
+							const edited = await updateExpense(admin, target.id, {
+								version: target.version,
+								amountMinor: step.amount,
+								payers: [{ memberId: payer, amountMinor: step.amount }]
+							}).catch(() => null);
 							if (edited) target.version = edited.version;
 						} else if (step.kind === 'delete') {
 							const target = created[step.amount % created.length]!;
@@ -173,11 +206,15 @@ describe('an expense of a member who has left', () => {
 		expect(renamed.description).toBe('Groceries (market)');
 		expect(renamed.shares.map((s) => s.memberId).sort()).toEqual([a, b].sort());
 		// Cal left too, and was never in it: adding them is refused, and nothing changes.
-		await expect(updateExpense(admin, expense.id, { version: renamed.version, split: { mode: 'equal', parts: [{ memberId: a }, { memberId: b }, { memberId: c }] } })).rejects.toMatchObject({
+		await expect(
+			updateExpense(admin, expense.id, { version: renamed.version, split: { mode: 'equal', parts: [{ memberId: a }, { memberId: b }, { memberId: c }] } })
+		).rejects.toMatchObject({
 			status: 422,
 			fields: { 'split.parts.2.memberId': expect.any(String) }
 		});
-		await expect(updateExpense(admin, expense.id, { version: renamed.version, payers: [{ memberId: c, amountMinor: 10000 }] })).rejects.toMatchObject({ status: 422 });
+		await expect(updateExpense(admin, expense.id, { version: renamed.version, payers: [{ memberId: c, amountMinor: 10000 }] })).rejects.toMatchObject({
+			status: 422
+		});
 		// A new expense cannot name them either.
 		await expect(createExpense(admin, groceries(a, [a, b]))).rejects.toMatchObject({ status: 422 });
 	});
@@ -204,7 +241,16 @@ describe('the default split of a new expense', () => {
 		const { expenseFormOptions } = await import('./form-data');
 		const admin = await makeHousehold('Memory House');
 		const ben = await makeMember(admin, 'Ben');
-		await createExpense(admin, { ...groceries(admin.member.id, [admin.member.id, ben.id]), split: { mode: 'shares', parts: [{ memberId: admin.member.id, value: 2 }, { memberId: ben.id, value: 1 }] } });
+		await createExpense(admin, {
+			...groceries(admin.member.id, [admin.member.id, ben.id]),
+			split: {
+				mode: 'shares',
+				parts: [
+					{ memberId: admin.member.id, value: 2 },
+					{ memberId: ben.id, value: 1 }
+				]
+			}
+		});
 		expect((await expenseFormOptions(admin.household.id)).splitDefaults.lastByPayer).toEqual({ [admin.member.id]: 'shares' });
 	});
 });

@@ -18,7 +18,14 @@ describe('categories', () => {
 		await expect(addCategory(house, 'Rent')).rejects.toMatchObject({ status: 409 });
 		expect((await listCategories(house.household.id)).map((c) => c.key)).toContain('garden');
 		const me = house.member.id;
-		await createExpense(house, { description: 'Seeds', amountMinor: 500, spentOn: '2026-11-01', category: 'garden', payers: [{ memberId: me, amountMinor: 500 }], split: { mode: 'equal', parts: [{ memberId: me }] } });
+		await createExpense(house, {
+			description: 'Seeds',
+			amountMinor: 500,
+			spentOn: '2026-11-01',
+			category: 'garden',
+			payers: [{ memberId: me, amountMinor: 500 }],
+			split: { mode: 'equal', parts: [{ memberId: me }] }
+		});
 		await expect(removeCategory(house, 'garden')).rejects.toMatchObject({ status: 409, code: 'in_use' });
 		await addCategory(house, 'Pets');
 		await removeCategory(house, 'pets');
@@ -32,7 +39,14 @@ describe('spending overview', () => {
 		const me = house.member.id;
 		const bo = (await makeMember(house, 'Bo')).id;
 		const add = (spentOn: string, category: string, amountMinor: number) =>
-			createExpense(house, { description: category, amountMinor, spentOn, category, payers: [{ memberId: me, amountMinor }], split: { mode: 'equal', parts: [{ memberId: me }, { memberId: bo }] } });
+			createExpense(house, {
+				description: category,
+				amountMinor,
+				spentOn,
+				category,
+				payers: [{ memberId: me, amountMinor }],
+				split: { mode: 'equal', parts: [{ memberId: me }, { memberId: bo }] }
+			});
 		await add('2026-10-03', 'groceries', 3000);
 		await add('2026-10-20', 'groceries', 1000);
 		await add('2026-11-01', 'rent', 100000);

@@ -52,8 +52,14 @@ export interface StackedBarChart {
 export function layoutChart(months: MonthTotals[], width = 480, height = 300): StackedBarChart {
 	const margin = { top: 10, right: 6, bottom: 34, left: 84 };
 	const categories = [...new Set(months.flatMap((m) => Object.keys(m.byCategory)))].sort();
-	const x = scaleBand<string>().domain(months.map((m) => m.month)).range([margin.left, width - margin.right]).padding(0.2);
-	const y = scaleLinear().domain([0, Math.max(1, ...months.map((m) => m.totalMinor))]).nice().range([height - margin.bottom, margin.top]);
+	const x = scaleBand<string>()
+		.domain(months.map((m) => m.month))
+		.range([margin.left, width - margin.right])
+		.padding(0.2);
+	const y = scaleLinear()
+		.domain([0, Math.max(1, ...months.map((m) => m.totalMinor))])
+		.nice()
+		.range([height - margin.bottom, margin.top]);
 	const bars = months.map((m) => {
 		let base = 0;
 		const segments = categories

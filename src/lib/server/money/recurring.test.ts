@@ -23,7 +23,16 @@ async function setup() {
 		split: { mode: 'equal', parts: [{ memberId: admin.member.id }, { memberId: b.id }] },
 		schedule: { kind: 'monthly', interval: 1, dayOfMonth: 1, startOn }
 	});
-	const count = async () => Number((await getDb().selectFrom('expenses').select((eb) => eb.fn.countAll().as('n')).where('householdId', '=', admin.household.id).executeTakeFirstOrThrow()).n);
+	const count = async () =>
+		Number(
+			(
+				await getDb()
+					.selectFrom('expenses')
+					.select((eb) => eb.fn.countAll().as('n'))
+					.where('householdId', '=', admin.household.id)
+					.executeTakeFirstOrThrow()
+			).n
+		);
 	return { admin, b, rent, count };
 }
 
@@ -42,12 +51,24 @@ describe('recurring expenses', () => {
 
 	it('creates each period once even when the job runs several times at the same time', async () => {
 		const { admin, rent, count } = await setup();
-		const template = await createRecurring(admin, { ...rent(monthsAgo(0, admin.household.timezone)), schedule: { kind: 'monthly', interval: 1, dayOfMonth: 1, startOn: monthsAgo(0, admin.household.timezone) } });
+		const template = await createRecurring(admin, {
+			...rent(monthsAgo(0, admin.household.timezone)),
+			schedule: { kind: 'monthly', interval: 1, dayOfMonth: 1, startOn: monthsAgo(0, admin.household.timezone) }
+		});
 		// Forget the runs made on creation, as if the job had never run.
 		await getDb().deleteFrom('recurringRuns').where('recurringId', '=', template.id).execute();
-		await getDb().updateTable('recurringExpenses').set({ startsOn: monthsAgo(5, admin.household.timezone) }).where('id', '=', template.id).execute();
+		await getDb()
+			.updateTable('recurringExpenses')
+			.set({ startsOn: monthsAgo(5, admin.household.timezone) })
+			.where('id', '=', template.id)
+			.execute();
 		const before = await count();
-		const results = await Promise.all([runDueRecurring(admin.household.id), runDueRecurring(admin.household.id), runAllDueRecurring(), runDueRecurring(admin.household.id)]);
+		const results = await Promise.all([
+			runDueRecurring(admin.household.id),
+			runDueRecurring(admin.household.id),
+			runAllDueRecurring(),
+			runDueRecurring(admin.household.id)
+		]);
 		expect(results.reduce((a, b) => a + b, 0)).toBe(6);
 		expect(await count()).toBe(before + 6);
 		const periods = await getDb().selectFrom('recurringRuns').select('period').where('recurringId', '=', template.id).execute();

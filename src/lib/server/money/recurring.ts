@@ -110,12 +110,29 @@ export async function getRecurring(householdId: string, recurringId: string, tim
 	if (!isUuid(recurringId)) throw notFound('That recurring expense');
 	const row = await getDb().selectFrom('recurringExpenses').selectAll().where('householdId', '=', householdId).where('id', '=', recurringId).executeTakeFirst();
 	if (!row) throw notFound('That recurring expense');
-	const last = await getDb().selectFrom('recurringRuns').select((eb) => eb.fn.max('period').as('last')).where('householdId', '=', householdId).where('recurringId', '=', recurringId).executeTakeFirst();
+	const last = await getDb()
+		.selectFrom('recurringRuns')
+		.select((eb) => eb.fn.max('period').as('last'))
+		.where('householdId', '=', householdId)
+		.where('recurringId', '=', recurringId)
+		.executeTakeFirst();
 	return { ...present(row, todayIn(timezone), (last?.last as string | null) ?? null), notes: row.notes };
 }
 
 const describeRecurringField: Describe = (field, value) =>
-	field === 'description' ? `the description ${quoted(value)}` : field === 'amountMinor' ? 'another amount' : field === 'category' ? `the category ${String(value)}` : field === 'payers' ? 'other payers' : field === 'split' ? 'another split' : field === 'schedule' ? 'another schedule' : null;
+	field === 'description'
+		? `the description ${quoted(value)}`
+		: field === 'amountMinor'
+			? 'another amount'
+			: field === 'category'
+				? `the category ${String(value)}`
+				: field === 'payers'
+					? 'other payers'
+					: field === 'split'
+						? 'another split'
+						: field === 'schedule'
+							? 'another schedule'
+							: null;
 
 /**
  * Changes the template; expenses already created stay as they were, the next periods follow the new terms.
@@ -128,9 +145,21 @@ export async function updateRecurring(context: MemberContext, recurringId: strin
 	const row = await getDb()
 		.transaction()
 		.execute(async (trx) => {
-			const locked = await trx.selectFrom('recurringExpenses').selectAll().where('householdId', '=', householdId).where('id', '=', recurringId).forUpdate().executeTakeFirstOrThrow();
+			const locked = await trx
+				.selectFrom('recurringExpenses')
+				.selectAll()
+				.where('householdId', '=', householdId)
+				.where('id', '=', recurringId)
+				.forUpdate()
+				.executeTakeFirstOrThrow();
 			const saved = present(locked, todayIn(context.household.timezone), null);
-			checkVersion('recurring expense', expectedVersion, { ...saved }, { description: input.description, amountMinor: input.amountMinor, category: input.category, payers: input.payers, split: input.split }, describeRecurringField);
+			checkVersion(
+				'recurring expense',
+				expectedVersion,
+				{ ...saved },
+				{ description: input.description, amountMinor: input.amountMinor, category: input.category, payers: input.payers, split: input.split },
+				describeRecurringField
+			);
 			const updated = await trx
 				.updateTable('recurringExpenses')
 				.set({ ...templateColumns(input), version: locked.version + 1 })
@@ -166,7 +195,12 @@ async function dryRun(context: MemberContext, input: RecurringInput): Promise<vo
 export async function listRecurring(householdId: string, timezone: string): Promise<RecurringExpense[]> {
 	const db = getDb();
 	const rows = await db.selectFrom('recurringExpenses').selectAll().where('householdId', '=', householdId).orderBy('description').execute();
-	const runs = await db.selectFrom('recurringRuns').select(['recurringId', (eb) => eb.fn.max('period').as('last')]).where('householdId', '=', householdId).groupBy('recurringId').execute();
+	const runs = await db
+		.selectFrom('recurringRuns')
+		.select(['recurringId', (eb) => eb.fn.max('period').as('last')])
+		.where('householdId', '=', householdId)
+		.groupBy('recurringId')
+		.execute();
 	const lastOf = new Map(runs.map((r) => [r.recurringId, r.last as string | null]));
 	const today = todayIn(timezone);
 	return rows.map((row) => present(row, today, lastOf.get(row.id) ?? null));
@@ -180,9 +214,16 @@ export async function changeRecurring(context: MemberContext, recurringId: strin
 	await getDb()
 		.transaction()
 		.execute(async (trx) => {
-			const row = await trx.selectFrom('recurringExpenses').select(['description', 'startsOn']).where('householdId', '=', householdId).where('id', '=', recurringId).forUpdate().executeTakeFirst();
+			const row = await trx
+				.selectFrom('recurringExpenses')
+				.select(['description', 'startsOn'])
+				.where('householdId', '=', householdId)
+				.where('id', '=', recurringId)
+				.forUpdate()
+				.executeTakeFirst();
 			if (!row) throw notFound('That recurring expense');
-			if (change === 'end' && row.startsOn > today) throw new DomainError(409, 'not_started', 'It has not started yet; pause it instead, or wait until it starts.');
+			if (change === 'end' && row.startsOn > today)
+				throw new DomainError(409, 'not_started', 'It has not started yet; pause it instead, or wait until it starts.');
 			await trx
 				.updateTable('recurringExpenses')
 				.set(change === 'end' ? { endsOn: today, paused: false } : { paused: change === 'pause' })
@@ -206,14 +247,30 @@ export async function changeRecurring(context: MemberContext, recurringId: strin
  */
 export async function runDueRecurring(householdId: string): Promise<number> {
 	const db = getDb();
-	const household = await db.selectFrom('households').select(['id', 'name', 'currency', 'timezone', 'createdAt', 'version', 'demoExpiresAt']).where('id', '=', householdId).executeTakeFirst();
+	const household = await db
+		.selectFrom('households')
+		.select(['id', 'name', 'currency', 'timezone', 'createdAt', 'version', 'demoExpiresAt'])
+		.where('id', '=', householdId)
+		.executeTakeFirst();
 	if (!household) return 0;
 	const today = todayIn(household.timezone);
-	const templates = await db.selectFrom('recurringExpenses').selectAll().where('householdId', '=', householdId).where('paused', '=', false).where('startsOn', '<=', today).execute();
+	const templates = await db
+		.selectFrom('recurringExpenses')
+		.selectAll()
+		.where('householdId', '=', householdId)
+		.where('paused', '=', false)
+		.where('startsOn', '<=', today)
+		.execute();
 	let created = 0;
 	for (const template of templates) {
-		const done = new Set((await db.selectFrom('recurringRuns').select('period').where('householdId', '=', householdId).where('recurringId', '=', template.id).execute()).map((r) => r.period));
-		const due = dueDates(scheduleOf(template), today).filter((date) => !done.has(date)).slice(-MAX_CATCH_UP);
+		const done = new Set(
+			(await db.selectFrom('recurringRuns').select('period').where('householdId', '=', householdId).where('recurringId', '=', template.id).execute()).map(
+				(r) => r.period
+			)
+		);
+		const due = dueDates(scheduleOf(template), today)
+			.filter((date) => !done.has(date))
+			.slice(-MAX_CATCH_UP);
 		for (const period of due) {
 			// One template's failure (a payer or sharer left since it was made, a malformed
 			// import) is recorded for the admins and waits until someone edits it; the rest go on.
@@ -237,15 +294,34 @@ async function createPeriod(template: RecurringExpenseRow, household: Household,
 				.returning('period')
 				.executeTakeFirst();
 			if (!claimed) return false;
-			const member = await trx.selectFrom('members').selectAll().where('householdId', '=', household.id).where('id', '=', template.createdByMemberId).executeTakeFirstOrThrow();
+			const member = await trx
+				.selectFrom('members')
+				.selectAll()
+				.where('householdId', '=', household.id)
+				.where('id', '=', template.createdByMemberId)
+				.executeTakeFirstOrThrow();
 			const expense = await insertExpense(
 				trx,
 				{ household, member },
-				{ description: template.description, amountMinor: template.amountMinor, spentOn: period, category: template.category, notes: template.notes, payers: template.payers, split: template.split },
+				{
+					description: template.description,
+					amountMinor: template.amountMinor,
+					spentOn: period,
+					category: template.category,
+					notes: template.notes,
+					payers: template.payers,
+					split: template.split
+				},
 				crypto.randomUUID(),
 				`“${template.description}” (${formatMoney(template.amountMinor, household.currency)}) was added for ${period}, as it repeats.`
 			);
-			await trx.updateTable('recurringRuns').set({ expenseId: expense!.id }).where('householdId', '=', household.id).where('recurringId', '=', template.id).where('period', '=', period).execute();
+			await trx
+				.updateTable('recurringRuns')
+				.set({ expenseId: expense!.id })
+				.where('householdId', '=', household.id)
+				.where('recurringId', '=', template.id)
+				.where('period', '=', period)
+				.execute();
 			return true;
 		});
 }

@@ -15,7 +15,9 @@ export const splitInput = z
 	.object({
 		mode: z.enum(SPLIT_MODES, { error: 'Choose how to split: equal, exact, percent, shares or weights.' }),
 		parts: z
-			.array(z.object({ memberId: memberIdField, value: z.number({ error: 'Give the value as a number.' }).finite().optional() }), { error: 'List who shares the cost.' })
+			.array(z.object({ memberId: memberIdField, value: z.number({ error: 'Give the value as a number.' }).finite().optional() }), {
+				error: 'List who shares the cost.'
+			})
 			.min(1, 'Choose at least one person to share the cost.')
 			.max(200, 'At most 200 people.')
 	})
@@ -36,7 +38,10 @@ export const expenseInput = z
 	})
 	.meta({ id: 'ExpenseInput' });
 
-export const expensePatch = expenseInput.partial().extend({ version: z.number({ error: 'Send the version you edited.' }).int().min(1) }).meta({ id: 'ExpensePatch' });
+export const expensePatch = expenseInput
+	.partial()
+	.extend({ version: z.number({ error: 'Send the version you edited.' }).int().min(1) })
+	.meta({ id: 'ExpensePatch' });
 
 export const settlementInput = z
 	.object({
@@ -100,9 +105,6 @@ export const recurringScheduleInput = z
 	.refine((s) => !s.endOn || s.endOn >= s.startOn, { path: ['endOn'], message: 'The end cannot be before the first date.' })
 	.meta({ id: 'RecurringSchedule' });
 
-export const recurringInput = expenseInput
-	.omit({ spentOn: true })
-	.extend({ schedule: recurringScheduleInput })
-	.meta({ id: 'RecurringExpenseInput' });
+export const recurringInput = expenseInput.omit({ spentOn: true }).extend({ schedule: recurringScheduleInput }).meta({ id: 'RecurringExpenseInput' });
 
 export type RecurringInput = z.infer<typeof recurringInput>;

@@ -58,7 +58,10 @@ export interface SplitwisePreview {
 /** Members by name, as a first guess: "Ana" matches "Ana" and "Ana Souza" matches "Ana". */
 function guessMember(name: string, members: Array<{ id: string; displayName: string }>): string {
 	const lower = name.trim().toLowerCase();
-	return (members.find((m) => m.displayName.toLowerCase() === lower) ?? members.find((m) => lower.split(/\s+/)[0] === m.displayName.toLowerCase().split(/\s+/)[0]))?.id ?? '';
+	return (
+		(members.find((m) => m.displayName.toLowerCase() === lower) ?? members.find((m) => lower.split(/\s+/)[0] === m.displayName.toLowerCase().split(/\s+/)[0]))
+			?.id ?? ''
+	);
 }
 
 async function activeMembers(householdId: string) {
@@ -96,7 +99,10 @@ export async function importSplitwise(context: MemberContext, text: string, mapp
 	const preview = await previewSplitwise(context, text, mapping);
 	if (preview.unmapped.length) throw refuse(`Choose a member for ${preview.unmapped.join(', ')}.`);
 	const file = readSplitwiseCsv(text, context.household.currency);
-	const plan = planSplitwiseImport(file, preview.people.map((p) => p.memberId));
+	const plan = planSplitwiseImport(
+		file,
+		preview.people.map((p) => p.memberId)
+	);
 	const categories = await listCategories(context.household.id);
 	await getDb()
 		.transaction()
@@ -113,7 +119,14 @@ export async function importSplitwise(context: MemberContext, text: string, mapp
 				};
 				await insertExpense(trx, context, input, crypto.randomUUID(), `${context.member.displayName} imported “${input.description}” from Splitwise.`);
 			}
-			for (const p of plan.payments) await insertSettlement(trx, context, { fromMemberId: p.fromMemberId, toMemberId: p.toMemberId, amountMinor: p.amountMinor, paidOn: p.date, note: `Imported from Splitwise: ${p.note}`.slice(0, 500) });
+			for (const p of plan.payments)
+				await insertSettlement(trx, context, {
+					fromMemberId: p.fromMemberId,
+					toMemberId: p.toMemberId,
+					amountMinor: p.amountMinor,
+					paidOn: p.date,
+					note: `Imported from Splitwise: ${p.note}`.slice(0, 500)
+				});
 		});
 	return { expenses: plan.expenses.length, payments: plan.payments.length };
 }

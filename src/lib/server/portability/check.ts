@@ -11,7 +11,11 @@ import { storedRolePresets } from '$lib/server/households/schemas';
 import type { ExportDocument, ExportedTable } from './document';
 
 /** Stored JSON leaves unset fields null where the API leaves them out. */
-const withoutNulls = (schema: z.ZodType) => z.preprocess((value) => (value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null)) : value), schema);
+const withoutNulls = (schema: z.ZodType) =>
+	z.preprocess(
+		(value) => (value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null)) : value),
+		schema
+	);
 const optionIds = z.array(z.uuid()).max(20).nullable();
 const object = z.record(z.string(), z.unknown());
 
@@ -66,7 +70,8 @@ export function findProblem(doc: ExportDocument): string | null {
 			for (const [column, value] of Object.entries(row)) {
 				if (value === null || value === undefined) continue;
 				const reference = REFERENCES.find(([test]) => test(column));
-				if (reference && !ids.get(reference[1])!.has(value)) return `${table} row ${index + 1} refers to a ${reference[2]} (${String(value)}) that is not in the file.`;
+				if (reference && !ids.get(reference[1])!.has(value))
+					return `${table} row ${index + 1} refers to a ${reference[2]} (${String(value)}) that is not in the file.`;
 			}
 		}
 	}
@@ -88,8 +93,10 @@ export function findProblem(doc: ExportDocument): string | null {
 		const total = amount(expense.amount_minor);
 		const name = `“${String(expense.description)}” (${String(expense.id)})`;
 		if (!(total > 0)) return `The expense ${name} has no valid amount.`;
-		if (paid.get(expense.id) !== total) return `What was paid for the expense ${name} adds up to ${paid.get(expense.id) ?? 0}, not its amount ${total} (minor units).`;
-		if (shared.get(expense.id) !== total) return `The shares of the expense ${name} add up to ${shared.get(expense.id) ?? 0}, not its amount ${total} (minor units).`;
+		if (paid.get(expense.id) !== total)
+			return `What was paid for the expense ${name} adds up to ${paid.get(expense.id) ?? 0}, not its amount ${total} (minor units).`;
+		if (shared.get(expense.id) !== total)
+			return `The shares of the expense ${name} add up to ${shared.get(expense.id) ?? 0}, not its amount ${total} (minor units).`;
 	}
 	return null;
 }

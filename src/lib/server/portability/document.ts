@@ -61,12 +61,19 @@ const row = z.record(z.string(), z.unknown());
 export const exportDocument = z
 	.object({
 		format: z.literal(EXPORT_FORMAT, { error: 'This is not a Hearth household export.' }),
-		version: z.number({ error: 'The export has no version.' }).refine((v) => v === EXPORT_VERSION, { message: `This export’s version is not one this Hearth reads (it reads version ${EXPORT_VERSION}).` }),
+		version: z
+			.number({ error: 'The export has no version.' })
+			.refine((v) => v === EXPORT_VERSION, { message: `This export’s version is not one this Hearth reads (it reads version ${EXPORT_VERSION}).` }),
 		exportedAt: z.string().optional(),
 		exportedByMemberId: z.string().nullable().optional(),
 		household: householdInput,
 		tables: z
-			.object(Object.fromEntries(EXPORTED_TABLES.map((table) => [table, z.array(row, { error: `“${table}” must be a list of rows.` }).default([])])) as Record<ExportedTable, z.ZodDefault<z.ZodArray<typeof row>>>)
+			.object(
+				Object.fromEntries(EXPORTED_TABLES.map((table) => [table, z.array(row, { error: `“${table}” must be a list of rows.` }).default([])])) as Record<
+					ExportedTable,
+					z.ZodDefault<z.ZodArray<typeof row>>
+				>
+			)
 			.strict()
 	})
 	.meta({ id: 'HouseholdExport', description: 'A whole household, as `GET /households/{hid}/export` writes it' });

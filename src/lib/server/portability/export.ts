@@ -30,9 +30,21 @@ export async function exportHousehold(context: MemberContext): Promise<ExportDoc
 					from ${sql.table(table)} t where t.household_id = ${householdId}`.execute(raw);
 				tables[table] = rows[0]!.rows;
 			}
-			const hidden = new Set((await trx.selectFrom('proposals').select('id').where('householdId', '=', householdId).where('status', '=', 'open').where('hideResults', '=', true).execute()).map((p) => p.id));
+			const hidden = new Set(
+				(
+					await trx
+						.selectFrom('proposals')
+						.select('id')
+						.where('householdId', '=', householdId)
+						.where('status', '=', 'open')
+						.where('hideResults', '=', true)
+						.execute()
+				).map((p) => p.id)
+			);
 			for (const table of EXPORTED_TABLES.filter((t) => BALLOT_TABLES.has(t))) {
-				tables[table] = tables[table].map((row) => (hidden.has(row.proposal_id as string) ? { ...row, ...Object.fromEntries(BALLOT_COLUMNS.map((c) => [c, null])) } : row));
+				tables[table] = tables[table].map((row) =>
+					hidden.has(row.proposal_id as string) ? { ...row, ...Object.fromEntries(BALLOT_COLUMNS.map((c) => [c, null])) } : row
+				);
 			}
 		});
 	return {

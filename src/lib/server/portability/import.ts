@@ -74,8 +74,21 @@ async function claimPlace(trx: Kysely<Database>, householdId: string, user: Sess
 		memberId = String(exporter.id);
 		await trx.updateTable('members').set({ userId: user.id, isAdmin: true }).where('householdId', '=', householdId).where('id', '=', memberId).execute();
 	} else {
-		memberId = (await trx.insertInto('members').values({ householdId, displayName: user.displayName, role: 'adult', isAdmin: true, userId: user.id }).returning('id').executeTakeFirstOrThrow()).id;
+		memberId = (
+			await trx
+				.insertInto('members')
+				.values({ householdId, displayName: user.displayName, role: 'adult', isAdmin: true, userId: user.id })
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id;
 	}
 	await trx.updateTable('users').set({ lastHouseholdId: householdId }).where('id', '=', user.id).execute();
-	await logActivity(trx, { householdId, actorMemberId: memberId, action: 'household.imported', subjectType: 'household', subjectId: householdId, summary: `${user.displayName} imported this household from an export of ${doc.exportedAt ?? 'an earlier date'}.` });
+	await logActivity(trx, {
+		householdId,
+		actorMemberId: memberId,
+		action: 'household.imported',
+		subjectType: 'household',
+		subjectId: householdId,
+		summary: `${user.displayName} imported this household from an export of ${doc.exportedAt ?? 'an earlier date'}.`
+	});
 }

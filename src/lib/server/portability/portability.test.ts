@@ -16,7 +16,12 @@ import { needsAttention } from '../sweeps';
 
 async function demoAdmin() {
 	const { householdId } = await seedDemoHousehold();
-	const priya = await getDb().selectFrom('members').select('id').where('householdId', '=', householdId).where('displayName', '=', 'Priya').executeTakeFirstOrThrow();
+	const priya = await getDb()
+		.selectFrom('members')
+		.select('id')
+		.where('householdId', '=', householdId)
+		.where('displayName', '=', 'Priya')
+		.executeTakeFirstOrThrow();
 	return contextFor(householdId, priya.id);
 }
 
@@ -52,7 +57,12 @@ describe('export and import', () => {
 		const { user } = await makeUser('Importer');
 		const { householdId } = await importHousehold(user, parsed, 'Maple Street (copy)');
 		expect(await figures(householdId)).toEqual(await figures(admin.household.id));
-		const importer = await getDb().selectFrom('members').selectAll().where('householdId', '=', householdId).where('userId', '=', user.id).executeTakeFirstOrThrow();
+		const importer = await getDb()
+			.selectFrom('members')
+			.selectAll()
+			.where('householdId', '=', householdId)
+			.where('userId', '=', user.id)
+			.executeTakeFirstOrThrow();
 		expect(importer).toMatchObject({ id: admin.member.id, isAdmin: true });
 
 		const again = await exportHousehold(await contextFor(householdId, importer.id));
@@ -99,8 +109,16 @@ describe('export and import', () => {
 	});
 
 	it.each([
-		['a share moved to a member who is not in the file', (d: ExportDocument) => void (d.tables.expense_shares[0]!.member_id = crypto.randomUUID()), /refers to a member/],
-		['an expense amount changed without its shares', (d: ExportDocument) => void (d.tables.expenses[0]!.amount_minor = Number(d.tables.expenses[0]!.amount_minor) + 1), /adds? up to/],
+		[
+			'a share moved to a member who is not in the file',
+			(d: ExportDocument) => void (d.tables.expense_shares[0]!.member_id = crypto.randomUUID()),
+			/refers to a member/
+		],
+		[
+			'an expense amount changed without its shares',
+			(d: ExportDocument) => void (d.tables.expenses[0]!.amount_minor = Number(d.tables.expenses[0]!.amount_minor) + 1),
+			/adds? up to/
+		],
 		['a vote for a proposal that is not there', (d: ExportDocument) => void (d.tables.votes[0]!.proposal_id = crypto.randomUUID()), /refers to a proposal/],
 		['a duplicated expense', (d: ExportDocument) => void d.tables.expenses.push(d.tables.expenses[0]!), /twice/],
 		['a date that is not a date', (d: ExportDocument) => void (d.tables.settlements[0]!.paid_on = 'last Tuesday'), /do not fit together/],
@@ -112,9 +130,15 @@ describe('export and import', () => {
 		const doc = clone(await exportHousehold(await demoAdmin()));
 		tamper(doc);
 		const { user } = await makeUser('Tamperer');
-		const before = await getDb().selectFrom('households').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+		const before = await getDb()
+			.selectFrom('households')
+			.select((eb) => eb.fn.countAll<string>().as('n'))
+			.executeTakeFirstOrThrow();
 		await expect(importHousehold(user, doc)).rejects.toMatchObject({ status: 422, message: expect.stringMatching(message) });
-		const after = await getDb().selectFrom('households').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+		const after = await getDb()
+			.selectFrom('households')
+			.select((eb) => eb.fn.countAll<string>().as('n'))
+			.executeTakeFirstOrThrow();
 		expect(after.n).toBe(before.n);
 	});
 });
@@ -122,14 +146,27 @@ describe('export and import', () => {
 describe('background sweeps', () => {
 	it('one proposal that cannot close is recorded for the admins, and the others still close; a malformed stored expense does not stop a close', async () => {
 		const admin = await demoAdmin();
-		const open = await getDb().selectFrom('proposals').select('id').where('householdId', '=', admin.household.id).where('status', '=', 'open').orderBy('id').execute();
+		const open = await getDb()
+			.selectFrom('proposals')
+			.select('id')
+			.where('householdId', '=', admin.household.id)
+			.where('status', '=', 'open')
+			.orderBy('id')
+			.execute();
 		const [broken, malformed, fine] = open;
-		const due = (id: string) => sql`update proposals set closes_at = now() - interval '1 minute' where household_id = ${admin.household.id} and id = ${id}`.execute(getDb());
+		const due = (id: string) =>
+			sql`update proposals set closes_at = now() - interval '1 minute' where household_id = ${admin.household.id} and id = ${id}`.execute(getDb());
 		for (const p of [broken!, malformed!, fine!]) await due(p.id);
 		// What an old import could hold: a linked expense that is no expense at all.
-		await sql`update proposals set linked_expense = '{"payers":"x"}'::jsonb where household_id = ${admin.household.id} and id = ${malformed!.id}`.execute(getDb());
+		await sql`update proposals set linked_expense = '{"payers":"x"}'::jsonb where household_id = ${admin.household.id} and id = ${malformed!.id}`.execute(
+			getDb()
+		);
 		// A row whose closing fails in the database, whatever the reason.
-		await sql.raw(`create function fail_close() returns trigger language plpgsql as $$ begin if new.id = '${broken!.id}' then raise exception 'simulated broken row'; end if; return new; end $$`).execute(getDb());
+		await sql
+			.raw(
+				`create function fail_close() returns trigger language plpgsql as $$ begin if new.id = '${broken!.id}' then raise exception 'simulated broken row'; end if; return new; end $$`
+			)
+			.execute(getDb());
 		await sql`create trigger fail_close before update on proposals for each row execute function fail_close()`.execute(getDb());
 		const original = console.error;
 		console.error = () => {};
@@ -157,7 +194,14 @@ describe('an export while voting is open', () => {
 		const admin = await demoAdmin();
 		const { createProposal } = await import('../decisions/proposals');
 		const { castVote } = await import('../decisions/votes');
-		const { id } = await createProposal(admin, { title: 'Secret ballot', body: '', kind: 'consent', rule: { threshold: 'majority', quorumPct: 0 }, closesAt: new Date(Date.now() + 3_600_000).toISOString(), hideResults: true });
+		const { id } = await createProposal(admin, {
+			title: 'Secret ballot',
+			body: '',
+			kind: 'consent',
+			rule: { threshold: 'majority', quorumPct: 0 },
+			closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+			hideResults: true
+		});
 		await castVote(admin, id, { position: 'block', reason: 'My private reason' });
 		const doc = await exportHousehold(admin);
 		const mine = doc.tables.votes.filter((v) => v.proposal_id === id);

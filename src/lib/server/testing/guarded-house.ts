@@ -22,8 +22,18 @@ export async function setUpGuardedHouse() {
 	};
 	const money = { payers: [{ memberId, amountMinor: 5000 }], split: { mode: 'equal', parts: [{ memberId }] } };
 	const expenseId = await create('expenses', { description: 'Rent', amountMinor: 5000, spentOn: '2026-11-01', category: 'rent', ...money });
-	const recurringId = await create('recurring-expenses', { description: 'Water', amountMinor: 5000, category: 'utilities', ...money, schedule: { kind: 'monthly', dayOfMonth: 5, startOn: mondayInWeeks(8) } });
-	const choreId = await create('chores', { name: 'Bins', schedule: { kind: 'daily', startOn: mondayInWeeks(8) }, assignment: { strategy: 'rotate', memberIds: [memberId] } });
+	const recurringId = await create('recurring-expenses', {
+		description: 'Water',
+		amountMinor: 5000,
+		category: 'utilities',
+		...money,
+		schedule: { kind: 'monthly', dayOfMonth: 5, startOn: mondayInWeeks(8) }
+	});
+	const choreId = await create('chores', {
+		name: 'Bins',
+		schedule: { kind: 'daily', startOn: mondayInWeeks(8) },
+		assignment: { strategy: 'rotate', memberIds: [memberId] }
+	});
 	const proposalId = await create('proposals', { title: 'Paint the hall', kind: 'consent', closesAt: new Date(Date.now() + 86_400_000).toISOString() });
 	return { owner, member, stranger, household, expenseId, recurringId, choreId, proposalId };
 }

@@ -4,7 +4,14 @@
  */
 
 /** Valid text that looks dangerous: stored exactly as typed, rendered escaped. */
-export const INJECTION_TEXT = ["'; drop table expenses; --", '1 OR 1=1', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>', '{{7*7}} ${7*7}'];
+export const INJECTION_TEXT = [
+	"'; drop table expenses; --",
+	'1 OR 1=1',
+	'<script>alert(1)</script>',
+	'<img src=x onerror=alert(1)>',
+	'"><svg onload=alert(1)>',
+	'{{7*7}} ${7*7}'
+];
 
 /** Strings a form field may receive. */
 export const HOSTILE_STRINGS = [

@@ -37,7 +37,10 @@ export async function everyHouseholdRow(db: pg.Client, householdId: string): Pro
 	const digests: Record<string, string> = {};
 	for (const { name } of [...tables, { name: 'households' }]) {
 		const key = name === 'households' ? 'id' : 'household_id';
-		const { rows } = await db.query<{ digest: string }>(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from "${name}" t where ${key} = $1`, [householdId]);
+		const { rows } = await db.query<{ digest: string }>(
+			`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from "${name}" t where ${key} = $1`,
+			[householdId]
+		);
 		digests[name] = rows[0]!.digest;
 	}
 	return digests;

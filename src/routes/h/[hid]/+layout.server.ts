@@ -8,7 +8,13 @@ export const load: LayoutServerLoad = async ({ params }) => {
 	const { user, household, member } = await requireMember(params.hid);
 	const [households] = await Promise.all([listMyHouseholds(user.id), rememberHousehold(user, household.id)]);
 	return {
-		household: { id: household.id, name: household.name, currency: household.currency, timezone: household.timezone, demoExpiresAt: household.demoExpiresAt?.toISOString() ?? null },
+		household: {
+			id: household.id,
+			name: household.name,
+			currency: household.currency,
+			timezone: household.timezone,
+			demoExpiresAt: household.demoExpiresAt?.toISOString() ?? null
+		},
 		me: { memberId: member.id, isAdmin: member.isAdmin, displayName: member.displayName },
 		households: households.map(({ id, name }) => ({ id, name }))
 	};

@@ -32,7 +32,21 @@ export const load: PageServerLoad = async ({ params, request }) => {
 	const myChores = chores.filter((o) => o.assigneeMemberId === member.id && (o.status === 'overdue' || (o.dueOn >= today && o.status !== 'skipped')));
 	const myNetMinor = money.balances.find((b) => b.memberId === member.id)?.netMinor ?? 0;
 	const myTransfers = money.transfers.filter((t) => t.fromMemberId === member.id || t.toMemberId === member.id).slice(0, 3);
-	return { members: members.filter((m) => m.active), allMembers: members, activity, absences, myNetMinor, myTransfers, myChores, awaitingVote, attention, news, balances: money.balances, today, locale: requestLocale(request) };
+	return {
+		members: members.filter((m) => m.active),
+		allMembers: members,
+		activity,
+		absences,
+		myNetMinor,
+		myTransfers,
+		myChores,
+		awaitingVote,
+		attention,
+		news,
+		balances: money.balances,
+		today,
+		locale: requestLocale(request)
+	};
 };
 
 export const actions: Actions = {

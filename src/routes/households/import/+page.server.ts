@@ -13,13 +13,16 @@ export const load: PageServerLoad = async () => {
 };
 
 /** The first problem the schema finds, in words, with where it is. */
-const describe = (issue: { path: PropertyKey[]; message: string }) => (issue.path.length ? `${issue.path.map(String).join(' → ')}: ${issue.message}` : issue.message);
+const describe = (issue: { path: PropertyKey[]; message: string }) =>
+	issue.path.length ? `${issue.path.map(String).join(' → ')}: ${issue.message}` : issue.message;
 
 export const actions: Actions = {
 	default: async ({ request }) => {
 		const user = requireUser();
 		const formData = await request.formData();
-		const name = String(formData.get('name') ?? '').trim().slice(0, 80);
+		const name = String(formData.get('name') ?? '')
+			.trim()
+			.slice(0, 80);
 		const file = formData.get('file');
 		const values = { name };
 		if (!(file instanceof File) || file.size === 0) return fail(400, { values, errors: { file: 'Choose the export file (.json) to import.' } });
@@ -28,7 +31,10 @@ export const actions: Actions = {
 			json = parseJsonText(await file.text());
 		} catch (error) {
 			if (!(error instanceof DomainError)) throw error;
-			const why = error.code === 'malformed_json' ? 'That file is not JSON: choose a file made by “Export everything”.' : `That file cannot be imported: ${error.message}`;
+			const why =
+				error.code === 'malformed_json'
+					? 'That file is not JSON: choose a file made by “Export everything”.'
+					: `That file cannot be imported: ${error.message}`;
 			return fail(400, { values, errors: { file: why } });
 		}
 		const parsed = exportDocument.safeParse(json);

@@ -67,7 +67,12 @@ export const accessTokenBody = z
 
 export const accessTokenInput = z
 	.object({
-		name: z.string({ error: 'Name the token after what will use it.' }).trim().min(1, 'Name the token after what will use it.').max(80, 'Use at most 80 characters.').regex(/^[^\p{Cc}\p{Cf}]*$/u, 'Use letters, numbers and punctuation only.'),
+		name: z
+			.string({ error: 'Name the token after what will use it.' })
+			.trim()
+			.min(1, 'Name the token after what will use it.')
+			.max(80, 'Use at most 80 characters.')
+			.regex(/^[^\p{Cc}\p{Cf}]*$/u, 'Use letters, numbers and punctuation only.'),
 		password: z.string({ error: 'Enter your password to make a token.' }).min(1, 'Enter your password to make a token.').max(256, 'That is not your password.')
 	})
 	.meta({ id: 'AccessTokenInput' });
@@ -88,7 +93,10 @@ export const createAccessToken = defineOperation({
 	tag: 'Accounts',
 	auth: true,
 	body: accessTokenInput,
-	responses: { 201: { description: 'The token, with its secret', schema: accessTokenBody.extend({ token: z.string() }).meta({ id: 'NewAccessToken' }) }, ...pick(400, 401, 403, 422, 429) }
+	responses: {
+		201: { description: 'The token, with its secret', schema: accessTokenBody.extend({ token: z.string() }).meta({ id: 'NewAccessToken' }) },
+		...pick(400, 401, 403, 422, 429)
+	}
 });
 
 export const revokeAccessToken = defineOperation({

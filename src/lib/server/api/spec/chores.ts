@@ -65,7 +65,8 @@ export const listChores = defineOperation({
 export const updateChore = defineOperation({
 	method: 'PATCH',
 	path: '/households/{hid}/chores/{cid}',
-	summary: 'Change a chore; send the `version` you edited (409 if someone changed it since). Occurrences before today (and every one acted on) stay as they were',
+	summary:
+		'Change a chore; send the `version` you edited (409 if someone changed it since). Occurrences before today (and every one acted on) stay as they were',
 	tag,
 	auth: true,
 	body: chorePatch,
@@ -93,9 +94,17 @@ const occurrenceAction = <B extends z.ZodObject | undefined = undefined>(action:
 		responses: { 200: { description: 'The occurrence', schema: occurrenceBody }, ...pick(400, 401, 404, 409, 422) }
 	});
 
-export const completeOccurrence = occurrenceAction('complete', 'Mark done, by the caller or by `doneByMemberId` (the doer gets the credit)', z.object({ doneByMemberId: z.uuid({ error: 'Choose a member.' }).optional() }));
+export const completeOccurrence = occurrenceAction(
+	'complete',
+	'Mark done, by the caller or by `doneByMemberId` (the doer gets the credit)',
+	z.object({ doneByMemberId: z.uuid({ error: 'Choose a member.' }).optional() })
+);
 export const undoOccurrence = occurrenceAction('undo', 'Reopen a done or skipped occurrence');
-export const skipOccurrence = occurrenceAction('skip', 'Skip with a reason', z.object({ reason: z.string({ error: 'Say why it is skipped.' }).trim().min(1, 'Say why it is skipped.').max(500, 'Use at most 500 characters.') }));
+export const skipOccurrence = occurrenceAction(
+	'skip',
+	'Skip with a reason',
+	z.object({ reason: z.string({ error: 'Say why it is skipped.' }).trim().min(1, 'Say why it is skipped.').max(500, 'Use at most 500 characters.') })
+);
 export const reassignOccurrence = occurrenceAction('reassign', 'Give it to another member', z.object({ memberId: z.uuid({ error: 'Choose a member.' }) }));
 
 export const choreFairness = defineOperation({
@@ -104,9 +113,14 @@ export const choreFairness = defineOperation({
 	summary: 'Effort done and expected per member (capacity-weighted, absences excluded)',
 	tag,
 	auth: true,
-	query: z.object({ from: calendarDate('first'), to: calendarDate('last') }).refine((q) => q.from <= q.to, { path: ['to'], message: 'The last day cannot be before the first.' }),
+	query: z
+		.object({ from: calendarDate('first'), to: calendarDate('last') })
+		.refine((q) => q.from <= q.to, { path: ['to'], message: 'The last day cannot be before the first.' }),
 	responses: {
-		200: { description: 'Fairness per member', schema: z.object({ items: z.array(z.object({ memberId: idField, effortDone: z.number(), effortExpected: z.number() })) }).meta({ id: 'ChoreFairness' }) },
+		200: {
+			description: 'Fairness per member',
+			schema: z.object({ items: z.array(z.object({ memberId: idField, effortDone: z.number(), effortExpected: z.number() })) }).meta({ id: 'ChoreFairness' })
+		},
 		...pick(400, 401, 404, 422)
 	}
 });

@@ -18,7 +18,10 @@ export const proposalBody = z
 		hideResults: z.boolean().meta({ description: 'While open, the tally is null for everyone' }),
 		eligibleCount: z.number().int(),
 		votedCount: z.number().int(),
-		tally: z.record(z.string(), z.unknown()).nullable().meta({ description: 'Stored at the close; while open, the running count, or null if hidden until the close' }),
+		tally: z
+			.record(z.string(), z.unknown())
+			.nullable()
+			.meta({ description: 'Stored at the close; while open, the running count, or null if hidden until the close' }),
 		outcome: z.record(z.string(), z.unknown()).nullable(),
 		reason: z.string().nullable(),
 		blockedByMemberIds: z.array(idField).meta({ description: 'Who blocked a rejected consent proposal, in the order they blocked' }),

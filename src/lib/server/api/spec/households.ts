@@ -86,7 +86,17 @@ export const createInvite = defineOperation({
 	auth: true,
 	body: inviteInput,
 	responses: {
-		201: { description: 'The invite', schema: z.object({ token: z.string(), url: z.string(), expiresAt: z.iso.datetime({ offset: true }), mailed: z.boolean().optional().meta({ description: 'With `email`: whether the mail was sent (the link works either way)' }) }).meta({ id: 'Invite' }) },
+		201: {
+			description: 'The invite',
+			schema: z
+				.object({
+					token: z.string(),
+					url: z.string(),
+					expiresAt: z.iso.datetime({ offset: true }),
+					mailed: z.boolean().optional().meta({ description: 'With `email`: whether the mail was sent (the link works either way)' })
+				})
+				.meta({ id: 'Invite' })
+		},
 		...pick(400, 401, 403, 404, 422, 503)
 	}
 });
@@ -108,7 +118,10 @@ export const addAbsence = defineOperation({
 	auth: true,
 	body: absenceInput,
 	responses: {
-		201: { description: 'The absence', schema: z.object({ id: idField, memberId: idField, from: z.string(), to: z.string(), note: z.string() }).meta({ id: 'Absence' }) },
+		201: {
+			description: 'The absence',
+			schema: z.object({ id: idField, memberId: idField, from: z.string(), to: z.string(), note: z.string() }).meta({ id: 'Absence' })
+		},
 		...pick(400, 401, 403, 404, 422)
 	}
 });

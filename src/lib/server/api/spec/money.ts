@@ -43,7 +43,13 @@ export const listExpenses = defineOperation({
 	tag,
 	auth: true,
 	query: listQuery.extend(expenseFilter.shape),
-	responses: { 200: { description: 'A page of expenses', schema: z.object({ items: z.array(expenseBody), nextCursor: z.string().nullable() }).meta({ id: 'ExpensePage' }) }, ...pick(400, 401, 404) }
+	responses: {
+		200: {
+			description: 'A page of expenses',
+			schema: z.object({ items: z.array(expenseBody), nextCursor: z.string().nullable() }).meta({ id: 'ExpensePage' })
+		},
+		...pick(400, 401, 404)
+	}
 });
 
 export const getExpense = defineOperation({
@@ -91,7 +97,12 @@ export const createSettlement = defineOperation({
 	auth: true,
 	body: settlementInput,
 	responses: {
-		201: { description: 'The settlement', schema: z.object({ id: idField, fromMemberId: idField, toMemberId: idField, amountMinor: z.number().int(), paidOn: z.string(), note: z.string() }).meta({ id: 'Settlement' }) },
+		201: {
+			description: 'The settlement',
+			schema: z
+				.object({ id: idField, fromMemberId: idField, toMemberId: idField, amountMinor: z.number().int(), paidOn: z.string(), note: z.string() })
+				.meta({ id: 'Settlement' })
+		},
 		...pick(400, 401, 404, 422)
 	}
 });

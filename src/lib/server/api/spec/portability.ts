@@ -27,8 +27,14 @@ export const importHousehold = defineOperation({
 
 const splitwiseInput = z
 	.object({
-		csv: z.string({ error: 'Send the CSV text of the Splitwise export.' }).min(1, 'Send the CSV text of the Splitwise export.').max(20_000_000, 'The file is too large.'),
-		mapping: z.record(z.string(), z.string()).optional().meta({ description: 'Splitwise column (0 = first person) → member id; unmapped people are guessed by name' }),
+		csv: z
+			.string({ error: 'Send the CSV text of the Splitwise export.' })
+			.min(1, 'Send the CSV text of the Splitwise export.')
+			.max(20_000_000, 'The file is too large.'),
+		mapping: z
+			.record(z.string(), z.string())
+			.optional()
+			.meta({ description: 'Splitwise column (0 = first person) → member id; unmapped people are guessed by name' }),
 		dryRun: z.boolean().optional().meta({ description: 'Only preview: nothing is written' })
 	})
 	.meta({ id: 'SplitwiseImport' });

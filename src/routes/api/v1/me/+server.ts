@@ -7,5 +7,10 @@ import { listMyHouseholds } from '$lib/server/households/households';
 export const GET = endpoint(me, async () => {
 	const user = requireUser();
 	const households = await listMyHouseholds(user.id);
-	return json({ id: user.id, email: user.email, displayName: user.displayName, households: households.map(({ id, name, memberId }) => ({ id, name, memberId })) });
+	return json({
+		id: user.id,
+		email: user.email,
+		displayName: user.displayName,
+		households: households.map(({ id, name, memberId }) => ({ id, name, memberId }))
+	});
 });

@@ -13,7 +13,16 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, request }) => {
 	const { household, member } = await requireMember(params.hid);
 	const [{ balances, transfers }, members, payments] = await Promise.all([getBalances(household.id), listMembers(household.id), listSettlements(household.id)]);
-	return { balances, transfers, fewest: isFewest(balances), members, payments, myMemberId: member.id, today: todayIn(household.timezone), locale: requestLocale(request) };
+	return {
+		balances,
+		transfers,
+		fewest: isFewest(balances),
+		members,
+		payments,
+		myMemberId: member.id,
+		today: todayIn(household.timezone),
+		locale: requestLocale(request)
+	};
 };
 
 export const actions: Actions = {

@@ -41,7 +41,19 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const inOrder = planned.sort(dayOrder);
 	const { shown: occurrences, more } = view === 'month' ? trimMonth(inOrder, member.id) : { shown: inOrder, more: {} };
 	const overdue = earlier.filter((o) => o.status === 'overdue').sort(dayOrder);
-	return { view, anchor, who, today, range, bounds, occurrences, overdue, more, chores: chores.map(({ id, name, active }) => ({ id, name, active })), members: members.map(({ id, displayName, active }) => ({ id, displayName, active })) };
+	return {
+		view,
+		anchor,
+		who,
+		today,
+		range,
+		bounds,
+		occurrences,
+		overdue,
+		more,
+		chores: chores.map(({ id, name, active }) => ({ id, name, active })),
+		members: members.map(({ id, displayName, active }) => ({ id, displayName, active }))
+	};
 };
 
 const target = { choreId: z.string(), dueOn: z.string() };
@@ -63,10 +75,14 @@ export const actions: Actions = {
 	},
 	skip: async ({ params, request }) => {
 		const context = await requireMember(params.hid);
-		return submitForm(request, z.object({ ...target, reason: z.string().trim().min(1, 'Say why it is skipped.').max(500, 'Use at most 500 characters.') }), async ({ choreId, dueOn, reason }) => {
-			await actOnOccurrence(context, choreId, dueOn, { kind: 'skip', reason });
-			return { acted: 'skipped' };
-		});
+		return submitForm(
+			request,
+			z.object({ ...target, reason: z.string().trim().min(1, 'Say why it is skipped.').max(500, 'Use at most 500 characters.') }),
+			async ({ choreId, dueOn, reason }) => {
+				await actOnOccurrence(context, choreId, dueOn, { kind: 'skip', reason });
+				return { acted: 'skipped' };
+			}
+		);
 	},
 	swap: async ({ params, request }) => {
 		const context = await requireMember(params.hid);

@@ -21,7 +21,11 @@ export const load: PageServerLoad = async ({ params, url, request }) => {
 	} catch (error) {
 		if (!(error instanceof DomainError)) throw error;
 	}
-	const [rows, totals, options] = await Promise.all([listExpenses(household.id, filter, PAGE_SIZE + 1, after), sumExpenses(household.id, filter), expenseFormOptions(household.id)]);
+	const [rows, totals, options] = await Promise.all([
+		listExpenses(household.id, filter, PAGE_SIZE + 1, after),
+		sumExpenses(household.id, filter),
+		expenseFormOptions(household.id)
+	]);
 	const items = rows.slice(0, PAGE_SIZE).map(({ position: _position, ...expense }) => expense);
 	const next = rows.length > PAGE_SIZE ? encodeCursor(rows[PAGE_SIZE - 1]!.position) : null;
 	return { items, next, totals, filter: raw, filterErrors: parsed.success ? {} : fieldErrors(parsed.error), ...options, locale: requestLocale(request) };

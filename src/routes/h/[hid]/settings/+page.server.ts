@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
-import { submitForm } from '$lib/server/forms';
+import { attempt, submitForm } from '$lib/server/forms';
+import { formValues } from '$lib/server/validation';
 import { requireAdmin } from '$lib/server/households/guard';
 import { updateHousehold } from '$lib/server/households/households';
 import { listCurrencies, listTimeZones } from '$lib/server/households/locale-defaults';
@@ -35,9 +36,17 @@ export const actions: Actions = {
 	},
 	rules: async ({ params, request }) => {
 		const context = await requireAdmin(params.hid);
-		const read = readRulesForm(await request.formData());
+		const formData = await request.formData();
+		const read = readRulesForm(formData);
 		if (!read.ok) return fail(400, { rules: true, values: read.values, errors: read.errors });
-		await setDecisionRules(context, read.rules);
-		return { saved: 'rules' };
+		// A refusal (DomainError) comes back to the rules form with what was typed, never as a 500.
+		return attempt(
+			async () => {
+				await setDecisionRules(context, read.rules);
+				return { saved: 'rules' as const };
+			},
+			formValues(formData),
+			{ rules: true }
+		);
 	}
 };

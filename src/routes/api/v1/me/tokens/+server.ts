@@ -6,4 +6,6 @@ import * as tokens from '$lib/server/auth/access-tokens';
 
 export const GET = endpoint(listAccessTokens, async () => json({ items: await tokens.listAccessTokens(requireUser().id), nextCursor: null }));
 
-export const POST = endpoint(createAccessToken, async ({ event, body }) => json(await tokens.createAccessToken(requireUser().id, body.name, body.password, event.locals.credential), { status: 201 }));
+export const POST = endpoint(createAccessToken, async ({ event, body }) =>
+	json(await tokens.createAccessToken(requireUser().id, body.name, body.password, event.locals.credential), { status: 201 })
+);

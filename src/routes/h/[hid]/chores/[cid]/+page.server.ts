@@ -10,14 +10,22 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params }) => {
 	const { household } = await requireMember(params.hid);
 	const chore = await orErrorPage(getChore(household.id, params.cid));
-	const [members, history] = await Promise.all([choreFormMembers(household.id), listActivity(household.id, { subjectType: 'chore', subjectId: chore.id, limit: 30 })]);
+	const [members, history] = await Promise.all([
+		choreFormMembers(household.id),
+		listActivity(household.id, { subjectType: 'chore', subjectId: chore.id, limit: 30 })
+	]);
 	return { chore, members, history, fields: choreFields(chore, household.timezone, chore.assignment.memberIds) };
 };
 
 async function submit(hid: string, cid: string, request: Request, save: boolean) {
 	const context = await requireMember(hid);
 	const members = await choreFormMembers(context.household.id);
-	return handleChoreForm(context, await request.formData(), members.map((m) => m.id), save ? { save: 'update', choreId: cid } : { save: false });
+	return handleChoreForm(
+		context,
+		await request.formData(),
+		members.map((m) => m.id),
+		save ? { save: 'update', choreId: cid } : { save: false }
+	);
 }
 
 export const actions: Actions = {

@@ -13,5 +13,11 @@ export const load: PageServerLoad = async ({ params }) => {
 		choreFairness(household, plusDays(today, -89), today),
 		listMembers(household.id)
 	]);
-	return { periods: [{ days: 30, rows: last30 }, { days: 90, rows: last90 }], members: members.map(({ id, displayName, choreCapacity }) => ({ id, displayName, choreCapacity })) };
+	return {
+		periods: [
+			{ days: 30, rows: last30 },
+			{ days: 90, rows: last90 }
+		],
+		members: members.map(({ id, displayName, choreCapacity }) => ({ id, displayName, choreCapacity }))
+	};
 };

@@ -7,13 +7,25 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params }) => {
 	const { household } = await requireMember(params.hid);
 	const members = await choreFormMembers(household.id);
-	return { members, fields: choreFields(null, household.timezone, members.map((m) => m.id)) };
+	return {
+		members,
+		fields: choreFields(
+			null,
+			household.timezone,
+			members.map((m) => m.id)
+		)
+	};
 };
 
 async function submit(hid: string, request: Request, save: boolean) {
 	const context = await requireMember(hid);
 	const members = await choreFormMembers(context.household.id);
-	return handleChoreForm(context, await request.formData(), members.map((m) => m.id), save ? { save: 'create' } : { save: false });
+	return handleChoreForm(
+		context,
+		await request.formData(),
+		members.map((m) => m.id),
+		save ? { save: 'create' } : { save: false }
+	);
 }
 
 export const actions: Actions = {

@@ -16,6 +16,20 @@ export const load: PageServerLoad = async ({ params, url, request }) => {
 	const sixMonthsBack = format(addMonths(new Date(`${today.slice(0, 7)}-01T12:00:00`), -5), 'yyyy-MM-dd');
 	const asked = period.safeParse({ from: url.searchParams.get('from') ?? sixMonthsBack, to: url.searchParams.get('to') ?? today });
 	const { from, to } = asked.success ? asked.data : { from: sixMonthsBack, to: today };
-	const [months, members, options] = await Promise.all([spendingByMonth(household.id, from, to), paidAndOwed(household.id, from, to), expenseFormOptions(household.id)]);
-	return { from, to, invalidPeriod: !asked.success, months, chart: layoutChart(months), members, categories: options.categories, memberNames: options.members, locale: requestLocale(request) };
+	const [months, members, options] = await Promise.all([
+		spendingByMonth(household.id, from, to),
+		paidAndOwed(household.id, from, to),
+		expenseFormOptions(household.id)
+	]);
+	return {
+		from,
+		to,
+		invalidPeriod: !asked.success,
+		months,
+		chart: layoutChart(months),
+		members,
+		categories: options.categories,
+		memberNames: options.members,
+		locale: requestLocale(request)
+	};
 };

@@ -15,7 +15,8 @@ export const load: PageServerLoad = async ({ params, request }) => {
 	return { ...options, templates, fields, seedId: crypto.randomUUID(), locale: requestLocale(request) };
 };
 
-const change = (kind: 'pause' | 'resume' | 'end') =>
+const change =
+	(kind: 'pause' | 'resume' | 'end') =>
 	async ({ params, request }: { params: { hid: string }; request: Request }) => {
 		const context = await requireMember(params.hid);
 		return submitForm(request, z.object({ recurringId: z.uuid() }), async ({ recurringId }) => {

@@ -68,4 +68,3 @@ export const actions: Actions = {
 		});
 	}
 };
-

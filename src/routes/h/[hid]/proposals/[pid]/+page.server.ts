@@ -15,7 +15,11 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params }) => {
 	const { household, member } = await requireMember(params.hid);
 	const proposal = await orErrorPage(getProposal(household.id, params.pid));
-	const [voters, comments, members] = await Promise.all([proposalVoters(household.id, proposal, member.id), listComments(household.id, proposal.id), listMembers(household.id)]);
+	const [voters, comments, members] = await Promise.all([
+		proposalVoters(household.id, proposal, member.id),
+		listComments(household.id, proposal.id),
+		listMembers(household.id)
+	]);
 	return {
 		proposal,
 		bodyHtml: renderMarkdown(proposal.body),
@@ -30,9 +34,15 @@ export const actions: Actions = {
 	vote: async ({ params, request }) => {
 		const context = await requireMember(params.hid);
 		const proposal = await orErrorPage(getProposal(context.household.id, params.pid));
-		const read = readVoteForm(await request.formData(), proposal.kind, proposal.options.map((o) => o.id));
+		const read = readVoteForm(
+			await request.formData(),
+			proposal.kind,
+			proposal.options.map((o) => o.id)
+		);
 		if (!read.ok) return fail(400, { action: 'vote', values: read.values, errors: read.errors });
-		return attempt(async () => ({ action: 'vote' as const, voted: await castVote(context, params.pid, read.vote).then(() => true) }), read.values, { action: 'vote' as const });
+		return attempt(async () => ({ action: 'vote' as const, voted: await castVote(context, params.pid, read.vote).then(() => true) }), read.values, {
+			action: 'vote' as const
+		});
 	},
 	comment: async ({ params, request }) => {
 		const context = await requireMember(params.hid);

@@ -18,7 +18,12 @@ export const actions: Actions = {
 	save: async ({ params, request }) => {
 		const context = await requireMember(params.hid);
 		const { members } = await expenseFormOptions(context.household.id);
-		const read = readProposalForm(await request.formData(), { timezone: context.household.timezone, currency: context.household.currency, locale: requestLocale(request), members });
+		const read = readProposalForm(await request.formData(), {
+			timezone: context.household.timezone,
+			currency: context.household.currency,
+			locale: requestLocale(request),
+			members
+		});
 		if (!read.ok) return fail(400, { values: read.values, errors: read.errors });
 		const outcome = await attempt(() => createProposal(context, read.input), read.values);
 		if ('id' in outcome) redirect(303, `/h/${params.hid}/proposals/${outcome.id}`);

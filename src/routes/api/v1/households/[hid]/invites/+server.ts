@@ -8,5 +8,8 @@ import * as invites from '$lib/server/households/invites';
 export const POST = endpoint(createInvite, async ({ event, body }) => {
 	const context = await requireAdmin(event.params.hid!);
 	const invite = await invites.createInvite(context, body, shownLinkOrigin(event.url.origin));
-	return json({ token: invite.token, url: invite.url, expiresAt: invite.expiresAt.toISOString(), ...(invite.mailed === undefined ? {} : { mailed: invite.mailed }) }, { status: 201 });
+	return json(
+		{ token: invite.token, url: invite.url, expiresAt: invite.expiresAt.toISOString(), ...(invite.mailed === undefined ? {} : { mailed: invite.mailed }) },
+		{ status: 201 }
+	);
 });

@@ -27,7 +27,13 @@ async function submit(hid: string, rid: string, request: Request, save: boolean)
 	const context = await requireMember(hid);
 	const formData = await request.formData();
 	const { members } = await expenseFormOptions(context.household.id);
-	return handleExpenseForm(context, formData, members, requestLocale(request), save ? { save: 'recurring', id: rid, recurringId: rid } : { save: false, id: rid });
+	return handleExpenseForm(
+		context,
+		formData,
+		members,
+		requestLocale(request),
+		save ? { save: 'recurring', id: rid, recurringId: rid } : { save: false, id: rid }
+	);
 }
 
 export const actions: Actions = {

@@ -19,9 +19,19 @@ export const actions: Actions = {
 		const formData = await request.formData();
 		const values = formValues(formData);
 		const proposal = await orErrorPage(getProposal(context.household.id, params.pid));
-		const options = proposal.kind === 'consent' ? undefined : (values.options ?? '').split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+		const options =
+			proposal.kind === 'consent'
+				? undefined
+				: (values.options ?? '')
+						.split(/\r?\n/)
+						.map((line) => line.trim())
+						.filter(Boolean);
 		const parsed = proposalEdit.safeParse({ title: values.title ?? '', body: values.body ?? '', options });
-		if (!parsed.success) return fail(400, { values, errors: Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([path, message]) => [path.split('.')[0]!, message])) });
+		if (!parsed.success)
+			return fail(400, {
+				values,
+				errors: Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([path, message]) => [path.split('.')[0]!, message]))
+			});
 		const outcome = await attempt(async () => ({ saved: await editProposal(context, params.pid, parsed.data) }), values);
 		if ('saved' in outcome) redirect(303, `/h/${params.hid}/proposals/${params.pid}`);
 		return outcome;
