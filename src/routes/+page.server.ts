@@ -1,12 +1,14 @@
 import { redirect } from '@sveltejs/kit';
 import { listMyHouseholds } from '$lib/server/households/households';
 import { demoEnabled } from '$lib/server/demo/visitor';
+import { rememberedHousehold } from '$lib/server/auth/cookies';
 import type { PageServerLoad } from './$types';
 
 /** Logged in: straight back to the household you were in. Otherwise: the welcome page. */
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, cookies }) => {
 	if (!locals.user) return { demo: demoEnabled() };
 	const households = await listMyHouseholds(locals.user.id);
-	const last = households.find((h) => h.id === locals.user!.lastHouseholdId) ?? households[0];
+	const wanted = rememberedHousehold(cookies) ?? locals.user.lastHouseholdId;
+	const last = households.find((h) => h.id === wanted) ?? households[0];
 	redirect(303, last ? `/h/${last.id}` : '/households/new');
 };

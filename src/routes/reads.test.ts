@@ -5,7 +5,7 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { baseUrl, call } from '$lib/server/testing/http';
+import { baseUrl, call, newHousehold } from '$lib/server/testing/http';
 import { setUpGuardedHouse, type GuardedHouse } from '$lib/server/testing/guarded-house';
 import { HOUSEHOLD_API, HOUSEHOLD_PAGES } from '$lib/server/testing/access';
 import { everyHouseholdRow } from '$lib/server/testing/snapshot';
@@ -85,5 +85,20 @@ describe('reads', () => {
 		const balances = await call(`/api/v1/households/${hid}/balances`, { token: house.owner.token });
 		expect(balances.status).toBe(200);
 		expect(await periods()).toBeGreaterThanOrEqual(2);
+	});
+
+	it('moving between one’s households writes nothing: where you were is a cookie, and / takes you back there', async () => {
+		await newHousehold(house.owner.token, 'Second House');
+		const userRow = async () => (await db.query(`select md5(u::text) as digest from users u where id = $1`, [house.owner.id])).rows[0].digest;
+		const before = await userRow();
+		const headers = { cookie: `hearth_session=${house.owner.token}`, 'x-test-client-address': 'reads-suite' };
+		// Making the second house put the account there; going back to the first is only a view.
+		const page = await fetch(`${baseUrl()}/h/${house.household.id}`, { headers, redirect: 'manual' });
+		expect(page.status).toBe(200);
+		const remembered = page.headers.getSetCookie().find((c) => c.startsWith('hearth_household='));
+		expect(remembered).toContain(house.household.id);
+		expect(await userRow()).toBe(before);
+		const home = await fetch(`${baseUrl()}/`, { headers: { ...headers, cookie: `${headers.cookie}; ${remembered!.split(';')[0]}` }, redirect: 'manual' });
+		expect(home.headers.get('location')).toBe(`/h/${house.household.id}`);
 	});
 });

@@ -15,3 +15,18 @@ export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Dat
 export function deleteSessionCookie(cookies: Cookies): void {
 	cookies.set(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', secure: secure(), path: '/', maxAge: 0 });
 }
+
+/**
+ * Which household you were in, so `/` takes you back there: a cookie, because a page view
+ * must not write to the database (each device remembers its own).
+ */
+const HOUSEHOLD_COOKIE = 'hearth_household';
+
+export function rememberHouseholdCookie(cookies: Cookies, householdId: string): void {
+	if (cookies.get(HOUSEHOLD_COOKIE) === householdId) return;
+	cookies.set(HOUSEHOLD_COOKIE, householdId, { httpOnly: true, sameSite: 'lax', secure: secure(), path: '/', maxAge: 365 * 24 * 60 * 60 });
+}
+
+export function rememberedHousehold(cookies: Cookies): string | undefined {
+	return cookies.get(HOUSEHOLD_COOKIE);
+}

@@ -57,18 +57,6 @@ export async function listMyHouseholds(userId: string): Promise<HouseholdSummary
 		.execute();
 }
 
-/** Remembers where the user was, so `/` can take them back there. */
-export async function rememberHousehold(user: Pick<SessionUser, 'id' | 'lastHouseholdId'>, householdId: string): Promise<void> {
-	// The session lookup already read where they were last: most page views change nothing.
-	if (user.lastHouseholdId === householdId) return;
-	await getDb()
-		.updateTable('users')
-		.set({ lastHouseholdId: householdId })
-		.where('id', '=', user.id)
-		.where('lastHouseholdId', 'is distinct from', householdId)
-		.execute();
-}
-
 const describeHouseholdField: Describe = (field, value) =>
 	field === 'name'
 		? `the name ${quoted(value)}`
