@@ -1,3 +1,4 @@
+import { apiError, isApiPath } from '$lib/server/api/error-body';
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { databaseUnavailable, isDatabaseUnreachable } from '$lib/server/db/unreachable';
 import { startJobs, stopJobs } from '$lib/server/jobs';
@@ -67,9 +68,7 @@ function tooLargeResponse(pathname: string): Response {
 	const message = 'The request body is too large (at most 1 MB here).';
 	// The unread body stays on the wire: this connection cannot carry another request.
 	const headers = { connection: 'close' };
-	return pathname.startsWith('/api/')
-		? Response.json({ error: { code: 'too_large', message, fields: {} } }, { status: 413, headers })
-		: new Response(message, { status: 413, headers });
+	return isApiPath(pathname) ? apiError(413, 'too_large', message, {}, headers) : new Response(message, { status: 413, headers });
 }
 
 /** A bearer token (scripts) wins over the cookie (browsers). */
@@ -85,7 +84,7 @@ async function authenticate(event: RequestEvent): Promise<void> {
 	const token = bearer ?? cookie;
 	if (bearer?.startsWith(ACCESS_TOKEN_PREFIX)) {
 		// Personal access tokens are for the API only; pages stay with browser sessions.
-		const valid = event.url.pathname.startsWith('/api/') ? await validateAccessToken(getDb(), bearer) : null;
+		const valid = isApiPath(event.url.pathname) ? await validateAccessToken(getDb(), bearer) : null;
 		if (valid) {
 			event.locals.user = valid.user;
 			event.locals.auth = 'bearer';
@@ -116,9 +115,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (/%00/.test(event.url.pathname + event.url.search)) {
 		// No address or filter may carry a NUL: PostgreSQL cannot compare text holding one.
 		const message = 'The address holds a NUL character.';
-		return event.url.pathname.startsWith('/api/')
-			? Response.json({ error: { code: 'invalid_input', message, fields: {} } }, { status: 400 })
-			: new Response(message, { status: 400 });
+		return isApiPath(event.url.pathname) ? apiError(400, 'invalid_input', message) : new Response(message, { status: 400 });
 	}
 	event.locals.user = null;
 	event.locals.session = null;

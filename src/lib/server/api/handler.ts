@@ -1,4 +1,4 @@
-import { isHttpError, isRedirect, json, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
+import { isHttpError, isRedirect, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
 import { z } from 'zod';
 import { DomainError } from '$lib/server/errors';
 import { getDb } from '$lib/server/db';
@@ -6,6 +6,7 @@ import { enforce, LIMITS } from '$lib/server/auth/rate-limit';
 import { fieldErrors, MAX_NESTING, UNSTORABLE_MESSAGE, unstorableTextAt } from '$lib/server/validation';
 import { requireMember } from '$lib/server/households/guard';
 import type { Operation } from './operation';
+import { apiError } from './error-body';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -28,9 +29,7 @@ export interface ApiContext<B, Q> {
 	query: Q;
 }
 
-export function apiError(status: number, code: string, message: string, fields: Record<string, string> = {}, headers: Record<string, string> = {}): Response {
-	return json({ error: { code, message, fields } }, { status, headers });
-}
+export { apiError } from './error-body';
 
 /**
  * Wraps an endpoint: authenticates, parses and validates the body and query with the

@@ -1,3 +1,4 @@
+import { apiError, isApiPath } from '$lib/server/api/error-body';
 /**
  * When PostgreSQL cannot be reached (stopped, restarting, the network down), every page
  * answers one clear 503 instead of a generic 500, and the app recovers by itself: the
@@ -23,7 +24,7 @@ const MESSAGE = 'Hearth cannot reach its database right now. Nothing you saved i
 
 export function databaseUnavailable(pathname: string): Response {
 	const headers = { 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' };
-	if (pathname.startsWith('/api/')) return Response.json({ error: { code: 'unavailable', message: MESSAGE, fields: {} } }, { status: 503, headers });
+	if (isApiPath(pathname)) return apiError(503, 'unavailable', MESSAGE, {}, headers);
 	// A page of its own: the app's layout may need the very database that is gone.
 	const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Hearth is unavailable</title>
 <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;line-height:1.5;color:#22201d;background:#fbf8f4}@media (prefers-color-scheme:dark){body{color:#f2ede6;background:#171513}}</style></head>

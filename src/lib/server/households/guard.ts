@@ -3,6 +3,7 @@
  * first: a layout load does not protect the actions and endpoints below it.
  */
 import { catchUpIfDue } from './catch-up';
+import { isApiPath } from '$lib/server/api/error-body';
 import { getRequestEvent } from '$app/server';
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
@@ -22,7 +23,7 @@ export function requireUser(): SessionUser {
 	const event = getRequestEvent();
 	const user = event.locals.user;
 	if (user) return user;
-	if (event.url.pathname.startsWith('/api/')) throw unauthenticated();
+	if (isApiPath(event.url.pathname)) throw unauthenticated();
 	const next = event.url.pathname + event.url.search;
 	redirect(303, `/login?next=${encodeURIComponent(next)}`);
 }
@@ -35,7 +36,7 @@ export async function requireMember(householdId: string): Promise<MemberContext>
 	// A page's layout and page loads, or an endpoint's wrapper and handler, ask the same
 	// question: the request asks the database once. A form post asks each time, as its
 	// action may have just changed the membership before the page loads again.
-	if (event.request.method !== 'GET' && !event.url.pathname.startsWith('/api/')) return findMembership(user, householdId);
+	if (event.request.method !== 'GET' && !isApiPath(event.url.pathname)) return findMembership(user, householdId);
 	const asked = askedThisRequest.get(event.locals) ?? new Map<string, Promise<MemberContext>>();
 	askedThisRequest.set(event.locals, asked);
 	const answer = asked.get(householdId) ?? findMembership(user, householdId);
