@@ -52,6 +52,8 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 test('no serious or critical accessibility violations on the welcome, login and API pages', async ({ page }) => {
+	// The API reference is long: axe takes a while on it on a busy two-core machine.
+	test.setTimeout(120_000);
 	const problems: string[] = [];
 	for (const path of ['/', '/login', '/api']) {
 		await page.goto(path);
