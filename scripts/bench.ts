@@ -24,7 +24,7 @@ const { getDb, closeDb } = await import('../src/lib/server/db');
 const { regenerateFeed } = await import('../src/lib/server/chores/ics');
 const { encodeCursor } = await import('../src/lib/server/api/pagination');
 const { todayIn } = await import('../src/lib/dates');
-const { plusDays } = await import('../src/lib/chores/schedule');
+const { plusDays } = await import('../src/lib/dates');
 
 console.log(`Seeding the big house (${BIG} expenses)…`);
 const began = performance.now();

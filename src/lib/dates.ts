@@ -52,3 +52,37 @@ export function parseDay(value: unknown): string | null {
 	if (Number.isNaN(date.getTime()) || !date.toISOString().startsWith(value)) return null;
 	return value >= FIRST_DAY && value <= LAST_DAY ? value : null;
 }
+
+// Day arithmetic, the one home for every module.
+/** A day as a local Date at noon (date-fns month and week arithmetic; noon survives DST). */
+export const toDate = (day: string) => {
+	const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+	return new Date(y, m - 1, d, 12);
+};
+/** A Date's own calendar day. */
+export const toDay = (date: Date) => format(date, 'yyyy-MM-dd');
+
+/*
+ * The calendar's hot path (every due day of every chore, on every calendar view) counts
+ * days as whole numbers since 1970-01-01 in UTC: calendar days have no time zone, and
+ * this is many times cheaper than formatting Date objects.
+ */
+const DAY_MS = 86_400_000;
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** "2026-11-28" → days since 1970-01-01. */
+export function dayNumber(day: string): number {
+	return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
+}
+
+/** Days since 1970-01-01 → "2026-11-28". */
+export function dayOfNumber(n: number): string {
+	const date = new Date(n * DAY_MS);
+	return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+}
+
+/** The day `n` days after (or before, negative) `day`. */
+export const plusDays = (day: string, n: number) => dayOfNumber(dayNumber(day) + n);
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string) => dayNumber(to) - dayNumber(from);

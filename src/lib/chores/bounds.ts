@@ -4,7 +4,7 @@
  * for a month in 2036 (or a chore started years ago) held the whole server for seconds.
  */
 import { addYears } from 'date-fns';
-import { plusDays, toDate, toDay } from './schedule';
+import { plusDays, toDate, toDay } from '$lib/dates';
 
 export const PLAN_YEARS_BACK = 5;
 export const PLAN_YEARS_AHEAD = 2;

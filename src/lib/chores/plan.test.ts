@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planChores, type PlanChore, type PlanInput, type PlanMember, type StoredOccurrence } from './plan';
-import { plusDays } from './schedule';
+import { plusDays } from '$lib/dates';
 
 const people = (n: number, capacity: (i: number) => number = () => 1): PlanMember[] =>
 	Array.from({ length: n }, (_, i) => ({ id: `m${i}`, capacity: capacity(i), lastDay: null }));

@@ -4,7 +4,8 @@
  * same data gives the same calendar, wherever and whenever it is computed.
  */
 import { availability, type Absence, type AvailableMember } from './availability';
-import { dayNumber, dueDays, plusDays, type ChoreSchedule } from './schedule';
+import { dueDays, type ChoreSchedule } from './schedule';
+import { dayNumber, plusDays } from '$lib/dates';
 
 export type Strategy = 'rotate' | 'fair' | 'fixed' | 'open';
 export type OccurrenceStatus = 'pending' | 'done' | 'skipped';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, format } from 'date-fns';
-import { dayNumber, dayOfNumber, dueDays, plusDays, toDate, type ChoreSchedule } from './schedule';
+import { dueDays, type ChoreSchedule } from './schedule';
+import { dayNumber, dayOfNumber, plusDays, toDate } from '$lib/dates';
 
 const base = { startOn: '2026-01-01', interval: 1 } as const;
 

@@ -4,7 +4,8 @@
  * `after` chores (N days after the last completion) are planned by the engine, which
  * knows the completions.
  */
-import { addDays, addMonths, differenceInCalendarMonths, format, getDaysInMonth, getISODay } from 'date-fns';
+import { addDays, addMonths, differenceInCalendarMonths, getDaysInMonth, getISODay } from 'date-fns';
+import { dayNumber, dayOfNumber, toDate, toDay } from '$lib/dates';
 
 export type ScheduleKind = 'daily' | 'weekly' | 'monthly' | 'after';
 
@@ -25,35 +26,8 @@ export interface ChoreSchedule {
 	time?: string | null;
 }
 
-export const toDate = (day: string) => {
-	const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-	return new Date(y, m - 1, d, 12);
-};
-export const toDay = (date: Date) => format(date, 'yyyy-MM-dd');
-
-/*
- * The calendar's hot path (every due day of every chore, on every calendar view) counts
- * days as whole numbers since 1970-01-01 in UTC: calendar days have no time zone, and
- * this is many times cheaper than formatting Date objects.
- */
-const DAY_MS = 86_400_000;
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-/** "2026-11-28" → days since 1970-01-01. */
-export function dayNumber(day: string): number {
-	return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
-}
-
-/** Days since 1970-01-01 → "2026-11-28". */
-export function dayOfNumber(n: number): string {
-	const date = new Date(n * DAY_MS);
-	return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
-}
-
 /** ISO weekday of a day number: 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday). */
 const isoWeekday = (n: number) => ((((n + 3) % 7) + 7) % 7) + 1;
-
-export const plusDays = (day: string, n: number) => dayOfNumber(dayNumber(day) + n);
 
 function nthWeekdayOf(month: Date, nth: number, weekday: number): Date {
 	if (nth === -1) {

@@ -1,6 +1,6 @@
 /** The day ranges of the calendar's views, on calendar days. */
 import { addDays, addMonths, endOfMonth, endOfISOWeek, format, startOfISOWeek, startOfMonth } from 'date-fns';
-import { toDate, toDay } from './schedule';
+import { toDate, toDay } from '$lib/dates';
 import type { CalendarOccurrence } from './plan';
 
 export type CalendarView = 'agenda' | 'week' | 'month';

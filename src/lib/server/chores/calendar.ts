@@ -9,7 +9,7 @@ import { DomainError, notFound } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
 import { logActivity } from '$lib/server/activity/log';
 import type { MemberContext } from '$lib/server/households/guard';
-import { parseDay, todayIn } from '$lib/dates';
+import { parseDay, plusDays, todayIn } from '$lib/dates';
 import {
 	planChores,
 	planSteps,
@@ -20,7 +20,6 @@ import {
 	type StoredOccurrence
 } from '$lib/chores/plan';
 import { outsidePlanningBounds } from '$lib/chores/bounds';
-import { plusDays } from '$lib/chores/schedule';
 import { fairness, type FairnessRow } from '$lib/chores/fairness';
 import { availability } from '$lib/chores/availability';
 import { listChores } from './chores';

@@ -1,8 +1,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { makeHousehold, makeMember } from '../testing/factories';
-import { todayIn } from '$lib/dates';
-import { plusDays } from '$lib/chores/schedule';
+import { plusDays, todayIn } from '$lib/dates';
 import { createChore } from './chores';
 import { feedIcs, regenerateFeed } from './ics';
 

@@ -13,8 +13,7 @@ import { DomainError, notFound } from '$lib/server/errors';
 import { error } from '@sveltejs/kit';
 import { isUuid } from '$lib/server/ids';
 import type { MemberContext } from '$lib/server/households/guard';
-import { todayIn } from '$lib/dates';
-import { plusDays } from '$lib/chores/schedule';
+import { plusDays, todayIn } from '$lib/dates';
 import { choreCalendar } from './calendar';
 
 export type FeedScope = 'household' | 'member';

@@ -1,3 +1,4 @@
+import { daysBetween } from '$lib/dates';
 import { z } from 'zod';
 import { calendarDate, freeText, singleLineText } from '$lib/server/validation';
 
@@ -80,7 +81,7 @@ export const calendarQuery = z
 		memberId: z.uuid({ error: 'Not a member id.' }).optional()
 	})
 	.refine((q) => q.from <= q.to, { path: ['to'], message: 'The last day cannot be before the first.' })
-	.refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 370 * 86_400_000, { path: ['to'], message: 'Ask for at most a year at a time.' });
+	.refine((q) => daysBetween(q.from, q.to) <= 370, { path: ['to'], message: 'Ask for at most a year at a time.' });
 
 export type ChoreInput = z.infer<typeof choreInput>;
 export type ChorePatch = z.infer<typeof chorePatch>;

@@ -7,8 +7,7 @@ import { sql } from 'kysely';
 import { getDb } from '$lib/server/db';
 import { hashPassword } from '$lib/server/auth/passwords';
 import { closeAllDueProposals } from '$lib/server/decisions/closing';
-import { todayIn } from '$lib/dates';
-import { plusDays } from '$lib/chores/schedule';
+import { plusDays, todayIn } from '$lib/dates';
 
 export const BIG_HOUSEHOLD = 'Big Co-op';
 export const BIG_ADMIN_EMAIL = 'big-admin@hearth.example';

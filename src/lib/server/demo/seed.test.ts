@@ -7,8 +7,7 @@ import { getBalances } from '../money/balances';
 import { listRecurring } from '../money/recurring';
 import { seedDemoHousehold } from './seed';
 import { choreCalendar } from '../chores/calendar';
-import { todayIn } from '$lib/dates';
-import { plusDays } from '$lib/chores/schedule';
+import { plusDays, todayIn } from '$lib/dates';
 import { awaitingVoteOf, listProposals } from '../decisions/proposals';
 
 describe('the demo household', () => {

@@ -1,3 +1,4 @@
+import { daysBetween } from '$lib/dates';
 import { z } from 'zod';
 import { displayNameField, emailField } from '$lib/server/auth/schemas';
 import { calendarDate, freeText, fromForm, singleLineText } from '$lib/server/validation';
@@ -141,7 +142,7 @@ export const absenceInput = z
 		note: freeText(500).trim().optional()
 	})
 	.refine((a) => a.to >= a.from, { path: ['to'], message: 'The last day cannot be before the first.' })
-	.refine((a) => (Date.parse(a.to) - Date.parse(a.from)) / 86_400_000 < MAX_ABSENCE_DAYS, {
+	.refine((a) => daysBetween(a.from, a.to) < MAX_ABSENCE_DAYS, {
 		path: ['to'],
 		message: 'Record an absence of at most a year; add another one for longer.'
 	})

@@ -3,7 +3,7 @@
  * years, so fixed dates years ahead would fall outside the bound (and fixed dates soon
  * would fall into the past). UTC days; a few weeks ahead is the future in every zone.
  */
-import { dayNumber, dayOfNumber } from '../../chores/schedule';
+import { dayNumber, dayOfNumber } from '$lib/dates';
 
 const today = () => new Date().toISOString().slice(0, 10);
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { error } from '@sveltejs/kit';
-import { parseDay, todayIn } from '$lib/dates';
+import { parseDay, plusDays, todayIn } from '$lib/dates';
 import { outsidePlanningBounds, planningBounds } from '$lib/chores/bounds';
 import { dayOrder, viewRange, type CalendarView } from '$lib/chores/views';
 import { submitForm } from '$lib/server/forms';
@@ -9,7 +9,6 @@ import { listMembers } from '$lib/server/households/members';
 import { actOnOccurrence, choreCalendar, swapOccurrence } from '$lib/server/chores/calendar';
 import { listChores } from '$lib/server/chores/chores';
 import { trimMonth } from '$lib/chores/month';
-import { plusDays } from '$lib/chores/schedule';
 import type { Actions, PageServerLoad } from './$types';
 
 const VIEWS: CalendarView[] = ['agenda', 'week', 'month'];

@@ -1,5 +1,4 @@
-import { todayIn } from '$lib/dates';
-import { plusDays } from '$lib/chores/schedule';
+import { plusDays, todayIn } from '$lib/dates';
 import { requireMember } from '$lib/server/households/guard';
 import { listMembers } from '$lib/server/households/members';
 import { choreFairness } from '$lib/server/chores/calendar';
