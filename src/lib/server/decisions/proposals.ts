@@ -278,6 +278,17 @@ export async function awaitingVoteOf(householdId: string, memberId: string): Pro
 	return rows.map((r) => ({ id: r.id, title: r.title, closesAt: r.closesAt.toISOString() }));
 }
 
+/** How many voters (or current votes) each of these proposals has. */
+function rowsPerProposal(table: 'proposalVoters' | 'votes', householdId: string, ids: string[]): Promise<Array<{ proposalId: string; n: string }>> {
+	return getDb()
+		.selectFrom(table)
+		.select(['proposalId', (eb) => eb.fn.countAll<string>().as('n')])
+		.where('householdId', '=', householdId)
+		.where('proposalId', 'in', ids)
+		.groupBy('proposalId')
+		.execute();
+}
+
 async function loadProposals(householdId: string, ids: string[]): Promise<Proposal[]> {
 	if (ids.length === 0) return [];
 	const db = getDb();
@@ -290,20 +301,8 @@ async function loadProposals(householdId: string, ids: string[]): Promise<Propos
 			.where('proposalId', 'in', ids)
 			.orderBy('position')
 			.execute(),
-		db
-			.selectFrom('proposalVoters')
-			.select(['proposalId', (eb) => eb.fn.countAll<string>().as('n')])
-			.where('householdId', '=', householdId)
-			.where('proposalId', 'in', ids)
-			.groupBy('proposalId')
-			.execute(),
-		db
-			.selectFrom('votes')
-			.select(['proposalId', (eb) => eb.fn.countAll<string>().as('n')])
-			.where('householdId', '=', householdId)
-			.where('proposalId', 'in', ids)
-			.groupBy('proposalId')
-			.execute(),
+		rowsPerProposal('proposalVoters', householdId, ids),
+		rowsPerProposal('votes', householdId, ids),
 		// Who blocked a rejected proposal: its outcome names them ("Blocked by Mia").
 		db
 			.selectFrom('votes')
