@@ -5,7 +5,7 @@
  */
 import PgBoss from 'pg-boss';
 import { catchUpDueHouseholds } from './households/catch-up';
-import { sendPasswordReset } from './auth/accounts';
+import { TASKS, useQueue } from './later';
 import { removeExpiredDemos } from './demo/visitor';
 
 const CATCH_UP = 'catch-up';
@@ -15,6 +15,7 @@ let boss: PgBoss | undefined;
 export async function startJobs(connectionString: string): Promise<void> {
 	if (boss || process.env.HEARTH_JOBS === '0') return;
 	boss = new PgBoss({ connectionString, max: 2 });
+	useQueue(boss);
 	boss.on('error', (error) => console.error('Job runner:', error.message));
 	await boss.start();
 	// Every household whose work is due: recurring expenses, closing proposals (and their
@@ -38,26 +39,8 @@ export async function startJobs(connectionString: string): Promise<void> {
 	}
 }
 
-/**
- * One-off work a request hands over so that it answers at once and the same way whatever
- * the work finds (a reset request for an address with or without an account takes the
- * same time). Queued in Postgres when the job runner is up; otherwise run in this process
- * right after the answer.
- */
-const TASKS = {
-	'password-reset': (data: { email: string }) => sendPasswordReset(data.email)
-} as const;
-type Task = keyof typeof TASKS;
-
-export async function runLater<T extends Task>(task: T, data: Parameters<(typeof TASKS)[T]>[0]): Promise<void> {
-	if (boss) {
-		await boss.send(task, data, { retryLimit: 3, retryDelay: 30 });
-		return;
-	}
-	setImmediate(() => void TASKS[task](data).catch((error: Error) => console.error(`Task ${task} failed:`, error.message)));
-}
-
 export async function stopJobs(): Promise<void> {
+	useQueue(undefined);
 	await boss?.stop({ graceful: true });
 	boss = undefined;
 }

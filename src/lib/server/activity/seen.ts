@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import { getDb } from '$lib/server/db';
-import type { MemberContext } from '$lib/server/households/guard';
+import type { MemberContext } from '$lib/server/households/context';
 import { listActivity, type ActivityItem } from './log';
 
 /** Enough to see what happened at a glance; the rest is a link to the activity page. */

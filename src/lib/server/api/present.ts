@@ -1,6 +1,6 @@
 import type { Household } from '$lib/server/db/schema';
 import type { Member } from '$lib/server/households/members';
-import type { MemberContext } from '$lib/server/households/guard';
+import type { MemberContext } from '$lib/server/households/context';
 
 /** The API's Household: the household plus where the caller stands in it. */
 export function presentHousehold(household: Household, me: { memberId: string; isAdmin: boolean }) {

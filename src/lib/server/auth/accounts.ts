@@ -2,13 +2,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
 import { getDb } from '$lib/server/db';
 import { DomainError, pgErrorCode } from '$lib/server/errors';
-import { sendMail } from '$lib/server/mail';
 import { requireMailOrigin } from '$lib/server/origin';
-import { runLater } from '$lib/server/jobs';
+import { runLater } from '$lib/server/later';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords';
 import { clearLimit, enforce, LIMITS } from './rate-limit';
 import { createSession, generateSessionToken, invalidateUserSessions, type SessionUser } from './sessions';
-import { generateToken, hashToken } from './tokens';
+import { hashToken } from './tokens';
 import { revokeAllAccessTokens } from './access-tokens';
 import type { SignUpInput } from './schemas';
 
@@ -17,8 +16,6 @@ export interface NewSession {
 	expiresAt: Date;
 	user: SessionUser;
 }
-
-const RESET_LIFETIME_MS = 60 * 60 * 1000;
 
 export async function signUp(input: SignUpInput, address: string): Promise<NewSession> {
 	const db = getDb();
@@ -108,24 +105,6 @@ export async function requestPasswordReset(email: string, address: string): Prom
 		[`reset:address:${address}`, LIMITS.resetPerAddress]
 	]);
 	await runLater('password-reset', { email });
-}
-
-/** The job behind a reset request: a link to the account's address, if there is an account. */
-export async function sendPasswordReset(email: string): Promise<void> {
-	const db = getDb();
-	const origin = requireMailOrigin();
-	const user = await db.selectFrom('users').select(['id', 'displayName']).where('email', '=', email).executeTakeFirst();
-	if (!user) return;
-	const token = generateToken();
-	await db
-		.insertInto('passwordResets')
-		.values({ tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(Date.now() + RESET_LIFETIME_MS) })
-		.execute();
-	await sendMail({
-		to: email,
-		subject: 'Reset your Hearth password',
-		text: `Hello ${user.displayName},\n\nSomeone (hopefully you) asked to reset your Hearth password. Open this link within an hour to choose a new one:\n\n${origin}/reset-password/${token}\n\nIf it was not you, ignore this message; your password stays as it is.\n`
-	});
 }
 
 export async function findUsableReset(token: string): Promise<{ userId: string } | null> {

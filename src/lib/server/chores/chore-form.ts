@@ -6,9 +6,10 @@ import { fieldErrors, formValues } from '$lib/server/validation';
 import { choreInput, type ChoreInput } from './schemas';
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import { DomainError } from '$lib/server/errors';
-import type { MemberContext } from '$lib/server/households/guard';
-import { previewChore } from './calendar';
-import { createChore, updateChore, type Chore } from './chores';
+import type { MemberContext } from '$lib/server/households/context';
+import { previewChore } from './figures';
+import { createChore, updateChore } from './chores';
+import type { Chore } from './queries';
 
 export type ChoreFormResult =
 	{ ok: true; input: ChoreInput; values: Record<string, string> } | { ok: false; errors: Record<string, string>; values: Record<string, string> };

@@ -4,7 +4,8 @@ import { makeHousehold, makeMember } from '../testing/factories';
 import { updateMember } from '../households/members';
 import { addAbsence } from '../households/absences';
 import { plusDays, todayIn } from '$lib/dates';
-import { actOnOccurrence, choreCalendar, choreFairness, swapOccurrence } from './calendar';
+import { actOnOccurrence, choreCalendar, swapOccurrence } from './occurrences';
+import { choreFairness } from './figures';
 import { createChore, updateChore } from './chores';
 import type { ChoreInput } from './schemas';
 import { seedDemoHousehold } from '../demo/seed';
@@ -53,6 +54,17 @@ describe('the chore calendar', () => {
 			status: 'pending'
 		});
 		await expect(actOnOccurrence(admin, chore.id, plusDays(today, -1), { kind: 'complete' })).rejects.toMatchObject({ status: 404 });
+	});
+
+	it('giving a done chore to someone else keeps when it was done', async () => {
+		const { admin, a, b, c, today } = await house();
+		const chore = await createChore(admin, dailyChore([a, b], today));
+		const done = await actOnOccurrence(admin, chore.id, today, { kind: 'complete' });
+		expect(done.doneAt).not.toBeNull();
+		const given = await actOnOccurrence(admin, chore.id, today, { kind: 'reassign', memberId: c });
+		expect(given).toMatchObject({ status: 'done', assigneeMemberId: c, doneByMemberId: a, doneAt: done.doneAt });
+		const [shown] = (await choreCalendar(admin.household, today, today)).filter((o) => o.choreId === chore.id);
+		expect(shown!.doneAt).toBe(done.doneAt);
 	});
 
 	it('marks an undone past occurrence overdue, and freezes the past exactly once', async () => {

@@ -1,28 +1,18 @@
+/** Changing chores: add one, edit one (from today on; the past stays as it was). */
 import type { Kysely } from 'kysely';
 import { getDb } from '$lib/server/db';
 import type { Database } from '$lib/server/db/schema';
 import { DomainError, notFound } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
 import { logActivity } from '$lib/server/activity/log';
-import type { MemberContext } from '$lib/server/households/guard';
+import type { MemberContext } from '$lib/server/households/context';
 import type { ChoreSchedule } from '$lib/chores/schedule';
-import type { Strategy } from '$lib/chores/plan';
 import { todayIn } from '$lib/dates';
 import { earliestChoreStart, START_DAYS_BACK } from '$lib/chores/bounds';
-import { freezeNewChorePast, freezePast } from './calendar';
+import { freezeNewChorePast, freezePast } from './freeze';
+import { loadChore, type Chore } from './queries';
 import type { ChoreInput, ChorePatch } from './schemas';
 import { checkVersion, quoted, type Describe } from '$lib/server/versions';
-
-export interface Chore {
-	id: string;
-	name: string;
-	description: string;
-	effort: number;
-	schedule: ChoreSchedule;
-	assignment: { strategy: Strategy; memberIds: string[] };
-	active: boolean;
-	version: number;
-}
 
 function scheduleOf(input: ChoreInput['schedule']): ChoreSchedule {
 	const { kind, interval, weekdays, dayOfMonth, nth, weekday, startOn, endOn, time } = input;
@@ -173,33 +163,4 @@ export async function updateChore(context: MemberContext, choreId: string, patch
 			});
 			return after;
 		});
-}
-
-export async function listChores(householdId: string, db: Kysely<Database> = getDb()): Promise<Chore[]> {
-	const [rows, participants] = await Promise.all([
-		db.selectFrom('chores').selectAll().where('householdId', '=', householdId).orderBy('name').execute(),
-		db.selectFrom('choreParticipants').select(['choreId', 'memberId', 'position']).where('householdId', '=', householdId).orderBy('position').execute()
-	]);
-	return rows.map((row) => ({
-		id: row.id,
-		name: row.name,
-		description: row.description,
-		effort: row.effort,
-		schedule: row.schedule,
-		assignment: { strategy: row.strategy, memberIds: participants.filter((p) => p.choreId === row.id).map((p) => p.memberId) },
-		active: row.active,
-		version: row.version
-	}));
-}
-
-async function loadChore(db: Kysely<Database>, householdId: string, choreId: string, lock = false): Promise<Chore> {
-	let query = db.selectFrom('chores').select('id').where('householdId', '=', householdId).where('id', '=', choreId);
-	if (lock) query = query.forUpdate();
-	if (!(await query.executeTakeFirst())) throw notFound('That chore');
-	return (await listChores(householdId, db)).find((c) => c.id === choreId)!;
-}
-
-export async function getChore(householdId: string, choreId: string): Promise<Chore> {
-	if (!isUuid(choreId)) throw notFound('That chore');
-	return loadChore(getDb(), householdId, choreId);
 }

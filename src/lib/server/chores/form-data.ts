@@ -1,6 +1,6 @@
 import { listMembers } from '$lib/server/households/members';
 import { todayIn } from '$lib/dates';
-import type { Chore } from './chores';
+import type { Chore } from './queries';
 
 /** The active members who can take part, in the order the form lists them. */
 export async function choreFormMembers(householdId: string) {

@@ -12,9 +12,9 @@ import { logActivity } from '$lib/server/activity/log';
 import { DomainError, notFound } from '$lib/server/errors';
 import { error } from '@sveltejs/kit';
 import { isUuid } from '$lib/server/ids';
-import type { MemberContext } from '$lib/server/households/guard';
+import type { MemberContext } from '$lib/server/households/context';
 import { plusDays, todayIn } from '$lib/dates';
-import { choreCalendar } from './calendar';
+import { choreCalendar } from './occurrences';
 
 export type FeedScope = 'household' | 'member';
 

@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Expense, MoneyLine } from '$lib/money/model';
+import type { Split, SplitMode } from '$lib/money/splits';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** `date` columns travel as 'YYYY-MM-DD' strings (see the pg type parser in db/index.ts). */
@@ -178,8 +180,8 @@ export interface ExpensesTable {
 	spentOn: DateOnly;
 	category: string;
 	notes: Generated<string>;
-	splitMode: 'equal' | 'exact' | 'percent' | 'shares' | 'weights';
-	splitParts: ColumnType<Array<{ memberId: string; value?: number }>, string, string>;
+	splitMode: SplitMode;
+	splitParts: ColumnType<Split['parts'], string, string>;
 	createdByMemberId: string;
 	deletedAt: Timestamp | null;
 	createdAt: Generated<Date>;
@@ -220,7 +222,7 @@ export interface ExpenseVersionsTable {
 	householdId: string;
 	expenseId: string;
 	version: number;
-	snapshot: ColumnType<Record<string, unknown>, string, never>;
+	snapshot: ColumnType<Expense, string, never>;
 	savedByMemberId: string;
 	savedAt: Generated<Date>;
 }
@@ -232,8 +234,8 @@ export interface RecurringExpensesTable {
 	amountMinor: Minor;
 	category: string;
 	notes: Generated<string>;
-	payers: ColumnType<Array<{ memberId: string; amountMinor: number }>, string, string>;
-	split: ColumnType<{ mode: 'equal' | 'exact' | 'percent' | 'shares' | 'weights'; parts: Array<{ memberId: string; value?: number }> }, string, string>;
+	payers: ColumnType<MoneyLine[], string, string>;
+	split: ColumnType<Split, string, string>;
 	scheduleKind: 'monthly' | 'weekly';
 	version: Generated<number>;
 	interval: Generated<number>;

@@ -10,7 +10,7 @@ import type { Database, ProposalsTable } from '$lib/server/db/schema';
 import { DomainError, forbidden, notFound } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
 import { logActivity } from '$lib/server/activity/log';
-import type { MemberContext } from '$lib/server/households/guard';
+import type { MemberContext } from '$lib/server/households/context';
 import { insertExpense } from '$lib/server/money/expenses';
 import { storedLinkedExpense } from './schemas';
 import { countProposal, type Ballot } from '$lib/decisions/tally';

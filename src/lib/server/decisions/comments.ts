@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/db';
 import { notFound } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
 import { logActivity } from '$lib/server/activity/log';
-import type { MemberContext } from '$lib/server/households/guard';
+import type { MemberContext } from '$lib/server/households/context';
 
 export interface Comment {
 	id: string;

@@ -10,7 +10,7 @@ import { checkAndShare } from '$lib/server/money/expenses';
 import type { ExpenseInput } from '$lib/server/money/schemas';
 import { DomainError, forbidden } from '$lib/server/errors';
 import { logActivity } from '$lib/server/activity/log';
-import type { MemberContext } from '$lib/server/households/guard';
+import type { MemberContext } from '$lib/server/households/context';
 import { ballotsOf, countRow, lockProposal } from './closing';
 import { dueBy } from '$lib/server/households/catch-up';
 import type { ProposalEdit, ProposalInput } from './schemas';

@@ -5,7 +5,7 @@
  */
 import { getDb } from '$lib/server/db';
 import { logActivity } from '$lib/server/activity/log';
-import type { MemberContext } from '$lib/server/households/guard';
+import type { MemberContext } from '$lib/server/households/context';
 import type { DecisionRule, DecisionRules } from './schemas';
 
 export const BUILT_IN_RULES: DecisionRules = {

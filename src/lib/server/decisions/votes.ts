@@ -4,7 +4,7 @@
  */
 import { getDb } from '$lib/server/db';
 import { DomainError, forbidden } from '$lib/server/errors';
-import type { MemberContext } from '$lib/server/households/guard';
+import type { MemberContext } from '$lib/server/households/context';
 import { closeLocked, lockProposal } from './closing';
 import type { VoteInput } from './schemas';
 

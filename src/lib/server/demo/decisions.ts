@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import { getDb } from '$lib/server/db';
-import type { MemberContext } from '$lib/server/households/guard';
+import type { MemberContext } from '$lib/server/households/context';
 import { createProposal } from '$lib/server/decisions/proposals';
 import { closeIfDue } from '$lib/server/decisions/closing';
 import { castVote } from '$lib/server/decisions/votes';

@@ -6,7 +6,7 @@ import { listMembers } from '../households/members';
 import { getBalances } from '../money/balances';
 import { listRecurring } from '../money/recurring';
 import { seedDemoHousehold } from './seed';
-import { choreCalendar } from '../chores/calendar';
+import { choreCalendar } from '../chores/occurrences';
 import { plusDays, todayIn } from '$lib/dates';
 import { awaitingVoteOf, listProposals } from '../decisions/proposals';
 

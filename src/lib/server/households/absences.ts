@@ -2,7 +2,7 @@ import { getDb } from '$lib/server/db';
 import { forbidden, notFound } from '$lib/server/errors';
 import { logActivity } from '$lib/server/activity/log';
 import { isUuid } from '$lib/server/ids';
-import type { MemberContext } from './guard';
+import type { MemberContext } from './context';
 import type { AbsenceInput } from './schemas';
 
 export interface Absence {

@@ -14,7 +14,7 @@ import type { Database, Household } from '$lib/server/db/schema';
 import { sweepItem } from '$lib/server/sweeps';
 import { runDueRecurring } from '$lib/server/money/recurring';
 import { closeDueIn } from '$lib/server/decisions/closing';
-import { freezePast } from '$lib/server/chores/calendar';
+import { freezePast } from '$lib/server/chores/freeze';
 
 type HouseholdRef = Pick<Household, 'id' | 'timezone'>;
 

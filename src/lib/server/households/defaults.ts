@@ -6,7 +6,7 @@ import { logActivity } from '$lib/server/activity/log';
 import { BUILT_IN_DEFAULTS, type HouseholdDefaults } from '$lib/households/defaults';
 import { rolePresets } from '$lib/households/roles';
 import type { SplitMode } from '$lib/money/splits';
-import type { MemberContext } from './guard';
+import type { MemberContext } from './context';
 import { storedRolePresets, type HouseholdDefaultsInput } from './schemas';
 
 export async function getHouseholdDefaults(householdId: string, db: Kysely<Database> = getDb()): Promise<HouseholdDefaults> {

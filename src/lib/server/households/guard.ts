@@ -7,16 +7,10 @@ import { isApiPath } from '$lib/server/api/error-body';
 import { getRequestEvent } from '$app/server';
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import type { Household, MemberRow } from '$lib/server/db/schema';
 import type { SessionUser } from '$lib/server/auth/sessions';
 import { unauthenticated } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
-
-export interface MemberContext {
-	user: SessionUser;
-	household: Household;
-	member: MemberRow;
-}
+import type { MemberContext } from './context';
 
 /** The logged-in user; a page sends the visitor to log in, the API answers 401. */
 export function requireUser(): SessionUser {

@@ -5,7 +5,7 @@ import { generateToken, hashToken } from '$lib/server/auth/tokens';
 import { DomainError, notFound } from '$lib/server/errors';
 import { logActivity } from '$lib/server/activity/log';
 import { enforce, LIMITS } from '$lib/server/auth/rate-limit';
-import type { MemberContext } from './guard';
+import type { MemberContext } from './context';
 import type { InviteInput } from './schemas';
 import { requireMailOrigin } from '$lib/server/origin';
 import { sendMail } from '$lib/server/mail';

@@ -6,7 +6,7 @@ import type { Database, MemberRow, Role } from '$lib/server/db/schema';
 import { DomainError, notFound } from '$lib/server/errors';
 import { logActivity } from '$lib/server/activity/log';
 import { isUuid } from '$lib/server/ids';
-import type { MemberContext } from './guard';
+import type { MemberContext } from './context';
 import type { MemberInput, MemberPatch } from './schemas';
 
 /** A member as pages and the API show it: numbers are numbers, not pg's numeric strings. */

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { logActivity } from '$lib/server/activity/log';
 import { DomainError, notFound } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
-import type { MemberContext } from '$lib/server/households/guard';
+import type { MemberContext } from '$lib/server/households/context';
 import { todayIn } from '$lib/dates';
 import { formatMoney } from '$lib/money/format';
 import { suggestTransfers, type Balance, type Transfer } from '$lib/money/transfers';

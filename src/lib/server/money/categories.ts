@@ -3,7 +3,7 @@ import type { Database } from '$lib/server/db/schema';
 import { getDb } from '$lib/server/db';
 import { logActivity } from '$lib/server/activity/log';
 import { DomainError, notFound } from '$lib/server/errors';
-import type { MemberContext } from '$lib/server/households/guard';
+import type { MemberContext } from '$lib/server/households/context';
 
 export const DEFAULT_CATEGORIES = [
 	{ key: 'rent', name: 'Rent' },

@@ -4,9 +4,10 @@
  */
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import { DomainError } from '$lib/server/errors';
-import type { MemberContext } from '$lib/server/households/guard';
+import type { MemberContext } from '$lib/server/households/context';
 import { fieldsFromFormData, previewShares, readExpenseForm, type ExpenseFormFields, type ExpenseFormMember, type Preview } from '$lib/money/expense-form';
-import { createExpense, updateExpense, type Expense } from './expenses';
+import { createExpense, updateExpense } from './expenses';
+import type { Expense } from '$lib/money/model';
 import { createRecurring, updateRecurring, type RecurringExpense } from './recurring';
 import { expenseInput, recurringScheduleInput } from './schemas';
 import { fieldErrors, formValues, fromForm, parseForm } from '$lib/server/validation';

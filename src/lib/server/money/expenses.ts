@@ -1,25 +1,19 @@
+/** Changing expenses: check and share, add, edit (refusing stale saves), delete and restore. */
 import { rememberSplit } from '$lib/server/households/defaults';
 import type { Kysely } from 'kysely';
 import { getDb } from '$lib/server/db';
-import type { Database, ExpenseRow } from '$lib/server/db/schema';
+import type { Database } from '$lib/server/db/schema';
 import { DomainError, notFound } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
 import { logActivity } from '$lib/server/activity/log';
-import type { MemberContext } from '$lib/server/households/guard';
+import type { MemberContext } from '$lib/server/households/context';
 import { formatMoney } from '$lib/money/format';
 import { listCategories } from './categories';
 import { computeShares, SplitError } from '$lib/money/splits';
-import type { ExpenseDraft } from '$lib/money/expense-form';
+import type { Expense } from '$lib/money/model';
+import { loadExpense } from './expense-queries';
+import { refuseStaleSave, saveVersion } from './expense-versions';
 import type { ExpenseInput, ExpensePatch } from './schemas';
-
-/** A saved expense: what the form drafts, plus what saving adds. */
-export interface Expense extends ExpenseDraft {
-	id: string;
-	version: number;
-	shares: Array<{ memberId: string; amountMinor: number }>;
-	createdByMemberId: string;
-	deleted: boolean;
-}
 
 function rule(message: string, field: string): DomainError {
 	return new DomainError(422, 'rule_broken', message, { [field]: message });
@@ -181,25 +175,7 @@ export async function updateExpense(context: MemberContext, expenseId: string, p
 			if (!row) throw notFound('That expense');
 			const before = await loadExpense(trx, householdId, expenseId);
 			if (row.deletedAt) throw new DomainError(409, 'deleted', 'This expense was deleted. Restore it before editing.');
-			if (row.version !== patch.version) {
-				const seen = await trx
-					.selectFrom('expenseVersions')
-					.select('snapshot')
-					.where('householdId', '=', householdId)
-					.where('expenseId', '=', expenseId)
-					.where('version', '=', patch.version)
-					.executeTakeFirst();
-				const changes = seen ? describeChanges(seen.snapshot as unknown as Expense, before, context.household.currency) : [];
-				const what = changes.length ? `: ${changes.join('; ')}` : ` (it is now version ${row.version})`;
-				throw new DomainError(
-					409,
-					'stale_version',
-					`Someone else saved this expense after you opened it${what}. Reload to see their version, then make your change again.`,
-					{
-						version: 'This expense changed since you opened it.'
-					}
-				);
-			}
+			if (row.version !== patch.version) await refuseStaleSave(trx, householdId, before, row.version, patch.version, context.household.currency);
 			const { version: _version, ...changes } = patch;
 			const input: ExpenseInput = {
 				description: before.description,
@@ -271,174 +247,4 @@ export async function setExpenseDeleted(context: MemberContext, expenseId: strin
 			await saveVersion(trx, householdId, expense, context.member.id);
 			return expense;
 		});
-}
-
-async function saveVersion(db: Kysely<Database>, householdId: string, expense: Expense, memberId: string): Promise<void> {
-	await db
-		.insertInto('expenseVersions')
-		.values({ householdId, expenseId: expense.id, version: expense.version, snapshot: JSON.stringify(expense), savedByMemberId: memberId })
-		.execute();
-}
-
-/** What changed between two versions, in words for the person whose save was refused. */
-export function describeChanges(seen: Expense, now: Expense, currency: string): string[] {
-	const changes: string[] = [];
-	if (seen.description !== now.description) changes.push(`the description is now “${now.description}”`);
-	if (seen.amountMinor !== now.amountMinor)
-		changes.push(`the amount is now ${formatMoney(now.amountMinor, currency)} (was ${formatMoney(seen.amountMinor, currency)})`);
-	if (seen.spentOn !== now.spentOn) changes.push(`the date is now ${now.spentOn}`);
-	if (seen.category !== now.category) changes.push(`the category is now ${now.category}`);
-	if (JSON.stringify(seen.payers) !== JSON.stringify(now.payers)) changes.push('who paid changed');
-	if (JSON.stringify(seen.shares) !== JSON.stringify(now.shares) || JSON.stringify(seen.split) !== JSON.stringify(now.split)) changes.push('the split changed');
-	if (seen.notes !== now.notes) changes.push('the notes changed');
-	if (seen.deleted !== now.deleted) changes.push(now.deleted ? 'it was deleted' : 'it was restored');
-	return changes;
-}
-
-export async function getExpense(householdId: string, expenseId: string): Promise<Expense> {
-	if (!isUuid(expenseId)) throw notFound('That expense');
-	return loadExpense(getDb(), householdId, expenseId);
-}
-
-async function loadExpense(db: Kysely<Database>, householdId: string, expenseId: string): Promise<Expense> {
-	const row = await db.selectFrom('expenses').selectAll().where('householdId', '=', householdId).where('id', '=', expenseId).executeTakeFirst();
-	if (!row) throw notFound('That expense');
-	const [payers, shares] = await Promise.all([
-		db
-			.selectFrom('expensePayers')
-			.select(['memberId', 'amountMinor'])
-			.where('householdId', '=', householdId)
-			.where('expenseId', '=', expenseId)
-			.orderBy('memberId')
-			.execute(),
-		db
-			.selectFrom('expenseShares')
-			.select(['memberId', 'amountMinor'])
-			.where('householdId', '=', householdId)
-			.where('expenseId', '=', expenseId)
-			.orderBy('memberId')
-			.execute()
-	]);
-	return present(row, payers, shares);
-}
-
-function present(row: ExpenseRow, payers: Expense['payers'], shares: Expense['shares']): Expense {
-	return {
-		id: row.id,
-		version: row.version,
-		description: row.description,
-		amountMinor: row.amountMinor,
-		spentOn: row.spentOn,
-		category: row.category,
-		notes: row.notes,
-		payers,
-		split: { mode: row.splitMode, parts: row.splitParts },
-		shares,
-		createdByMemberId: row.createdByMemberId,
-		deleted: row.deletedAt !== null
-	};
-}
-
-export interface ExpenseFilter {
-	from?: string;
-	to?: string;
-	category?: string;
-	memberId?: string;
-	q?: string;
-}
-
-export interface ExpensePosition {
-	spentOn: string;
-	createdAt: string;
-	id: string;
-}
-
-/**
- * Newest first by (day, creation, id), paged by keyset: a page deep in history costs
- * the same as the first. A member filter matches who paid or who shares.
- */
-function filtered(householdId: string, filter: ExpenseFilter) {
-	let query = getDb().selectFrom('expenses').where('expenses.householdId', '=', householdId).where('deletedAt', 'is', null);
-	if (filter.from) query = query.where('spentOn', '>=', filter.from);
-	if (filter.to) query = query.where('spentOn', '<=', filter.to);
-	if (filter.category) query = query.where('category', '=', filter.category);
-	if (filter.q) query = query.where('description', 'ilike', `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-	if (filter.memberId) {
-		const memberId = filter.memberId;
-		query = query.where((eb) =>
-			eb.or([
-				eb.exists(
-					eb
-						.selectFrom('expensePayers as p')
-						.select('p.memberId')
-						.whereRef('p.householdId', '=', 'expenses.householdId')
-						.whereRef('p.expenseId', '=', 'expenses.id')
-						.where('p.memberId', '=', memberId)
-				),
-				eb.exists(
-					eb
-						.selectFrom('expenseShares as s')
-						.select('s.memberId')
-						.whereRef('s.householdId', '=', 'expenses.householdId')
-						.whereRef('s.expenseId', '=', 'expenses.id')
-						.where('s.memberId', '=', memberId)
-				)
-			])
-		);
-	}
-	return query;
-}
-
-/** Count and sum of the expenses a filter matches, summed by Postgres. */
-export async function sumExpenses(householdId: string, filter: ExpenseFilter): Promise<{ count: number; totalMinor: number }> {
-	if (!Object.values(filter).some((value) => value !== undefined && value !== '')) {
-		// Unfiltered: the totals the triggers keep (migration 09), not a scan of every expense.
-		const kept = await getDb()
-			.selectFrom('householdExpenseTotals')
-			.select(['expenseCount', 'totalMinor'])
-			.where('householdId', '=', householdId)
-			.executeTakeFirst();
-		return { count: Number(kept?.expenseCount ?? 0), totalMinor: Number(kept?.totalMinor ?? 0) };
-	}
-	const row = await filtered(householdId, filter)
-		.select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.coalesce(eb.fn.sum<string>('amountMinor'), eb.lit(0)).as('total')])
-		.executeTakeFirstOrThrow();
-	return { count: Number(row.count), totalMinor: Number(row.total) };
-}
-
-export async function listExpenses(
-	householdId: string,
-	filter: ExpenseFilter,
-	limit: number,
-	after?: ExpensePosition
-): Promise<Array<Expense & { position: ExpensePosition }>> {
-	const db = getDb();
-	let query = filtered(householdId, filter).selectAll();
-	if (after) {
-		query = query.where((eb) => eb(eb.refTuple('spentOn', 'createdAt', 'id'), '<', eb.tuple(after.spentOn, new Date(after.createdAt), after.id)));
-	}
-	const rows = await query.orderBy('spentOn', 'desc').orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(limit).execute();
-	if (rows.length === 0) return [];
-	const ids = rows.map((r) => r.id);
-	const [payers, shares] = await Promise.all([
-		db
-			.selectFrom('expensePayers')
-			.select(['expenseId', 'memberId', 'amountMinor'])
-			.where('householdId', '=', householdId)
-			.where('expenseId', 'in', ids)
-			.orderBy('memberId')
-			.execute(),
-		db
-			.selectFrom('expenseShares')
-			.select(['expenseId', 'memberId', 'amountMinor'])
-			.where('householdId', '=', householdId)
-			.where('expenseId', 'in', ids)
-			.orderBy('memberId')
-			.execute()
-	]);
-	const linesOf = (lines: typeof payers, id: string) => lines.filter((l) => l.expenseId === id).map(({ memberId, amountMinor }) => ({ memberId, amountMinor }));
-	return rows.map((row) => ({
-		...present(row, linesOf(payers, row.id), linesOf(shares, row.id)),
-		position: { spentOn: row.spentOn, createdAt: row.createdAt.toISOString(), id: row.id }
-	}));
 }

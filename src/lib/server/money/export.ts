@@ -8,7 +8,7 @@ import { listMembers } from '$lib/server/households/members';
 import { minorToInput } from '$lib/money/format';
 import { listCategories } from './categories';
 import { getBalances } from './balances';
-import { listExpenses, type ExpenseFilter, type ExpensePosition } from './expenses';
+import { listExpenses, type ExpenseFilter, type ExpensePosition } from './expense-queries';
 
 const BATCH = 500;
 

@@ -1,6 +1,6 @@
 import { todayIn } from '$lib/dates';
 import type { ExpenseFormFields, ExpenseFormMember } from '$lib/money/expense-form';
-import type { MemberContext } from '$lib/server/households/guard';
+import type { MemberContext } from '$lib/server/households/context';
 import { listMembers } from '$lib/server/households/members';
 import { listCategories } from './categories';
 import { getHouseholdDefaults, lastSplitByPayer } from '$lib/server/households/defaults';

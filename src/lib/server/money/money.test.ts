@@ -4,7 +4,8 @@ import { getDb } from '../db';
 import { makeHousehold, makeMember } from '../testing/factories';
 import { updateMember } from '../households/members';
 import { balancesFromHistory, getBalances, recordSettlement, setSettlementDeleted } from './balances';
-import { createExpense, setExpenseDeleted, sumExpenses, updateExpense } from './expenses';
+import { createExpense, setExpenseDeleted, updateExpense } from './expenses';
+import { sumExpenses } from './expense-queries';
 import type { ExpenseInput } from './schemas';
 import { balancesAfter } from '$lib/money/transfers';
 

@@ -10,7 +10,7 @@ import type { Household, RecurringExpenseRow } from '$lib/server/db/schema';
 import { DomainError, notFound } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
 import { logActivity } from '$lib/server/activity/log';
-import type { MemberContext } from '$lib/server/households/guard';
+import type { MemberContext } from '$lib/server/households/context';
 import { todayIn } from '$lib/dates';
 import { formatMoney } from '$lib/money/format';
 import { dueDates, nextDueDate, type RecurringSchedule } from '$lib/money/recurrence';

@@ -6,7 +6,7 @@
 import { parse } from 'csv-parse/sync';
 import { getDb } from '$lib/server/db';
 import { DomainError } from '$lib/server/errors';
-import type { MemberContext } from '$lib/server/households/guard';
+import type { MemberContext } from '$lib/server/households/context';
 import { listMembers } from '$lib/server/households/members';
 import { planSplitwiseImport, readSplitwise, type SplitwiseFile } from '$lib/money/splitwise';
 import { listCategories } from './categories';

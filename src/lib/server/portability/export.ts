@@ -1,7 +1,7 @@
 /** Writes a whole household as one export document (admins). */
 import { sql } from 'kysely';
 import { getDb } from '$lib/server/db';
-import type { MemberContext } from '$lib/server/households/guard';
+import type { MemberContext } from '$lib/server/households/context';
 import { EXPORT_FORMAT, EXPORT_VERSION, EXPORTED_TABLES, SEQUENCED_TABLES, type ExportDocument } from './document';
 
 /** Columns never exported: the household (it is the file) and a member's login (it is the person's, not the house's). */

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { getDb } from '../db';
 import type { Role } from '../db/schema';
 import { signUp } from '../auth/accounts';
-import type { MemberContext } from '../households/guard';
+import type { MemberContext } from '../households/context';
 import { createHousehold } from '../households/households';
 import { addMember } from '../households/members';
 

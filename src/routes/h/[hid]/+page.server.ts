@@ -7,7 +7,7 @@ import { getBalances } from '$lib/server/money/balances';
 import { requestLocale } from '$lib/server/request';
 import { z } from 'zod';
 import { submitForm } from '$lib/server/forms';
-import { actOnOccurrence, choreCalendar } from '$lib/server/chores/calendar';
+import { actOnOccurrence, choreCalendar } from '$lib/server/chores/occurrences';
 import { awaitingVoteOf } from '$lib/server/decisions/proposals';
 import { needsAttention } from '$lib/server/sweeps';
 import { markActivitySeen, sinceLastVisit } from '$lib/server/activity/seen';

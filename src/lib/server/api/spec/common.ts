@@ -27,4 +27,4 @@ export function pick<K extends keyof typeof errors>(...codes: K[]) {
 	return Object.fromEntries(codes.map((code) => [code, errors[code]])) as Pick<typeof errors, K>;
 }
 
-export const idField = z.string().meta({ description: 'Opaque id', example: '0b5f3c7e-8a61-4a8e-9a55-1d2f0e6b7c11' });
+export { idField } from '$lib/schema-fields';

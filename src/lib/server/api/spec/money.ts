@@ -1,28 +1,12 @@
 import { z } from 'zod';
 import { expenseFilter, expenseInput, expensePatch, recurringInput, settlementInput } from '$lib/server/money/schemas';
-import { SPLIT_MODES } from '$lib/money/splits';
+import { expenseSchema, moneyLine, splitSchema } from '$lib/money/model';
 import { defineOperation } from '../operation';
 import { idField, pick } from './common';
 import { listQuery } from '../pagination';
 
-const line = z.object({ memberId: idField, amountMinor: z.number().int() });
-
-export const expenseBody = z
-	.object({
-		id: idField,
-		version: z.number().int(),
-		description: z.string(),
-		amountMinor: z.number().int(),
-		spentOn: z.string().meta({ example: '2026-12-01' }),
-		category: z.string(),
-		notes: z.string(),
-		payers: z.array(line),
-		split: z.object({ mode: z.enum(SPLIT_MODES), parts: z.array(z.object({ memberId: idField, value: z.number().optional() })) }),
-		shares: z.array(line),
-		createdByMemberId: idField,
-		deleted: z.boolean()
-	})
-	.meta({ id: 'Expense' });
+/** The expense as every endpoint answers it: the domain's own model. */
+export const expenseBody = expenseSchema;
 
 const tag = 'Money';
 
@@ -134,8 +118,8 @@ export const recurringBody = z
 		description: z.string(),
 		amountMinor: z.number().int(),
 		category: z.string(),
-		payers: z.array(line),
-		split: z.object({ mode: z.enum(SPLIT_MODES), parts: z.array(z.object({ memberId: idField, value: z.number().optional() })) }),
+		payers: z.array(moneyLine),
+		split: splitSchema,
 		schedule: z.object({
 			kind: z.enum(['monthly', 'weekly']),
 			interval: z.number().int(),

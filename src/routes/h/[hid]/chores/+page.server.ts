@@ -6,8 +6,8 @@ import { dayOrder, viewRange, type CalendarView } from '$lib/chores/views';
 import { submitForm } from '$lib/server/forms';
 import { requireMember } from '$lib/server/households/guard';
 import { listMembers } from '$lib/server/households/members';
-import { actOnOccurrence, choreCalendar, swapOccurrence } from '$lib/server/chores/calendar';
-import { listChores } from '$lib/server/chores/chores';
+import { actOnOccurrence, choreCalendar, swapOccurrence } from '$lib/server/chores/occurrences';
+import { listChores } from '$lib/server/chores/queries';
 import { trimMonth } from '$lib/chores/month';
 import type { Actions, PageServerLoad } from './$types';
 

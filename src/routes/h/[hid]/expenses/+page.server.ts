@@ -1,7 +1,7 @@
 import { decodeCursor, encodeCursor } from '$lib/server/api/pagination';
 import { DomainError } from '$lib/server/errors';
 import { requireMember } from '$lib/server/households/guard';
-import { listExpenses, sumExpenses } from '$lib/server/money/expenses';
+import { listExpenses, sumExpenses } from '$lib/server/money/expense-queries';
 import { expenseFormOptions } from '$lib/server/money/form-data';
 import { expenseFilter, expensePosition as position } from '$lib/server/money/schemas';
 import { requestLocale } from '$lib/server/request';

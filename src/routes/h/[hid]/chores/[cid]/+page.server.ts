@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { orErrorPage } from '$lib/server/forms';
 import { requireMember } from '$lib/server/households/guard';
 import { handleChoreForm } from '$lib/server/chores/chore-form';
-import { getChore } from '$lib/server/chores/chores';
+import { getChore } from '$lib/server/chores/queries';
 import { choreFields, choreFormMembers } from '$lib/server/chores/form-data';
 import { listActivity } from '$lib/server/activity/log';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,7 +1,7 @@
 import { plusDays, todayIn } from '$lib/dates';
 import { requireMember } from '$lib/server/households/guard';
 import { listMembers } from '$lib/server/households/members';
-import { choreFairness } from '$lib/server/chores/calendar';
+import { choreFairness } from '$lib/server/chores/figures';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {

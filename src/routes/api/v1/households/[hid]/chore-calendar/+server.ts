@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { endpoint } from '$lib/server/api/handler';
 import { choreCalendar } from '$lib/server/api/spec/chores';
 import { requireMember } from '$lib/server/households/guard';
-import * as calendar from '$lib/server/chores/calendar';
+import * as calendar from '$lib/server/chores/occurrences';
 
 export const GET = endpoint(choreCalendar, async ({ event, query }) => {
 	const { household } = await requireMember(event.params.hid!);

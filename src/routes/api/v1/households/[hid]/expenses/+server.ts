@@ -5,13 +5,14 @@ import { decodeCursor, page } from '$lib/server/api/pagination';
 import { createExpense, listExpenses } from '$lib/server/api/spec/money';
 import { requireMember } from '$lib/server/households/guard';
 import * as expenses from '$lib/server/money/expenses';
+import * as expenseQueries from '$lib/server/money/expense-queries';
 
-const withoutPosition = ({ position: _position, ...expense }: expenses.Expense & { position: unknown }) => expense;
+const withoutPosition = ({ position: _position, ...expense }: expenseQueries.Expense & { position: unknown }) => expense;
 
 export const GET = endpoint(listExpenses, async ({ event, query }) => {
 	const { household } = await requireMember(event.params.hid!);
 	const { limit, cursor, ...filter } = query;
-	const rows = await expenses.listExpenses(household.id, filter, limit + 1, decodeCursor(cursor, position));
+	const rows = await expenseQueries.listExpenses(household.id, filter, limit + 1, decodeCursor(cursor, position));
 	const result = page(rows, limit, (last) => last.position);
 	return json({ items: result.items.map(withoutPosition), nextCursor: result.nextCursor });
 });

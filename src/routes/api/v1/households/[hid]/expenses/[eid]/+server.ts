@@ -3,10 +3,11 @@ import { endpoint } from '$lib/server/api/handler';
 import { deleteExpense, getExpense, updateExpense } from '$lib/server/api/spec/money';
 import { requireMember } from '$lib/server/households/guard';
 import * as expenses from '$lib/server/money/expenses';
+import * as expenseQueries from '$lib/server/money/expense-queries';
 
 export const GET = endpoint(getExpense, async ({ event }) => {
 	const { household } = await requireMember(event.params.hid!);
-	return json(await expenses.getExpense(household.id, event.params.eid!));
+	return json(await expenseQueries.getExpense(household.id, event.params.eid!));
 });
 
 export const PATCH = endpoint(updateExpense, async ({ event, body }) => {

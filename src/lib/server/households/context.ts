@@ -1,0 +1,9 @@
+import type { Household, MemberRow } from '$lib/server/db/schema';
+import type { SessionUser } from '$lib/server/auth/sessions';
+
+/** Who is acting, in which household: what the guard (guard.ts) hands every domain call. */
+export interface MemberContext {
+	user: SessionUser;
+	household: Household;
+	member: MemberRow;
+}
