@@ -52,7 +52,9 @@ export default defineConfig({
 			HEARTH_FRESH_DB: '1',
 			HEARTH_DEMO: '1',
 			// Every browser here signs up from 127.0.0.1; the limit itself is tested in auth-hardening.test.ts.
-			SIGNUP_LIMIT_PER_HOUR: '1000'
+			SIGNUP_LIMIT_PER_HOUR: '1000',
+			// Every API answer is checked against its documented schema (see api/response-check.ts).
+			HEARTH_CHECK_RESPONSES: '1'
 		}
 	}
 });

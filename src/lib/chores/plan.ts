@@ -7,8 +7,9 @@ import { availability, type Absence, type AvailableMember } from './availability
 import { dueDays, type ChoreSchedule } from './schedule';
 import { dayNumber, plusDays } from '$lib/dates';
 
-export type Strategy = 'rotate' | 'fair' | 'fixed' | 'open';
-export type OccurrenceStatus = 'pending' | 'done' | 'skipped';
+import type { CalendarOccurrence, OccurrenceStatus, Strategy } from './model';
+
+export type { CalendarOccurrence, OccurrenceStatus, Strategy };
 
 export interface PlanChore {
 	id: string;
@@ -48,20 +49,6 @@ export interface PlannedOccurrence extends StoredOccurrence {
 	effort: number;
 	/** Recorded in the database (frozen or acted on) rather than computed. */
 	stored: boolean;
-}
-
-/** An occurrence as the calendar, the API and the pages show it. */
-export interface CalendarOccurrence {
-	choreId: string;
-	choreName: string;
-	dueOn: string;
-	assigneeMemberId: string | null;
-	/** `overdue`: pending, and its day has passed in the household's time zone. */
-	status: OccurrenceStatus | 'overdue';
-	doneByMemberId: string | null;
-	doneAt: string | null;
-	effort: number;
-	time: string | null;
 }
 
 export interface PlanInput {

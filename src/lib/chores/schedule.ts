@@ -7,24 +7,9 @@
 import { addDays, addMonths, differenceInCalendarMonths, getDaysInMonth, getISODay } from 'date-fns';
 import { dayNumber, dayOfNumber, toDate, toDay } from '$lib/dates';
 
-export type ScheduleKind = 'daily' | 'weekly' | 'monthly' | 'after';
+import type { ChoreSchedule } from './model';
 
-export interface ChoreSchedule {
-	kind: ScheduleKind;
-	/** Every N days, weeks or months; for `after`, N days after the last completion. */
-	interval: number;
-	/** weekly: ISO weekdays, 1 = Monday … 7 = Sunday. */
-	weekdays?: number[];
-	/** monthly: day 1–31 (clamped to the month's last day) … */
-	dayOfMonth?: number | null;
-	/** … or the nth weekday of the month (nth 1–4, or -1 for the last). */
-	nth?: number | null;
-	weekday?: number | null;
-	startOn: string;
-	endOn?: string | null;
-	/** HH:MM in the household's time zone, or none for "any time that day". */
-	time?: string | null;
-}
+export type { ChoreSchedule, ScheduleKind } from './model';
 
 /** ISO weekday of a day number: 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday). */
 const isoWeekday = (n: number) => ((((n + 3) % 7) + 7) % 7) + 1;

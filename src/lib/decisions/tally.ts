@@ -2,8 +2,9 @@
  * The house's decision rules, as pure functions: consent with thresholds, quorum and
  * blocks; approval voting; instant-runoff for ranked ballots. Each result says why.
  */
-export type Threshold = 'majority' | 'two_thirds' | 'three_quarters' | 'unanimous' | 'consensus';
-export type Position = 'yes' | 'no' | 'abstain' | 'block';
+import type { ConsentTally, Position, ProposalKind, Tally, Threshold } from './model';
+
+export type { Position, ProposalKind, Threshold };
 
 export interface Rule {
 	threshold: Threshold;
@@ -20,13 +21,6 @@ export interface Quorum {
 /** Whole-number arithmetic: 60% of 5 voters is met by 3, not 2.99. */
 export function quorum(voted: number, eligible: number, quorumPct: number): Quorum {
 	return { met: eligible > 0 && voted * 100 >= quorumPct * eligible, voted, eligible };
-}
-
-export interface ConsentTally {
-	yes: number;
-	no: number;
-	abstain: number;
-	block: number;
 }
 
 export interface ConsentResult {
@@ -182,8 +176,6 @@ export function tallyRanked(optionIds: string[], ballots: string[][], eligible: 
 	return { verdict: 'tied', rounds, winnerOptionId: null, tiedOptionIds: [], reason: 'Tied: there were no options.' };
 }
 
-export type ProposalKind = 'consent' | 'choice' | 'ranked';
-
 export interface Ballot {
 	position: Position | null;
 	optionIds: string[] | null;
@@ -193,7 +185,7 @@ export interface Ballot {
 export interface ProposalCount {
 	verdict: ConsentResult['verdict'] | ChoiceResult['verdict'];
 	/** As stored and served: `{yes, no, abstain, block}`, `{counts}` or `{rounds}`. */
-	tally: Record<string, unknown>;
+	tally: Tally;
 	winnerOptionId: string | null;
 	reason: string;
 }

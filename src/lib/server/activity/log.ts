@@ -54,8 +54,9 @@ export async function listActivity(householdId: string, options: ActivityQuery =
 		.select(['activity.id', 'activity.action', 'activity.summary', 'activity.subjectType', 'activity.subjectId', 'activity.details', 'activity.createdAt'])
 		.select('members.displayName as actorName')
 		.where('activity.householdId', '=', householdId);
-	if (options.before && /^\d+$/.test(options.before)) query = query.where('activity.id', '<', options.before);
-	if (options.after !== undefined) query = query.where('activity.id', '>', String(options.after));
+	// An id is a bigint; anything else (or past what a bigint holds) is no position at all, not a database error.
+	if (options.before && /^\d{1,15}$/.test(options.before)) query = query.where('activity.id', '<', Number(options.before));
+	if (options.after !== undefined) query = query.where('activity.id', '>', options.after);
 	if (options.notBy) query = query.where((eb) => eb.or([eb('activity.actorMemberId', 'is', null), eb('activity.actorMemberId', '<>', options.notBy!)]));
 	if (options.subjectType) query = query.where('activity.subjectType', '=', options.subjectType);
 	if (options.subjectId) query = query.where('activity.subjectId', '=', options.subjectId);

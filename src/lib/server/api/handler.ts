@@ -7,6 +7,8 @@ import { fieldErrors, MAX_NESTING, UNSTORABLE_MESSAGE, unstorableTextAt } from '
 import { requireMember } from '$lib/server/households/guard';
 import type { Operation } from './operation';
 import { apiError } from './error-body';
+import { checkedResponse, checkingResponses } from './response-check';
+import { dev } from '$app/environment';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -53,7 +55,8 @@ export function endpoint<B extends z.ZodType | undefined, Q extends z.ZodObject 
 			if (operation.auth && event.params.hid !== undefined) await requireMember(event.params.hid);
 			const query = operation.query ? parseOrThrow(operation.query, Object.fromEntries(event.url.searchParams)) : undefined;
 			const body = operation.body ? parseOrThrow(operation.body, await readJson(event.request)) : undefined;
-			return await handle({ event, body: body as Infer<B>, query: query as Infer<Q> });
+			const response = await handle({ event, body: body as Infer<B>, query: query as Infer<Q> });
+			return checkingResponses(dev) ? await checkedResponse(operation, response) : response;
 		} catch (error) {
 			if (error instanceof DomainError) {
 				return apiError(error.status, error.code, error.message, error.fields, error.retryAfter ? { 'Retry-After': String(error.retryAfter) } : {});

@@ -4,19 +4,9 @@ import { getDb } from '$lib/server/db';
 import type { Database } from '$lib/server/db/schema';
 import { notFound } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
-import type { ChoreSchedule } from '$lib/chores/schedule';
-import type { Strategy } from '$lib/chores/plan';
+import type { Chore } from '$lib/chores/model';
 
-export interface Chore {
-	id: string;
-	name: string;
-	description: string;
-	effort: number;
-	schedule: ChoreSchedule;
-	assignment: { strategy: Strategy; memberIds: string[] };
-	active: boolean;
-	version: number;
-}
+export type { Chore };
 
 /** Every chore of the household by name (or just `choreId`), each with its participants in turn order. */
 export async function listChores(householdId: string, db: Kysely<Database> = getDb(), choreId?: string): Promise<Chore[]> {

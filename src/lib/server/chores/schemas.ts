@@ -1,3 +1,4 @@
+import { STRATEGIES } from '$lib/chores/model';
 import { daysBetween } from '$lib/dates';
 import { z } from 'zod';
 import { calendarDate, freeText, singleLineText } from '$lib/server/validation';
@@ -45,7 +46,7 @@ export const choreInput = z
 		effort: z.number({ error: 'Give the effort from 1 to 5.' }).int('Use a whole number.').min(1, 'From 1 to 5.').max(5, 'From 1 to 5.').default(1),
 		schedule: choreScheduleInput,
 		assignment: z.object({
-			strategy: z.enum(['rotate', 'fair', 'fixed', 'open'], { error: 'Choose rotate, fair, fixed or open.' }),
+			strategy: z.enum(STRATEGIES, { error: 'Choose rotate, fair, fixed or open.' }),
 			memberIds: z
 				.array(z.uuid({ error: 'Choose members of the household.' }))
 				.max(50, 'At most 50 people.')
@@ -68,7 +69,7 @@ export const chorePatch = z
 		description: freeText(2000).optional(),
 		effort: z.number({ error: 'Give the effort from 1 to 5.' }).int().min(1, 'From 1 to 5.').max(5, 'From 1 to 5.').optional(),
 		schedule: choreScheduleInput.optional(),
-		assignment: z.object({ strategy: z.enum(['rotate', 'fair', 'fixed', 'open']), memberIds: z.array(z.uuid()).max(50) }).optional(),
+		assignment: z.object({ strategy: z.enum(STRATEGIES), memberIds: z.array(z.uuid()).max(50) }).optional(),
 		active: z.boolean().optional(),
 		version: z.number({ error: 'Send the version you edited.' }).int().min(1, 'Send the version you edited.')
 	})

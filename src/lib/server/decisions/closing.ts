@@ -6,7 +6,8 @@
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { getDb } from '$lib/server/db';
-import type { Database, ProposalsTable } from '$lib/server/db/schema';
+import type { Database } from '$lib/server/db/schema';
+import type { Proposals } from '$lib/server/db/generated';
 import { DomainError, forbidden, notFound } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
 import { logActivity } from '$lib/server/activity/log';
@@ -18,7 +19,7 @@ import { todayIn } from '$lib/dates';
 import { outcomeHeadline } from '$lib/decisions/labels';
 import { sweepItem } from '$lib/server/sweeps';
 
-export type ProposalRow = Selectable<ProposalsTable>;
+export type ProposalRow = Selectable<Proposals>;
 
 /** The proposal's row, locked for the rest of the transaction; another household's answers 404. */
 export async function lockProposal(trx: Kysely<Database>, householdId: string, proposalId: string): Promise<ProposalRow> {

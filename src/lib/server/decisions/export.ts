@@ -11,12 +11,10 @@ export async function proposalsCsv(household: Household): Promise<string> {
 		['title', 'kind', 'rule', 'opened', 'closes or closed', 'status', 'eligible', 'voted', 'result', 'reason', 'linked expense'],
 		...proposals.map((p) => {
 			const labelOf = (id: unknown) => p.options.find((o) => o.id === id)?.label ?? '';
-			const tally = p.tally ?? {};
+			const tally = p.tally;
 			const result =
-				p.kind === 'consent'
-					? p.tally
-						? `yes ${tally.yes}, no ${tally.no}, abstain ${tally.abstain}, block ${tally.block}`
-						: ''
+				tally && 'yes' in tally
+					? `yes ${tally.yes}, no ${tally.no}, abstain ${tally.abstain}, block ${tally.block}`
 					: p.outcome?.winnerOptionId
 						? labelOf(p.outcome.winnerOptionId)
 						: '';
@@ -29,7 +27,7 @@ export async function proposalsCsv(household: Household): Promise<string> {
 				describeRule(p.rule),
 				p.createdAt,
 				p.closedAt ?? p.closesAt,
-				STATUS_LABELS[p.status] ?? p.status,
+				STATUS_LABELS[p.status],
 				p.eligibleCount,
 				p.votedCount,
 				p.status === 'open' ? '' : result,

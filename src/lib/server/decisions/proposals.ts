@@ -14,6 +14,7 @@ import type { MemberContext } from '$lib/server/households/context';
 import { ballotsOf, countRow, lockProposal } from './closing';
 import { dueBy } from '$lib/server/households/catch-up';
 import type { ProposalEdit, ProposalInput } from './schemas';
+import type { Position, Proposal } from '$lib/decisions/model';
 
 const ROLES_OF = { all: ['adult', 'youth', 'child', 'guest'], adults_and_youth: ['adult', 'youth'], adults: ['adult'] } as const;
 
@@ -174,36 +175,20 @@ export async function withdrawProposal(context: MemberContext, proposalId: strin
 		});
 }
 
-export interface Proposal {
-	id: string;
-	title: string;
-	body: string;
-	kind: 'consent' | 'choice' | 'ranked';
-	options: Array<{ id: string; label: string }>;
-	rule: { threshold: string; quorumPct: number; voterClass: string };
-	closesAt: string;
-	status: string;
-	hideResults: boolean;
-	eligibleCount: number;
-	votedCount: number;
-	/** Stored at the close; while open, the running count — or null when it is hidden until the close. */
-	tally: Record<string, unknown> | null;
-	outcome: Record<string, unknown> | null;
-	/** A rejected consent proposal's blockers, in the order they blocked. */
-	blockedByMemberIds: string[];
-	reason: string | null;
-	linkedExpense: { description: string; amountMinor: number } | null;
-	linkedExpenseId: string | null;
-	authorMemberId: string;
-	createdAt: string;
-	closedAt: string | null;
-}
+export type { Proposal } from '$lib/decisions/model';
 
 export interface VoterStatus {
 	memberId: string;
 	voted: boolean;
 	/** How they voted: shown once results are visible (and always to the voter themself). */
-	vote: { position: string | null; optionIds: string[] | null; ranking: string[] | null; reason: string | null; castByMemberId: string; castAt: string } | null;
+	vote: {
+		position: Position | null;
+		optionIds: string[] | null;
+		ranking: string[] | null;
+		reason: string | null;
+		castByMemberId: string;
+		castAt: string;
+	} | null;
 }
 
 /** One proposal as its readers see it (a due one was closed by the guard's catch-up step). */
@@ -324,7 +309,7 @@ async function loadProposals(householdId: string, ids: string[]): Promise<Propos
 		const row = byId.get(id);
 		if (!row) return [];
 		const open = row.status === 'open';
-		const expense = row.linkedExpense as { description: string; amountMinor: number } | null;
+		const expense = row.linkedExpense;
 		return [
 			{
 				id,

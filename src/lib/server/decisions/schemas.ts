@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { expenseInput } from '$lib/server/money/schemas';
 import { freeText, singleLineText } from '$lib/server/validation';
 
-export const THRESHOLDS = ['majority', 'two_thirds', 'three_quarters', 'unanimous', 'consensus'] as const;
-export const VOTER_CLASSES = ['all', 'adults_and_youth', 'adults'] as const;
+import { POSITIONS, PROPOSAL_KINDS, THRESHOLDS, VOTER_CLASSES } from '$lib/decisions/model';
 
 const thresholdField = z.enum(THRESHOLDS, { error: 'Choose a threshold.' });
 const quorumField = z.number({ error: 'Give the quorum as a percentage.' }).int('A whole percentage.').min(0, 'From 0 to 100.').max(100, 'From 0 to 100.');
@@ -28,7 +27,7 @@ export const proposalInput = z
 	.object({
 		title: singleLineText('Give the proposal a title.', 200),
 		body: bodyField.default(''),
-		kind: z.enum(['consent', 'choice', 'ranked'], { error: 'Choose consent, choice or ranked.' }),
+		kind: z.enum(PROPOSAL_KINDS, { error: 'Choose consent, choice or ranked.' }),
 		options: optionsField.optional(),
 		rule: z
 			.object({ threshold: thresholdField.default('majority'), quorumPct: quorumField.default(50), voterClass: voterClassField.optional() })
@@ -47,7 +46,7 @@ export const storedLinkedExpense = expenseInput.omit({ spentOn: true });
 
 export const voteInput = z
 	.object({
-		position: z.enum(['yes', 'no', 'abstain', 'block'], { error: 'Vote yes, no, abstain or block.' }).optional(),
+		position: z.enum(POSITIONS, { error: 'Vote yes, no, abstain or block.' }).optional(),
 		optionIds: z.array(z.uuid()).max(20).optional(),
 		ranking: z.array(z.uuid()).max(20).optional(),
 		reason: freeText(2000).trim().optional(),

@@ -180,6 +180,13 @@ describe('activity log', () => {
 		);
 		await expect(getDb().deleteFrom('activity').where('householdId', '=', house.household.id).execute()).rejects.toThrow(/append-only/);
 	});
+
+	it('pages from a position, and takes one past what an id can be as no position (not a database error)', async () => {
+		const house = await makeHousehold();
+		const [newest] = await listActivity(house.household.id, { limit: 1 });
+		expect(await listActivity(house.household.id, { before: newest!.id })).toEqual([]);
+		expect((await listActivity(house.household.id, { before: '99999999999999999999' })).map((a) => a.id)).toEqual([newest!.id]);
+	});
 });
 
 describe('adding a member', () => {

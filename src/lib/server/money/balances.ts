@@ -17,11 +17,13 @@ import type { SettlementInput } from './schemas';
  */
 export async function getBalances(householdId: string): Promise<{ balances: Balance[]; transfers: Transfer[] }> {
 	// member_balances is kept by triggers (migration 09): reading it costs the same whatever the history's length.
-	const { rows } = await sql<{ memberId: string; active: boolean; netMinor: string }>`
-		select m.id as member_id, m.active, coalesce(b.net_minor, 0)::bigint as net_minor
-		from members m left join member_balances b on b.household_id = m.household_id and b.member_id = m.id
-		where m.household_id = ${householdId}
-		order by m.display_name`.execute(getDb());
+	const rows = await getDb()
+		.selectFrom('members as m')
+		.leftJoin('memberBalances as b', (join) => join.onRef('b.householdId', '=', 'm.householdId').onRef('b.memberId', '=', 'm.id'))
+		.select((eb) => ['m.id as memberId', 'm.active', eb.fn.coalesce('b.netMinor', eb.lit(0)).as('netMinor')])
+		.where('m.householdId', '=', householdId)
+		.orderBy('m.displayName')
+		.execute();
 	const balances = rows
 		.map((r) => ({ memberId: r.memberId, netMinor: Number(r.netMinor), active: r.active }))
 		.filter((b) => b.active || b.netMinor !== 0)

@@ -8,6 +8,7 @@ import { choreScheduleInput } from '$lib/server/chores/schemas';
 import { storedLinkedExpense } from '$lib/server/decisions/schemas';
 import { expenseInput, splitInput } from '$lib/server/money/schemas';
 import { storedRolePresets } from '$lib/server/households/schemas';
+import { tallySchema } from '$lib/decisions/model';
 import type { ExportDocument, ExportedTable } from './document';
 
 /** Stored JSON leaves unset fields null where the API leaves them out. */
@@ -26,7 +27,7 @@ const object = z.record(z.string(), z.unknown());
 const JSON_COLUMNS: Array<[table: ExportedTable, column: string, schema: z.ZodType]> = [
 	['chores', 'schedule', withoutNulls(choreScheduleInput)],
 	['proposals', 'linked_expense', storedLinkedExpense.nullable()],
-	['proposals', 'tally', object.nullable()],
+	['proposals', 'tally', tallySchema.nullable()],
 	['proposals', 'outcome', z.object({ winnerOptionId: z.uuid() }).nullable()],
 	['recurring_expenses', 'payers', expenseInput.shape.payers],
 	['recurring_expenses', 'split', splitInput],

@@ -73,7 +73,9 @@ async function startApp(databaseUrl: string): Promise<{ url: string; process: Ch
 			// Low enough that a test can reach it; no other test makes this many calls per token in a minute.
 			API_RATE_LIMIT_PER_MINUTE: '120',
 			BODY_SIZE_LIMIT: '200M',
-			MAIL_DIR: TEST_MAIL_DIR
+			MAIL_DIR: TEST_MAIL_DIR,
+			// Every API answer is checked against its documented schema (see api/response-check.ts).
+			HEARTH_CHECK_RESPONSES: '1'
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

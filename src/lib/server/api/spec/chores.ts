@@ -1,47 +1,15 @@
 import { z } from 'zod';
 import { calendarQuery, choreInput, chorePatch } from '$lib/server/chores/schemas';
 import { calendarDate } from '$lib/server/validation';
+import { choreSchema, occurrenceSchema } from '$lib/chores/model';
 import { defineOperation } from '../operation';
 import { idField, pick } from './common';
 
 const tag = 'Chores';
 
-export const choreBody = z
-	.object({
-		id: idField,
-		name: z.string(),
-		description: z.string(),
-		effort: z.number().int(),
-		schedule: z.object({
-			kind: z.enum(['daily', 'weekly', 'monthly', 'after']),
-			interval: z.number().int(),
-			weekdays: z.array(z.number().int()).optional(),
-			dayOfMonth: z.number().int().nullable().optional(),
-			nth: z.number().int().nullable().optional(),
-			weekday: z.number().int().nullable().optional(),
-			startOn: z.string(),
-			endOn: z.string().nullable().optional(),
-			time: z.string().nullable().optional()
-		}),
-		assignment: z.object({ strategy: z.enum(['rotate', 'fair', 'fixed', 'open']), memberIds: z.array(idField) }),
-		active: z.boolean(),
-		version: z.number().int()
-	})
-	.meta({ id: 'Chore' });
-
-export const occurrenceBody = z
-	.object({
-		choreId: idField,
-		choreName: z.string(),
-		dueOn: z.string().meta({ example: '2026-12-07' }),
-		assigneeMemberId: idField.nullable(),
-		status: z.enum(['pending', 'done', 'skipped', 'overdue']),
-		doneByMemberId: idField.nullable(),
-		doneAt: z.string().nullable(),
-		effort: z.number().int(),
-		time: z.string().nullable()
-	})
-	.meta({ id: 'Occurrence' });
+/** A chore and an occurrence as every endpoint answers them: the domain's own models. */
+export const choreBody = choreSchema;
+export const occurrenceBody = occurrenceSchema;
 
 export const createChore = defineOperation({
 	method: 'POST',

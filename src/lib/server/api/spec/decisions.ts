@@ -1,37 +1,13 @@
 import { z } from 'zod';
 import { commentInput, decisionRules, proposalEdit, proposalInput, voteInput } from '$lib/server/decisions/schemas';
+import { proposalSchema } from '$lib/decisions/model';
 import { defineOperation } from '../operation';
 import { idField, pick } from './common';
 
 const tag = 'Decisions';
 
-export const proposalBody = z
-	.object({
-		id: idField,
-		title: z.string(),
-		body: z.string(),
-		kind: z.enum(['consent', 'choice', 'ranked']),
-		options: z.array(z.object({ id: idField, label: z.string() })),
-		rule: z.object({ threshold: z.string(), quorumPct: z.number().int(), voterClass: z.string() }),
-		closesAt: z.string(),
-		status: z.enum(['open', 'passed', 'rejected', 'no_quorum', 'decided', 'tied', 'withdrawn']),
-		hideResults: z.boolean().meta({ description: 'While open, the tally is null for everyone' }),
-		eligibleCount: z.number().int(),
-		votedCount: z.number().int(),
-		tally: z
-			.record(z.string(), z.unknown())
-			.nullable()
-			.meta({ description: 'Stored at the close; while open, the running count, or null if hidden until the close' }),
-		outcome: z.record(z.string(), z.unknown()).nullable(),
-		reason: z.string().nullable(),
-		blockedByMemberIds: z.array(idField).meta({ description: 'Who blocked a rejected consent proposal, in the order they blocked' }),
-		linkedExpense: z.object({ description: z.string(), amountMinor: z.number().int() }).nullable(),
-		linkedExpenseId: idField.nullable(),
-		authorMemberId: idField,
-		createdAt: z.string(),
-		closedAt: z.string().nullable()
-	})
-	.meta({ id: 'Proposal' });
+/** The proposal as every endpoint answers it: the domain's own model. */
+export const proposalBody = proposalSchema;
 
 export const createProposal = defineOperation({
 	method: 'POST',
