@@ -1,13 +1,15 @@
 /**
- * The household export document, version 1: one JSON file holding everything a house
- * has written — rows of each table as Postgres stores them (snake_case columns, the
- * household id left out, members without their login), in the order they import.
+ * The household export document: one JSON file holding everything a house has written —
+ * rows of each table as Postgres stores them (snake_case columns, the household id left
+ * out, members without their login), in the order they import. Files of an older version
+ * are brought up to this one by upgrades.ts before they are imported.
  */
 import { z } from 'zod';
 import { householdInput } from '$lib/server/households/schemas';
 
 export const EXPORT_FORMAT = 'hearth.household';
-export const EXPORT_VERSION = 1;
+/** The version this Hearth writes; it reads every version from 1 up to it. */
+export const EXPORT_VERSION = 2;
 
 /** Parents before children: the order rows are inserted in on import. */
 export const EXPORTED_TABLES = [
@@ -61,9 +63,9 @@ const row = z.record(z.string(), z.unknown());
 export const exportDocument = z
 	.object({
 		format: z.literal(EXPORT_FORMAT, { error: 'This is not a Hearth household export.' }),
-		version: z
-			.number({ error: 'The export has no version.' })
-			.refine((v) => v === EXPORT_VERSION, { message: `This export’s version is not one this Hearth reads (it reads version ${EXPORT_VERSION}).` }),
+		version: z.number({ error: 'The export has no version.' }).refine((v) => Number.isInteger(v) && v >= 1 && v <= EXPORT_VERSION, {
+			message: `This export’s version is not one this Hearth reads (it reads versions 1 to ${EXPORT_VERSION}; a newer Hearth wrote it).`
+		}),
 		exportedAt: z.string().optional(),
 		exportedByMemberId: z.string().nullable().optional(),
 		household: householdInput,

@@ -14,6 +14,7 @@ import { logActivity } from '$lib/server/activity/log';
 import type { SessionUser } from '$lib/server/auth/sessions';
 import { EXPORTED_TABLES, SEQUENCED_TABLES, type ExportDocument, type ExportedTable } from './document';
 import { findProblem } from './check';
+import { upgradeDocument } from './upgrades';
 
 const refuse = (message: string) => new DomainError(422, 'invalid_export', `Nothing was imported: ${message}`, { file: `Nothing was imported: ${message}` });
 
@@ -32,7 +33,8 @@ async function importedColumns(db: Kysely<Database>, table: ExportedTable): Prom
 	return columns;
 }
 
-export async function importHousehold(user: SessionUser, doc: ExportDocument, name?: string): Promise<{ householdId: string }> {
+export async function importHousehold(user: SessionUser, file: ExportDocument, name?: string): Promise<{ householdId: string }> {
+	const doc = upgradeDocument(file);
 	const problem = findProblem(doc);
 	if (problem) throw refuse(problem);
 	const db = getDb();

@@ -10,7 +10,9 @@ import { listProposals } from '../decisions/proposals';
 import { plusDays, todayIn } from '$lib/dates';
 import { exportHousehold } from './export';
 import { importHousehold } from './import';
-import { exportDocument, type ExportDocument } from './document';
+import { EXPORT_VERSION, exportDocument, type ExportDocument } from './document';
+import { UPGRADABLE_VERSIONS } from './upgrades';
+import { readFileSync } from 'node:fs';
 import { closeAllDueProposals } from '../decisions/closing';
 import { needsAttention } from '../sweeps';
 
@@ -99,7 +101,8 @@ describe('export and import', () => {
 	}, 120_000); // 5 000 expenses out and back in: tens of seconds on a slow 2-core machine
 
 	it.each([
-		['a wrong version', (d: ExportDocument) => ({ ...d, version: 2 }), /version/],
+		['a version from a newer Hearth', (d: ExportDocument) => ({ ...d, version: EXPORT_VERSION + 1 }), /version/],
+		['a version that never was', (d: ExportDocument) => ({ ...d, version: 0 }), /version/],
 		['not an export at all', (d: ExportDocument) => ({ ...d, format: 'splitwise' }), /not a Hearth household export/]
 	])('refuses %s before reading further', async (_name, tamper, message) => {
 		const doc = await exportHousehold(await demoAdmin());
@@ -223,5 +226,30 @@ describe('what an export holds', () => {
 		const decided = [...EXPORTED_TABLES, ...Object.keys(NOT_EXPORTED)].sort();
 		expect(tables.rows.map((t) => t.name).sort()).toEqual(decided);
 		expect(EXPORTED_TABLES.filter((t) => t in NOT_EXPORTED)).toEqual([]);
+	});
+
+	it('imports a version-1 file written before the schema moved on (older files go through an upgrader per version)', async () => {
+		// Written by Hearth at version 1, before members and recurring expenses had a version column.
+		const file = JSON.parse(readFileSync(new URL('./fixtures/export-v1.json', import.meta.url), 'utf8'));
+		const parsed = exportDocument.parse(file);
+		expect(parsed.version).toBe(1);
+		const { user } = await makeUser('Archivist');
+		const { householdId } = await importHousehold(user, parsed, 'Linden Co-op (from 2026)');
+		const members = await getDb()
+			.selectFrom('members')
+			.select(['displayName', 'version'])
+			.where('householdId', '=', householdId)
+			.orderBy('displayName')
+			.execute();
+		expect(members.map((m) => m.displayName)).toEqual(['Ben', 'Founder', 'Kit']);
+		expect(members.every((m) => m.version === 1)).toBe(true);
+		const { balances } = await getBalances(householdId);
+		expect(balances.reduce((sum, b) => sum + b.netMinor, 0)).toBe(0);
+		expect(balances.map((b) => b.netMinor).sort((a, b) => a - b)).toEqual([-1061, 0, 1061]);
+		expect(await listProposals(householdId)).toHaveLength(1);
+	});
+
+	it('has an upgrader from every older version to the one it writes', () => {
+		expect(UPGRADABLE_VERSIONS).toEqual(Array.from({ length: EXPORT_VERSION - 1 }, (_, i) => i + 1));
 	});
 });
