@@ -4,7 +4,7 @@
  * same data gives the same calendar, wherever and whenever it is computed.
  */
 import { availability, type Absence, type AvailableMember } from './availability';
-import { dueDays, type ChoreSchedule } from './schedule';
+import { dueDays, type ChoreSchedule } from '$lib/schedule';
 import { dayNumber, plusDays } from '$lib/dates';
 
 import type { CalendarOccurrence, OccurrenceStatus, Strategy } from './model';

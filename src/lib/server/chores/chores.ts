@@ -6,7 +6,7 @@ import { DomainError, notFound } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
 import { logActivity } from '$lib/server/activity/log';
 import type { MemberContext } from '$lib/server/households/context';
-import type { ChoreSchedule } from '$lib/chores/schedule';
+import type { ChoreSchedule } from '$lib/schedule';
 import { todayIn } from '$lib/dates';
 import { earliestChoreStart, START_DAYS_BACK } from '$lib/chores/bounds';
 import { freezeNewChorePast, freezePast } from './freeze';

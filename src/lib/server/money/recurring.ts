@@ -11,7 +11,7 @@ import { DomainError, notFound } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
 import { logActivity } from '$lib/server/activity/log';
 import type { MemberContext } from '$lib/server/households/context';
-import { todayIn } from '$lib/dates';
+import { plusDays, todayIn } from '$lib/dates';
 import { formatMoney } from '$lib/money/format';
 import { dueDates, nextDueDate, type RecurringSchedule } from '$lib/money/recurrence';
 import { sweepItem } from '$lib/server/sweeps';
@@ -51,14 +51,8 @@ function present(row: RecurringExpenseRow, today: string, lastRun: string | null
 		schedule,
 		paused: row.paused,
 		version: row.version,
-		nextDueOn: row.paused ? null : nextDueDate(schedule, lastRun && lastRun > today ? lastRun : today < row.startsOn ? dayBefore(row.startsOn) : today)
+		nextDueOn: row.paused ? null : nextDueDate(schedule, lastRun && lastRun > today ? lastRun : today < row.startsOn ? plusDays(row.startsOn, -1) : today)
 	};
-}
-
-function dayBefore(date: string): string {
-	const d = new Date(`${date}T12:00:00Z`);
-	d.setUTCDate(d.getUTCDate() - 1);
-	return d.toISOString().slice(0, 10);
 }
 
 /** The columns a template's input fills, on create and on edit alike. */

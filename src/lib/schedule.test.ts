@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, format } from 'date-fns';
-import { dueDays, type ChoreSchedule } from './schedule';
+import { dueDays, type ChoreSchedule } from '$lib/schedule';
 import { dayNumber, dayOfNumber, plusDays, toDate } from '$lib/dates';
 
 const base = { startOn: '2026-01-01', interval: 1 } as const;
@@ -25,6 +25,36 @@ describe('dueDays', () => {
 		// First Saturday (6) of each month; last Friday (5).
 		expect(dueDays({ ...base, kind: 'monthly', nth: 1, weekday: 6 }, '2026-01-01', '2026-03-31')).toEqual(['2026-01-03', '2026-02-07', '2026-03-07']);
 		expect(dueDays({ ...base, kind: 'monthly', nth: -1, weekday: 5 }, '2026-01-01', '2026-03-31')).toEqual(['2026-01-30', '2026-02-27', '2026-03-27']);
+	});
+
+	it('counts every N weeks or months from the first due day on or after the start (one rule for chores and recurring expenses)', () => {
+		// 2026-11-28 is a Saturday: every second Monday starts on the Monday after, not a week later.
+		expect(dueDays({ kind: 'weekly', interval: 2, weekdays: [1], startOn: '2026-11-28' }, '2026-11-28', '2026-12-31')).toEqual([
+			'2026-11-30',
+			'2026-12-14',
+			'2026-12-28'
+		]);
+		// Every second month on the 5th from 20 January: February, April…, not March.
+		expect(dueDays({ kind: 'monthly', interval: 2, dayOfMonth: 5, startOn: '2026-01-20' }, '2026-01-01', '2026-06-30')).toEqual([
+			'2026-02-05',
+			'2026-04-05',
+			'2026-06-05'
+		]);
+		expect(dueDays({ kind: 'monthly', interval: 2, nth: 1, weekday: 1, startOn: '2026-01-20' }, '2026-01-01', '2026-04-30')).toEqual([
+			'2026-02-02',
+			'2026-04-06'
+		]);
+	});
+
+	it('every N weeks on one weekday: the first matching day on or after the start, then exactly N weeks apart', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 7 }), fc.integer({ min: 0, max: 400 }), (interval, weekday, offset) => {
+				const startOn = plusDays('2026-01-01', offset);
+				const days = dueDays({ kind: 'weekly', interval, weekdays: [weekday], startOn }, startOn, plusDays(startOn, 200));
+				expect(days[0]! >= startOn && dayNumber(days[0]!) - dayNumber(startOn) < 7).toBe(true);
+				for (let i = 1; i < days.length; i++) expect(dayNumber(days[i]!) - dayNumber(days[i - 1]!)).toBe(7 * interval);
+			})
+		);
 	});
 
 	it('every two months, and not past the end date', () => {
