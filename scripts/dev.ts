@@ -21,7 +21,6 @@ const vite = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'dev', ..
 	env: { ...process.env, DATABASE_URL: database.url, HEARTH_DEMO: '1', HEARTH_DEV_ORIGIN: dev.origin }
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => vite.kill(signal));
-vite.on('exit', async (code) => {
-	await database.stop();
-	process.exit(code ?? 0);
+vite.on('exit', (code) => {
+	void database.stop().finally(() => process.exit(code ?? 0));
 });
