@@ -9,6 +9,8 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
 	testDir: 'tests',
+	// Browser journeys only: tests/trust holds Vitest suites.
+	testMatch: '**/*.spec.ts',
 	fullyParallel: true,
 	workers: 2,
 	retries: 0,

@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	plugins: [sveltekit()],
 	test: {
-		include: ['src/**/*.test.ts'],
+		// Unit and domain tests beside their code; the trust suites (every route's guard, hostile input, concurrency, resilience) in tests/trust.
+		include: ['src/**/*.test.ts', 'tests/trust/**/*.test.ts'],
 		globalSetup: ['src/lib/server/testing/global-setup.ts'],
 		setupFiles: ['src/lib/server/testing/setup-file.ts'],
 		testTimeout: 60_000,
