@@ -9,3 +9,12 @@ export function focusFirstError(root: ParentNode = document): void {
 	if (!target.matches('input, select, textarea, button')) target.tabIndex = -1;
 	target.focus();
 }
+
+/** Whether a form action's answer (`{ [form name]: { errors } }`, see server/forms.ts) refused something. */
+export function refused(answer: unknown): boolean {
+	if (typeof answer !== 'object' || answer === null) return false;
+	return Object.values(answer).some((named) => {
+		const errors = typeof named === 'object' && named !== null && 'errors' in named ? named.errors : null;
+		return typeof errors === 'object' && errors !== null && Object.keys(errors).length > 0;
+	});
+}

@@ -3,6 +3,7 @@
  * (the save, or the preview without JavaScript): text fields in, an expense draft and
  * field messages out. Field names: `paid_<memberId>`, `in_<memberId>`, `value_<memberId>`.
  */
+import type { FormAnswer } from '$lib/forms/answer';
 import { formatMoney, minorToInput, parseAmount } from './format';
 import { computeShares, SplitError, SPLIT_MODES, type Split, type SplitMode } from './splits';
 import type { Share } from './apportion';
@@ -213,21 +214,16 @@ export function previewShares(draft: ExpenseDraft, members: ExpenseFormMember[],
 	}
 }
 
-/** What a refused or previewed submission of the expense form hands back to its page. */
-export interface ExpenseFormState {
+/**
+ * What the expense form shows again after a refusal or a preview (a form answer's values,
+ * see $lib/forms/answer): the fields as typed, the preview's id, everything typed (a
+ * recurring schedule's fields too) and the shares preview. Empty after a save.
+ */
+export interface ExpenseFormKept {
 	fields?: ExpenseFormFields;
-	errors?: Record<string, string>;
-	preview?: Preview;
 	seedId?: string;
-	/** Everything typed, for fields beyond the expense's own (a recurring schedule). */
-	values?: Record<string, string>;
-	/** After a conflict: the version saved now, so a second save replaces it knowingly. */
-	currentVersion?: number;
-}
-
-/** The expense form's part of a page's `form`; other actions' results (delete, pause…) carry no fields. */
-export function expenseFormState(form: unknown): ExpenseFormState {
-	return typeof form === 'object' && form !== null && 'fields' in form ? (form as ExpenseFormState) : {};
+	typed?: Record<string, string>;
+	preview?: Preview;
 }
 
 /** What a page's load hands the expense form. */
@@ -242,18 +238,17 @@ export interface ExpenseFormPageData {
 
 /**
  * The expense form's props, wired the same way on every page that shows it: the load's
- * options and fields, or what a refused or previewed submission sent back.
+ * options and fields, or what a refused or previewed submission sent back (its answer).
  */
-export function expenseFormProps(data: ExpenseFormPageData, form: unknown, seedId?: string) {
-	const submitted = expenseFormState(form);
+export function expenseFormProps(data: ExpenseFormPageData, answer: FormAnswer<unknown, ExpenseFormKept> | undefined, seedId?: string) {
 	return {
-		initial: submitted.fields ?? data.fields,
+		initial: answer?.values.fields ?? data.fields,
 		members: data.members,
 		categories: data.categories,
 		currency: data.household.currency,
 		locale: data.locale,
-		seedId: seedId ?? submitted.seedId ?? data.seedId ?? '',
-		errors: submitted.errors,
-		serverPreview: submitted.preview
+		seedId: seedId ?? answer?.values.seedId ?? data.seedId ?? '',
+		errors: answer?.errors,
+		serverPreview: answer?.values.preview
 	};
 }

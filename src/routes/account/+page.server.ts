@@ -3,7 +3,7 @@ import { changePassword } from '$lib/server/auth/accounts';
 import { changePasswordInput } from '$lib/server/auth/schemas';
 import { createAccessToken, listAccessTokens, revokeAccessToken } from '$lib/server/auth/access-tokens';
 import { accessTokenInput } from '$lib/server/api/spec/accounts';
-import { submitForm } from '$lib/server/forms';
+import { formAction } from '$lib/server/forms';
 import { requireUser } from '$lib/server/households/guard';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,22 +15,18 @@ export const load: PageServerLoad = async () => {
 export const actions: Actions = {
 	password: async (event) => {
 		const user = requireUser();
-		return submitForm(event.request, changePasswordInput, async ({ current, password }) => {
-			await changePassword(user.id, event.locals.session!.id, current, password);
-			return { passwordChanged: true };
-		});
+		return formAction(event.request, 'password', changePasswordInput, ({ current, password }) =>
+			changePassword(user.id, event.locals.session!.id, current, password).then(() => true as const)
+		);
 	},
 	createToken: async ({ request, locals }) => {
 		const user = requireUser();
-		return submitForm(request, accessTokenInput, async ({ name, password }) => ({
-			newToken: await createAccessToken(user.id, name, password, locals.credential)
-		}));
+		return formAction(request, 'createToken', accessTokenInput, ({ name, password }) => createAccessToken(user.id, name, password, locals.credential));
 	},
 	revokeToken: async ({ request }) => {
 		const user = requireUser();
-		return submitForm(request, z.object({ tokenId: z.string() }), async ({ tokenId }) => {
-			await revokeAccessToken(user.id, tokenId);
-			return { revoked: true };
-		});
+		return formAction(request, 'revokeToken', z.object({ tokenId: z.string() }), ({ tokenId }) =>
+			revokeAccessToken(user.id, tokenId).then(() => true as const)
+		);
 	}
 };

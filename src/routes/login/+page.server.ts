@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { logIn } from '$lib/server/auth/accounts';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { logInInput } from '$lib/server/auth/schemas';
-import { submitForm } from '$lib/server/forms';
+import { formAction } from '$lib/server/forms';
 import { clientAddress, safeNext } from '$lib/server/request';
 import { demoEnabled } from '$lib/server/demo/visitor';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,7 +14,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) =>
-		submitForm(event.request, logInInput, async ({ email, password }) => {
+		formAction(event.request, 'login', logInInput, async ({ email, password }) => {
 			const session = await logIn(email, password, clientAddress(event));
 			setSessionCookie(event.cookies, session.token, session.expiresAt);
 			redirect(303, safeNext(event.url.searchParams.get('next')));

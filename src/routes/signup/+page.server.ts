@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { signUp } from '$lib/server/auth/accounts';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { signUpInput } from '$lib/server/auth/schemas';
-import { submitForm } from '$lib/server/forms';
+import { formAction } from '$lib/server/forms';
 import { clientAddress, safeNext } from '$lib/server/request';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) =>
-		submitForm(event.request, signUpInput, async (input) => {
+		formAction(event.request, 'signup', signUpInput, async (input) => {
 			const session = await signUp(input, clientAddress(event));
 			setSessionCookie(event.cookies, session.token, session.expiresAt);
 			redirect(303, safeNext(event.url.searchParams.get('next'), '/households/new'));

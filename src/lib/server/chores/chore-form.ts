@@ -4,21 +4,32 @@
  */
 import { fieldErrors, formValues } from '$lib/server/validation';
 import { choreInput, type ChoreInput } from './schemas';
-import { fail, type ActionFailure } from '@sveltejs/kit';
-import { DomainError } from '$lib/server/errors';
-import type { MemberContext } from '$lib/server/households/context';
-import { previewChore } from './figures';
-import { createChore, updateChore } from './chores';
-import type { Chore } from './queries';
+import type { FormAdapter } from '$lib/server/forms';
 
-export type ChoreFormResult =
-	{ ok: true; input: ChoreInput; values: Record<string, string> } | { ok: false; errors: Record<string, string>; values: Record<string, string> };
+/** The chore form's field for a schema or domain path: `schedule.startOn` → `startOn`, who takes part → `turns`. */
+function field(path: string): string {
+	const name = path
+		.replace(/^schedule\./, '')
+		.replace(/^assignment\.memberIds.*/, 'turns')
+		.replace(/^assignment\.strategy/, 'strategy')
+		.replace(/^assignment.*/, 'turns')
+		.replace(/^weekday$/, 'monthWeekday');
+	return name.split('.')[0]!;
+}
+
+/** The chore form of a household with these members (each one's turn is a field `turn_<id>`). */
+export function choreForm(memberIds: string[]): FormAdapter<ChoreInput, Record<string, string | string[]>> {
+	return {
+		read: (formData) => readChoreForm(formData, memberIds),
+		values: (formData) => ({ ...formValues(formData), weekdays: formData.getAll('weekdays').map(String) }),
+		field
+	};
+}
 
 const number = (value: FormDataEntryValue | null) => (typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : undefined);
 const text = (value: FormDataEntryValue | null) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
-export function readChoreForm(formData: FormData, memberIds: string[]): ChoreFormResult {
-	const values = formValues(formData);
+function readChoreForm(formData: FormData, memberIds: string[]): ReturnType<FormAdapter<ChoreInput>['read']> {
 	const turns = memberIds
 		.map((id) => ({ id, turn: number(formData.get(`turn_${id}`)) }))
 		.filter((t): t is { id: string; turn: number } => t.turn !== undefined && Number.isFinite(t.turn))
@@ -43,62 +54,8 @@ export function readChoreForm(formData: FormData, memberIds: string[]): ChoreFor
 		assignment: { strategy: text(formData.get('strategy')), memberIds: turns.map((t) => t.id) }
 	};
 	const parsed = choreInput.safeParse(raw);
-	if (parsed.success) return { ok: true, input: parsed.data, values };
+	if (parsed.success) return { ok: true, input: parsed.data };
 	const errors: Record<string, string> = {};
-	for (const [path, message] of Object.entries(fieldErrors(parsed.error))) {
-		const field = path
-			.replace(/^schedule\./, '')
-			.replace(/^assignment\.memberIds.*/, 'turns')
-			.replace(/^assignment\.strategy/, 'strategy')
-			.replace(/^monthWeekday/, 'monthWeekday')
-			.replace(/^weekday$/, 'monthWeekday');
-		errors[field.split('.')[0]!] ??= message;
-	}
-	return { ok: false, errors, values };
-}
-
-type Preview = Array<{ dueOn: string; assigneeMemberId: string | null }>;
-type Outcome =
-	| { chore: Chore }
-	| { preview: Preview; values: Record<string, string> }
-	| ActionFailure<{ values: Record<string, string>; errors: Record<string, string>; weekdays: string[]; currentVersion?: number }>;
-
-/** Save (create or update) or just preview the next eight occurrences. */
-export async function handleChoreForm(
-	context: MemberContext,
-	formData: FormData,
-	memberIds: string[],
-	mode: { save: 'create' } | { save: 'update'; choreId: string } | { save: false }
-): Promise<Outcome> {
-	const read = readChoreForm(formData, memberIds);
-	const weekdays = formData.getAll('weekdays').map(String);
-	if (!read.ok) return fail(400, { values: read.values, errors: read.errors, weekdays });
-	try {
-		if (mode.save === false) return { preview: await previewChore(context.household, read.input), values: read.values };
-		if (mode.save === 'create') return { chore: await createChore(context, read.input) };
-		const { name, description, effort, schedule, assignment } = read.input;
-		const version = Number(formData.get('version'));
-		return {
-			chore: await updateChore(context, mode.choreId, {
-				name,
-				description,
-				effort,
-				schedule,
-				assignment,
-				version: Number.isSafeInteger(version) && version > 0 ? version : undefined
-			})
-		};
-	} catch (error) {
-		if (!(error instanceof DomainError)) throw error;
-		const errors =
-			Object.keys(error.fields).length && error.currentVersion === undefined
-				? Object.fromEntries(Object.entries(error.fields).map(([k, m]) => [k.startsWith('assignment') ? 'turns' : k, m]))
-				: { form: error.message };
-		return fail(error.status, {
-			values: read.values,
-			errors,
-			weekdays,
-			...(error.currentVersion !== undefined ? { currentVersion: error.currentVersion } : {})
-		});
-	}
+	for (const [path, message] of Object.entries(fieldErrors(parsed.error))) errors[field(path)] ??= message;
+	return { ok: false, errors };
 }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { makeHousehold, makeMember } from '../testing/factories';
 import { plusDays, todayIn } from '$lib/dates';
 import { createChore } from './chores';
-import { feedIcs, regenerateFeed } from './ics';
+import { feedIcs } from './ics';
+import { regenerateFeed } from './feed-links';
 
 const tokenOf = (path: string) => new URL(path, 'http://x').searchParams.get('token');
 

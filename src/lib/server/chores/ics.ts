@@ -7,91 +7,13 @@ import { TZDate } from '@date-fns/tz';
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { getDb } from '$lib/server/db';
-import { generateToken, hashToken } from '$lib/server/auth/tokens';
-import { logActivity } from '$lib/server/activity/log';
-import { DomainError, notFound } from '$lib/server/errors';
-import { error } from '@sveltejs/kit';
-import { isUuid } from '$lib/server/ids';
-import type { MemberContext } from '$lib/server/households/context';
 import { plusDays, todayIn } from '$lib/dates';
 import { choreCalendar } from './occurrences';
+import { findFeed } from './feed-links';
 
-export type FeedScope = 'household' | 'member';
-
-export function feedPath(householdId: string, memberId: string, scope: FeedScope, token: string): string {
-	return scope === 'household'
-		? `/households/${householdId}/chores.ics?token=${token}`
-		: `/households/${householdId}/members/${memberId}/chores.ics?token=${token}`;
-}
-
-/** A new secret link for the caller; the previous one of the same scope stops working. */
-export async function regenerateFeed(context: MemberContext, scope: FeedScope): Promise<string> {
-	const householdId = context.household.id;
-	const token = generateToken();
-	await getDb()
-		.transaction()
-		.execute(async (trx) => {
-			await trx
-				.updateTable('calendarFeeds')
-				.set({ revokedAt: new Date() })
-				.where('householdId', '=', householdId)
-				.where('memberId', '=', context.member.id)
-				.where('scope', '=', scope)
-				.where('revokedAt', 'is', null)
-				.execute();
-			await trx
-				.insertInto('calendarFeeds')
-				.values({ householdId, memberId: context.member.id, scope, tokenHash: hashToken(token) })
-				.execute();
-			await logActivity(trx, {
-				householdId,
-				actorMemberId: context.member.id,
-				action: 'feed.created',
-				subjectType: 'member',
-				subjectId: context.member.id,
-				summary: `${context.member.displayName} made a new calendar link (${scope === 'household' ? 'all chores' : 'their chores'}).`
-			});
-		});
-	return feedPath(householdId, context.member.id, scope, token);
-}
-
-export async function revokeFeed(context: MemberContext, scope: FeedScope): Promise<void> {
-	await getDb()
-		.updateTable('calendarFeeds')
-		.set({ revokedAt: new Date() })
-		.where('householdId', '=', context.household.id)
-		.where('memberId', '=', context.member.id)
-		.where('scope', '=', scope)
-		.where('revokedAt', 'is', null)
-		.execute();
-}
-
-export async function activeFeeds(context: MemberContext): Promise<FeedScope[]> {
-	const rows = await getDb()
-		.selectFrom('calendarFeeds')
-		.select('scope')
-		.where('householdId', '=', context.household.id)
-		.where('memberId', '=', context.member.id)
-		.where('revokedAt', 'is', null)
-		.execute();
-	return rows.map((r) => r.scope);
-}
-
-/** The feed for a token; a wrong, revoked or mismatched token is a 404, like a missing page. */
+/** The calendar text of a feed link; a wrong, revoked or mismatched token is a 404, like a missing page. */
 export async function feedIcs(householdId: string, memberId: string | null, token: string | null): Promise<string> {
-	if (!token || !isUuid(householdId) || (memberId !== null && !isUuid(memberId))) throw notFound('That calendar');
-	const db = getDb();
-	const feed = await db
-		.selectFrom('calendarFeeds')
-		.innerJoin('members', (join) => join.onRef('members.householdId', '=', 'calendarFeeds.householdId').onRef('members.id', '=', 'calendarFeeds.memberId'))
-		.innerJoin('households', 'households.id', 'calendarFeeds.householdId')
-		.select(['calendarFeeds.memberId', 'calendarFeeds.scope', 'members.active', 'households.name', 'households.timezone', 'households.id'])
-		.where('calendarFeeds.tokenHash', '=', hashToken(token))
-		.where('calendarFeeds.revokedAt', 'is', null)
-		.where('calendarFeeds.householdId', '=', householdId)
-		.executeTakeFirst();
-	if (!feed || !feed.active || (memberId === null ? feed.scope !== 'household' : feed.scope !== 'member' || feed.memberId !== memberId))
-		throw notFound('That calendar');
+	const feed = await findFeed(householdId, memberId, token);
 	const today = todayIn(feed.timezone);
 	// Calendar apps poll; seven months of a big house's chores take a while to write. The link
 	// is checked on every request (above); what it shows may be up to a minute old.
@@ -151,13 +73,5 @@ async function writeFeed(feed: { id: string; name: string; timezone: string }, m
 	return calendar.toString();
 }
 
-/** The HTTP answer for a feed link: the calendar, or the error page for a bad link. */
-export async function icsResponse(householdId: string, memberId: string | null, token: string | null): Promise<Response> {
-	try {
-		const body = await feedIcs(householdId, memberId, token);
-		return new Response(body, { headers: { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'no-store' } });
-	} catch (refusal) {
-		if (refusal instanceof DomainError) error(refusal.status, { message: refusal.message });
-		throw refusal;
-	}
-}
+/** How a calendar app is answered (no caching on the way: the link may be revoked any time). */
+export const ICS_HEADERS = { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'no-store' } as const;

@@ -116,11 +116,13 @@ export async function actOnOccurrence(context: MemberContext, choreId: string, d
 		// Giving a done chore to someone else keeps when it was done.
 		const doneAt = action.kind === 'complete' ? now : action.kind === 'reassign' ? undefined : null;
 		const changes = { ...state, ...(doneAt === undefined ? {} : { doneAt }), updatedAt: now };
-		await trx
+		// The stored row answers when it was done (a reassignment keeps the time it had).
+		const stored = await trx
 			.insertInto('choreOccurrences')
 			.values({ householdId: household.id, choreId, dueOn, effort: current.effort, ...changes })
 			.onConflict((oc) => oc.columns(['householdId', 'choreId', 'dueOn']).doUpdateSet(changes))
-			.execute();
+			.returning('doneAt')
+			.executeTakeFirstOrThrow();
 		const who = await memberNames(trx, household.id);
 		const actor = context.member.displayName;
 		const summaries: Record<OccurrenceAction['kind'], string> = {
@@ -142,20 +144,8 @@ export async function actOnOccurrence(context: MemberContext, choreId: string, d
 				after: { assigneeMemberId: state.assigneeMemberId, status: state.status, doneByMemberId: state.doneByMemberId }
 			}
 		});
-		const storedDoneAt = doneAt === undefined ? await doneTime(trx, household.id, choreId, dueOn) : doneAt;
-		return present({ ...current, ...state, stored: true }, today, new Map([[`${choreId}:${dueOn}`, storedDoneAt]]), input.times);
+		return present({ ...current, ...state, stored: true }, today, new Map([[`${choreId}:${dueOn}`, stored.doneAt]]), input.times);
 	});
-}
-
-async function doneTime(trx: Kysely<Database>, householdId: string, choreId: string, dueOn: string): Promise<Date | null> {
-	const row = await trx
-		.selectFrom('choreOccurrences')
-		.select('doneAt')
-		.where('householdId', '=', householdId)
-		.where('choreId', '=', choreId)
-		.where('dueOn', '=', dueOn)
-		.executeTakeFirst();
-	return row?.doneAt ?? null;
 }
 
 /**

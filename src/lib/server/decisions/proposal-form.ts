@@ -10,7 +10,9 @@ import { readExpenseForm, type ExpenseFormMember } from '$lib/money/expense-form
 import { todayIn } from '$lib/dates';
 import { expenseInput } from '$lib/server/money/schemas';
 import { fieldErrors, formValues } from '$lib/server/validation';
-import { proposalInput, type DecisionRules, type ProposalInput } from './schemas';
+import type { FormAdapter } from '$lib/server/forms';
+import type { ProposalKind } from '$lib/decisions/model';
+import { proposalEdit, proposalInput, type DecisionRules, type ProposalEdit, type ProposalInput } from './schemas';
 
 export interface ProposalFormContext {
 	timezone: string;
@@ -19,8 +21,7 @@ export interface ProposalFormContext {
 	members: ExpenseFormMember[];
 }
 
-/** What was typed comes back either way, to refill the form after any refusal. */
-type Read = ({ ok: true; input: ProposalInput } | { ok: false; errors: Record<string, string> }) & { values: Record<string, string> };
+type Read = ReturnType<FormAdapter<ProposalInput>['read']>;
 
 const LOCAL_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
@@ -44,7 +45,32 @@ function toFormField(path: string): string {
 	return path;
 }
 
-export function readProposalForm(formData: FormData, context: ProposalFormContext): Read {
+/** The new-proposal form of a household. */
+export function proposalForm(context: ProposalFormContext): FormAdapter<ProposalInput> {
+	return { read: (formData) => readProposal(formData, context), field: toFormField };
+}
+
+/** The edit form: title, body and (not for consent) the options, one per line. */
+export function proposalEditForm(kind: ProposalKind): FormAdapter<ProposalEdit> {
+	return {
+		read(formData) {
+			const values = formValues(formData);
+			const options =
+				kind === 'consent'
+					? undefined
+					: (values.options ?? '')
+							.split(/\r?\n/)
+							.map((line) => line.trim())
+							.filter(Boolean);
+			const parsed = proposalEdit.safeParse({ title: values.title ?? '', body: values.body ?? '', options });
+			if (parsed.success) return { ok: true, input: parsed.data };
+			return { ok: false, errors: Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([path, message]) => [path.split('.')[0]!, message])) };
+		},
+		field: (path) => path.split('.')[0]!
+	};
+}
+
+function readProposal(formData: FormData, context: ProposalFormContext): Read {
 	const values = formValues(formData);
 	const text = (name: string) => values[name] ?? '';
 	const errors: Record<string, string> = {};
@@ -97,8 +123,8 @@ export function readProposalForm(formData: FormData, context: ProposalFormContex
 	};
 	const parsed = proposalInput.safeParse(candidate);
 	if (!parsed.success) for (const [path, message] of Object.entries(fieldErrors(parsed.error))) errors[toFormField(path)] ??= message;
-	if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors, values };
-	return { ok: true, input: parsed.data, values };
+	if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
+	return { ok: true, input: parsed.data };
 }
 
 /** A fresh form: a consent proposal under the house's ordinary rule, closing in a week at 20:00. */

@@ -3,12 +3,17 @@
  * ranked is a number per option (`rank_<optionId>`, 1 = most preferred, blank = not
  * ranked), which works without JavaScript and reads the same for keyboard users.
  */
+import type { FormAdapter } from '$lib/server/forms';
 import { fieldErrors, formValues } from '$lib/server/validation';
+import type { ProposalKind } from '$lib/decisions/model';
 import { voteInput, type VoteInput } from './schemas';
 
-type Read = ({ ok: true; vote: VoteInput } | { ok: false; errors: Record<string, string> }) & { values: Record<string, string> };
+/** The ballot form of a proposal of `kind` with these options. */
+export function voteForm(kind: ProposalKind, optionIds: string[]): FormAdapter<VoteInput> {
+	return { read: (formData) => readVote(formData, kind, optionIds) };
+}
 
-export function readVoteForm(formData: FormData, kind: 'consent' | 'choice' | 'ranked', optionIds: string[]): Read {
+function readVote(formData: FormData, kind: ProposalKind, optionIds: string[]): ReturnType<FormAdapter<VoteInput>['read']> {
 	const values = formValues(formData);
 	const onBehalf = values.onBehalfOfMemberId?.trim();
 	const candidate: Record<string, unknown> = { reason: values.reason?.trim() || undefined, onBehalfOfMemberId: onBehalf || undefined };
@@ -20,8 +25,8 @@ export function readVoteForm(formData: FormData, kind: 'consent' | 'choice' | 'r
 			return text ? [{ id, text, rank: /^\d{1,2}$/.test(text) ? Number(text) : Number.NaN }] : [];
 		});
 		const bad = ranks.find((r) => !Number.isInteger(r.rank) || r.rank < 1 || r.rank > optionIds.length);
-		if (bad) return { ok: false, errors: { ranking: `Rank with the numbers 1 to ${optionIds.length}; leave an option blank to not rank it.` }, values };
-		if (new Set(ranks.map((r) => r.rank)).size !== ranks.length) return { ok: false, errors: { ranking: 'Give each option a different number.' }, values };
+		if (bad) return { ok: false, errors: { ranking: `Rank with the numbers 1 to ${optionIds.length}; leave an option blank to not rank it.` } };
+		if (new Set(ranks.map((r) => r.rank)).size !== ranks.length) return { ok: false, errors: { ranking: 'Give each option a different number.' } };
 		candidate.ranking = ranks.sort((a, b) => a.rank - b.rank).map((r) => r.id);
 	}
 	const parsed = voteInput.safeParse(candidate);
@@ -32,8 +37,7 @@ export function readVoteForm(formData: FormData, kind: 'consent' | 'choice' | 'r
 				Object.entries(fieldErrors(parsed.error))
 					.reverse()
 					.map(([path, message]) => [path.split('.')[0]!, message])
-			),
-			values
+			)
 		};
-	return { ok: true, vote: parsed.data, values };
+	return { ok: true, input: parsed.data };
 }

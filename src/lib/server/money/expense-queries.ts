@@ -16,23 +16,8 @@ export async function getExpense(householdId: string, expenseId: string): Promis
 export async function loadExpense(db: Kysely<Database>, householdId: string, expenseId: string): Promise<Expense> {
 	const row = await db.selectFrom('expenses').selectAll().where('householdId', '=', householdId).where('id', '=', expenseId).executeTakeFirst();
 	if (!row) throw notFound('That expense');
-	const [payers, shares] = await Promise.all([
-		db
-			.selectFrom('expensePayers')
-			.select(['memberId', 'amountMinor'])
-			.where('householdId', '=', householdId)
-			.where('expenseId', '=', expenseId)
-			.orderBy('memberId')
-			.execute(),
-		db
-			.selectFrom('expenseShares')
-			.select(['memberId', 'amountMinor'])
-			.where('householdId', '=', householdId)
-			.where('expenseId', '=', expenseId)
-			.orderBy('memberId')
-			.execute()
-	]);
-	return present(row, payers, shares);
+	const { payersOf, sharesOf } = await linesOf(db, householdId, [expenseId]);
+	return present(row, payersOf.get(expenseId) ?? [], sharesOf.get(expenseId) ?? []);
 }
 
 function present(row: ExpenseRow, payers: Expense['payers'], shares: Expense['shares']): Expense {
@@ -78,25 +63,14 @@ function filtered(householdId: string, filter: ExpenseFilter) {
 	if (filter.q) query = query.where('description', 'ilike', `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
 	if (filter.memberId) {
 		const memberId = filter.memberId;
-		query = query.where((eb) =>
-			eb.or([
-				eb.exists(
-					eb
-						.selectFrom('expensePayers as p')
-						.select('p.memberId')
-						.whereRef('p.householdId', '=', 'expenses.householdId')
-						.whereRef('p.expenseId', '=', 'expenses.id')
-						.where('p.memberId', '=', memberId)
-				),
-				eb.exists(
-					eb
-						.selectFrom('expenseShares as s')
-						.select('s.memberId')
-						.whereRef('s.householdId', '=', 'expenses.householdId')
-						.whereRef('s.expenseId', '=', 'expenses.id')
-						.where('s.memberId', '=', memberId)
-				)
-			])
+		// Who paid or who shares: the expense ids of either kind of line naming them.
+		query = query.where('expenses.id', 'in', (eb) =>
+			eb
+				.selectFrom('expensePayers')
+				.select('expenseId')
+				.where('householdId', '=', householdId)
+				.where('memberId', '=', memberId)
+				.union(eb.selectFrom('expenseShares').select('expenseId').where('householdId', '=', householdId).where('memberId', '=', memberId))
 		);
 	}
 	return query;
@@ -132,29 +106,29 @@ export async function listExpenses(
 	}
 	const rows = await query.orderBy('spentOn', 'desc').orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(limit).execute();
 	if (rows.length === 0) return [];
-	const ids = rows.map((r) => r.id);
-	const [payers, shares] = await Promise.all([
-		db
-			.selectFrom('expensePayers')
-			.select(['expenseId', 'memberId', 'amountMinor'])
-			.where('householdId', '=', householdId)
-			.where('expenseId', 'in', ids)
-			.orderBy('memberId')
-			.execute(),
-		db
-			.selectFrom('expenseShares')
-			.select(['expenseId', 'memberId', 'amountMinor'])
-			.where('householdId', '=', householdId)
-			.where('expenseId', 'in', ids)
-			.orderBy('memberId')
-			.execute()
-	]);
-	const payersOf = byExpense(payers);
-	const sharesOf = byExpense(shares);
+	const { payersOf, sharesOf } = await linesOf(
+		db,
+		householdId,
+		rows.map((r) => r.id)
+	);
 	return rows.map((row) => ({
 		...present(row, payersOf.get(row.id) ?? [], sharesOf.get(row.id) ?? []),
 		position: { spentOn: row.spentOn, createdAt: row.createdAt.toISOString(), id: row.id }
 	}));
+}
+
+/** Who paid and who owes what, of these expenses, by expense (by member within each). */
+async function linesOf(db: Kysely<Database>, householdId: string, expenseIds: string[]) {
+	const read = (table: 'expensePayers' | 'expenseShares') =>
+		db
+			.selectFrom(table)
+			.select(['expenseId', 'memberId', 'amountMinor'])
+			.where('householdId', '=', householdId)
+			.where('expenseId', 'in', expenseIds)
+			.orderBy('memberId')
+			.execute();
+	const [payers, shares] = await Promise.all([read('expensePayers'), read('expenseShares')]);
+	return { payersOf: byExpense(payers), sharesOf: byExpense(shares) };
 }
 
 /** Lines grouped by expense in one pass (a filter per expense would grow with page × lines). */

@@ -6,7 +6,7 @@ import { plusDays, todayIn } from '$lib/dates';
 import { getBalances } from '$lib/server/money/balances';
 import { requestLocale } from '$lib/server/request';
 import { z } from 'zod';
-import { submitForm } from '$lib/server/forms';
+import { formAction } from '$lib/server/forms';
 import { actOnOccurrence, choreCalendar } from '$lib/server/chores/occurrences';
 import { awaitingVoteOf } from '$lib/server/decisions/proposals';
 import { needsAttention } from '$lib/server/sweeps';
@@ -52,17 +52,15 @@ export const actions: Actions = {
 	/** One tap on the dashboard: done, by me. */
 	complete: async ({ params, request }) => {
 		const context = await requireMember(params.hid);
-		return submitForm(request, z.object({ choreId: z.string(), dueOn: z.string() }), async ({ choreId, dueOn }) => {
-			await actOnOccurrence(context, choreId, dueOn, { kind: 'complete' });
-			return { done: true };
-		});
+		return formAction(request, 'occurrence', z.object({ choreId: z.string(), dueOn: z.string() }), ({ choreId, dueOn }) =>
+			actOnOccurrence(context, choreId, dueOn, { kind: 'complete' })
+		);
 	},
 	/** Leaving Home (sent by the page) or "Got it": what was shown counts as seen. */
 	seen: async ({ params, request }) => {
 		const context = await requireMember(params.hid);
-		return submitForm(request, z.object({ through: z.coerce.number().int().min(0) }), async ({ through }) => {
-			await markActivitySeen(context, through);
-			return { seen: true };
-		});
+		return formAction(request, 'seen', z.object({ through: z.coerce.number().int().min(0) }), ({ through }) =>
+			markActivitySeen(context, through).then(() => true as const)
+		);
 	}
 };

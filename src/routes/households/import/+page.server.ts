@@ -1,9 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/households/guard';
-import { attempt } from '$lib/server/forms';
+import { formAction, type FormAdapter } from '$lib/server/forms';
 import { parseJsonText } from '$lib/server/api/handler';
 import { DomainError } from '$lib/server/errors';
-import { exportDocument } from '$lib/server/portability/document';
+import { exportDocument, type ExportDocument } from '$lib/server/portability/document';
 import { importHousehold } from '$lib/server/portability/import';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,16 +16,16 @@ export const load: PageServerLoad = async () => {
 const describe = (issue: { path: PropertyKey[]; message: string }) =>
 	issue.path.length ? `${issue.path.map(String).join(' → ')}: ${issue.message}` : issue.message;
 
-export const actions: Actions = {
-	default: async ({ request }) => {
-		const user = requireUser();
-		const formData = await request.formData();
-		const name = String(formData.get('name') ?? '')
-			.trim()
-			.slice(0, 80);
+const nameOf = (formData: FormData) =>
+	String(formData.get('name') ?? '')
+		.trim()
+		.slice(0, 80);
+
+/** The export file (JSON, checked against the export document) and the name the copy takes. */
+const importForm: FormAdapter<{ doc: ExportDocument; name: string }> = {
+	async read(formData) {
 		const file = formData.get('file');
-		const values = { name };
-		if (!(file instanceof File) || file.size === 0) return fail(400, { values, errors: { file: 'Choose the export file (.json) to import.' } });
+		if (!(file instanceof File) || file.size === 0) return { ok: false, errors: { file: 'Choose the export file (.json) to import.' } };
 		let json: unknown;
 		try {
 			json = parseJsonText(await file.text());
@@ -35,12 +35,21 @@ export const actions: Actions = {
 				error.code === 'malformed_json'
 					? 'That file is not JSON: choose a file made by “Export everything”.'
 					: `That file cannot be imported: ${error.message}`;
-			return fail(400, { values, errors: { file: why } });
+			return { ok: false, errors: { file: why } };
 		}
 		const parsed = exportDocument.safeParse(json);
-		if (!parsed.success) return fail(422, { values, errors: { file: `Nothing was imported: ${describe(parsed.error.issues[0]!)}` } });
-		const outcome = await attempt(() => importHousehold(user, parsed.data, name || undefined), values);
-		if ('householdId' in outcome) redirect(303, `/h/${outcome.householdId}?imported=1`);
-		return outcome;
+		if (!parsed.success) return { ok: false, status: 422, errors: { file: `Nothing was imported: ${describe(parsed.error.issues[0]!)}` } };
+		return { ok: true, input: { doc: parsed.data, name: nameOf(formData) } };
+	},
+	values: (formData) => ({ name: nameOf(formData) })
+};
+
+export const actions: Actions = {
+	default: async ({ request }) => {
+		const user = requireUser();
+		return formAction(request, 'import', importForm, async ({ doc, name }) => {
+			const { householdId } = await importHousehold(user, doc, name || undefined);
+			redirect(303, `/h/${householdId}?imported=1`);
+		});
 	}
 };

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { submitForm } from '$lib/server/forms';
+import { formAction } from '$lib/server/forms';
 import { requireUser } from '$lib/server/households/guard';
 import { createHousehold } from '$lib/server/households/households';
 import { guessHouseholdDefaults, listCurrencies, listTimeZones } from '$lib/server/households/locale-defaults';
@@ -18,7 +18,7 @@ export const load: PageServerLoad = async ({ request }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireUser();
-		return submitForm(event.request, householdInput, async (input) => {
+		return formAction(event.request, 'create', householdInput, async (input) => {
 			const { household } = await createHousehold(user, input);
 			redirect(303, `/h/${household.id}`);
 		});

@@ -1,7 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
 import { DomainError } from '$lib/server/errors';
-import { submitForm } from '$lib/server/forms';
+import { formAction, noFields } from '$lib/server/forms';
 import { clientAddress } from '$lib/server/request';
 import { requireUser } from '$lib/server/households/guard';
 import { acceptInvite, previewInvite } from '$lib/server/households/invites';
@@ -22,7 +21,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireUser();
-		return submitForm(event.request, z.object({}), async () => {
+		return formAction(event.request, 'accept', noFields, async () => {
 			const { householdId } = await acceptInvite(user, event.params.token, clientAddress(event));
 			redirect(303, `/h/${householdId}`);
 		});

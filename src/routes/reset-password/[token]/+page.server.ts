@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { findUsableReset, resetPassword } from '$lib/server/auth/accounts';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { passwordResetInput } from '$lib/server/auth/schemas';
-import { submitForm } from '$lib/server/forms';
+import { formAction } from '$lib/server/forms';
 import { clientAddress } from '$lib/server/request';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ params }) => {
 
 export const actions: Actions = {
 	default: async (event) =>
-		submitForm(event.request, passwordResetInput, async ({ password }) => {
+		formAction(event.request, 'reset', passwordResetInput, async ({ password }) => {
 			const session = await resetPassword(event.params.token, password, clientAddress(event));
 			setSessionCookie(event.cookies, session.token, session.expiresAt);
 			redirect(303, '/');

@@ -1,7 +1,7 @@
 import { isFewest } from '$lib/money/transfers';
 import { redirect } from '@sveltejs/kit';
 import { todayIn } from '$lib/dates';
-import { submitForm } from '$lib/server/forms';
+import { formAction } from '$lib/server/forms';
 import { requireMember } from '$lib/server/households/guard';
 import { listMembers } from '$lib/server/households/members';
 import { getBalances, listSettlements, recordSettlement, setSettlementDeleted } from '$lib/server/money/balances';
@@ -28,14 +28,13 @@ export const load: PageServerLoad = async ({ params, request }) => {
 export const actions: Actions = {
 	undo: async ({ params, request }) => {
 		const context = await requireMember(params.hid);
-		return submitForm(request, z.object({ settlementId: z.string(), redo: z.string().optional() }), async ({ settlementId, redo }) => {
-			await setSettlementDeleted(context, settlementId, redo !== 'yes');
-			return { undone: redo !== 'yes' };
-		});
+		return formAction(request, 'undo', z.object({ settlementId: z.string(), redo: z.string().optional() }), ({ settlementId, redo }) =>
+			setSettlementDeleted(context, settlementId, redo !== 'yes').then(() => redo !== 'yes')
+		);
 	},
 	record: async ({ params, request }) => {
 		const context = await requireMember(params.hid);
-		return submitForm(request, settlementForm(context.household.currency, requestLocale(request)), async (input) => {
+		return formAction(request, 'record', settlementForm(context.household.currency, requestLocale(request)), async (input) => {
 			await recordSettlement(context, input);
 			redirect(303, `/h/${params.hid}/balances?recorded=1`);
 		});

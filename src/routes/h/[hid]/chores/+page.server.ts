@@ -3,7 +3,7 @@ import { error } from '@sveltejs/kit';
 import { parseDay, plusDays, todayIn } from '$lib/dates';
 import { outsidePlanningBounds, planningBounds } from '$lib/chores/bounds';
 import { dayOrder, viewRange, type CalendarView } from '$lib/chores/views';
-import { submitForm } from '$lib/server/forms';
+import { formAction } from '$lib/server/forms';
 import { requireMember } from '$lib/server/households/guard';
 import { listMembers } from '$lib/server/households/members';
 import { actOnOccurrence, choreCalendar, swapOccurrence } from '$lib/server/chores/occurrences';
@@ -60,41 +60,31 @@ const target = { choreId: z.string(), dueOn: z.string() };
 export const actions: Actions = {
 	complete: async ({ params, request }) => {
 		const context = await requireMember(params.hid);
-		return submitForm(request, z.object({ ...target, doneByMemberId: z.string().optional() }), async ({ choreId, dueOn, doneByMemberId }) => {
-			await actOnOccurrence(context, choreId, dueOn, { kind: 'complete', doneByMemberId: doneByMemberId || undefined });
-			return { acted: 'done' };
-		});
+		return formAction(request, 'occurrence', z.object({ ...target, doneByMemberId: z.string().optional() }), ({ choreId, dueOn, doneByMemberId }) =>
+			actOnOccurrence(context, choreId, dueOn, { kind: 'complete', doneByMemberId: doneByMemberId || undefined })
+		);
 	},
 	undo: async ({ params, request }) => {
 		const context = await requireMember(params.hid);
-		return submitForm(request, z.object(target), async ({ choreId, dueOn }) => {
-			await actOnOccurrence(context, choreId, dueOn, { kind: 'undo' });
-			return { acted: 'reopened' };
-		});
+		return formAction(request, 'occurrence', z.object(target), ({ choreId, dueOn }) => actOnOccurrence(context, choreId, dueOn, { kind: 'undo' }));
 	},
 	skip: async ({ params, request }) => {
 		const context = await requireMember(params.hid);
-		return submitForm(
-			request,
-			z.object({ ...target, reason: z.string().trim().min(1, 'Say why it is skipped.').max(500, 'Use at most 500 characters.') }),
-			async ({ choreId, dueOn, reason }) => {
-				await actOnOccurrence(context, choreId, dueOn, { kind: 'skip', reason });
-				return { acted: 'skipped' };
-			}
+		const reason = z.string().trim().min(1, 'Say why it is skipped.').max(500, 'Use at most 500 characters.');
+		return formAction(request, 'occurrence', z.object({ ...target, reason }), ({ choreId, dueOn, reason }) =>
+			actOnOccurrence(context, choreId, dueOn, { kind: 'skip', reason })
 		);
 	},
 	swap: async ({ params, request }) => {
 		const context = await requireMember(params.hid);
-		return submitForm(request, z.object({ ...target, memberId: z.string() }), async ({ choreId, dueOn, memberId }) => {
-			await swapOccurrence(context, choreId, dueOn, memberId);
-			return { acted: 'swapped' };
-		});
+		return formAction(request, 'occurrence', z.object({ ...target, memberId: z.string() }), ({ choreId, dueOn, memberId }) =>
+			swapOccurrence(context, choreId, dueOn, memberId)
+		);
 	},
 	reassign: async ({ params, request }) => {
 		const context = await requireMember(params.hid);
-		return submitForm(request, z.object({ ...target, memberId: z.string() }), async ({ choreId, dueOn, memberId }) => {
-			await actOnOccurrence(context, choreId, dueOn, { kind: 'reassign', memberId });
-			return { acted: 'reassigned' };
-		});
+		return formAction(request, 'occurrence', z.object({ ...target, memberId: z.string() }), ({ choreId, dueOn, memberId }) =>
+			actOnOccurrence(context, choreId, dueOn, { kind: 'reassign', memberId })
+		);
 	}
 };

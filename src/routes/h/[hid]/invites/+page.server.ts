@@ -1,6 +1,6 @@
 import { shownLinkOrigin } from '$lib/server/origin';
 import { z } from 'zod';
-import { submitForm } from '$lib/server/forms';
+import { formAction } from '$lib/server/forms';
 import { requireAdmin } from '$lib/server/households/guard';
 import { createInvite, listInvites, revokeInvite } from '$lib/server/households/invites';
 import { inviteInput } from '$lib/server/households/schemas';
@@ -15,16 +15,13 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	create: async ({ params, request, url }) => {
 		const context = await requireAdmin(params.hid);
-		return submitForm(request, fromForm(inviteInput.omit({ memberId: true })), async (input) => {
+		return formAction(request, 'create', fromForm(inviteInput.omit({ memberId: true })), async (input) => {
 			const invite = await createInvite(context, input, shownLinkOrigin(url.origin));
 			return { inviteUrl: invite.url, mailedTo: invite.mailed ? input.email : null, mailFailed: invite.mailed === false };
 		});
 	},
 	revoke: async ({ params, request }) => {
 		const context = await requireAdmin(params.hid);
-		return submitForm(request, z.object({ inviteId: z.uuid() }), async ({ inviteId }) => {
-			await revokeInvite(context, inviteId);
-			return { revoked: true };
-		});
+		return formAction(request, 'revoke', z.object({ inviteId: z.uuid() }), ({ inviteId }) => revokeInvite(context, inviteId).then(() => true as const));
 	}
 };

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { submitForm } from '$lib/server/forms';
+import { formAction } from '$lib/server/forms';
 import { requireAdmin, requireMember } from '$lib/server/households/guard';
 import { addMember, listMembers } from '$lib/server/households/members';
 import { memberInput } from '$lib/server/households/schemas';
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	add: async ({ params, request }) => {
 		const context = await requireAdmin(params.hid);
-		return submitForm(request, fromForm(memberInput), async (input) => {
+		return formAction(request, 'add', fromForm(memberInput), async (input) => {
 			const member = await addMember(context, input);
 			// Back to the list, to add the next one.
 			redirect(303, `/h/${params.hid}/members?added=${encodeURIComponent(member.displayName)}`);

@@ -1,13 +1,11 @@
-import { fail } from '@sveltejs/kit';
-import { attempt, submitForm } from '$lib/server/forms';
-import { formValues } from '$lib/server/validation';
+import { formAction } from '$lib/server/forms';
 import { requireAdmin } from '$lib/server/households/guard';
 import { updateHousehold } from '$lib/server/households/households';
 import { listCurrencies, listTimeZones } from '$lib/server/households/locale-defaults';
 import { householdDefaultsForm, householdInput } from '$lib/server/households/schemas';
 import { getHouseholdDefaults, setHouseholdDefaults } from '$lib/server/households/defaults';
 import { getDecisionRules, setDecisionRules } from '$lib/server/decisions/rules';
-import { readRulesForm } from '$lib/server/decisions/rules-form';
+import { rulesForm } from '$lib/server/decisions/rules-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -19,34 +17,18 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	household: async ({ params, request }) => {
 		const context = await requireAdmin(params.hid);
-		return submitForm(request, householdInput, async (input, formData) => {
+		return formAction(request, 'household', householdInput, async (input, formData) => {
 			const version = Number(formData.get('version'));
 			await updateHousehold(context.household.id, context.member.id, input, Number.isSafeInteger(version) && version > 0 ? version : undefined);
-			return { saved: 'household' };
+			return true as const;
 		});
 	},
 	defaults: async ({ params, request }) => {
 		const context = await requireAdmin(params.hid);
-		const outcome = await submitForm(request, householdDefaultsForm, async (input) => {
-			await setHouseholdDefaults(context, input);
-			return { saved: 'defaults' as const };
-		});
-		// Which form the answer is for: a refusal keeps the defaults form's fields, not the others'.
-		return 'saved' in outcome ? outcome : fail(outcome.status, { ...outcome.data, defaults: true });
+		return formAction(request, 'defaults', householdDefaultsForm, (input) => setHouseholdDefaults(context, input).then(() => true as const));
 	},
 	rules: async ({ params, request }) => {
 		const context = await requireAdmin(params.hid);
-		const formData = await request.formData();
-		const read = readRulesForm(formData);
-		if (!read.ok) return fail(400, { rules: true, values: read.values, errors: read.errors });
-		// A refusal (DomainError) comes back to the rules form with what was typed, never as a 500.
-		return attempt(
-			async () => {
-				await setDecisionRules(context, read.rules);
-				return { saved: 'rules' as const };
-			},
-			formValues(formData),
-			{ rules: true }
-		);
+		return formAction(request, 'rules', rulesForm, (rules) => setDecisionRules(context, rules).then(() => true as const));
 	}
 };

@@ -1,7 +1,9 @@
 import { redirect } from '@sveltejs/kit';
-import { orErrorPage } from '$lib/server/forms';
+import { formAction, orErrorPage } from '$lib/server/forms';
 import { requireMember } from '$lib/server/households/guard';
-import { handleChoreForm } from '$lib/server/chores/chore-form';
+import { choreForm } from '$lib/server/chores/chore-form';
+import { updateChore } from '$lib/server/chores/chores';
+import { previewChore } from '$lib/server/chores/figures';
 import { getChore } from '$lib/server/chores/queries';
 import { choreFields, choreFormMembers } from '$lib/server/chores/form-data';
 import { listActivity } from '$lib/server/activity/log';
@@ -17,22 +19,25 @@ export const load: PageServerLoad = async ({ params }) => {
 	return { chore, members, history, fields: choreFields(chore, household.timezone, chore.assignment.memberIds) };
 };
 
-async function submit(hid: string, cid: string, request: Request, save: boolean) {
+/** The form of this household's chores: its members' turns are fields. */
+async function formOf(hid: string) {
 	const context = await requireMember(hid);
 	const members = await choreFormMembers(context.household.id);
-	return handleChoreForm(
-		context,
-		await request.formData(),
-		members.map((m) => m.id),
-		save ? { save: 'update', choreId: cid } : { save: false }
-	);
+	return { context, form: choreForm(members.map((m) => m.id)) };
 }
 
 export const actions: Actions = {
 	save: async ({ params, request }) => {
-		const outcome = await submit(params.hid, params.cid, request, true);
-		if ('chore' in outcome) redirect(303, `/h/${params.hid}/chores?updated=${encodeURIComponent(outcome.chore.name)}`);
-		return outcome;
+		const { context, form } = await formOf(params.hid);
+		return formAction(request, 'save', form, async ({ name, description, effort, schedule, assignment }, formData) => {
+			const version = Number(formData.get('version'));
+			const expected = Number.isSafeInteger(version) && version > 0 ? version : undefined;
+			const chore = await updateChore(context, params.cid, { name, description, effort, schedule, assignment, version: expected });
+			redirect(303, `/h/${params.hid}/chores?updated=${encodeURIComponent(chore.name)}`);
+		});
 	},
-	preview: async ({ params, request }) => submit(params.hid, params.cid, request, false)
+	preview: async ({ params, request }) => {
+		const { context, form } = await formOf(params.hid);
+		return formAction(request, 'preview', form, (input) => previewChore(context.household, input), { keepValues: true });
+	}
 };

@@ -1,8 +1,8 @@
 import { shownLinkOrigin } from '$lib/server/origin';
 import { z } from 'zod';
-import { submitForm } from '$lib/server/forms';
+import { formAction } from '$lib/server/forms';
 import { requireMember } from '$lib/server/households/guard';
-import { activeFeeds, regenerateFeed, revokeFeed } from '$lib/server/chores/ics';
+import { activeFeeds, regenerateFeed, revokeFeed } from '$lib/server/chores/feed-links';
 import type { Actions, PageServerLoad } from './$types';
 
 const scope = z.object({ scope: z.enum(['household', 'member'], { error: 'Choose which calendar.' }) });
@@ -15,13 +15,13 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	regenerate: async ({ params, request, url }) => {
 		const context = await requireMember(params.hid);
-		return submitForm(request, scope, async ({ scope }) => ({ scope, link: `${shownLinkOrigin(url.origin)}${await regenerateFeed(context, scope)}` }));
+		return formAction(request, 'regenerate', scope, async ({ scope }) => ({
+			scope,
+			link: `${shownLinkOrigin(url.origin)}${await regenerateFeed(context, scope)}`
+		}));
 	},
 	revoke: async ({ params, request }) => {
 		const context = await requireMember(params.hid);
-		return submitForm(request, scope, async ({ scope }) => {
-			await revokeFeed(context, scope);
-			return { revoked: scope };
-		});
+		return formAction(request, 'revoke', scope, ({ scope }) => revokeFeed(context, scope).then(() => scope));
 	}
 };

@@ -1,6 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import { requireMember } from '$lib/server/households/guard';
-import { handleChoreForm } from '$lib/server/chores/chore-form';
+import { formAction } from '$lib/server/forms';
+import { choreForm } from '$lib/server/chores/chore-form';
+import { createChore } from '$lib/server/chores/chores';
+import { previewChore } from '$lib/server/chores/figures';
 import { choreFields, choreFormMembers } from '$lib/server/chores/form-data';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,22 +20,23 @@ export const load: PageServerLoad = async ({ params }) => {
 	};
 };
 
-async function submit(hid: string, request: Request, save: boolean) {
+/** The form of this household's chores: its members' turns are fields. */
+async function formOf(hid: string) {
 	const context = await requireMember(hid);
 	const members = await choreFormMembers(context.household.id);
-	return handleChoreForm(
-		context,
-		await request.formData(),
-		members.map((m) => m.id),
-		save ? { save: 'create' } : { save: false }
-	);
+	return { context, form: choreForm(members.map((m) => m.id)) };
 }
 
 export const actions: Actions = {
 	save: async ({ params, request }) => {
-		const outcome = await submit(params.hid, request, true);
-		if ('chore' in outcome) redirect(303, `/h/${params.hid}/chores?created=${encodeURIComponent(outcome.chore.name)}`);
-		return outcome;
+		const { context, form } = await formOf(params.hid);
+		return formAction(request, 'save', form, async (input) => {
+			const chore = await createChore(context, input);
+			redirect(303, `/h/${params.hid}/chores?created=${encodeURIComponent(chore.name)}`);
+		});
 	},
-	preview: async ({ params, request }) => submit(params.hid, request, false)
+	preview: async ({ params, request }) => {
+		const { context, form } = await formOf(params.hid);
+		return formAction(request, 'preview', form, (input) => previewChore(context.household, input), { keepValues: true });
+	}
 };

@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import { listActivity } from '$lib/server/activity/log';
-import { orErrorPage, submitForm } from '$lib/server/forms';
+import { formAction, noFields, orErrorPage } from '$lib/server/forms';
+import { DomainError } from '$lib/server/errors';
 import { requireMember } from '$lib/server/households/guard';
-import { handleExpenseForm } from '$lib/server/money/expense-form-action';
-import { setExpenseDeleted } from '$lib/server/money/expenses';
+import { editedVersion, expenseForm } from '$lib/server/money/expense-form-action';
+import { setExpenseDeleted, updateExpense } from '$lib/server/money/expenses';
 import { getExpense } from '$lib/server/money/expense-queries';
 import { expenseFormOptions } from '$lib/server/money/form-data';
 import { requestLocale } from '$lib/server/request';
@@ -20,31 +20,31 @@ export const load: PageServerLoad = async ({ params, request }) => {
 	return { expense, ...options, fields: fieldsFromExpense(expense, household.currency, options.members), history, locale: requestLocale(request) };
 };
 
-async function edit(hid: string, eid: string, request: Request, save: boolean) {
+async function formOf(hid: string, eid: string, request: Request) {
 	const context = await requireMember(hid);
-	const formData = await request.formData();
 	const { members } = await expenseFormOptions(context.household.id);
-	return handleExpenseForm(context, formData, members, requestLocale(request), save ? { save: 'update', expenseId: eid } : { save: false, id: eid });
+	return { context, form: expenseForm({ members, currency: context.household.currency, locale: requestLocale(request), seedId: eid }) };
 }
 
 export const actions: Actions = {
 	save: async ({ params, request }) => {
-		const outcome = await edit(params.hid, params.eid, request, true);
-		return 'expense' in outcome ? { saved: true } : outcome;
+		const { context, form } = await formOf(params.hid, params.eid, request);
+		return formAction(request, 'save', form, async (input, formData) => {
+			const version = editedVersion(formData);
+			if (version === undefined) throw new DomainError(400, 'stale_form', 'This form is out of date: reload the page and make the change again.');
+			return updateExpense(context, params.eid, { ...input, version });
+		});
 	},
-	preview: async ({ params, request }) => edit(params.hid, params.eid, request, false),
+	preview: async ({ params, request }) => {
+		const { form } = await formOf(params.hid, params.eid, request);
+		return formAction(request, 'preview', form, async () => true as const, { keepValues: true });
+	},
 	delete: async ({ params, request }) => {
 		const context = await requireMember(params.hid);
-		return submitForm(request, z.object({}), async () => {
-			await setExpenseDeleted(context, params.eid, true);
-			return { deleted: true };
-		});
+		return formAction(request, 'delete', noFields, () => setExpenseDeleted(context, params.eid, true));
 	},
 	restore: async ({ params, request }) => {
 		const context = await requireMember(params.hid);
-		return submitForm(request, z.object({}), async () => {
-			await setExpenseDeleted(context, params.eid, false);
-			return { restored: true };
-		});
+		return formAction(request, 'restore', noFields, () => setExpenseDeleted(context, params.eid, false));
 	}
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { submitForm } from '$lib/server/forms';
+import { formAction } from '$lib/server/forms';
 import { requireAdmin, requireMember } from '$lib/server/households/guard';
 import { addCategory, DEFAULT_CATEGORIES, listCategories, removeCategory } from '$lib/server/money/categories';
 import { singleLineText } from '$lib/server/validation';
@@ -14,16 +14,10 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	add: async ({ params, request }) => {
 		const context = await requireAdmin(params.hid);
-		return submitForm(request, z.object({ name: singleLineText('Name the category.', 40) }), async ({ name }) => {
-			await addCategory(context, name);
-			return { added: name };
-		});
+		return formAction(request, 'add', z.object({ name: singleLineText('Name the category.', 40) }), ({ name }) => addCategory(context, name).then(() => name));
 	},
 	remove: async ({ params, request }) => {
 		const context = await requireAdmin(params.hid);
-		return submitForm(request, z.object({ key: z.string().max(40) }), async ({ key }) => {
-			await removeCategory(context, key);
-			return { removed: true };
-		});
+		return formAction(request, 'remove', z.object({ key: z.string().max(40) }), ({ key }) => removeCategory(context, key).then(() => true as const));
 	}
 };

@@ -1,6 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { requireMember } from '$lib/server/households/guard';
-import { handleExpenseForm } from '$lib/server/money/expense-form-action';
+import { formAction } from '$lib/server/forms';
+import { expenseForm } from '$lib/server/money/expense-form-action';
+import { createExpense } from '$lib/server/money/expenses';
 import { expenseFormOptions, newExpenseFields } from '$lib/server/money/form-data';
 import { requestLocale } from '$lib/server/request';
 import type { Actions, PageServerLoad } from './$types';
@@ -11,19 +13,22 @@ export const load: PageServerLoad = async ({ params, request }) => {
 	return { ...options, fields: newExpenseFields(context, options), seedId: crypto.randomUUID(), locale: requestLocale(request) };
 };
 
-async function submit(hid: string, request: Request, save: boolean) {
+async function formOf(hid: string, request: Request) {
 	const context = await requireMember(hid);
-	const formData = await request.formData();
 	const { members } = await expenseFormOptions(context.household.id);
-	const id = String(formData.get('id') ?? '');
-	return handleExpenseForm(context, formData, members, requestLocale(request), save ? { save: 'create', id } : { save: false, id });
+	return { context, form: expenseForm({ members, currency: context.household.currency, locale: requestLocale(request) }) };
 }
 
 export const actions: Actions = {
 	save: async ({ params, request }) => {
-		const outcome = await submit(params.hid, request, true);
-		if ('expense' in outcome) redirect(303, `/h/${params.hid}/expenses/${outcome.expense.id}?saved=1`);
-		return outcome;
+		const { context, form } = await formOf(params.hid, request);
+		return formAction(request, 'save', form, async (input, formData) => {
+			const expense = await createExpense(context, input, String(formData.get('id') ?? ''));
+			redirect(303, `/h/${params.hid}/expenses/${expense.id}?saved=1`);
+		});
 	},
-	preview: async ({ params, request }) => submit(params.hid, request, false)
+	preview: async ({ params, request }) => {
+		const { form } = await formOf(params.hid, request);
+		return formAction(request, 'preview', form, async () => true as const, { keepValues: true });
+	}
 };

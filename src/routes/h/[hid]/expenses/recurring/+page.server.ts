@@ -1,10 +1,10 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { submitForm } from '$lib/server/forms';
+import { formAction } from '$lib/server/forms';
 import { requireMember } from '$lib/server/households/guard';
-import { handleExpenseForm } from '$lib/server/money/expense-form-action';
+import { recurringForm } from '$lib/server/money/expense-form-action';
 import { expenseFormOptions, newExpenseFields } from '$lib/server/money/form-data';
-import { changeRecurring, listRecurring } from '$lib/server/money/recurring';
+import { changeRecurring, createRecurring, listRecurring } from '$lib/server/money/recurring';
 import { requestLocale } from '$lib/server/request';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,26 +19,28 @@ const change =
 	(kind: 'pause' | 'resume' | 'end') =>
 	async ({ params, request }: { params: { hid: string }; request: Request }) => {
 		const context = await requireMember(params.hid);
-		return submitForm(request, z.object({ recurringId: z.uuid() }), async ({ recurringId }) => {
-			await changeRecurring(context, recurringId, kind);
-			return { changed: kind };
-		});
+		return formAction(request, 'change', z.object({ recurringId: z.uuid() }), ({ recurringId }) =>
+			changeRecurring(context, recurringId, kind).then(() => kind)
+		);
 	};
+
+async function formOf(hid: string, request: Request) {
+	const context = await requireMember(hid);
+	const { members } = await expenseFormOptions(context.household.id);
+	return { context, form: recurringForm({ members, currency: context.household.currency, locale: requestLocale(request) }) };
+}
 
 export const actions: Actions = {
 	save: async ({ params, request }) => {
-		const context = await requireMember(params.hid);
-		const formData = await request.formData();
-		const { members } = await expenseFormOptions(context.household.id);
-		const outcome = await handleExpenseForm(context, formData, members, requestLocale(request), { save: 'recurring', id: String(formData.get('id') ?? '') });
-		if ('recurring' in outcome) redirect(303, `/h/${params.hid}/expenses/recurring?created=1`);
-		return outcome;
+		const { context, form } = await formOf(params.hid, request);
+		return formAction(request, 'save', form, async (input) => {
+			await createRecurring(context, input);
+			redirect(303, `/h/${params.hid}/expenses/recurring?created=1`);
+		});
 	},
 	preview: async ({ params, request }) => {
-		const context = await requireMember(params.hid);
-		const formData = await request.formData();
-		const { members } = await expenseFormOptions(context.household.id);
-		return handleExpenseForm(context, formData, members, requestLocale(request), { save: false, id: String(formData.get('id') ?? '') });
+		const { form } = await formOf(params.hid, request);
+		return formAction(request, 'preview', form, async () => true as const, { keepValues: true });
 	},
 	pause: change('pause'),
 	resume: change('resume'),

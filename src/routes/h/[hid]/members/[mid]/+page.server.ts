@@ -1,5 +1,5 @@
 import { shownLinkOrigin } from '$lib/server/origin';
-import { orErrorPage, submitForm } from '$lib/server/forms';
+import { formAction, noFields, orErrorPage } from '$lib/server/forms';
 import { requireAdmin, requireMember } from '$lib/server/households/guard';
 import { addAbsence, listAbsences, removeAbsence } from '$lib/server/households/absences';
 import { createInvite } from '$lib/server/households/invites';
@@ -11,7 +11,6 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
 const editForm = fromForm(memberPatch.omit({ active: true }));
-const noFields = z.object({});
 
 export const load: PageServerLoad = async ({ params }) => {
 	const { household } = await requireMember(params.hid);
@@ -26,45 +25,31 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	update: async ({ params, request }) => {
 		const context = await requireAdmin(params.hid);
-		return submitForm(request, editForm, async (patch) => {
-			await updateMember(context, params.mid, patch);
-			return { saved: true };
-		});
+		return formAction(request, 'update', editForm, (patch) => updateMember(context, params.mid, patch).then(() => true as const));
 	},
 	leave: async ({ params, request }) => {
 		const context = await requireAdmin(params.hid);
-		return submitForm(request, noFields, async () => {
-			await updateMember(context, params.mid, { active: false });
-			return { saved: true };
-		});
+		return formAction(request, 'leave', noFields, () => updateMember(context, params.mid, { active: false }).then(() => true as const));
 	},
 	rejoin: async ({ params, request }) => {
 		const context = await requireAdmin(params.hid);
-		return submitForm(request, noFields, async () => {
-			await updateMember(context, params.mid, { active: true });
-			return { saved: true };
-		});
+		return formAction(request, 'rejoin', noFields, () => updateMember(context, params.mid, { active: true }).then(() => true as const));
 	},
 	absence: async ({ params, request }) => {
 		const context = await requireMember(params.hid);
-		return submitForm(request, fromForm(absenceInput), async (input) => {
-			await addAbsence(context, params.mid, input);
-			return { absenceAdded: true };
-		});
+		return formAction(request, 'absence', fromForm(absenceInput), (input) => addAbsence(context, params.mid, input).then(() => true as const));
 	},
 	removeAbsence: async ({ params, request }) => {
 		const context = await requireMember(params.hid);
-		return submitForm(request, z.object({ absenceId: z.string() }), async ({ absenceId }) => {
-			await removeAbsence(context, absenceId);
-			return { absenceRemoved: true };
-		});
+		return formAction(request, 'removeAbsence', z.object({ absenceId: z.string() }), ({ absenceId }) =>
+			removeAbsence(context, absenceId).then(() => true as const)
+		);
 	},
 	invite: async ({ params, request, url }) => {
 		const context = await requireAdmin(params.hid);
-		return submitForm(request, noFields, async () => {
+		return formAction(request, 'invite', noFields, async () => {
 			const member = await getMember(context.household.id, params.mid);
-			const invite = await createInvite(context, { role: member.role, memberId: member.id }, shownLinkOrigin(url.origin));
-			return { inviteUrl: invite.url };
+			return (await createInvite(context, { role: member.role, memberId: member.id }, shownLinkOrigin(url.origin))).url;
 		});
 	}
 };

@@ -1,14 +1,12 @@
-import { fail } from '@sveltejs/kit';
-import { z } from 'zod';
 import { requireMember } from '$lib/server/households/guard';
 import { listMembers } from '$lib/server/households/members';
-import { attempt, orErrorPage, submitForm } from '$lib/server/forms';
+import { formAction, noFields, orErrorPage } from '$lib/server/forms';
 import { renderMarkdown } from '$lib/server/markdown';
 import { getProposal, proposalVoters, resultsVisible, withdrawProposal } from '$lib/server/decisions/proposals';
 import { addComment, listComments } from '$lib/server/decisions/comments';
 import { closeProposal } from '$lib/server/decisions/closing';
 import { castVote } from '$lib/server/decisions/votes';
-import { readVoteForm } from '$lib/server/decisions/vote-form';
+import { voteForm } from '$lib/server/decisions/vote-form';
 import { commentInput } from '$lib/server/decisions/schemas';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -34,32 +32,22 @@ export const actions: Actions = {
 	vote: async ({ params, request }) => {
 		const context = await requireMember(params.hid);
 		const proposal = await orErrorPage(getProposal(context.household.id, params.pid));
-		const read = readVoteForm(
-			await request.formData(),
+		const ballot = voteForm(
 			proposal.kind,
 			proposal.options.map((o) => o.id)
 		);
-		if (!read.ok) return fail(400, { action: 'vote', values: read.values, errors: read.errors });
-		return attempt(async () => ({ action: 'vote' as const, voted: await castVote(context, params.pid, read.vote).then(() => true) }), read.values, {
-			action: 'vote' as const
-		});
+		return formAction(request, 'vote', ballot, (vote) => castVote(context, params.pid, vote).then(() => true as const));
 	},
 	comment: async ({ params, request }) => {
 		const context = await requireMember(params.hid);
-		return submitForm(request, commentInput, async ({ body }) => ({ action: 'comment', comment: await addComment(context, params.pid, body) }));
+		return formAction(request, 'comment', commentInput, ({ body }) => addComment(context, params.pid, body));
 	},
 	close: async ({ params, request }) => {
 		const context = await requireMember(params.hid);
-		return submitForm(request, z.object({}), async () => {
-			await closeProposal(context, params.pid);
-			return { action: 'close', closed: true };
-		});
+		return formAction(request, 'close', noFields, () => closeProposal(context, params.pid).then(() => true as const));
 	},
 	withdraw: async ({ params, request }) => {
 		const context = await requireMember(params.hid);
-		return submitForm(request, z.object({}), async () => {
-			await withdrawProposal(context, params.pid);
-			return { action: 'withdraw', withdrawn: true };
-		});
+		return formAction(request, 'withdraw', noFields, () => withdrawProposal(context, params.pid).then(() => true as const));
 	}
 };

@@ -2,7 +2,9 @@ import { redirect } from '@sveltejs/kit';
 import { fieldsFromExpense } from '$lib/money/expense-form';
 import { orErrorPage } from '$lib/server/forms';
 import { requireMember } from '$lib/server/households/guard';
-import { handleExpenseForm } from '$lib/server/money/expense-form-action';
+import { formAction } from '$lib/server/forms';
+import { editedVersion, recurringForm } from '$lib/server/money/expense-form-action';
+import { updateRecurring } from '$lib/server/money/recurring';
 import { expenseFormOptions } from '$lib/server/money/form-data';
 import { getRecurring } from '$lib/server/money/recurring';
 import { requestLocale } from '$lib/server/request';
@@ -23,24 +25,22 @@ export const load: PageServerLoad = async ({ params, request }) => {
 	return { template, ...options, fields, schedule, locale: requestLocale(request) };
 };
 
-async function submit(hid: string, rid: string, request: Request, save: boolean) {
+async function formOf(hid: string, rid: string, request: Request) {
 	const context = await requireMember(hid);
-	const formData = await request.formData();
 	const { members } = await expenseFormOptions(context.household.id);
-	return handleExpenseForm(
-		context,
-		formData,
-		members,
-		requestLocale(request),
-		save ? { save: 'recurring', id: rid, recurringId: rid } : { save: false, id: rid }
-	);
+	return { context, form: recurringForm({ members, currency: context.household.currency, locale: requestLocale(request), seedId: rid }) };
 }
 
 export const actions: Actions = {
 	save: async ({ params, request }) => {
-		const outcome = await submit(params.hid, params.rid, request, true);
-		if ('recurring' in outcome) redirect(303, `/h/${params.hid}/expenses/recurring?updated=1`);
-		return outcome;
+		const { context, form } = await formOf(params.hid, params.rid, request);
+		return formAction(request, 'save', form, async (input, formData) => {
+			await updateRecurring(context, params.rid, input, editedVersion(formData));
+			redirect(303, `/h/${params.hid}/expenses/recurring?updated=1`);
+		});
 	},
-	preview: async ({ params, request }) => submit(params.hid, params.rid, request, false)
+	preview: async ({ params, request }) => {
+		const { form } = await formOf(params.hid, params.rid, request);
+		return formAction(request, 'preview', form, async () => true as const, { keepValues: true });
+	}
 };
