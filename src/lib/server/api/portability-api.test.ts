@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { baseUrl, call, newAccount, newHousehold } from '../testing/http';
 import { expectMatchesDocument } from '../testing/openapi-check';
+import { EXPORT_VERSION } from '../portability/document';
 
 describe('export and import over HTTP', () => {
 	it('an admin exports, anyone imports as a new household with the same balances; a member gets 403, a stranger 404', async () => {
@@ -23,7 +24,7 @@ describe('export and import over HTTP', () => {
 		});
 		const exported = await call(`${base}/export`, { token: owner.token });
 		expect(exported.status).toBe(200);
-		expect(exported.body).toMatchObject({ format: 'hearth.household', version: 1 });
+		expect(exported.body).toMatchObject({ format: 'hearth.household', version: EXPORT_VERSION });
 		await expectMatchesDocument('GET', '/households/{hid}/export', 200, exported.body);
 
 		const importer = await newAccount('Importer');
