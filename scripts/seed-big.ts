@@ -8,6 +8,8 @@ import { BIG_PASSWORD, seedBigHousehold } from '../src/lib/server/demo/big';
 const expenses = Number(process.env.BIG_EXPENSES ?? 200_000);
 const database = await prepareDatabase();
 process.env.DATABASE_URL = database.url;
+// Seeding writes years of history in long statements: no per-query bound.
+process.env.DATABASE_QUERY_TIMEOUT_MS = '0';
 try {
 	const began = performance.now();
 	console.log(`Seeding "Big Co-op" with ${expenses} expenses…`);

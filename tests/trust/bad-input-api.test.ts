@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { operations } from '$lib/server/api/openapi';
-import { baseUrl, call } from '$lib/server/testing/http';
+import { baseUrl, call, postEarlyAnswered } from '$lib/server/testing/http';
 import { HOSTILE_JSON, INJECTION_TEXT } from '$lib/server/testing/hostile';
 import { householdSnapshot } from '$lib/server/testing/snapshot';
 import { setUpGuardedHouse, type GuardedHouse } from '$lib/server/testing/guarded-house';
@@ -164,14 +164,12 @@ describe('hostile API bodies', () => {
 		expect(problems).toEqual([]);
 	});
 
-	it('refuses a body over 1 MB with 413 before reading it', async () => {
-		const response = await call(`/api/v1/households/${house.household.id}/expenses`, {
-			method: 'POST',
-			token: await credential(),
-			body: { description: 'x'.repeat(2 * 1024 * 1024) }
-		});
-		expect(response.status).toBe(413);
-		expect(response.body.error.code).toBe('too_large');
+	it('refuses a body over 1 MB with 413 before reading it (or closes the connection while it is still being sent)', async () => {
+		const body = JSON.stringify({ description: 'x'.repeat(2 * 1024 * 1024) });
+		const answer = await postEarlyAnswered(`/api/v1/households/${house.household.id}/expenses`, await credential(), body);
+		// The server answers at once and stops reading: a client still sending may see the connection close first.
+		expect([413, 0]).toContain(answer.status);
+		if (answer.status === 413) expect(JSON.parse(answer.body).error.code).toBe('too_large');
 	});
 
 	it('refuses a body that is not JSON, or not declared as JSON', async () => {

@@ -11,16 +11,43 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 let instance: Kysely<Database> | undefined;
 
-export function createDb(connectionString: string, max = 10): Kysely<Database> {
+/**
+ * `queryTimeoutMs`: how long one query may go unanswered before it fails (0: no bound).
+ * A connection PostgreSQL cuts at the wrong moment can leave a query waiting for an answer
+ * that never comes; bounded, the request answers 503 instead of hanging.
+ */
+export function createDb(connectionString: string, max = 10, queryTimeoutMs = 0): Kysely<Database> {
 	// A database that does not answer fails the request in seconds (a 503 page), not never.
-	const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5000 });
+	const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5000, ...(queryTimeoutMs > 0 ? { query_timeout: queryTimeoutMs } : {}) });
 	// A dropped connection must not crash the server; the next query gets a fresh one.
 	pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
 	// A connection cut while checked out (mid-transaction) reports on its client, where no
 	// one listens: without this the whole server would crash. Its query fails, and the
 	// pool drops the broken client when it comes back.
-	pool.on('connect', (client) => client.on('error', (error) => console.error('PostgreSQL connection lost:', error.message)));
+	pool.on('connect', (client) => {
+		client.on('error', (error) => console.error('PostgreSQL connection lost:', error.message));
+		if (queryTimeoutMs > 0) dropOnTimeout(client);
+	});
 	return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+}
+
+/**
+ * A query that timed out leaves its connection waiting for an answer that will not come
+ * (every later query on it would wait behind it): the connection is closed, so the pool
+ * drops it and opens a fresh one. pg has no public way to do this; its socket is closed.
+ */
+function dropOnTimeout(client: pg.PoolClient): void {
+	const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+	client.query = ((...args: unknown[]) => {
+		const result = query(...args);
+		if (result instanceof Promise)
+			result.catch((error: Error) => {
+				if (error.message !== 'Query read timeout') return;
+				console.error('PostgreSQL query unanswered: closing its connection.');
+				(client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+			});
+		return result;
+	}) as typeof client.query;
 }
 
 /** The app's one Kysely instance, created on first use from DATABASE_URL. */
@@ -28,7 +55,8 @@ export function getDb(): Kysely<Database> {
 	if (!instance) {
 		const url = process.env.DATABASE_URL;
 		if (!url) throw new Error('DATABASE_URL is not set: start the app with `npm run dev` or `npm start`.');
-		instance = createDb(url, Number(process.env.DATABASE_POOL_SIZE ?? 10));
+		// A minute by default: far past any query a request makes; seeding a big house sets 0.
+		instance = createDb(url, Number(process.env.DATABASE_POOL_SIZE ?? 10), Number(process.env.DATABASE_QUERY_TIMEOUT_MS ?? 60_000));
 	}
 	return instance;
 }

@@ -9,7 +9,7 @@ import { apiError, isApiPath } from '$lib/server/api/error-body';
 // 08 (connection exception) and 57P (operator intervention: shutdown, crash, restart).
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 const MESSAGES =
-	/Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down|in recovery mode)/i;
+	/Connection terminated|connection timeout|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|the database system is (starting up|shutting down|in recovery mode)/i;
 
 export function isDatabaseUnreachable(error: unknown): boolean {
 	if (!(error instanceof Error)) return false;

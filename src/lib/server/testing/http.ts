@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 /** A small client for the built app the global setup started. */
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
@@ -79,4 +80,34 @@ export async function waitForMail(mailDir: string, to: string, timeoutMs = 15_00
 		if (Date.now() > deadline) throw new Error(`No mail to ${to} within ${timeoutMs} ms.`);
 		await new Promise((r) => setTimeout(r, 100));
 	}
+}
+
+/** A POST whose answer may come (and the connection close) before the body is all sent: status 0 when the close came first. */
+export function postEarlyAnswered(path: string, token: string, body: string): Promise<{ status: number; body: string }> {
+	return new Promise((resolve, reject) => {
+		const url = new URL(path, baseUrl());
+		let answered = false;
+		const req = request(
+			{
+				host: url.hostname,
+				port: url.port,
+				path: url.pathname,
+				method: 'POST',
+				headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }
+			},
+			(res) => {
+				answered = true;
+				let text = '';
+				res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+				res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+			}
+		);
+		req.on('error', (error: NodeJS.ErrnoException) => {
+			if (answered) return;
+			answered = true;
+			if (error.code === 'ECONNRESET' || error.code === 'EPIPE') resolve({ status: 0, body: '' });
+			else reject(error);
+		});
+		req.end(body);
+	});
 }
