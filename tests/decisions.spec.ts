@@ -20,6 +20,8 @@ async function houseOfTwoAdults(page: Page, browser: Browser, name: string) {
 }
 
 test('two adults pass a two-thirds money proposal in two browsers; its expense lands in the money pages and balances', async ({ page, browser }) => {
+	// Two browsers through a whole journey: on a busy two-core machine this takes more than the default 30 s.
+	test.slow();
 	const { home, ben, close } = await houseOfTwoAdults(page, browser, 'Vote House');
 
 	await page.getByRole('navigation', { name: 'Household' }).getByRole('link', { name: 'Decisions' }).click();
@@ -99,6 +101,8 @@ test('a <script> or javascript: link in a proposal or a comment never runs', asy
 });
 
 test('a ranked ballot works without JavaScript: a bad ranking is explained and kept, a good one counts', async ({ page, browser }) => {
+	// Two browsers through a whole journey: on a busy two-core machine this takes more than the default 30 s.
+	test.slow();
 	await signUp(page, 'Noor');
 	const home = await createHousehold(page, 'Plain House');
 	const householdId = home.split('/h/')[1]!;

@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test';
 import { createHousehold, joinThroughInvite, PASSWORD, signUp, uniqueEmail } from './helpers';
 
 test('a household is founded, grows by an account-less member, and an invited adult joins', async ({ page, browser }) => {
+	// Two browsers through a whole journey: on a busy two-core machine this takes more than the default 30 s.
+	test.slow();
 	await signUp(page, 'Priya');
 	const home = await createHousehold(page, 'Birch Court');
 	await expect(page.getByRole('heading', { name: 'Welcome to Birch Court' })).toBeVisible();
@@ -76,6 +78,8 @@ test('a wrong password shows an error and keeps the email', async ({ page }) => 
 });
 
 test('a user of another household gets 404 on this household’s pages', async ({ page, browser }) => {
+	// Two browsers through a whole journey: on a busy two-core machine this takes more than the default 30 s.
+	test.slow();
 	await signUp(page, 'Owner');
 	const home = await createHousehold(page, 'Private House');
 
@@ -147,6 +151,8 @@ test('an invite can be sent by email; a mistyped address is said next to the fie
 });
 
 test('the welcome page shows the three journeys and "Try the demo" opens a lived-in house of the visitor’s own', async ({ page, browser }) => {
+	// Two browsers through a whole journey: on a busy two-core machine this takes more than the default 30 s.
+	test.slow();
 	await page.goto('/');
 	await expect(page.getByRole('heading', { name: 'Share a home on purpose' })).toBeVisible();
 	for (const caption of ['Split the bills', 'Decide together', 'Share the chores']) await expect(page.getByText(caption)).toBeVisible();
@@ -174,6 +180,8 @@ test('the welcome page shows the three journeys and "Try the demo" opens a lived
 });
 
 test('Home says what others did since my last visit, not what I did, until I have seen it', async ({ page, browser }) => {
+	// Two browsers through a whole journey: on a busy two-core machine this takes more than the default 30 s.
+	test.slow();
 	await signUp(page, 'Amara');
 	const home = await createHousehold(page, 'Lantern House');
 	// A first visit has no news: everything would be new.
