@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { baseUrl, call } from '$lib/server/testing/http';
 import { ACCOUNT_ROUTES } from '$lib/server/testing/access';
 import { discoverRoutes } from '$lib/server/testing/routes';
-import { setUpGuardedHouse, type GuardedHouse } from '$lib/server/testing/guarded-house';
+import { routeIn, setUpGuardedHouse, type GuardedHouse } from '$lib/server/testing/guarded-house';
 
 let house: GuardedHouse;
 let ownerTokenId: string;
@@ -29,11 +29,7 @@ async function counts() {
 }
 
 function urlOf(route: string): string {
-	return route
-		.replace('[hid]', house.household.id)
-		.replace('[mid]', house.household.me.memberId)
-		.replace('[tid]', ownerTokenId)
-		.replace('[token]', 'not-a-real-token');
+	return routeIn(house, route, { tid: ownerTokenId, token: 'not-a-real-token' });
 }
 
 /** A page load or a form post as a browser without JavaScript sends it; an endpoint as a script calls it. */

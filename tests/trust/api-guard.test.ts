@@ -10,7 +10,7 @@ import { call } from '$lib/server/testing/http';
 import { HOUSEHOLD_API } from '$lib/server/testing/access';
 import { discoverRoutes } from '$lib/server/testing/routes';
 import { householdSnapshot } from '$lib/server/testing/snapshot';
-import { setUpGuardedHouse, type GuardedHouse } from '$lib/server/testing/guarded-house';
+import { routeIn, setUpGuardedHouse, type GuardedHouse } from '$lib/server/testing/guarded-house';
 
 let house: GuardedHouse;
 let db: pg.Client;
@@ -19,13 +19,7 @@ let rules: unknown;
 const snapshot = () => householdSnapshot(db, house.household.id);
 
 function urlOf(route: string): string {
-	return route
-		.replace('[hid]', house.household.id)
-		.replace('[mid]', house.household.me.memberId)
-		.replace('[eid]', house.expenseId)
-		.replace('[cid]', house.choreId)
-		.replace('[pid]', house.proposalId)
-		.replace('[dueOn]', shift(mondayInWeeks(8), 1));
+	return routeIn(house, route, { dueOn: shift(mondayInWeeks(8), 1) });
 }
 
 /** A body the endpoint accepts, so a refusal for the role is not hidden behind one for the input. */

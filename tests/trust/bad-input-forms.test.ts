@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { baseUrl, call } from '$lib/server/testing/http';
 import { HOUSEHOLD_PAGES } from '$lib/server/testing/access';
 import { householdSnapshot } from '$lib/server/testing/snapshot';
-import { setUpGuardedHouse, type GuardedHouse } from '$lib/server/testing/guarded-house';
+import { routeIn, setUpGuardedHouse, type GuardedHouse } from '$lib/server/testing/guarded-house';
 
 let house: GuardedHouse;
 let grandmaId: string;
@@ -73,13 +73,7 @@ function formsIn(html: string): FoundForm[] {
 }
 
 function urlOf(route: string): string {
-	return route
-		.replace('[hid]', house.household.id)
-		.replace('[mid]', grandmaId)
-		.replace('[eid]', house.expenseId)
-		.replace('[rid]', house.recurringId)
-		.replace('[cid]', house.choreId)
-		.replace('[pid]', house.proposalId);
+	return routeIn(house, route, { mid: grandmaId });
 }
 
 function post(url: string, action: string, fields: Array<[string, string]>) {

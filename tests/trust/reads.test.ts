@@ -6,7 +6,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { baseUrl, call, newHousehold } from '$lib/server/testing/http';
-import { setUpGuardedHouse, type GuardedHouse } from '$lib/server/testing/guarded-house';
+import { routeIn, setUpGuardedHouse, type GuardedHouse } from '$lib/server/testing/guarded-house';
 import { HOUSEHOLD_API, HOUSEHOLD_PAGES } from '$lib/server/testing/access';
 import { everyHouseholdRow } from '$lib/server/testing/snapshot';
 import { todayIn } from '$lib/dates';
@@ -26,14 +26,8 @@ afterAll(async () => {
 
 function urlOf(route: string): string {
 	const today = todayIn('Europe/Berlin');
-	return route
-		.replace('[hid]', house.household.id)
-		.replace('[mid]', house.household.me.memberId)
-		.replace('[eid]', house.expenseId)
-		.replace('[rid]', house.recurringId)
-		.replace('[cid]', house.choreId)
-		.replace('[pid]', house.proposalId)
-		.concat(route.endsWith('chore-calendar') || route.endsWith('chore-fairness') ? `?from=${today}&to=${today}` : '');
+	const span = route.endsWith('chore-calendar') || route.endsWith('chore-fairness') ? `?from=${today}&to=${today}` : '';
+	return routeIn(house, route) + span;
 }
 
 describe('reads', () => {

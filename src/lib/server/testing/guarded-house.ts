@@ -39,3 +39,20 @@ export async function setUpGuardedHouse() {
 }
 
 export type GuardedHouse = Awaited<ReturnType<typeof setUpGuardedHouse>>;
+
+/**
+ * A route id (`/h/[hid]/expenses/[eid]`) with the house's own ids in its parameters;
+ * `more` fills others (`[dueOn]`, `[token]`) or puts someone else in `[mid]`.
+ */
+export function routeIn(house: GuardedHouse, route: string, more: Record<string, string> = {}): string {
+	const ids: Record<string, string> = {
+		hid: house.household.id,
+		mid: house.household.me.memberId,
+		eid: house.expenseId,
+		rid: house.recurringId,
+		cid: house.choreId,
+		pid: house.proposalId,
+		...more
+	};
+	return route.replace(/\[(\w+)\]/g, (parameter, name: string) => ids[name] ?? parameter);
+}
