@@ -33,7 +33,7 @@ export default ts.config(
 		rules: {
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
 			// Links are built with resolve-free plain paths in this app; the rule wants $app/paths everywhere.
-			'svelte/no-navigation-without-resolve': 'off'
+			'svelte/no-navigation-without-resolve': 'error'
 		}
 	}
 );

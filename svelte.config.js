@@ -7,6 +7,9 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		adapter: adapter(),
+		// Links are absolute paths (resolve('/h/[hid]/chores', …) gives /h/…/chores) in server-rendered
+		// pages, redirects and the browser alike, so a link names one place whatever page it is on.
+		paths: { relative: false },
 		// Nonces for SvelteKit's own inline bootstrap script; no other inline script may run.
 		csp: {
 			mode: 'auto',

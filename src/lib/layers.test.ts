@@ -1,7 +1,8 @@
 /**
  * The layers of docs/ARCHITECTURE.md, checked: pure code ($lib outside server/) never
- * imports server code, and no module imports itself back through others (an import
- * cycle makes load order matter and hides which module owns a concept).
+ * imports server code, no module imports itself back through others (an import
+ * cycle makes load order matter and hides which module owns a concept), and code that
+ * runs outside SvelteKit (scripts, through jobs and seeding) needs no `$app/*` module.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -18,7 +19,10 @@ function sourceFiles(dir: string): string[] {
 }
 
 const files = sourceFiles(join(root, 'lib'));
-const known = new Set(files);
+const scripts = readdirSync('scripts')
+	.filter((entry) => entry.endsWith('.ts'))
+	.map((entry) => resolve('scripts', entry));
+const known = new Set([...files, ...scripts]);
 
 /** The project files a module imports (types included: a type cycle is still a cycle of concepts). */
 function importsOf(file: string): string[] {
@@ -34,8 +38,11 @@ function importsOf(file: string): string[] {
 	return targets;
 }
 
-const graph = new Map(files.map((file) => [file, importsOf(file)]));
+const graph = new Map([...files, ...scripts].map((file) => [file, importsOf(file)]));
 const name = (file: string) => relative(root, file);
+
+/** `$app/*` imports that stay at run time (`import type` is erased, so it is no import at all). */
+const appImports = (file: string) => [...readFileSync(file, 'utf8').matchAll(/^import (?!type )[^;]*?from '(\$app\/[^']+)'/gm)].map((match) => match[1]!);
 
 describe('the layers', () => {
 	it('pure code never imports server code', () => {
@@ -63,5 +70,18 @@ describe('the layers', () => {
 		};
 		for (const file of files) if (!state.has(file)) visit(file, [file]);
 		expect(cycles).toEqual([]);
+	});
+
+	it('scripts reach no $app module (SvelteKit provides them only inside the app)', () => {
+		const reached = new Set<string>();
+		const visit = (file: string) => {
+			if (reached.has(file)) return;
+			reached.add(file);
+			for (const target of graph.get(file)!) visit(target);
+		};
+		for (const script of scripts) visit(script);
+		const uses = [...reached].flatMap((file) => appImports(file).map((module) => `${name(file)} imports ${module}`));
+		expect(reached.size).toBeGreaterThan(scripts.length);
+		expect(uses).toEqual([]);
 	});
 });

@@ -1,3 +1,4 @@
+import { resolve } from '$app/paths';
 import { redirect } from '@sveltejs/kit';
 import { listMyHouseholds } from '$lib/server/households/households';
 import { demoEnabled } from '$lib/server/demo/visitor';
@@ -10,5 +11,5 @@ export const load: PageServerLoad = async ({ locals, cookies }) => {
 	const households = await listMyHouseholds(locals.user.id);
 	const wanted = rememberedHousehold(cookies) ?? locals.user.lastHouseholdId;
 	const last = households.find((h) => h.id === wanted) ?? households[0];
-	redirect(303, last ? `/h/${last.id}` : '/households/new');
+	redirect(303, last ? resolve('/h/[hid]', { hid: last.id }) : resolve('/households/new'));
 };

@@ -111,6 +111,14 @@ const BLIND_FIELDS = [
 	'version'
 ];
 
+/** Field errors on the page that no control's aria-describedby names: by id, or their text when they have none. */
+function errorsNotTiedToAField(html: string): string[] {
+	const named = new Set([...html.matchAll(/aria-describedby="([^"]*)"/g)].flatMap((match) => match[1]!.split(/\s+/)));
+	return [...html.matchAll(/<p class="error"(?: id="([^"]*)")?[^>]*>([^<]{0,60})/g)]
+		.filter(([, id]) => !id || !named.has(id))
+		.map(([, id, text]) => id ?? `no id: ${text}`);
+}
+
 beforeAll(async () => {
 	house = await setUpGuardedHouse();
 	// The member pages act on someone other than the owner, so 'leave' cannot lock the test out.
@@ -163,6 +171,8 @@ describe('hostile form posts', { timeout: 180_000 }, () => {
 						// A person typed it (not a hidden field, nor a post with no form on the page): the page says what is wrong.
 						if (form && kind !== 'hidden' && !/class="error"|role="alert"/.test(html))
 							problems.push(`${label}: no message shown (${response.status}) ${/errors:\{[^}]{0,200}\}/.exec(html)?.[0]}`);
+						// Each message is tied to its field, so a screen reader reads it there (aria-describedby).
+						for (const loose of errorsNotTiedToAField(html)) problems.push(`${label}: an error no field names (${loose})`);
 						const visible = ['text', 'number', 'date', 'email', 'search', 'textarea', 'datetime-local', 'time'].includes(kind);
 						if (
 							form &&

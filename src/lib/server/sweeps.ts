@@ -1,3 +1,5 @@
+import { pathTo } from '$lib/paths';
+import type { ResolvedPathname } from '$app/types';
 /**
  * Background sweeps (closing due proposals, adding due recurring expenses, anything
  * later) run item by item: each in its own try, so one bad row — say, from an imported
@@ -33,10 +35,10 @@ export async function sweepItem(sweep: Sweep, householdId: string, subjectId: st
 	}
 }
 
-const FAILURE_PLACES: Record<Sweep, (subjectId: string) => string> = {
-	'close-proposals': (id) => `proposals/${id}`,
-	'recurring-expenses': () => 'expenses/recurring',
-	'freeze-chores': () => 'chores'
+const FAILURE_PLACES: Record<Sweep, (householdId: string, subjectId: string) => ResolvedPathname> = {
+	'close-proposals': (hid, pid) => pathTo('/h/[hid]/proposals/[pid]', { hid, pid }),
+	'recurring-expenses': (hid) => pathTo('/h/[hid]/expenses/recurring', { hid }),
+	'freeze-chores': (hid) => pathTo('/h/[hid]/chores', { hid })
 };
 const FAILURE_WORDS: Record<Sweep, string> = {
 	'close-proposals': 'A proposal could not be closed',
@@ -59,7 +61,7 @@ export async function sweepFailuresOf(
 
 export interface AttentionItem {
 	/** Where an admin can act on it. */
-	path: string;
+	href: ResolvedPathname;
 	message: string;
 }
 
@@ -84,7 +86,10 @@ export async function needsAttention(householdId: string): Promise<AttentionItem
 		sweepFailuresOf(householdId)
 	]);
 	return [
-		...unpaid.map((p) => ({ path: `proposals/${p.id}`, message: `“${p.title}” passed, but its expense could not be added. Add it by hand.` })),
-		...failures.map((f) => ({ path: FAILURE_PLACES[f.sweep](f.subjectId), message: `${FAILURE_WORDS[f.sweep]}: ${f.message}` }))
+		...unpaid.map((p) => ({
+			href: pathTo('/h/[hid]/proposals/[pid]', { hid: householdId, pid: p.id }),
+			message: `“${p.title}” passed, but its expense could not be added. Add it by hand.`
+		})),
+		...failures.map((f) => ({ href: FAILURE_PLACES[f.sweep](householdId, f.subjectId), message: `${FAILURE_WORDS[f.sweep]}: ${f.message}` }))
 	];
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { getDb } from '$lib/server/db';
 import type { Database } from '$lib/server/db/schema';
+import type { MemberContext } from '$lib/server/households/context';
 
 export interface ActivityEntry {
 	householdId: string;
@@ -21,6 +22,18 @@ export async function logActivity(db: Kysely<Database>, entry: ActivityEntry): P
 		.insertInto('activity')
 		.values({ ...entry, details: JSON.stringify(entry.details ?? {}) })
 		.execute();
+}
+
+/**
+ * Appends what the acting member did: who and in which household come from the guard's
+ * context, so an entry cannot name another house or another actor by mistake.
+ */
+export async function audit(
+	db: Kysely<Database>,
+	context: Pick<MemberContext, 'household' | 'member'>,
+	entry: Omit<ActivityEntry, 'householdId' | 'actorMemberId'>
+): Promise<void> {
+	await logActivity(db, { householdId: context.household.id, actorMemberId: context.member.id, ...entry });
 }
 
 export interface ActivityItem {

@@ -1,3 +1,4 @@
+import { pathTo } from '$lib/paths';
 import { getDb } from '$lib/server/db';
 import { sendMail } from '$lib/server/mail';
 import { requireMailOrigin } from '$lib/server/origin';
@@ -19,6 +20,6 @@ export async function sendPasswordReset(email: string): Promise<void> {
 	await sendMail({
 		to: email,
 		subject: 'Reset your Hearth password',
-		text: `Hello ${user.displayName},\n\nSomeone (hopefully you) asked to reset your Hearth password. Open this link within an hour to choose a new one:\n\n${origin}/reset-password/${token}\n\nIf it was not you, ignore this message; your password stays as it is.\n`
+		text: `Hello ${user.displayName},\n\nSomeone (hopefully you) asked to reset your Hearth password. Open this link within an hour to choose a new one:\n\n${origin}${pathTo('/reset-password/[token]', { token })}\n\nIf it was not you, ignore this message; your password stays as it is.\n`
 	});
 }

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import type { Database } from '$lib/server/db/schema';
 import { DomainError, notFound } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
-import { logActivity } from '$lib/server/activity/log';
+import { audit } from '$lib/server/activity/log';
 import type { MemberContext } from '$lib/server/households/context';
 import type { ChoreSchedule } from '$lib/schedule';
 import { todayIn } from '$lib/dates';
@@ -86,9 +86,7 @@ export async function createChore(context: MemberContext, input: ChoreInput): Pr
 				.executeTakeFirstOrThrow();
 			await writeParticipants(trx, householdId, row.id, input.assignment.memberIds);
 			await freezeNewChorePast(trx, context.household, row.id, input.schedule.startOn);
-			await logActivity(trx, {
-				householdId,
-				actorMemberId: context.member.id,
+			await audit(trx, context, {
 				action: 'chore.created',
 				subjectType: 'chore',
 				subjectId: row.id,
@@ -152,9 +150,7 @@ export async function updateChore(context: MemberContext, choreId: string, patch
 				.execute();
 			if (patch.assignment) await writeParticipants(trx, householdId, choreId, patch.assignment.memberIds);
 			const after = await loadChore(trx, householdId, choreId);
-			await logActivity(trx, {
-				householdId,
-				actorMemberId: context.member.id,
+			await audit(trx, context, {
 				action: 'chore.updated',
 				subjectType: 'chore',
 				subjectId: choreId,

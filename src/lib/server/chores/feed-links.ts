@@ -2,9 +2,10 @@
  * Secret calendar-feed links: made, replaced, stopped, and checked when a calendar app
  * asks. Only the token's hash is stored; a link is shown once.
  */
+import { pathTo } from '$lib/paths';
 import { getDb } from '$lib/server/db';
 import { generateToken, hashToken } from '$lib/server/auth/tokens';
-import { logActivity } from '$lib/server/activity/log';
+import { audit } from '$lib/server/activity/log';
 import { notFound } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
 import type { MemberContext } from '$lib/server/households/context';
@@ -13,8 +14,8 @@ export type FeedScope = 'household' | 'member';
 
 export function feedPath(householdId: string, memberId: string, scope: FeedScope, token: string): string {
 	return scope === 'household'
-		? `/households/${householdId}/chores.ics?token=${token}`
-		: `/households/${householdId}/members/${memberId}/chores.ics?token=${token}`;
+		? pathTo('/households/[hid]/chores.ics', { hid: householdId }, { token })
+		: pathTo('/households/[hid]/members/[mid]/chores.ics', { hid: householdId, mid: memberId }, { token });
 }
 
 /** A new secret link for the caller; the previous one of the same scope stops working. */
@@ -36,9 +37,7 @@ export async function regenerateFeed(context: MemberContext, scope: FeedScope): 
 				.insertInto('calendarFeeds')
 				.values({ householdId, memberId: context.member.id, scope, tokenHash: hashToken(token) })
 				.execute();
-			await logActivity(trx, {
-				householdId,
-				actorMemberId: context.member.id,
+			await audit(trx, context, {
 				action: 'feed.created',
 				subjectType: 'member',
 				subjectId: context.member.id,

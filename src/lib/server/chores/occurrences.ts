@@ -7,7 +7,7 @@ import { getDb } from '$lib/server/db';
 import type { Database } from '$lib/server/db/schema';
 import { DomainError, notFound } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
-import { logActivity } from '$lib/server/activity/log';
+import { audit } from '$lib/server/activity/log';
 import type { MemberContext } from '$lib/server/households/context';
 import { parseDay, plusDays, todayIn } from '$lib/dates';
 import type { CalendarOccurrence, PlannedOccurrence } from '$lib/chores/plan';
@@ -131,9 +131,7 @@ export async function actOnOccurrence(context: MemberContext, choreId: string, d
 			skip: `${actor} skipped “${current.choreName}” (${dueOn}): ${state.skipReason ?? ''}`,
 			reassign: `${actor} gave “${current.choreName}” (${dueOn}) to ${who(state.assigneeMemberId)}.`
 		};
-		await logActivity(trx, {
-			householdId: household.id,
-			actorMemberId: context.member.id,
+		await audit(trx, context, {
 			action: OCCURRENCE_ACTIVITY[action.kind],
 			subjectType: 'chore',
 			subjectId: choreId,
@@ -189,9 +187,7 @@ export async function swapOccurrence(context: MemberContext, choreId: string, du
 				.execute();
 		}
 		const who = await memberNames(trx, household.id);
-		await logActivity(trx, {
-			householdId: household.id,
-			actorMemberId: context.member.id,
+		await audit(trx, context, {
 			action: 'chore.swapped',
 			subjectType: 'chore',
 			subjectId: choreId,

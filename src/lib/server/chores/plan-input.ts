@@ -8,7 +8,7 @@ import { DomainError } from '$lib/server/errors';
 import { plusDays, todayIn } from '$lib/dates';
 import { planSteps, sortOccurrences, type PlanInput, type PlannedOccurrence, type StoredOccurrence } from '$lib/chores/plan';
 import { outsidePlanningBounds } from '$lib/chores/bounds';
-import { listChores } from './queries';
+import { choresOf } from './queries';
 
 const WINDOW_DAYS = 90;
 
@@ -34,7 +34,7 @@ export async function planInput(
 	const householdId = household.id;
 	const among = options.onlyChores ?? null;
 	const [allChores, members, absences, recent, checkpoints, calendarState] = await Promise.all([
-		listChores(householdId, db),
+		choresOf(db, householdId),
 		db.selectFrom('members').select(['id', 'choreCapacity', 'leftAt']).where('householdId', '=', householdId).execute(),
 		db
 			.selectFrom('absences')

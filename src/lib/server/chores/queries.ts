@@ -1,5 +1,6 @@
 /** Reading chores: the list a household's pages and plan start from, and one chore. */
 import type { Kysely } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { getDb } from '$lib/server/db';
 import type { Database } from '$lib/server/db/schema';
 import { notFound } from '$lib/server/errors';
@@ -8,38 +9,36 @@ import type { Chore } from '$lib/chores/model';
 
 export type { Chore };
 
-/** Every chore of the household by name (or just `choreId`), each with its participants in turn order. */
-export async function listChores(householdId: string, db: Kysely<Database> = getDb(), choreId?: string): Promise<Chore[]> {
-	const [rows, participants] = await Promise.all([
-		db
-			.selectFrom('chores')
-			.selectAll()
-			.where('householdId', '=', householdId)
-			.$if(choreId !== undefined, (q) => q.where('id', '=', choreId!))
-			.orderBy('name')
-			.execute(),
-		db
-			.selectFrom('choreParticipants')
-			.select(['choreId', 'memberId'])
-			.where('householdId', '=', householdId)
-			.$if(choreId !== undefined, (q) => q.where('choreId', '=', choreId!))
-			.orderBy('position')
-			.execute()
-	]);
-	// One pass over the participants (not a filter per chore): linear in a big house.
-	const memberIdsOf = new Map<string, string[]>();
-	for (const p of participants) {
-		const ids = memberIdsOf.get(p.choreId);
-		if (ids) ids.push(p.memberId);
-		else memberIdsOf.set(p.choreId, [p.memberId]);
-	}
+/** Every chore of the household by name, each with its participants in turn order. */
+export const listChores = (householdId: string) => choresOf(getDb(), householdId);
+
+/** The same read with `db` (inside a transaction), or just `choreId`. */
+export async function choresOf(db: Kysely<Database>, householdId: string, choreId?: string): Promise<Chore[]> {
+	const rows = await db
+		.selectFrom('chores')
+		.selectAll()
+		// Who takes part, in turn order, nested in the chore's own row: one statement.
+		.select((eb) =>
+			jsonArrayFrom(
+				eb
+					.selectFrom('choreParticipants')
+					.select('memberId')
+					.whereRef('householdId', '=', 'chores.householdId')
+					.whereRef('choreId', '=', 'chores.id')
+					.orderBy('position')
+			).as('participants')
+		)
+		.where('householdId', '=', householdId)
+		.$if(choreId !== undefined, (q) => q.where('id', '=', choreId!))
+		.orderBy('name')
+		.execute();
 	return rows.map((row) => ({
 		id: row.id,
 		name: row.name,
 		description: row.description,
 		effort: row.effort,
 		schedule: row.schedule,
-		assignment: { strategy: row.strategy, memberIds: memberIdsOf.get(row.id) ?? [] },
+		assignment: { strategy: row.strategy, memberIds: row.participants.map((p) => p.memberId) },
 		active: row.active,
 		version: row.version
 	}));
@@ -48,7 +47,7 @@ export async function listChores(householdId: string, db: Kysely<Database> = get
 /** One chore (404 when it is not this household's); `lock` holds its row for an edit. */
 export async function loadChore(db: Kysely<Database>, householdId: string, choreId: string, lock = false): Promise<Chore> {
 	if (lock) await db.selectFrom('chores').select('id').where('householdId', '=', householdId).where('id', '=', choreId).forUpdate().executeTakeFirst();
-	const [chore] = await listChores(householdId, db, choreId);
+	const [chore] = await choresOf(db, householdId, choreId);
 	if (!chore) throw notFound('That chore');
 	return chore;
 }

@@ -2,7 +2,7 @@
 import { getDb } from '$lib/server/db';
 import { notFound } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
-import { logActivity } from '$lib/server/activity/log';
+import { audit } from '$lib/server/activity/log';
 import type { MemberContext } from '$lib/server/households/context';
 
 export interface Comment {
@@ -25,9 +25,7 @@ export async function addComment(context: MemberContext, proposalId: string, bod
 				.values({ householdId, proposalId, memberId: context.member.id, body })
 				.returning(['id', 'memberId', 'body', 'createdAt'])
 				.executeTakeFirstOrThrow();
-			await logActivity(trx, {
-				householdId,
-				actorMemberId: context.member.id,
+			await audit(trx, context, {
 				action: 'proposal.commented',
 				subjectType: 'proposal',
 				subjectId: proposalId,

@@ -9,7 +9,7 @@ import type { Database } from '$lib/server/db/schema';
 import { checkAndShare } from '$lib/server/money/expenses';
 import type { ExpenseInput } from '$lib/server/money/schemas';
 import { DomainError, forbidden } from '$lib/server/errors';
-import { logActivity } from '$lib/server/activity/log';
+import { audit } from '$lib/server/activity/log';
 import type { MemberContext } from '$lib/server/households/context';
 import { ballotsOf, countRow, lockProposal } from './closing';
 import { dueBy } from '$lib/server/households/catch-up';
@@ -70,9 +70,7 @@ export async function createProposal(context: MemberContext, input: ProposalInpu
 					.insertInto('proposalVoters')
 					.values(voters.map((v) => ({ householdId, proposalId: proposal.id, memberId: v.id })))
 					.execute();
-			await logActivity(trx, {
-				householdId,
-				actorMemberId: context.member.id,
+			await audit(trx, context, {
 				action: 'proposal.opened',
 				subjectType: 'proposal',
 				subjectId: proposal.id,
@@ -138,9 +136,7 @@ export async function editProposal(context: MemberContext, proposalId: string, e
 				.where('householdId', '=', householdId)
 				.where('id', '=', proposalId)
 				.execute();
-			await logActivity(trx, {
-				householdId,
-				actorMemberId: context.member.id,
+			await audit(trx, context, {
 				action: 'proposal.edited',
 				subjectType: 'proposal',
 				subjectId: proposalId,
@@ -164,9 +160,7 @@ export async function withdrawProposal(context: MemberContext, proposalId: strin
 				.where('householdId', '=', householdId)
 				.where('id', '=', proposalId)
 				.execute();
-			await logActivity(trx, {
-				householdId,
-				actorMemberId: context.member.id,
+			await audit(trx, context, {
 				action: 'proposal.withdrawn',
 				subjectType: 'proposal',
 				subjectId: proposalId,

@@ -4,7 +4,7 @@
  * ordinary matters; two thirds of the adults, with a 60% quorum, for money.
  */
 import { getDb } from '$lib/server/db';
-import { logActivity } from '$lib/server/activity/log';
+import { audit } from '$lib/server/activity/log';
 import type { MemberContext } from '$lib/server/households/context';
 import type { DecisionRule, DecisionRules } from './schemas';
 
@@ -37,9 +37,7 @@ export async function setDecisionRules(context: MemberContext, rules: DecisionRu
 					.onConflict((oc) => oc.columns(['householdId', 'purpose']).doUpdateSet({ ...rule, updatedAt: new Date() }))
 					.execute();
 			}
-			await logActivity(trx, {
-				householdId,
-				actorMemberId: context.member.id,
+			await audit(trx, context, {
 				action: 'household.decision_rules_changed',
 				subjectType: 'household',
 				subjectId: householdId,

@@ -1,6 +1,6 @@
 import { getDb } from '$lib/server/db';
 import { forbidden, notFound } from '$lib/server/errors';
-import { logActivity } from '$lib/server/activity/log';
+import { audit } from '$lib/server/activity/log';
 import { isUuid } from '$lib/server/ids';
 import type { MemberContext } from './context';
 import type { AbsenceInput } from './schemas';
@@ -28,9 +28,7 @@ export async function addAbsence(context: MemberContext, memberId: string, input
 				.values({ householdId, memberId, startsOn: input.from, endsOn: input.to, note: input.note ?? '', createdByMemberId: context.member.id })
 				.returning(['id', 'memberId', 'startsOn', 'endsOn', 'note'])
 				.executeTakeFirstOrThrow();
-			await logActivity(trx, {
-				householdId,
-				actorMemberId: context.member.id,
+			await audit(trx, context, {
 				action: 'absence.added',
 				subjectType: 'member',
 				subjectId: memberId,
@@ -64,9 +62,7 @@ export async function removeAbsence(context: MemberContext, absenceId: string): 
 			if (!absence) throw notFound('That absence');
 			if (absence.memberId !== context.member.id && !context.member.isAdmin) throw forbidden('Only an admin can remove someone else’s absence.');
 			await trx.deleteFrom('absences').where('householdId', '=', householdId).where('id', '=', absenceId).execute();
-			await logActivity(trx, {
-				householdId,
-				actorMemberId: context.member.id,
+			await audit(trx, context, {
 				action: 'absence.removed',
 				subjectType: 'member',
 				subjectId: absence.memberId,

@@ -2,14 +2,17 @@
 import type { Kysely } from 'kysely';
 import { getDb } from '$lib/server/db';
 import type { Database } from '$lib/server/db/schema';
-import { logActivity } from '$lib/server/activity/log';
+import { audit } from '$lib/server/activity/log';
 import { BUILT_IN_DEFAULTS, type HouseholdDefaults } from '$lib/households/defaults';
 import { rolePresets } from '$lib/households/roles';
 import type { SplitMode } from '$lib/money/splits';
 import type { MemberContext } from './context';
 import { storedRolePresets, type HouseholdDefaultsInput } from './schemas';
 
-export async function getHouseholdDefaults(householdId: string, db: Kysely<Database> = getDb()): Promise<HouseholdDefaults> {
+export const getHouseholdDefaults = (householdId: string) => householdDefaultsOf(getDb(), householdId);
+
+/** The house's defaults, read with `db` (inside a transaction). */
+export async function householdDefaultsOf(db: Kysely<Database>, householdId: string): Promise<HouseholdDefaults> {
 	const row = await db
 		.selectFrom('householdDefaults')
 		.select(['splitMode', 'rememberPayerSplit', 'rolePresets'])
@@ -32,9 +35,7 @@ export async function setHouseholdDefaults(context: MemberContext, input: Househ
 				.values({ householdId, ...values })
 				.onConflict((oc) => oc.column('householdId').doUpdateSet(values))
 				.execute();
-			await logActivity(trx, {
-				householdId,
-				actorMemberId: context.member.id,
+			await audit(trx, context, {
 				action: 'household.defaults_changed',
 				subjectType: 'household',
 				subjectId: householdId,

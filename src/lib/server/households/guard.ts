@@ -1,25 +1,26 @@
+import { resolve } from '$app/paths';
 /**
  * The one authorization guard. Every protected load, form action and endpoint calls it
  * first: a layout load does not protect the actions and endpoints below it.
  */
 import { catchUpIfDue } from './catch-up';
-import { isApiPath } from '$lib/server/api/error-body';
 import { getRequestEvent } from '$app/server';
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import type { SessionUser } from '$lib/server/auth/sessions';
-import { unauthenticated } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
 import type { MemberContext } from './context';
 
-/** The logged-in user; a page sends the visitor to log in, the API answers 401. */
+/**
+ * The logged-in user, or off to log in and back. The API's `endpoint()` answers 401 before
+ * its handler runs (and turns this redirect into 401 too), so the guard knows no protocol.
+ */
 export function requireUser(): SessionUser {
 	const event = getRequestEvent();
 	const user = event.locals.user;
 	if (user) return user;
-	if (isApiPath(event.url.pathname)) throw unauthenticated();
 	const next = event.url.pathname + event.url.search;
-	redirect(303, `/login?next=${encodeURIComponent(next)}`);
+	redirect(303, resolve(`/login?next=${encodeURIComponent(next)}`));
 }
 
 /** The caller's active membership of householdId. A non-member gets 404, as if it did not exist. */
@@ -27,10 +28,10 @@ export async function requireMember(householdId: string): Promise<MemberContext>
 	const user = requireUser();
 	if (!isUuid(householdId)) notAMember();
 	const event = getRequestEvent();
-	// A page's layout and page loads, or an endpoint's wrapper and handler, ask the same
-	// question: the request asks the database once. A form post asks each time, as its
-	// action may have just changed the membership before the page loads again.
-	if (event.request.method !== 'GET' && !isApiPath(event.url.pathname)) return findMembership(user, householdId);
+	// A read's layout and page loads, or an endpoint's wrapper and handler, ask the same
+	// question: a GET changes nothing, so it asks the database once. A write asks each
+	// time, as it may have just changed the membership (a form action before its page loads).
+	if (!READS.has(event.request.method)) return findMembership(user, householdId);
 	const asked = askedThisRequest.get(event.locals) ?? new Map<string, Promise<MemberContext>>();
 	askedThisRequest.set(event.locals, asked);
 	const answer = asked.get(householdId) ?? findMembership(user, householdId);
@@ -38,6 +39,7 @@ export async function requireMember(householdId: string): Promise<MemberContext>
 	return answer;
 }
 
+const READS = new Set(['GET', 'HEAD']);
 const askedThisRequest = new WeakMap<App.Locals, Map<string, Promise<MemberContext>>>();
 
 async function findMembership(user: SessionUser, householdId: string): Promise<MemberContext> {

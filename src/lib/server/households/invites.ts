@@ -1,9 +1,10 @@
+import { pathTo } from '$lib/paths';
 import { getDb } from '$lib/server/db';
 import type { Role } from '$lib/server/db/schema';
 import type { SessionUser } from '$lib/server/auth/sessions';
 import { generateToken, hashToken } from '$lib/server/auth/tokens';
 import { DomainError, notFound } from '$lib/server/errors';
-import { logActivity } from '$lib/server/activity/log';
+import { audit, logActivity } from '$lib/server/activity/log';
 import { enforce, LIMITS } from '$lib/server/auth/rate-limit';
 import type { MemberContext } from './context';
 import type { InviteInput } from './schemas';
@@ -35,7 +36,7 @@ export interface InviteListItem {
 }
 
 export function inviteUrl(origin: string, token: string): string {
-	return `${origin}/invite/${token}`;
+	return `${origin}${pathTo('/invite/[token]', { token })}`;
 }
 
 /**
@@ -100,9 +101,7 @@ async function insertInvite(context: MemberContext, input: InviteInput, origin: 
 				.values({ householdId, tokenHash: hashToken(token), role, memberId: input.memberId ?? null, maxUses, expiresAt, createdByMemberId: context.member.id })
 				.returning('id')
 				.executeTakeFirstOrThrow();
-			await logActivity(trx, {
-				householdId,
-				actorMemberId: context.member.id,
+			await audit(trx, context, {
 				action: 'invite.created',
 				subjectType: 'invite',
 				subjectId: invite.id,
@@ -141,9 +140,7 @@ export async function revokeInvite(context: MemberContext, inviteId: string): Pr
 				.returning('id')
 				.executeTakeFirst();
 			if (!revoked) throw notFound('That invite');
-			await logActivity(trx, {
-				householdId,
-				actorMemberId: context.member.id,
+			await audit(trx, context, {
 				action: 'invite.revoked',
 				subjectType: 'invite',
 				subjectId: inviteId,

@@ -1,10 +1,10 @@
 import { checkVersion, quoted, type Describe } from '$lib/server/versions';
 import { sql, type Kysely } from 'kysely';
-import { getHouseholdDefaults } from './defaults';
+import { householdDefaultsOf } from './defaults';
 import { getDb } from '$lib/server/db';
 import type { Database, MemberRow, Role } from '$lib/server/db/schema';
 import { DomainError, notFound } from '$lib/server/errors';
-import { logActivity } from '$lib/server/activity/log';
+import { audit } from '$lib/server/activity/log';
 import { isUuid } from '$lib/server/ids';
 import type { MemberContext } from './context';
 import type { MemberInput, MemberPatch } from './schemas';
@@ -68,7 +68,7 @@ export async function addMember(context: MemberContext, input: MemberInput & { a
 	return getDb()
 		.transaction()
 		.execute(async (trx) => {
-			const preset = (await getHouseholdDefaults(householdId, trx)).rolePresets[input.role];
+			const preset = (await householdDefaultsOf(trx, householdId)).rolePresets[input.role];
 			if (!input.allowSameName) {
 				const same = await trx
 					.selectFrom('members')
@@ -95,9 +95,7 @@ export async function addMember(context: MemberContext, input: MemberInput & { a
 				})
 				.returningAll()
 				.executeTakeFirstOrThrow();
-			await logActivity(trx, {
-				householdId,
-				actorMemberId: context.member.id,
+			await audit(trx, context, {
 				action: 'member.added',
 				subjectType: 'member',
 				subjectId: row.id,
@@ -181,9 +179,7 @@ export async function updateMember(context: MemberContext, memberId: string, pat
 				.returningAll()
 				.executeTakeFirstOrThrow();
 			const after = toMember(row);
-			await logActivity(trx, {
-				householdId,
-				actorMemberId: context.member.id,
+			await audit(trx, context, {
 				action: before.active && !after.active ? 'member.left' : !before.active && after.active ? 'member.returned' : 'member.updated',
 				subjectType: 'member',
 				subjectId: memberId,

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
 import { getDb } from '$lib/server/db';
-import { logActivity } from '$lib/server/activity/log';
+import { audit } from '$lib/server/activity/log';
 import { DomainError, notFound } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
 import type { MemberContext } from '$lib/server/households/context';
@@ -90,9 +90,7 @@ export async function insertSettlement(
 		})
 		.returning(['id', 'fromMemberId', 'toMemberId', 'amountMinor', 'paidOn', 'note'])
 		.executeTakeFirstOrThrow();
-	await logActivity(trx, {
-		householdId,
-		actorMemberId: context.member.id,
+	await audit(trx, context, {
 		action: 'settlement.recorded',
 		subjectType: 'settlement',
 		subjectId: row.id,
@@ -141,9 +139,7 @@ export async function setSettlementDeleted(context: MemberContext, settlementId:
 				.returning(['amountMinor'])
 				.executeTakeFirst();
 			if (!row) throw notFound('That payment');
-			await logActivity(trx, {
-				householdId,
-				actorMemberId: context.member.id,
+			await audit(trx, context, {
 				action: deleted ? 'settlement.undone' : 'settlement.redone',
 				subjectType: 'settlement',
 				subjectId: settlementId,

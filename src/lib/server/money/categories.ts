@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
 import { getDb } from '$lib/server/db';
-import { logActivity } from '$lib/server/activity/log';
+import { audit } from '$lib/server/activity/log';
 import { DomainError, notFound } from '$lib/server/errors';
 import type { MemberContext } from '$lib/server/households/context';
 
@@ -16,7 +16,10 @@ export const DEFAULT_CATEGORIES = [
 ] as const;
 
 /** The defaults plus the household's own, defaults first. */
-export async function listCategories(householdId: string, db: Kysely<Database> = getDb()): Promise<Array<{ key: string; name: string }>> {
+export const listCategories = (householdId: string) => categoriesOf(getDb(), householdId);
+
+/** The same, read with `db` (inside a transaction). */
+export async function categoriesOf(db: Kysely<Database>, householdId: string): Promise<Array<{ key: string; name: string }>> {
 	const own = await db.selectFrom('expenseCategories').select(['key', 'name']).where('householdId', '=', householdId).orderBy('name').execute();
 	return [...DEFAULT_CATEGORIES, ...own];
 }
@@ -43,9 +46,7 @@ export async function addCategory(context: MemberContext, name: string): Promise
 		.transaction()
 		.execute(async (trx) => {
 			const row = await trx.insertInto('expenseCategories').values({ householdId, key, name }).returning(['key', 'name']).executeTakeFirstOrThrow();
-			await logActivity(trx, {
-				householdId,
-				actorMemberId: context.member.id,
+			await audit(trx, context, {
 				action: 'category.added',
 				subjectType: 'category',
 				subjectId: key,
@@ -89,9 +90,7 @@ export async function removeCategory(context: MemberContext, key: string): Promi
 					`${category.name} is used by ${count} expense${count === 1 ? '' : 's'}; it stays so their history keeps its meaning.`
 				);
 			await trx.deleteFrom('expenseCategories').where('householdId', '=', householdId).where('key', '=', key).execute();
-			await logActivity(trx, {
-				householdId,
-				actorMemberId: context.member.id,
+			await audit(trx, context, {
 				action: 'category.removed',
 				subjectType: 'category',
 				subjectId: key,

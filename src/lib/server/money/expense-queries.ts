@@ -1,10 +1,11 @@
 /** Reading expenses: one, a filtered page (keyset), and a filtered count and sum. */
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { getDb } from '$lib/server/db';
 import type { Database, ExpenseRow } from '$lib/server/db/schema';
 import { notFound } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
-import type { Expense, MoneyLine } from '$lib/money/model';
+import type { Expense } from '$lib/money/model';
 
 export type { Expense };
 
@@ -14,13 +15,32 @@ export async function getExpense(householdId: string, expenseId: string): Promis
 }
 
 export async function loadExpense(db: Kysely<Database>, householdId: string, expenseId: string): Promise<Expense> {
-	const row = await db.selectFrom('expenses').selectAll().where('householdId', '=', householdId).where('id', '=', expenseId).executeTakeFirst();
+	const row = await db
+		.selectFrom('expenses')
+		.selectAll()
+		.select(withLines)
+		.where('householdId', '=', householdId)
+		.where('id', '=', expenseId)
+		.executeTakeFirst();
 	if (!row) throw notFound('That expense');
-	const { payersOf, sharesOf } = await linesOf(db, householdId, [expenseId]);
-	return present(row, payersOf.get(expenseId) ?? [], sharesOf.get(expenseId) ?? []);
+	return present(row);
 }
 
-function present(row: ExpenseRow, payers: Expense['payers'], shares: Expense['shares']): Expense {
+/** Who paid and who owes what, nested in the expense's own row (one statement, by member). */
+function withLines(eb: ExpressionBuilder<Database, 'expenses'>) {
+	const lines = (table: 'expensePayers' | 'expenseShares') =>
+		jsonArrayFrom(
+			eb
+				.selectFrom(table)
+				.select(['memberId', 'amountMinor'])
+				.whereRef('householdId', '=', 'expenses.householdId')
+				.whereRef('expenseId', '=', 'expenses.id')
+				.orderBy('memberId')
+		);
+	return [lines('expensePayers').as('payers'), lines('expenseShares').as('shares')];
+}
+
+function present(row: ExpenseRow & Pick<Expense, 'payers' | 'shares'>): Expense {
 	return {
 		id: row.id,
 		version: row.version,
@@ -29,9 +49,9 @@ function present(row: ExpenseRow, payers: Expense['payers'], shares: Expense['sh
 		spentOn: row.spentOn,
 		category: row.category,
 		notes: row.notes,
-		payers,
+		payers: row.payers,
 		split: { mode: row.splitMode, parts: row.splitParts },
-		shares,
+		shares: row.shares,
 		createdByMemberId: row.createdByMemberId,
 		deleted: row.deletedAt !== null
 	};
@@ -99,45 +119,10 @@ export async function listExpenses(
 	limit: number,
 	after?: ExpensePosition
 ): Promise<Array<Expense & { position: ExpensePosition }>> {
-	const db = getDb();
-	let query = filtered(householdId, filter).selectAll();
+	let query = filtered(householdId, filter).selectAll().select(withLines);
 	if (after) {
 		query = query.where((eb) => eb(eb.refTuple('spentOn', 'createdAt', 'id'), '<', eb.tuple(after.spentOn, new Date(after.createdAt), after.id)));
 	}
 	const rows = await query.orderBy('spentOn', 'desc').orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(limit).execute();
-	if (rows.length === 0) return [];
-	const { payersOf, sharesOf } = await linesOf(
-		db,
-		householdId,
-		rows.map((r) => r.id)
-	);
-	return rows.map((row) => ({
-		...present(row, payersOf.get(row.id) ?? [], sharesOf.get(row.id) ?? []),
-		position: { spentOn: row.spentOn, createdAt: row.createdAt.toISOString(), id: row.id }
-	}));
-}
-
-/** Who paid and who owes what, of these expenses, by expense (by member within each). */
-async function linesOf(db: Kysely<Database>, householdId: string, expenseIds: string[]) {
-	const read = (table: 'expensePayers' | 'expenseShares') =>
-		db
-			.selectFrom(table)
-			.select(['expenseId', 'memberId', 'amountMinor'])
-			.where('householdId', '=', householdId)
-			.where('expenseId', 'in', expenseIds)
-			.orderBy('memberId')
-			.execute();
-	const [payers, shares] = await Promise.all([read('expensePayers'), read('expenseShares')]);
-	return { payersOf: byExpense(payers), sharesOf: byExpense(shares) };
-}
-
-/** Lines grouped by expense in one pass (a filter per expense would grow with page × lines). */
-function byExpense(lines: Array<MoneyLine & { expenseId: string }>): Map<string, MoneyLine[]> {
-	const grouped = new Map<string, MoneyLine[]>();
-	for (const { expenseId, memberId, amountMinor } of lines) {
-		const list = grouped.get(expenseId);
-		if (list) list.push({ memberId, amountMinor });
-		else grouped.set(expenseId, [{ memberId, amountMinor }]);
-	}
-	return grouped;
+	return rows.map((row) => ({ ...present(row), position: { spentOn: row.spentOn, createdAt: row.createdAt.toISOString(), id: row.id } }));
 }

@@ -5,10 +5,10 @@ import { getDb } from '$lib/server/db';
 import type { Database } from '$lib/server/db/schema';
 import { DomainError, notFound } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
-import { logActivity } from '$lib/server/activity/log';
+import { audit } from '$lib/server/activity/log';
 import type { MemberContext } from '$lib/server/households/context';
 import { formatMoney } from '$lib/money/format';
-import { listCategories } from './categories';
+import { categoriesOf } from './categories';
 import { computeShares, SplitError } from '$lib/money/splits';
 import type { Expense } from '$lib/money/model';
 import { loadExpense } from './expense-queries';
@@ -48,7 +48,7 @@ export async function checkAndShare(
 		if (!active.has(part.memberId)) throw rule('Everyone in the split must be an active member of the household.', `split.parts.${i}.memberId`);
 	});
 	// In the caller's transaction: a second pool connection per save starves the pool under load.
-	const categories = await listCategories(householdId, db);
+	const categories = await categoriesOf(db, householdId);
 	if (!categories.some((c) => c.key === input.category)) throw rule('Choose one of the household’s categories.', 'category');
 	try {
 		return computeShares(input.amountMinor, input.split, active, expenseId);
@@ -146,9 +146,7 @@ export async function insertExpense(
 	await writeLines(trx, householdId, id, input, shares);
 	const created = await loadExpense(trx, householdId, id);
 	await saveVersion(trx, householdId, created, context.member.id);
-	await logActivity(trx, {
-		householdId,
-		actorMemberId: context.member.id,
+	await audit(trx, context, {
 		action: 'expense.created',
 		subjectType: 'expense',
 		subjectId: id,
@@ -202,9 +200,7 @@ export async function updateExpense(context: MemberContext, expenseId: string, p
 			await writeLines(trx, householdId, expenseId, input, shares);
 			const after = await loadExpense(trx, householdId, expenseId);
 			await saveVersion(trx, householdId, after, context.member.id);
-			await logActivity(trx, {
-				householdId,
-				actorMemberId: context.member.id,
+			await audit(trx, context, {
 				action: 'expense.updated',
 				subjectType: 'expense',
 				subjectId: expenseId,
@@ -235,9 +231,7 @@ export async function setExpenseDeleted(context: MemberContext, expenseId: strin
 				if (!exists) throw notFound('That expense');
 				throw new DomainError(409, deleted ? 'already_deleted' : 'not_deleted', deleted ? 'This expense is already deleted.' : 'This expense is not deleted.');
 			}
-			await logActivity(trx, {
-				householdId,
-				actorMemberId: context.member.id,
+			await audit(trx, context, {
 				action: deleted ? 'expense.deleted' : 'expense.restored',
 				subjectType: 'expense',
 				subjectId: expenseId,

@@ -9,7 +9,7 @@ import { getDb } from '$lib/server/db';
 import type { Household, RecurringExpenseRow } from '$lib/server/db/schema';
 import { DomainError, notFound } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
-import { logActivity } from '$lib/server/activity/log';
+import { audit } from '$lib/server/activity/log';
 import type { MemberContext } from '$lib/server/households/context';
 import { plusDays, todayIn } from '$lib/dates';
 import { formatMoney } from '$lib/money/format';
@@ -85,9 +85,7 @@ export async function createRecurring(context: MemberContext, input: RecurringIn
 				.values({ householdId, ...templateColumns(input), createdByMemberId: context.member.id })
 				.returningAll()
 				.executeTakeFirstOrThrow();
-			await logActivity(trx, {
-				householdId,
-				actorMemberId: context.member.id,
+			await audit(trx, context, {
 				action: 'recurring.created',
 				subjectType: 'recurring',
 				subjectId: created.id,
@@ -161,9 +159,7 @@ export async function updateRecurring(context: MemberContext, recurringId: strin
 				.where('id', '=', recurringId)
 				.returningAll()
 				.executeTakeFirstOrThrow();
-			await logActivity(trx, {
-				householdId,
-				actorMemberId: context.member.id,
+			await audit(trx, context, {
 				action: 'recurring.updated',
 				subjectType: 'recurring',
 				subjectId: recurringId,
@@ -224,9 +220,7 @@ export async function changeRecurring(context: MemberContext, recurringId: strin
 				.where('householdId', '=', householdId)
 				.where('id', '=', recurringId)
 				.execute();
-			await logActivity(trx, {
-				householdId,
-				actorMemberId: context.member.id,
+			await audit(trx, context, {
 				action: `recurring.${change === 'end' ? 'ended' : change === 'pause' ? 'paused' : 'resumed'}`,
 				subjectType: 'recurring',
 				subjectId: recurringId,

@@ -1,3 +1,4 @@
+import { resolve } from '$app/paths';
 import { redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/households/guard';
 import { formAction, type FormAdapter } from '$lib/server/forms';
@@ -49,7 +50,7 @@ export const actions: Actions = {
 		const user = requireUser();
 		return formAction(request, 'import', importForm, async ({ doc, name }) => {
 			const { householdId } = await importHousehold(user, doc, name || undefined);
-			redirect(303, `/h/${householdId}?imported=1`);
+			redirect(303, resolve('/h/[hid]?imported=1', { hid: householdId }));
 		});
 	}
 };

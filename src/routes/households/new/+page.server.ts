@@ -1,3 +1,4 @@
+import { resolve } from '$app/paths';
 import { redirect } from '@sveltejs/kit';
 import { formAction } from '$lib/server/forms';
 import { requireUser } from '$lib/server/households/guard';
@@ -20,7 +21,7 @@ export const actions: Actions = {
 		const user = requireUser();
 		return formAction(event.request, 'create', householdInput, async (input) => {
 			const { household } = await createHousehold(user, input);
-			redirect(303, `/h/${household.id}`);
+			redirect(303, resolve('/h/[hid]', { hid: household.id }));
 		});
 	}
 };

@@ -1,3 +1,4 @@
+import { resolve } from '$app/paths';
 import { error, redirect } from '@sveltejs/kit';
 import { DomainError } from '$lib/server/errors';
 import { formAction, noFields } from '$lib/server/forms';
@@ -23,7 +24,7 @@ export const actions: Actions = {
 		const user = requireUser();
 		return formAction(event.request, 'accept', noFields, async () => {
 			const { householdId } = await acceptInvite(user, event.params.token, clientAddress(event));
-			redirect(303, `/h/${householdId}`);
+			redirect(303, resolve('/h/[hid]', { hid: householdId }));
 		});
 	}
 };

@@ -1,3 +1,4 @@
+import { resolve } from '$app/paths';
 import { redirect } from '@sveltejs/kit';
 import { findUsableReset, resetPassword } from '$lib/server/auth/accounts';
 import { setSessionCookie } from '$lib/server/auth/cookies';
@@ -15,6 +16,6 @@ export const actions: Actions = {
 		formAction(event.request, 'reset', passwordResetInput, async ({ password }) => {
 			const session = await resetPassword(event.params.token, password, clientAddress(event));
 			setSessionCookie(event.cookies, session.token, session.expiresAt);
-			redirect(303, '/');
+			redirect(303, resolve('/'));
 		})
 };

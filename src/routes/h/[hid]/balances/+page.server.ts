@@ -1,3 +1,4 @@
+import { resolve } from '$app/paths';
 import { isFewest } from '$lib/money/transfers';
 import { redirect } from '@sveltejs/kit';
 import { todayIn } from '$lib/dates';
@@ -36,7 +37,7 @@ export const actions: Actions = {
 		const context = await requireMember(params.hid);
 		return formAction(request, 'record', settlementForm(context.household.currency, requestLocale(request)), async (input) => {
 			await recordSettlement(context, input);
-			redirect(303, `/h/${params.hid}/balances?recorded=1`);
+			redirect(303, resolve('/h/[hid]/balances?recorded=1', { hid: params.hid }));
 		});
 	}
 };

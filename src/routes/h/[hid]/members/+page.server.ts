@@ -1,3 +1,4 @@
+import { resolve } from '$app/paths';
 import { redirect } from '@sveltejs/kit';
 import { formAction } from '$lib/server/forms';
 import { requireAdmin, requireMember } from '$lib/server/households/guard';
@@ -19,7 +20,7 @@ export const actions: Actions = {
 		return formAction(request, 'add', fromForm(memberInput), async (input) => {
 			const member = await addMember(context, input);
 			// Back to the list, to add the next one.
-			redirect(303, `/h/${params.hid}/members?added=${encodeURIComponent(member.displayName)}`);
+			redirect(303, resolve(`/h/[hid]/members?added=${encodeURIComponent(member.displayName)}`, { hid: params.hid }));
 		});
 	}
 };

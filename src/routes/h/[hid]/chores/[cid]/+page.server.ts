@@ -1,3 +1,4 @@
+import { resolve } from '$app/paths';
 import { redirect } from '@sveltejs/kit';
 import { formAction, orErrorPage } from '$lib/server/forms';
 import { requireMember } from '$lib/server/households/guard';
@@ -33,7 +34,7 @@ export const actions: Actions = {
 			const version = Number(formData.get('version'));
 			const expected = Number.isSafeInteger(version) && version > 0 ? version : undefined;
 			const chore = await updateChore(context, params.cid, { name, description, effort, schedule, assignment, version: expected });
-			redirect(303, `/h/${params.hid}/chores?updated=${encodeURIComponent(chore.name)}`);
+			redirect(303, resolve(`/h/[hid]/chores?updated=${encodeURIComponent(chore.name)}`, { hid: params.hid }));
 		});
 	},
 	preview: async ({ params, request }) => {

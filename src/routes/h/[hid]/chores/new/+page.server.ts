@@ -1,3 +1,4 @@
+import { resolve } from '$app/paths';
 import { redirect } from '@sveltejs/kit';
 import { requireMember } from '$lib/server/households/guard';
 import { formAction } from '$lib/server/forms';
@@ -32,7 +33,7 @@ export const actions: Actions = {
 		const { context, form } = await formOf(params.hid);
 		return formAction(request, 'save', form, async (input) => {
 			const chore = await createChore(context, input);
-			redirect(303, `/h/${params.hid}/chores?created=${encodeURIComponent(chore.name)}`);
+			redirect(303, resolve(`/h/[hid]/chores?created=${encodeURIComponent(chore.name)}`, { hid: params.hid }));
 		});
 	},
 	preview: async ({ params, request }) => {

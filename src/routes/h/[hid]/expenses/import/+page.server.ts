@@ -1,3 +1,4 @@
+import { resolve } from '$app/paths';
 import { redirect } from '@sveltejs/kit';
 import { requireAdmin } from '$lib/server/households/guard';
 import { listMembers } from '$lib/server/households/members';
@@ -41,7 +42,7 @@ export const actions: Actions = {
 		const context = await requireAdmin(params.hid);
 		const answer = await formAction(request, 'import', splitwiseForm, async ({ csv, mapping }) => {
 			const outcome = await importSplitwise(context, csv, mapping);
-			redirect(303, `/h/${params.hid}/balances?imported=${outcome.expenses + outcome.payments}`);
+			redirect(303, resolve(`/h/[hid]/balances?imported=${outcome.expenses + outcome.payments}`, { hid: params.hid }));
 		});
 		// A refusal at this step still shows the preview, so the mapping can be fixed.
 		const refused = refusedAnswer(answer, 'import');

@@ -1,3 +1,4 @@
+import { resolve } from '$app/paths';
 import { redirect } from '@sveltejs/kit';
 import { requireMember } from '$lib/server/households/guard';
 import { formAction } from '$lib/server/forms';
@@ -24,7 +25,7 @@ export const actions: Actions = {
 		const { context, form } = await formOf(params.hid, request);
 		return formAction(request, 'save', form, async (input, formData) => {
 			const expense = await createExpense(context, input, String(formData.get('id') ?? ''));
-			redirect(303, `/h/${params.hid}/expenses/${expense.id}?saved=1`);
+			redirect(303, resolve('/h/[hid]/expenses/[eid]?saved=1', { hid: params.hid, eid: expense.id }));
 		});
 	},
 	preview: async ({ params, request }) => {

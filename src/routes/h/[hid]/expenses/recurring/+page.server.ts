@@ -1,3 +1,4 @@
+import { resolve } from '$app/paths';
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { formAction } from '$lib/server/forms';
@@ -35,7 +36,7 @@ export const actions: Actions = {
 		const { context, form } = await formOf(params.hid, request);
 		return formAction(request, 'save', form, async (input) => {
 			await createRecurring(context, input);
-			redirect(303, `/h/${params.hid}/expenses/recurring?created=1`);
+			redirect(303, resolve('/h/[hid]/expenses/recurring?created=1', { hid: params.hid }));
 		});
 	},
 	preview: async ({ params, request }) => {

@@ -1,3 +1,4 @@
+import { resolve } from '$app/paths';
 import { redirect } from '@sveltejs/kit';
 import { requireMember } from '$lib/server/households/guard';
 import { formAction } from '$lib/server/forms';
@@ -21,7 +22,7 @@ export const actions: Actions = {
 		const { timezone, currency } = context.household;
 		return formAction(request, 'save', proposalForm({ timezone, currency, locale: requestLocale(request), members }), async (input) => {
 			const { id } = await createProposal(context, input);
-			redirect(303, `/h/${params.hid}/proposals/${id}`);
+			redirect(303, resolve('/h/[hid]/proposals/[pid]', { hid: params.hid, pid: id }));
 		});
 	}
 };

@@ -1,3 +1,4 @@
+import { resolve } from '$app/paths';
 import { redirect } from '@sveltejs/kit';
 import { fieldsFromExpense } from '$lib/money/expense-form';
 import { orErrorPage } from '$lib/server/forms';
@@ -36,7 +37,7 @@ export const actions: Actions = {
 		const { context, form } = await formOf(params.hid, params.rid, request);
 		return formAction(request, 'save', form, async (input, formData) => {
 			await updateRecurring(context, params.rid, input, editedVersion(formData));
-			redirect(303, `/h/${params.hid}/expenses/recurring?updated=1`);
+			redirect(303, resolve('/h/[hid]/expenses/recurring?updated=1', { hid: params.hid }));
 		});
 	},
 	preview: async ({ params, request }) => {

@@ -1,3 +1,4 @@
+import { resolve } from '$app/paths';
 import { error, redirect } from '@sveltejs/kit';
 import { requireMember } from '$lib/server/households/guard';
 import { formAction, orErrorPage } from '$lib/server/forms';
@@ -18,7 +19,7 @@ export const actions: Actions = {
 		const proposal = await orErrorPage(getProposal(context.household.id, params.pid));
 		return formAction(request, 'save', proposalEditForm(proposal.kind), async (edit) => {
 			await editProposal(context, params.pid, edit);
-			redirect(303, `/h/${params.hid}/proposals/${params.pid}`);
+			redirect(303, resolve('/h/[hid]/proposals/[pid]', { hid: params.hid, pid: params.pid }));
 		});
 	}
 };
