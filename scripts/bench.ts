@@ -1,14 +1,19 @@
 // `npm run bench`: builds and starts the production server against the big house, then
 // load-tests each route on loopback with autocannon, 10 then 50 connections, and writes
-// bench/results.json (and a table). Every figure is also given as a ratio to the floor
-// (the cheapest page) measured in the same run; a small house (2 000 expenses) gives the
-// scaling ratios. BENCH_SECONDS (default 10) sets the time per route and level.
+// bench/results.json (and a table). Every figure is also given as a ratio to the floors
+// measured in the same run: /login (no session) and the session floor (a household page
+// of one indexed query: session, guard, layout, activity); a small house (2 000 expenses)
+// gives the scaling ratios; one person on one connection gives `singleUser`; the server
+// reports the longest event-loop delay of the run (`stallMs`). BENCH_SECONDS (default 10)
+// sets the time per route and level. A refused connection or reset is counted as an error
+// of that route, never the end of the run.
 import { execSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import autocannon from 'autocannon';
 import { prepareDatabase } from '../src/lib/server/db/bootstrap';
 
@@ -62,7 +67,16 @@ async function extras(house: typeof big) {
 		.offset(Math.floor(house === big ? BIG * 0.75 : SMALL * 0.75))
 		.limit(1)
 		.executeTakeFirstOrThrow();
+	const open = await db
+		.selectFrom('proposals')
+		.select('id')
+		.where('householdId', '=', house.householdId)
+		.where('status', '=', 'open')
+		.where('kind', '=', 'consent')
+		.orderBy('closesAt', 'desc')
+		.executeTakeFirstOrThrow();
 	return {
+		openConsentProposalId: open.id,
 		feedPath: new URL(feedUrl, 'http://x').pathname + new URL(feedUrl, 'http://x').search,
 		cursor: encodeCursor({ spentOn: deep.spentOn, createdAt: deep.createdAt.toISOString(), id: deep.id }),
 		member
@@ -113,8 +127,18 @@ const port = await new Promise<number>((resolve) => {
 	});
 });
 const base = `http://127.0.0.1:${port}`;
+const loopReport = join(tmpdir(), `hearth-bench-loop-${process.pid}.json`);
 const server = spawn(process.execPath, ['build/index.js'], {
-	env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, API_RATE_LIMIT_PER_MINUTE: '0', HEARTH_JOBS: '0', NODE_ENV: 'production' },
+	env: {
+		...process.env,
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		ORIGIN: base,
+		API_RATE_LIMIT_PER_MINUTE: '0',
+		HEARTH_JOBS: '0',
+		NODE_ENV: 'production',
+		HEARTH_EVENT_LOOP_REPORT: loopReport
+	},
 	stdio: ['ignore', 'inherit', 'inherit']
 });
 for (let i = 0; ; i++) {
@@ -158,6 +182,7 @@ function routesOf(house: typeof big, extra: typeof bigExtras): Route[] {
 	};
 	return [
 		{ name: 'floor: /login', path: '/login', page: true },
+		{ name: 'session floor', path: `${h}/activity`, auth: 'cookie', page: true },
 		{ name: 'dashboard', path: h, auth: 'cookie', page: true },
 		{ name: 'expense list', path: `${h}/expenses`, auth: 'cookie', page: true },
 		{ name: 'expense list, deep page', path: `${h}/expenses?after=${encodeURIComponent(extra.cursor)}`, auth: 'cookie' },
@@ -167,7 +192,14 @@ function routesOf(house: typeof big, extra: typeof bigExtras): Route[] {
 		{ name: 'ICS feed', path: extra.feedPath },
 		{ name: 'proposals list', path: `${h}/proposals`, auth: 'cookie', page: true },
 		{ name: 'closed ranked proposal', path: `${h}/proposals/${house.rankedProposalId}`, auth: 'cookie', page: true },
-		{ name: 'POST new expense', path: `/api/v1/households/${house.householdId}/expenses`, method: 'POST', auth: 'bearer', body: JSON.stringify(expense) }
+		{ name: 'POST new expense', path: `/api/v1/households/${house.householdId}/expenses`, method: 'POST', auth: 'bearer', body: JSON.stringify(expense) },
+		{
+			name: 'POST a vote',
+			path: `/api/v1/households/${house.householdId}/proposals/${extra.openConsentProposalId}/votes`,
+			method: 'POST',
+			auth: 'bearer',
+			body: JSON.stringify({ position: 'yes' })
+		}
 	];
 }
 
@@ -184,12 +216,20 @@ interface Measured {
 const round = (n: number) => Math.round(n * 100) / 100;
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0);
 
-/** Waits until the server is idle again (a route's backlog must not land on the next route's figures). */
+/**
+ * Waits until the server is idle again (a route's backlog must not land on the next route's
+ * figures). On a loaded machine a probe may be reset or refused: that is not idle yet.
+ */
 async function settle(): Promise<void> {
 	for (let i = 0; i < 600; i++) {
 		const began = performance.now();
-		await fetch(`${base}/login`).then((r) => r.arrayBuffer());
-		if (performance.now() - began < 20) return;
+		const answered = await fetch(`${base}/login`)
+			.then((r) => r.arrayBuffer())
+			.then(
+				() => true,
+				() => false
+			);
+		if (answered && performance.now() - began < 20) return;
 		await new Promise((r) => setTimeout(r, 100));
 	}
 }
@@ -202,10 +242,11 @@ async function measure(route: Route, token: string, connections: number, seconds
 	if (route.body) headers['content-type'] = 'application/json';
 	const times: number[] = [];
 	let errors = 0;
-	const result = await new Promise<autocannon.Result>((resolve, reject) => {
+	const result = await new Promise<autocannon.Result | null>((resolve) => {
 		const instance = autocannon(
 			{ url: base + route.path, method: route.method ?? 'GET', headers, body: route.body, connections, duration: seconds },
-			(error, done) => (error ? reject(error) : resolve(done))
+			// A run that fails as a whole (the server gone) is reported with its errors, not thrown.
+			(error, done) => resolve(error ? null : done)
 		);
 		// autocannon reports p97.5, not p95: keep every response time and take the percentiles here.
 		instance.on('response', (_client, status, _bytes, time) => {
@@ -221,8 +262,36 @@ async function measure(route: Route, token: string, connections: number, seconds
 		p50: round(percentile(times, 50)),
 		p95: round(percentile(times, 95)),
 		p99: round(percentile(times, 99)),
-		errors: Math.max(errors, result.non2xx) + result.errors + result.timeouts
+		errors: result ? Math.max(errors, result.non2xx) + result.errors + result.timeouts : Math.max(errors, 1)
 	};
+}
+
+/** One person on one connection: requests one after another (after five to warm up). */
+async function singleUser(route: Route, token: string, count = 60): Promise<{ name: string; p50: number; p95: number }> {
+	await settle();
+	const headers: Record<string, string> = route.auth === 'bearer' ? { authorization: `Bearer ${token}` } : { cookie: `hearth_session=${token}` };
+	const times: number[] = [];
+	for (let i = 0; i < count + 5; i++) {
+		const began = performance.now();
+		await fetch(base + route.path, { headers })
+			.then((r) => r.arrayBuffer())
+			.catch(() => undefined);
+		if (i >= 5) times.push(performance.now() - began);
+	}
+	times.sort((a, b) => a - b);
+	return { name: route.name, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)) };
+}
+
+/** The longest the server's event loop was held since the last ask (its SIGUSR2 report). */
+async function eventLoopMaxMs(): Promise<number | null> {
+	const before = existsSync(loopReport) ? readFileSync(loopReport, 'utf8') : '';
+	server.kill('SIGUSR2');
+	for (let i = 0; i < 50; i++) {
+		await new Promise((r) => setTimeout(r, 100));
+		const now = existsSync(loopReport) ? readFileSync(loopReport, 'utf8') : '';
+		if (now && now !== before) return (JSON.parse(now) as { maxMs: number }).maxMs;
+	}
+	return null;
 }
 
 /**
@@ -261,6 +330,9 @@ const bigToken = await logIn(big.adminEmail);
 const smallToken = await logIn(small.adminEmail);
 const routes = routesOf(big, bigExtras);
 const measured: Measured[] = [];
+// The start (module loading, first renders) is not a request's stall: count from here.
+await measure(routes[1]!, bigToken, 1, 1);
+await eventLoopMaxMs();
 for (const connections of [10, 50]) {
 	for (const route of routes) {
 		await measure(route, bigToken, Math.min(connections, 10), 1); // warm-up
@@ -315,15 +387,27 @@ for (const route of smallRoutes) {
 	const bigRun = measured.find((m) => m.name === route.name && m.connections === 50)!;
 	scaling.push({ name: route.name, p95Big: bigRun.p95, p95Small: smallRun.p95, p95Ratio: Math.round((bigRun.p95 / Math.max(smallRun.p95, 0.01)) * 100) / 100 });
 }
+const singleUserRuns = [];
+for (const route of routes.filter((r) => (r.method ?? 'GET') === 'GET')) singleUserRuns.push(await singleUser(route, bigToken));
+console.table(singleUserRuns);
+const stallMs = await eventLoopMaxMs();
 const clientJs: Record<string, number> = {};
 for (const route of routes.filter((r) => r.page)) clientJs[route.name] = await clientJsKb(route.path, bigToken);
 const peak = peakRssMb(server.pid!);
 server.kill('SIGTERM');
 await database.stop();
 
+const ratio = (a: number, b: number) => Math.round((a / Math.max(b, 0.01)) * 100) / 100;
 const withRatios = measured.map((m) => {
 	const floor = measured.find((f) => f.name.startsWith('floor') && f.connections === m.connections)!;
-	return { ...m, p95Ratio: Math.round((m.p95 / Math.max(floor.p95, 0.01)) * 100) / 100, rpsRatio: Math.round((m.rps / Math.max(floor.rps, 0.01)) * 100) / 100 };
+	const session = measured.find((f) => f.name === 'session floor' && f.connections === m.connections)!;
+	return {
+		...m,
+		p95Ratio: ratio(m.p95, floor.p95),
+		rpsRatio: ratio(m.rps, floor.rps),
+		sessionP95Ratio: ratio(m.p95, session.p95),
+		sessionRpsRatio: ratio(m.rps, session.rps)
+	};
 });
 const cpu = cpus();
 const results = {
@@ -333,7 +417,9 @@ const results = {
 	expenses: { big: BIG, small: SMALL },
 	seedSeconds,
 	peakRssMb: peak,
+	stallMs,
 	routes: withRatios,
+	singleUser: singleUserRuns,
 	scaling,
 	stalls,
 	clientJsKb: clientJs
@@ -351,9 +437,12 @@ console.table(
 		'p99 ms': r.p99,
 		errors: r.errors,
 		'p95 ÷ floor': r.p95Ratio,
-		'req/s ÷ floor': r.rpsRatio
+		'req/s ÷ floor': r.rpsRatio,
+		'p95 ÷ session': r.sessionP95Ratio,
+		'req/s ÷ session': r.sessionRpsRatio
 	}))
 );
+console.log(`Longest event-loop delay in the run (stallMs): ${stallMs ?? 'not reported'} ms`);
 console.table(scaling.map((s) => ({ route: s.name, [`p95 at ${BIG}`]: s.p95Big, [`p95 at ${SMALL}`]: s.p95Small, 'big ÷ small': s.p95Ratio })));
 console.table(Object.entries(clientJs).map(([route, kb]) => ({ route, 'client JS, KB gzip': kb })));
 console.log('Written to bench/results.json');

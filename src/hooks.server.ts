@@ -2,12 +2,14 @@ import { apiError, isApiPath } from '$lib/server/api/error-body';
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { databaseUnavailable, isDatabaseUnreachable } from '$lib/server/db/unreachable';
 import { startJobs, stopJobs } from '$lib/server/jobs';
+import { watchEventLoop } from '$lib/server/event-loop';
 import { getDb } from '$lib/server/db';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/sessions';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { ACCESS_TOKEN_PREFIX, validateAccessToken } from '$lib/server/auth/access-tokens';
 
 export const init: ServerInit = async () => {
+	watchEventLoop();
 	const url = process.env.DATABASE_URL;
 	if (!url) return;
 	// A job runner that cannot start must not keep the app from serving: pages catch up lazily.

@@ -88,8 +88,10 @@ describe('passwords', () => {
 		process.env.ORIGIN = 'http://hearth.test';
 		try {
 			await requestPasswordReset(user.email, 'addr-d');
-			// The lookup and the mail are a job's (here, work run right after the answer).
-			for (let i = 0; i < 100 && readdirSync(mailDir).length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+			// The lookup and the mail are a job's (here, work run right after the answer): wait
+			// until the mail is written whole (up to 10 s: CI's two cores may be busy).
+			const written = () => readdirSync(mailDir).some((name) => readFileSync(join(mailDir, name), 'utf8').includes('/reset-password/'));
+			for (let i = 0; i < 500 && !written(); i++) await new Promise((r) => setTimeout(r, 20));
 		} finally {
 			delete process.env.ORIGIN;
 			console.log = original;

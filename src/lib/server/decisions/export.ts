@@ -3,10 +3,13 @@ import { toCsv } from '$lib/server/csv';
 import type { Household } from '$lib/server/db/schema';
 import { minorToInput } from '$lib/money/format';
 import { STATUS_LABELS, describeRule } from '$lib/decisions/labels';
-import { listProposals } from './proposals';
+import { allProposals } from './proposal-list';
+import type { Proposal } from '$lib/decisions/model';
 
 export async function proposalsCsv(household: Household): Promise<string> {
-	const proposals = await listProposals(household.id);
+	// All of them, however many: read a page at a time.
+	const proposals: Proposal[] = [];
+	for await (const page of allProposals(household.id)) proposals.push(...page);
 	return toCsv([
 		['title', 'kind', 'rule', 'opened', 'closes or closed', 'status', 'eligible', 'voted', 'result', 'reason', 'linked expense'],
 		...proposals.map((p) => {

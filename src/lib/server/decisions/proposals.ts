@@ -217,22 +217,6 @@ export async function proposalVoters(householdId: string, proposal: Proposal, vi
 export const resultsVisible = (proposal: Pick<Proposal, 'status' | 'hideResults'>) => proposal.status !== 'open' || !proposal.hideResults;
 
 /** Open ones first (closing soonest first), then closed ones, most recently closed first. */
-export async function listProposals(householdId: string, status?: 'open' | 'closed'): Promise<Proposal[]> {
-	let query = getDb().selectFrom('proposals').select('id').where('householdId', '=', householdId);
-	if (status === 'open') query = query.where('status', '=', 'open');
-	if (status === 'closed') query = query.where('status', '!=', 'open');
-	const ids = await query
-		.orderBy((eb) => eb.case().when('status', '=', 'open').then(0).else(1).end())
-		.orderBy((eb) => eb.case().when('status', '=', 'open').then(eb.ref('closesAt')).end(), 'asc')
-		.orderBy('closedAt', 'desc')
-		.limit(200)
-		.execute();
-	return loadProposals(
-		householdId,
-		ids.map((r) => r.id)
-	);
-}
-
 /** Open proposals this member may vote on and has not yet, closing soonest first. */
 export async function awaitingVoteOf(householdId: string, memberId: string): Promise<Array<{ id: string; title: string; closesAt: string }>> {
 	const rows = await getDb()
@@ -268,7 +252,11 @@ function rowsPerProposal(table: 'proposalVoters' | 'votes', householdId: string,
 		.execute();
 }
 
-async function loadProposals(householdId: string, ids: string[]): Promise<Proposal[]> {
+/**
+ * These proposals, in this order, as readers see them. `runningCounts: false` (a list that
+ * shows no counts) leaves the ballots of open proposals unread: their tally is null.
+ */
+export async function loadProposals(householdId: string, ids: string[], { runningCounts = true } = {}): Promise<Proposal[]> {
 	if (ids.length === 0) return [];
 	const db = getDb();
 	const [rows, options, voterCounts, voteCounts, blocks] = await Promise.all([
@@ -295,10 +283,14 @@ async function loadProposals(householdId: string, ids: string[]): Promise<Propos
 			.execute()
 	]);
 	// Ballots are read only where a running count is shown: open proposals that do not hide it.
-	const counted = rows.filter((r) => r.status === 'open' && !r.hideResults).map((r) => r.id);
+	const counted = runningCounts ? rows.filter((r) => r.status === 'open' && !r.hideResults).map((r) => r.id) : [];
 	const ballots = await ballotsOf(db, householdId, counted);
-	const countOf = (list: Array<{ proposalId: string; n: string }>, id: string) => Number(list.find((x) => x.proposalId === id)?.n ?? 0);
+	// Each list grouped once by proposal: a lookup per proposal, not a scan of every row.
 	const byId = new Map(rows.map((r) => [r.id, r]));
+	const optionsOf = groupBy(options, (o) => ({ id: o.id, label: o.label }));
+	const blockersOf = groupBy(blocks, (b) => b.memberId);
+	const voters = new Map(voterCounts.map((c) => [c.proposalId, Number(c.n)]));
+	const voted = new Map(voteCounts.map((c) => [c.proposalId, Number(c.n)]));
 	return ids.flatMap((id) => {
 		const row = byId.get(id);
 		if (!row) return [];
@@ -310,17 +302,17 @@ async function loadProposals(householdId: string, ids: string[]): Promise<Propos
 				title: row.title,
 				body: row.body,
 				kind: row.kind,
-				options: options.filter((o) => o.proposalId === id).map(({ id, label }) => ({ id, label })),
+				options: optionsOf.get(id) ?? [],
 				rule: { threshold: row.threshold, quorumPct: row.quorumPct, voterClass: row.voterClass },
 				closesAt: row.closesAt.toISOString(),
 				status: row.status,
 				hideResults: row.hideResults,
-				eligibleCount: countOf(voterCounts, id),
-				votedCount: countOf(voteCounts, id),
+				eligibleCount: voters.get(id) ?? 0,
+				votedCount: voted.get(id) ?? 0,
 				// The running count ignores the quorum, so an open ranked vote shows its first choices rather than an empty table.
-				tally: open ? (row.hideResults ? null : countRow({ ...row, quorumPct: 0 }, ballots).tally) : row.tally,
+				tally: open ? (row.hideResults || !runningCounts ? null : countRow({ ...row, quorumPct: 0 }, ballots).tally) : row.tally,
 				outcome: row.outcome ?? null,
-				blockedByMemberIds: blocks.filter((b) => b.proposalId === id).map((b) => b.memberId),
+				blockedByMemberIds: blockersOf.get(id) ?? [],
 				reason: row.reason,
 				linkedExpense: expense ? { description: expense.description, amountMinor: expense.amountMinor } : null,
 				linkedExpenseId: row.linkedExpenseId,
@@ -330,4 +322,14 @@ async function loadProposals(householdId: string, ids: string[]): Promise<Propos
 			}
 		];
 	});
+}
+
+function groupBy<T extends { proposalId: string }, V>(rows: T[], value: (row: T) => V): Map<string, V[]> {
+	const grouped = new Map<string, V[]>();
+	for (const row of rows) {
+		const list = grouped.get(row.proposalId);
+		if (list) list.push(value(row));
+		else grouped.set(row.proposalId, [value(row)]);
+	}
+	return grouped;
 }

@@ -8,7 +8,8 @@ import { listRecurring } from '../money/recurring';
 import { seedDemoHousehold } from './seed';
 import { choreCalendar } from '../chores/occurrences';
 import { plusDays, todayIn } from '$lib/dates';
-import { awaitingVoteOf, listProposals } from '../decisions/proposals';
+import { awaitingVoteOf } from '../decisions/proposals';
+import { listProposals } from '../decisions/proposal-list';
 
 describe('the demo household', () => {
 	it('is Maple Street House: five members over three generations, one without a login, months of money', async () => {
@@ -37,7 +38,7 @@ describe('the demo household', () => {
 
 	it('has decisions of each kind: a passed money proposal with its expense, a rejection, a two-round ranked count, a block, open ones', async () => {
 		const { householdId } = await seedDemoHousehold();
-		const proposals = await listProposals(householdId);
+		const proposals = await listProposals(householdId, { limit: 200 });
 		const byTitle = new Map(proposals.map((p) => [p.title, p]));
 		const washer = byTitle.get('Replace the washing machine')!;
 		expect(washer.status).toBe('passed');

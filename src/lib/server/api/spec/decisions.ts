@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { commentInput, decisionRules, proposalEdit, proposalInput, voteInput } from '$lib/server/decisions/schemas';
 import { proposalSchema } from '$lib/decisions/model';
 import { defineOperation } from '../operation';
+import { listQuery } from '../pagination';
 import { idField, pick } from './common';
 
 const tag = 'Decisions';
@@ -25,8 +26,11 @@ export const listProposals = defineOperation({
 	summary: 'Open proposals (closing soonest first), then closed ones',
 	tag,
 	auth: true,
-	query: z.object({ status: z.enum(['open', 'closed'], { error: 'Use open or closed.' }).optional() }),
-	responses: { 200: { description: 'Proposals', schema: z.object({ items: z.array(proposalBody), nextCursor: z.null() }) }, ...pick(400, 401, 404) }
+	query: listQuery.extend({ status: z.enum(['open', 'closed'], { error: 'Use open or closed.' }).optional() }),
+	responses: {
+		200: { description: 'A page of proposals', schema: z.object({ items: z.array(proposalBody), nextCursor: z.string().nullable() }) },
+		...pick(400, 401, 404)
+	}
 });
 
 export const getProposal = defineOperation({
