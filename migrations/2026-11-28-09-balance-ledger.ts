@@ -16,16 +16,16 @@ const apply = (deltas: string) => `
 	on conflict (household_id, member_id) do update set net_minor = member_balances.net_minor + excluded.net_minor;`;
 
 /** A payer line adds (sign 1), a share line subtracts (sign -1), for expenses that are not deleted. */
-const lines = (rows: string, sign: number) =>
+export const lines = (rows: string, sign: number) =>
 	`select l.household_id, l.member_id, ${sign} * l.amount_minor as delta from ${rows} l
 	 join expenses e on e.household_id = l.household_id and e.id = l.expense_id where e.deleted_at is null`;
 
-const settlementLines = (rows: string, sign: number) =>
+export const settlementLines = (rows: string, sign: number) =>
 	`select household_id, from_member_id as member_id, ${sign} * amount_minor as delta from ${rows} where deleted_at is null
 	 union all select household_id, to_member_id, ${-sign} * amount_minor from ${rows} where deleted_at is null`;
 
 /** An expense deleted (or restored): all its lines leave (or return to) the balances. */
-const expenseToggles = `
+export const expenseToggles = `
 	select p.household_id, p.member_id, case when n.deleted_at is null then 1 else -1 end * p.amount_minor as delta
 	from old_rows o join new_rows n on n.household_id = o.household_id and n.id = o.id
 	join expense_payers p on p.household_id = n.household_id and p.expense_id = n.id
@@ -36,7 +36,7 @@ const expenseToggles = `
 	join expense_shares s on s.household_id = n.household_id and s.expense_id = n.id
 	where (o.deleted_at is null) <> (n.deleted_at is null)`;
 
-const functions: Record<string, string> = {
+export const functions: Record<string, string> = {
 	ledger_payers_insert: lines('new_rows', 1),
 	ledger_payers_delete: lines('old_rows', -1),
 	ledger_payers_update: `${lines('old_rows', -1)} union all ${lines('new_rows', 1)}`,
@@ -68,10 +68,10 @@ const applyTotals = (deltas: string) => `
 	select household_id, sum(count), sum(amount) from (${deltas}) d group by household_id order by household_id
 	on conflict (household_id) do update set expense_count = household_expense_totals.expense_count + excluded.expense_count,
 		total_minor = household_expense_totals.total_minor + excluded.total_minor;`;
-const expenseRows = (rows: string, sign: number) =>
+export const expenseRows = (rows: string, sign: number) =>
 	`select household_id, ${sign} as count, ${sign} * amount_minor as amount from ${rows} where deleted_at is null`;
 
-const totalsFunctions: Record<string, [event: 'insert' | 'update' | 'delete', deltas: string]> = {
+export const totalsFunctions: Record<string, [event: 'insert' | 'update' | 'delete', deltas: string]> = {
 	totals_expenses_insert: ['insert', expenseRows('new_rows', 1)],
 	totals_expenses_delete: ['delete', expenseRows('old_rows', -1)],
 	totals_expenses_update: ['update', `${expenseRows('old_rows', -1)} union all ${expenseRows('new_rows', 1)}`]

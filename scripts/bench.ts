@@ -128,7 +128,9 @@ const port = await new Promise<number>((resolve) => {
 });
 const base = `http://127.0.0.1:${port}`;
 const loopReport = join(tmpdir(), `hearth-bench-loop-${process.pid}.json`);
-const server = spawn(process.execPath, ['build/index.js'], {
+// BENCH_NODE_FLAGS: V8 flags for the server (e.g. to try heap sizes), none by default, as `npm start` has none.
+const nodeFlags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+const server = spawn(process.execPath, [...nodeFlags, 'build/index.js'], {
 	env: {
 		...process.env,
 		PORT: String(port),
@@ -167,11 +169,30 @@ interface Route {
 	auth?: 'cookie' | 'bearer';
 	body?: string;
 	page?: boolean;
+	/** A path per request instead of one path (each chore completion acts on another occurrence). */
+	nextPath?: () => string;
+	/** Sent as the real client sends them (calendar apps accept gzip). */
+	headers?: Record<string, string>;
 }
 
-function routesOf(house: typeof big, extra: typeof bigExtras): Route[] {
+/**
+ * Pending occurrences of the coming year, each completed once by one request of the
+ * chore-completion route (completing one twice is a 409, rightly).
+ */
+async function pendingOccurrences(house: typeof big, token: string): Promise<string[]> {
+	const today = todayIn('Europe/Berlin');
+	const api = `/api/v1/households/${house.householdId}`;
+	const response = await fetch(`${base}${api}/chore-calendar?from=${plusDays(today, 1)}&to=${plusDays(today, 364)}`, {
+		headers: { authorization: `Bearer ${token}` }
+	});
+	const { items } = (await response.json()) as { items: Array<{ choreId: string; dueOn: string; status: string; assigneeMemberId: string | null }> };
+	return items.filter((o) => o.status === 'pending' && o.assigneeMemberId).map((o) => `${api}/chores/${o.choreId}/occurrences/${o.dueOn}/complete`);
+}
+
+function routesOf(house: typeof big, extra: typeof bigExtras, occurrences: string[] = []): Route[] {
 	const h = `/h/${house.householdId}`;
 	const today = todayIn('Europe/Berlin');
+	let taken = 0;
 	const expense = {
 		description: 'Bench lunch',
 		amountMinor: 1234,
@@ -189,7 +210,7 @@ function routesOf(house: typeof big, extra: typeof bigExtras): Route[] {
 		{ name: 'balances page', path: `${h}/balances`, auth: 'cookie', page: true },
 		{ name: 'GET /api/v1/…/balances', path: `/api/v1/households/${house.householdId}/balances`, auth: 'bearer' },
 		{ name: 'chore calendar, month', path: `${h}/chores?view=month&date=${today}`, auth: 'cookie', page: true },
-		{ name: 'ICS feed', path: extra.feedPath },
+		{ name: 'ICS feed', path: extra.feedPath, headers: { 'accept-encoding': 'gzip' } },
 		{ name: 'proposals list', path: `${h}/proposals`, auth: 'cookie', page: true },
 		{ name: 'closed ranked proposal', path: `${h}/proposals/${house.rankedProposalId}`, auth: 'cookie', page: true },
 		{ name: 'POST new expense', path: `/api/v1/households/${house.householdId}/expenses`, method: 'POST', auth: 'bearer', body: JSON.stringify(expense) },
@@ -199,6 +220,14 @@ function routesOf(house: typeof big, extra: typeof bigExtras): Route[] {
 			method: 'POST',
 			auth: 'bearer',
 			body: JSON.stringify({ position: 'yes' })
+		},
+		{
+			name: 'POST a chore completion',
+			path: occurrences[0] ?? `${h}/none`,
+			nextPath: () => occurrences[taken++ % Math.max(1, occurrences.length)]!,
+			method: 'POST',
+			auth: 'bearer',
+			body: '{}'
 		}
 	];
 }
@@ -211,6 +240,8 @@ interface Measured {
 	p95: number;
 	p99: number;
 	errors: number;
+	/** The longest event-loop delay while this route ran (the run's `stallMs` is the largest of these). */
+	stallMs?: number | null;
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -236,7 +267,7 @@ async function settle(): Promise<void> {
 
 async function measure(route: Route, token: string, connections: number, seconds = SECONDS): Promise<Measured> {
 	await settle();
-	const headers: Record<string, string> = {};
+	const headers: Record<string, string> = { ...route.headers };
 	if (route.auth === 'cookie') headers.cookie = `hearth_session=${token}`;
 	if (route.auth === 'bearer') headers.authorization = `Bearer ${token}`;
 	if (route.body) headers['content-type'] = 'application/json';
@@ -244,7 +275,15 @@ async function measure(route: Route, token: string, connections: number, seconds
 	let errors = 0;
 	const result = await new Promise<autocannon.Result | null>((resolve) => {
 		const instance = autocannon(
-			{ url: base + route.path, method: route.method ?? 'GET', headers, body: route.body, connections, duration: seconds },
+			{
+				url: base + route.path,
+				method: route.method ?? 'GET',
+				headers,
+				body: route.body,
+				connections,
+				duration: seconds,
+				...(route.nextPath ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: route.nextPath!() }) }] } : {})
+			},
 			// A run that fails as a whole (the server gone) is reported with its errors, not thrown.
 			(error, done) => resolve(error ? null : done)
 		);
@@ -266,10 +305,15 @@ async function measure(route: Route, token: string, connections: number, seconds
 	};
 }
 
+let singleUserStallMs = 0;
 /** One person on one connection: requests one after another (after five to warm up). */
 async function singleUser(route: Route, token: string, count = 60): Promise<{ name: string; p50: number; p95: number }> {
 	await settle();
-	const headers: Record<string, string> = route.auth === 'bearer' ? { authorization: `Bearer ${token}` } : { cookie: `hearth_session=${token}` };
+	await eventLoopMaxMs();
+	const headers: Record<string, string> = {
+		...route.headers,
+		...(route.auth === 'bearer' ? { authorization: `Bearer ${token}` } : { cookie: `hearth_session=${token}` })
+	};
 	const times: number[] = [];
 	for (let i = 0; i < count + 5; i++) {
 		const began = performance.now();
@@ -279,6 +323,9 @@ async function singleUser(route: Route, token: string, count = 60): Promise<{ na
 		if (i >= 5) times.push(performance.now() - began);
 	}
 	times.sort((a, b) => a - b);
+	const stall = await eventLoopMaxMs();
+	if (stall !== null && stall > 100) console.log(`  ${route.name}, one person: the event loop was once held ${stall} ms`);
+	singleUserStallMs = Math.max(singleUserStallMs, stall ?? 0);
 	return { name: route.name, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)) };
 }
 
@@ -328,20 +375,36 @@ function peakRssMb(pid: number): number {
 
 const bigToken = await logIn(big.adminEmail);
 const smallToken = await logIn(small.adminEmail);
-const routes = routesOf(big, bigExtras);
+/** BENCH_ROUTES=dashboard,ICS feed: only those routes (and the floors), for a quick look; results.json is left as it is. */
+const only = process.env.BENCH_ROUTES?.split(',').map((name) => name.trim());
+const routes = routesOf(big, bigExtras, await pendingOccurrences(big, bigToken)).filter(
+	(r) => !only || r.name.includes('floor') || only.some((name) => r.name.startsWith(name))
+);
 const measured: Measured[] = [];
 // The start (module loading, first renders) is not a request's stall: count from here.
 await measure(routes[1]!, bigToken, 1, 1);
 await eventLoopMaxMs();
 for (const connections of [10, 50]) {
 	for (const route of routes) {
-		await measure(route, bigToken, Math.min(connections, 10), 1); // warm-up
+		// The warm-up (a first request computes what later ones find kept) counts for the stall.
+		await eventLoopMaxMs();
+		await measure(route, bigToken, Math.min(connections, 10), 1);
 		const m = await measure(route, bigToken, connections);
+		m.stallMs = await eventLoopMaxMs();
 		measured.push(m);
 		console.log(
-			`${m.name.padEnd(28)} ${String(connections).padStart(3)} conns  ${String(m.rps).padStart(8)} req/s  p95 ${String(m.p95).padStart(7)} ms  errors ${m.errors}`
+			`${m.name.padEnd(28)} ${String(connections).padStart(3)} conns  ${String(m.rps).padStart(8)} req/s  p95 ${String(m.p95).padStart(7)} ms  errors ${m.errors}  stall ${m.stallMs} ms`
 		);
 	}
+}
+if (only) {
+	const single = [];
+	for (const route of routes.filter((r) => (r.method ?? 'GET') === 'GET')) single.push(await singleUser(route, bigToken));
+	console.table(single);
+	console.log(`Longest event-loop delay: ${await eventLoopMaxMs()} ms · peak RSS ${peakRssMb(server.pid!)} MB`);
+	server.kill('SIGTERM');
+	await database.stop();
+	process.exit(0);
 }
 /**
  * Stalls: one heavy request at a time while /login is fetched every 10 ms; the slowest
@@ -390,7 +453,8 @@ for (const route of smallRoutes) {
 const singleUserRuns = [];
 for (const route of routes.filter((r) => (r.method ?? 'GET') === 'GET')) singleUserRuns.push(await singleUser(route, bigToken));
 console.table(singleUserRuns);
-const stallMs = await eventLoopMaxMs();
+// The longest of the whole run: each load run's, and the rest's (stall probes, scaling, single user) since.
+const stallMs = Math.max(...measured.map((m) => m.stallMs ?? 0), singleUserStallMs, (await eventLoopMaxMs()) ?? 0);
 const clientJs: Record<string, number> = {};
 for (const route of routes.filter((r) => r.page)) clientJs[route.name] = await clientJsKb(route.path, bigToken);
 const peak = peakRssMb(server.pid!);

@@ -18,7 +18,7 @@ export interface FairnessRow {
 }
 
 export function fairness(
-	occurrences: FairnessOccurrence[],
+	occurrences: readonly FairnessOccurrence[],
 	participantsOf: (choreId: string) => string[],
 	capacityOf: (memberId: string) => number,
 	isAvailable: (memberId: string, day: string) => boolean,

@@ -16,3 +16,17 @@ export function watchEventLoop(reportFile = process.env.HEARTH_EVENT_LOOP_REPORT
 		delays.reset();
 	});
 }
+
+/**
+ * For long work in a request (planning a big house, writing its calendar feed): call the
+ * returned function between small steps; it gives the event loop back whenever a slice has
+ * taken `sliceMs`, so other requests go on meanwhile (no request holds the loop for long).
+ */
+export function timeSlices(sliceMs = 20): () => Promise<void> {
+	let sliceStart = performance.now();
+	return async () => {
+		if (performance.now() - sliceStart <= sliceMs) return;
+		await new Promise((resolve) => setImmediate(resolve));
+		sliceStart = performance.now();
+	};
+}

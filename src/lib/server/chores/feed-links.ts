@@ -76,7 +76,17 @@ export async function findFeed(householdId: string, memberId: string | null, tok
 		.selectFrom('calendarFeeds')
 		.innerJoin('members', (join) => join.onRef('members.householdId', '=', 'calendarFeeds.householdId').onRef('members.id', '=', 'calendarFeeds.memberId'))
 		.innerJoin('households', 'households.id', 'calendarFeeds.householdId')
-		.select(['calendarFeeds.memberId', 'calendarFeeds.scope', 'members.active', 'households.name', 'households.timezone', 'households.id'])
+		.innerJoin('householdVersions', 'householdVersions.householdId', 'calendarFeeds.householdId')
+		.select([
+			'calendarFeeds.memberId',
+			'calendarFeeds.scope',
+			'members.active',
+			'households.name',
+			'households.timezone',
+			'households.id',
+			// The feed is kept by the household cache until the house changes.
+			'householdVersions.version as dataVersion'
+		])
 		.where('calendarFeeds.tokenHash', '=', hashToken(token))
 		.where('calendarFeeds.revokedAt', 'is', null)
 		.where('calendarFeeds.householdId', '=', householdId)

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { makeHousehold, makeMember } from '../testing/factories';
 import { plusDays, todayIn } from '$lib/dates';
 import { createChore } from './chores';
-import { feedIcs } from './ics';
+import { feedIcs, feedResponse } from './ics';
+import { actOnOccurrence } from './occurrences';
+import { gunzipSync } from 'node:zlib';
 import { regenerateFeed } from './feed-links';
 
 const tokenOf = (path: string) => new URL(path, 'http://x').searchParams.get('token');
@@ -79,5 +81,33 @@ describe('ICS feeds', () => {
 		await expect(feedIcs(house.household.id, house.member.id, tokenOf(second))).resolves.toContain('BEGIN:VCALENDAR');
 		await expect(feedIcs(house.household.id, bo.id, tokenOf(second))).rejects.toMatchObject({ status: 404 });
 		await expect(feedIcs(house.household.id, null, 'wrong')).rejects.toMatchObject({ status: 404 });
+	});
+
+	it('answers polls with an ETag (304 when unchanged), gzip when accepted, and shows a change at once', async () => {
+		const house = await makeHousehold();
+		const today = todayIn(house.household.timezone);
+		const chore = await createChore(house, {
+			name: 'Bins',
+			effort: 1,
+			schedule: { kind: 'daily', interval: 1, startOn: today },
+			assignment: { strategy: 'rotate', memberIds: [house.member.id] }
+		});
+		const token = tokenOf(await regenerateFeed(house, 'household'));
+		const poll = (headers: Record<string, string> = {}) => feedResponse(house.household.id, null, token, new Request('http://x/feed', { headers }));
+		const first = await poll();
+		const etag = first.headers.get('etag')!;
+		const text = await first.text();
+		expect(etag).toMatch(/^".+"$/);
+		expect(first.headers.get('cache-control')).toBe('private, no-cache');
+		expect((await poll({ 'if-none-match': etag })).status).toBe(304);
+		const zipped = await poll({ 'accept-encoding': 'gzip, deflate, br' });
+		expect(zipped.headers.get('content-encoding')).toBe('gzip');
+		expect(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString('utf8')).toBe(text);
+		// Done now: the next poll says so (a feed kept for a minute by time, as before, did not).
+		await actOnOccurrence({ ...house, household: { ...house.household } }, chore.id, today, { kind: 'complete' });
+		const after = await poll({ 'if-none-match': etag });
+		expect(after.status).toBe(200);
+		expect(after.headers.get('etag')).not.toBe(etag);
+		expect(await after.text()).toContain('Bins — Founder (done)');
 	});
 });

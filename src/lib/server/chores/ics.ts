@@ -4,36 +4,59 @@
  * untimed ones are all-day events. Each occurrence has a stable UID.
  */
 import { TZDate } from '@date-fns/tz';
-import ical, { ICalCalendarMethod } from 'ical-generator';
+import ical, { foldLines, ICalCalendarMethod, type ICalEventData } from 'ical-generator';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { getDb } from '$lib/server/db';
 import { plusDays, todayIn } from '$lib/dates';
-import { choreCalendar } from './occurrences';
+import { choreCalendar, type Occurrence } from './occurrences';
+import { timeSlices } from '$lib/server/event-loop';
 import { findFeed } from './feed-links';
+import { keptForHousehold } from '$lib/server/households/household-cache';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 
-/** The calendar text of a feed link; a wrong, revoked or mismatched token is a 404, like a missing page. */
+const gzipAsync = promisify(gzip);
+
+/**
+ * The calendar text of a feed link; a wrong, revoked or mismatched token is a 404, like a
+ * missing page. The link is checked on every request; the text is written once per
+ * household version and day (calendar apps poll, and seven months of a big house's chores
+ * take a while to write) and kept by the household cache.
+ */
 export async function feedIcs(householdId: string, memberId: string | null, token: string | null): Promise<string> {
-	const feed = await findFeed(householdId, memberId, token);
-	const today = todayIn(feed.timezone);
-	// Calendar apps poll; seven months of a big house's chores take a while to write. The link
-	// is checked on every request (above); what it shows may be up to a minute old.
-	// The promise is kept, not just the text: requests arriving while one is being written wait for it.
-	const key = `${householdId}:${memberId ?? 'all'}:${today}`;
-	const cached = recentFeeds.get(key);
-	if (cached && cached.until > Date.now()) return cached.text;
-	const text = writeFeed(feed, memberId, householdId, today);
-	if (recentFeeds.size >= MAX_CACHED_FEEDS) recentFeeds.delete(recentFeeds.keys().next().value!);
-	recentFeeds.set(key, { text, until: Date.now() + FEED_CACHE_MS });
-	text.catch(() => recentFeeds.delete(key));
-	return text;
+	return (await keptFeed(householdId, memberId, token)).text;
 }
 
-const FEED_CACHE_MS = 60_000;
+/**
+ * A feed link answered as calendar apps poll: `ETag` (the house's data version and day),
+ * so an unchanged calendar is a 304 with no body; gzip when the app accepts it (the text
+ * shrinks about twentyfold), compressed once per version like the text.
+ */
+export async function feedResponse(householdId: string, memberId: string | null, token: string | null, request: Request): Promise<Response> {
+	const feed = await keptFeed(householdId, memberId, token);
+	const headers: Record<string, string> = { ...ICS_HEADERS, etag: feed.etag, vary: 'accept-encoding' };
+	if (
+		request.headers
+			.get('if-none-match')
+			?.split(',')
+			.some((tag) => tag.trim() === feed.etag)
+	)
+		return new Response(null, { status: 304, headers });
+	if (!/\bgzip\b/.test(request.headers.get('accept-encoding') ?? '')) return new Response(feed.text, { headers });
+	const gzipped = await keptForHousehold(feed.household, `ics.gz|${memberId ?? 'all'}`, async () => gzipAsync(feed.text));
+	return new Response(new Uint8Array(gzipped), { headers: { ...headers, 'content-encoding': 'gzip' } });
+}
+
+async function keptFeed(householdId: string, memberId: string | null, token: string | null) {
+	const household = await findFeed(householdId, memberId, token);
+	const today = todayIn(household.timezone);
+	const text = await keptForHousehold(household, `ics|${memberId ?? 'all'}`, () => writeFeed(household, memberId, householdId, today));
+	return { household, text, etag: `"${memberId ?? 'all'}-${household.dataVersion}-${today}"` };
+}
+
 /** What a calendar app shows: the last two weeks (done or not) and the next six months (across a daylight-saving change). */
 const FEED_PAST_DAYS = 14;
 const FEED_FUTURE_DAYS = 180;
-const MAX_CACHED_FEEDS = 200;
-const recentFeeds = new Map<string, { text: Promise<string>; until: number }>();
 
 async function writeFeed(feed: { id: string; name: string; timezone: string }, memberId: string | null, householdId: string, today: string): Promise<string> {
 	const db = getDb();
@@ -51,27 +74,39 @@ async function writeFeed(feed: { id: string; name: string; timezone: string }, m
 		method: ICalCalendarMethod.PUBLISH,
 		timezone: { name: feed.timezone, generator: (zone) => getVtimezoneComponent(zone) ?? null }
 	});
+	// Written a slice at a time: a big house's half year is thousands of events (1.8 MB,
+	// about two seconds), which in one toString() held the event loop for all of it. The
+	// empty calendar gives the head (with the zone) and the end; each event is written and
+	// folded as the calendar would, then let go.
+	const empty = calendar.toString();
+	const end = empty.lastIndexOf('END:VCALENDAR');
+	const parts = [empty.slice(0, end)];
+	const giveBack = timeSlices();
 	for (const o of occurrences) {
-		const who = o.assigneeMemberId ? (names.get(o.assigneeMemberId) ?? 'someone') : 'anyone';
-		const status = o.status === 'done' ? ' (done)' : o.status === 'skipped' ? ' (skipped)' : '';
-		const event = {
-			id: `${o.choreId}-${o.dueOn}@hearth`,
-			summary: `${o.choreName} — ${who}${status}`,
-			description: `Effort ${o.effort}. Assigned to ${who}.`
-		};
-		const [y, m, d] = o.dueOn.split('-').map(Number) as [number, number, number];
-		if (o.time) {
-			const [hour, minute] = o.time.split(':').map(Number) as [number, number];
-			// The instant of that wall-clock time in the household's zone (daylight saving included);
-			// ical-generator writes it back as local time with the zone's TZID.
-			const start = new TZDate(y, m - 1, d, hour, minute, feed.timezone);
-			calendar.createEvent({ ...event, start, end: new TZDate(start.getTime() + 30 * 60_000, feed.timezone), timezone: feed.timezone });
-		} else {
-			calendar.createEvent({ ...event, start: new TZDate(y, m - 1, d, 12, 0, feed.timezone), allDay: true });
-		}
+		parts.push(foldLines(calendar.createEvent(eventOf(o, names, feed.timezone)).toString()));
+		calendar.clear();
+		await giveBack();
 	}
-	return calendar.toString();
+	parts.push(empty.slice(end));
+	return parts.join('');
 }
 
-/** How a calendar app is answered (no caching on the way: the link may be revoked any time). */
-export const ICS_HEADERS = { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'no-store' } as const;
+function eventOf(o: Occurrence, names: Map<string, string>, timezone: string): ICalEventData {
+	const who = o.assigneeMemberId ? (names.get(o.assigneeMemberId) ?? 'someone') : 'anyone';
+	const status = o.status === 'done' ? ' (done)' : o.status === 'skipped' ? ' (skipped)' : '';
+	const event = {
+		id: `${o.choreId}-${o.dueOn}@hearth`,
+		summary: `${o.choreName} — ${who}${status}`,
+		description: `Effort ${o.effort}. Assigned to ${who}.`
+	};
+	const [y, m, d] = o.dueOn.split('-').map(Number) as [number, number, number];
+	if (!o.time) return { ...event, start: new TZDate(y, m - 1, d, 12, 0, timezone), allDay: true };
+	const [hour, minute] = o.time.split(':').map(Number) as [number, number];
+	// The instant of that wall-clock time in the household's zone (daylight saving included);
+	// ical-generator writes it back as local time with the zone's TZID.
+	const start = new TZDate(y, m - 1, d, hour, minute, timezone);
+	return { ...event, start, end: new TZDate(start.getTime() + 30 * 60_000, timezone), timezone };
+}
+
+/** How a calendar app is answered: kept only if checked with us each time (the link may be revoked any time). */
+export const ICS_HEADERS = { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, no-cache' } as const;

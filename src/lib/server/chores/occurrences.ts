@@ -9,6 +9,7 @@ import { DomainError, notFound } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
 import { audit } from '$lib/server/activity/log';
 import type { MemberContext } from '$lib/server/households/context';
+import { keptForHousehold, type VersionedHousehold } from '$lib/server/households/household-cache';
 import { parseDay, plusDays, todayIn } from '$lib/dates';
 import type { CalendarOccurrence, PlannedOccurrence } from '$lib/chores/plan';
 import { applyOccurrenceAction, namedMember, OCCURRENCE_ACTIVITY, type OccurrenceAction } from '$lib/chores/occurrence-action';
@@ -32,9 +33,17 @@ function present(o: PlannedOccurrence, today: string, doneAt: Map<string, Date |
 	};
 }
 
-/** Sorted by day, then chore name; `memberId` keeps one person's (assigned or done by them). */
-export async function choreCalendar(household: HouseholdRef, from: string, to: string, memberId?: string): Promise<Occurrence[]> {
+/**
+ * Sorted by day, then chore name; `memberId` keeps one person's (assigned or done by them).
+ * Planned once per household, day, version and range (the household cache), however many
+ * pages and members ask: the answer is shared, so callers copy before they sort.
+ */
+export async function choreCalendar(household: VersionedHousehold, from: string, to: string, memberId?: string): Promise<readonly Occurrence[]> {
 	checkPlannable(household, from, to);
+	return keptForHousehold(household, `plan|${from}|${to}|${memberId ?? 'all'}`, () => planCalendar(household, from, to, memberId));
+}
+
+async function planCalendar(household: HouseholdRef, from: string, to: string, memberId?: string): Promise<Occurrence[]> {
 	// Only reads: days past and not yet written down (the catch-up step does that) are planned as they would be stored.
 	const db = getDb();
 	// One person's calendar needs only the chores they take part in, or whose stored days in the range name them.

@@ -9,6 +9,7 @@ import { plusDays, todayIn } from '$lib/dates';
 import { planSteps, sortOccurrences, type PlanInput, type PlannedOccurrence, type StoredOccurrence } from '$lib/chores/plan';
 import { outsidePlanningBounds } from '$lib/chores/bounds';
 import { choresOf } from './queries';
+import { timeSlices } from '$lib/server/event-loop';
 
 const WINDOW_DAYS = 90;
 
@@ -104,13 +105,10 @@ export async function planInput(
  */
 export async function planWithoutBlocking(input: PlanInput): Promise<PlannedOccurrence[]> {
 	const out: PlannedOccurrence[] = [];
-	let sliceStart = performance.now();
+	const giveBack = timeSlices();
 	for (const step of planSteps(input)) {
 		for (const o of step) out.push(o);
-		if (performance.now() - sliceStart > 20) {
-			await new Promise((resolve) => setImmediate(resolve));
-			sliceStart = performance.now();
-		}
+		await giveBack();
 	}
 	return sortOccurrences(out);
 }

@@ -180,6 +180,7 @@ export interface HouseholdDefaults {
 export interface HouseholdExpenseTotals {
   expenseCount: Generated<number>;
   householdId: string;
+  stripe: Generated<number>;
   totalMinor: Generated<number>;
 }
 
@@ -191,6 +192,11 @@ export interface Households {
   id: Generated<string>;
   name: string;
   timezone: string;
+  version: Generated<number>;
+}
+
+export interface HouseholdVersions {
+  householdId: string;
   version: Generated<number>;
 }
 
@@ -212,6 +218,7 @@ export interface MemberBalances {
   householdId: string;
   memberId: string;
   netMinor: Generated<number>;
+  stripe: Generated<number>;
 }
 
 export interface Members {
@@ -408,6 +415,7 @@ export interface DB {
   householdDefaults: HouseholdDefaults;
   householdExpenseTotals: HouseholdExpenseTotals;
   households: Households;
+  householdVersions: HouseholdVersions;
   invites: Invites;
   memberBalances: MemberBalances;
   members: Members;

@@ -8,6 +8,7 @@ import { getDb } from '$lib/server/db';
 import { hashPassword } from '$lib/server/auth/passwords';
 import { closeAllDueProposals } from '$lib/server/decisions/closing';
 import { plusDays, todayIn } from '$lib/dates';
+import { bumpHouseholdVersion, withoutRowBumps } from '$lib/server/households/household-versions';
 
 export const BIG_HOUSEHOLD = 'Big Co-op';
 export const BIG_ADMIN_EMAIL = 'big-admin@hearth.example';
@@ -71,8 +72,10 @@ export async function seedBigHousehold({ expenses, emailTag = '', log = () => {}
 
 	await step(`${expenses} expenses with payers, shares and first versions`, async () => {
 		// Each expense: 5 sharers spread over the house, one payer (every tenth has two), mixed split modes.
-		// One transaction: the generated rows live in a temporary table of its connection.
+		// One transaction: the generated rows live in a temporary table of its connection. A new
+		// house nobody has seen: its million rows queue no version bump each; one bump at the end.
 		await db.transaction().execute(async (trx) => {
+			await withoutRowBumps(trx);
 			await sql`
 			create temporary table gen on commit drop as
 			select n, gen_random_uuid() as id,
@@ -106,6 +109,7 @@ export async function seedBigHousehold({ expenses, emailTag = '', log = () => {}
 			select ${h}::uuid, id, 1, jsonb_build_object('id', id, 'version', 1, 'amountMinor', amount, 'spentOn', spent_on, 'splitMode', mode), payer, spent_on + time '18:00' from gen`.execute(
 				trx
 			);
+			await bumpHouseholdVersion(trx, h);
 		});
 	});
 

@@ -47,6 +47,7 @@ async function findMembership(user: SessionUser, householdId: string): Promise<M
 		.selectFrom('members')
 		.innerJoin('households', 'households.id', 'members.householdId')
 		.leftJoin('householdCatchUp', 'householdCatchUp.householdId', 'members.householdId')
+		.leftJoin('householdVersions', 'householdVersions.householdId', 'members.householdId')
 		.selectAll('members')
 		.select([
 			'households.name as householdName',
@@ -55,20 +56,31 @@ async function findMembership(user: SessionUser, householdId: string): Promise<M
 			'households.createdAt as householdCreatedAt',
 			'households.version as householdVersion',
 			'households.demoExpiresAt',
-			'householdCatchUp.dueAt as catchUpDueAt'
+			'householdCatchUp.dueAt as catchUpDueAt',
+			// What the household cache keys its pages by (household-cache.ts).
+			'householdVersions.version as dataVersion'
 		])
 		.where('members.householdId', '=', householdId)
 		.where('members.userId', '=', user.id)
 		.where('members.active', '=', true)
 		.executeTakeFirst();
 	if (!row) notAMember();
-	const { householdName, currency, timezone, householdCreatedAt, householdVersion, demoExpiresAt, catchUpDueAt, ...member } = row;
+	const { householdName, currency, timezone, householdCreatedAt, householdVersion, demoExpiresAt, catchUpDueAt, dataVersion, ...member } = row;
 	// Due background work first (once, by one request), so every read after it only reads.
 	await catchUpIfDue({ id: householdId, timezone }, catchUpDueAt);
 	return {
 		user,
 		member,
-		household: { id: householdId, name: householdName, currency, timezone, createdAt: householdCreatedAt, version: householdVersion, demoExpiresAt }
+		household: {
+			id: householdId,
+			name: householdName,
+			currency,
+			timezone,
+			createdAt: householdCreatedAt,
+			version: householdVersion,
+			demoExpiresAt,
+			dataVersion: dataVersion ?? undefined
+		}
 	};
 }
 

@@ -16,11 +16,21 @@ import type { SettlementInput } from './schemas';
  * who left are included while their balance is not zero.
  */
 export async function getBalances(householdId: string): Promise<{ balances: Balance[]; transfers: Transfer[] }> {
-	// member_balances is kept by triggers (migration 09): reading it costs the same whatever the history's length.
+	// member_balances is kept by triggers (migrations 09 and 19): reading it costs the same whatever the
+	// history's length. A member's balance is the sum of their (at most eight) stripes.
 	const rows = await getDb()
 		.selectFrom('members as m')
-		.leftJoin('memberBalances as b', (join) => join.onRef('b.householdId', '=', 'm.householdId').onRef('b.memberId', '=', 'm.id'))
-		.select((eb) => ['m.id as memberId', 'm.active', eb.fn.coalesce('b.netMinor', eb.lit(0)).as('netMinor')])
+		.leftJoin(
+			(eb) =>
+				eb
+					.selectFrom('memberBalances')
+					.select((inner) => ['memberId', inner.fn.sum<string>('netMinor').as('netMinor')])
+					.where('householdId', '=', householdId)
+					.groupBy('memberId')
+					.as('b'),
+			(join) => join.onRef('b.memberId', '=', 'm.id')
+		)
+		.select((eb) => ['m.id as memberId', 'm.active', eb.fn.coalesce('b.netMinor', sql<string>`0`).as('netMinor')])
 		.where('m.householdId', '=', householdId)
 		.orderBy('m.displayName')
 		.execute();

@@ -99,10 +99,10 @@ function filtered(householdId: string, filter: ExpenseFilter) {
 /** Count and sum of the expenses a filter matches, summed by Postgres. */
 export async function sumExpenses(householdId: string, filter: ExpenseFilter): Promise<{ count: number; totalMinor: number }> {
 	if (!Object.values(filter).some((value) => value !== undefined && value !== '')) {
-		// Unfiltered: the totals the triggers keep (migration 09), not a scan of every expense.
+		// Unfiltered: the totals the triggers keep (migrations 09 and 19: a sum of stripes), not a scan of every expense.
 		const kept = await getDb()
 			.selectFrom('householdExpenseTotals')
-			.select(['expenseCount', 'totalMinor'])
+			.select((eb) => [eb.fn.sum<string>('expenseCount').as('expenseCount'), eb.fn.sum<string>('totalMinor').as('totalMinor')])
 			.where('householdId', '=', householdId)
 			.executeTakeFirst();
 		return { count: Number(kept?.expenseCount ?? 0), totalMinor: Number(kept?.totalMinor ?? 0) };

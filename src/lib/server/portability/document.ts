@@ -52,7 +52,8 @@ export const NOT_EXPORTED: Record<string, string> = {
 	household_expense_totals: 'derived from expenses (rebuilt by triggers on import)',
 	sweep_failures: 'this server’s record of background work that failed',
 	activity_seen: 'each person’s place on Home on this server, not the house’s record',
-	household_catch_up: 'when this server next owes the house its background work'
+	household_catch_up: 'when this server next owes the house its background work',
+	household_versions: 'this server’s count of the house’s changes (what its page cache is keyed by)'
 };
 
 /** Tables whose ids come from a sequence: exported in id order without the id, renumbered on import. */

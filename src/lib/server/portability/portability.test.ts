@@ -39,7 +39,7 @@ async function figures(householdId: string) {
 	return {
 		balances: byMember(balances),
 		transfers,
-		calendar: calendar.sort((a, b) => `${a.dueOn}${a.choreId}`.localeCompare(`${b.dueOn}${b.choreId}`)),
+		calendar: [...calendar].sort((a, b) => `${a.dueOn}${a.choreId}`.localeCompare(`${b.dueOn}${b.choreId}`)),
 		fairness30: byMember(await choreFairness(household, plusDays(today, -30), today)),
 		fairness90: byMember(await choreFairness(household, plusDays(today, -90), today)),
 		proposals: proposals.map(({ createdAt: _c, closedAt: _d, ...p }) => p)

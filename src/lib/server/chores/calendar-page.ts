@@ -1,0 +1,63 @@
+/**
+ * The chore calendar page (agenda, week, month): what it shows for one member, view and
+ * day, kept by the household cache until anything of the house changes or the day turns.
+ */
+import { plusDays, todayIn } from '$lib/dates';
+import { planningBounds } from '$lib/chores/bounds';
+import { dayOrder, viewRange, type CalendarView } from '$lib/chores/views';
+import { trimMonth } from '$lib/chores/month';
+import type { MemberContext } from '$lib/server/households/context';
+import { keptForHousehold } from '$lib/server/households/household-cache';
+import { listMembers } from '$lib/server/households/members';
+import { choreCalendar } from './occurrences';
+import { listChores } from './queries';
+
+/** How far back undone chores are still listed as overdue (Home shows the same fortnight). */
+const OVERDUE_DAYS = 14;
+
+export interface CalendarQuery {
+	view: CalendarView;
+	/** A day within the planning bounds (the route refuses others). */
+	anchor: string;
+	/** 'all', 'mine' or a member's id. */
+	who: string;
+}
+
+export function calendarPage(context: MemberContext, query: CalendarQuery) {
+	const { view, anchor, who } = query;
+	return keptForHousehold(context.household, `calendar|${context.member.id}|${view}|${anchor}|${who}`, () => readCalendarPage(context, query));
+}
+
+async function readCalendarPage({ household, member }: MemberContext, { view, anchor, who }: CalendarQuery) {
+	const today = todayIn(household.timezone);
+	const bounds = planningBounds(today);
+	const viewed = viewRange(view, anchor);
+	// A view around the first or last plannable day shows the plannable part of it.
+	const range = { ...viewed, from: viewed.from < bounds.earliest ? bounds.earliest : viewed.from, to: viewed.to > bounds.latest ? bounds.latest : viewed.to };
+	const members = await listMembers(household.id);
+	const filterId = who === 'mine' ? member.id : members.some((m) => m.id === who) ? who : undefined;
+	// The week and agenda around today also list what is still undone from the fortnight before them, as Home does.
+	const overdueFrom = plusDays(today, -OVERDUE_DAYS);
+	const showsOverdue = view !== 'month' && range.from <= today && range.to >= today && range.from > overdueFrom;
+	const [planned, earlier, chores] = await Promise.all([
+		choreCalendar(household, range.from, range.to, filterId),
+		showsOverdue ? choreCalendar(household, overdueFrom, plusDays(range.from, -1), filterId) : [],
+		listChores(household.id)
+	]);
+	const inOrder = [...planned].sort(dayOrder);
+	const { shown: occurrences, more } = view === 'month' ? trimMonth(inOrder, member.id) : { shown: inOrder, more: {} };
+	const overdue = earlier.filter((o) => o.status === 'overdue').sort(dayOrder);
+	return {
+		view,
+		anchor,
+		who,
+		today,
+		range,
+		bounds,
+		occurrences,
+		overdue,
+		more,
+		chores: chores.map(({ id, name, active }) => ({ id, name, active })),
+		members: members.map(({ id, displayName, active }) => ({ id, displayName, active }))
+	};
+}
