@@ -15,6 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { prepareDatabase } from '../src/lib/server/db/bootstrap';
 
 // Seeding the big house (in this process) writes years of history in long statements: no per-query bound.
@@ -307,7 +308,7 @@ async function measure(route: Route, token: string, connections: number, seconds
 
 let singleUserStallMs = 0;
 /** One person on one connection: requests one after another (after five to warm up). */
-async function singleUser(route: Route, token: string, count = 60): Promise<{ name: string; p50: number; p95: number }> {
+async function singleUser(route: Route, token: string, count = 60, changes?: () => Promise<unknown>): Promise<{ name: string; p50: number; p95: number }> {
 	await settle();
 	await eventLoopMaxMs();
 	const headers: Record<string, string> = {
@@ -316,6 +317,7 @@ async function singleUser(route: Route, token: string, count = 60): Promise<{ na
 	};
 	const times: number[] = [];
 	for (let i = 0; i < count + 5; i++) {
+		await changes?.();
 		const began = performance.now();
 		await fetch(base + route.path, { headers })
 			.then((r) => r.arrayBuffer())
@@ -327,6 +329,22 @@ async function singleUser(route: Route, token: string, count = 60): Promise<{ na
 	if (stall !== null && stall > 100) console.log(`  ${route.name}, one person: the event loop was once held ${stall} ms`);
 	singleUserStallMs = Math.max(singleUserStallMs, stall ?? 0);
 	return { name: route.name, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)) };
+}
+
+/**
+ * The same person when the house changed before each of their requests (someone else's
+ * write, here the version bumped directly): every page computed afresh, as a first visit
+ * after a change is. What the household cache saves is the difference with `singleUser`.
+ */
+async function singleUserAfterChange(): Promise<Array<{ name: string; p50: number; p95: number }>> {
+	const versionBumper = new pg.Client({ connectionString: database.url });
+	await versionBumper.connect();
+	const bumpVersion = () => versionBumper.query('update household_versions set version = version + 1 where household_id = $1', [big.householdId]);
+	const runs = [];
+	for (const route of routes.filter((r) => (r.method ?? 'GET') === 'GET' && !r.name.includes('floor')))
+		runs.push(await singleUser(route, bigToken, 30, bumpVersion));
+	await versionBumper.end();
+	return runs;
 }
 
 /** The longest the server's event loop was held since the last ask (its SIGUSR2 report). */
@@ -401,6 +419,7 @@ if (only) {
 	const single = [];
 	for (const route of routes.filter((r) => (r.method ?? 'GET') === 'GET')) single.push(await singleUser(route, bigToken));
 	console.table(single);
+	console.table(await singleUserAfterChange());
 	console.log(`Longest event-loop delay: ${await eventLoopMaxMs()} ms · peak RSS ${peakRssMb(server.pid!)} MB`);
 	server.kill('SIGTERM');
 	await database.stop();
@@ -453,6 +472,8 @@ for (const route of smallRoutes) {
 const singleUserRuns = [];
 for (const route of routes.filter((r) => (r.method ?? 'GET') === 'GET')) singleUserRuns.push(await singleUser(route, bigToken));
 console.table(singleUserRuns);
+const singleUserAfterChangeRuns = await singleUserAfterChange();
+console.table(singleUserAfterChangeRuns);
 // The longest of the whole run: each load run's, and the rest's (stall probes, scaling, single user) since.
 const stallMs = Math.max(...measured.map((m) => m.stallMs ?? 0), singleUserStallMs, (await eventLoopMaxMs()) ?? 0);
 const clientJs: Record<string, number> = {};
@@ -484,6 +505,7 @@ const results = {
 	stallMs,
 	routes: withRatios,
 	singleUser: singleUserRuns,
+	singleUserAfterChange: singleUserAfterChangeRuns,
 	scaling,
 	stalls,
 	clientJsKb: clientJs

@@ -45,7 +45,9 @@ async function readCalendarPage({ household, member }: MemberContext, { view, an
 		listChores(household.id)
 	]);
 	const inOrder = [...planned].sort(dayOrder);
-	const { shown: occurrences, more } = view === 'month' ? trimMonth(inOrder, member.id) : { shown: inOrder, more: {} };
+	// The month draws a dot per chore: it gets only what a dot and its label need.
+	const month = view === 'month' ? trimMonth(inOrder, member.id) : undefined;
+	const dots = (month?.shown ?? []).map(({ choreId, choreName, dueOn, assigneeMemberId, status }) => ({ choreId, choreName, dueOn, assigneeMemberId, status }));
 	const overdue = earlier.filter((o) => o.status === 'overdue').sort(dayOrder);
 	return {
 		view,
@@ -54,9 +56,10 @@ async function readCalendarPage({ household, member }: MemberContext, { view, an
 		today,
 		range,
 		bounds,
-		occurrences,
+		occurrences: month ? [] : inOrder,
+		dots,
 		overdue,
-		more,
+		more: month?.more ?? {},
 		chores: chores.map(({ id, name, active }) => ({ id, name, active })),
 		members: members.map(({ id, displayName, active }) => ({ id, displayName, active }))
 	};

@@ -1,5 +1,6 @@
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { createHash } from 'node:crypto';
 import type { Database } from './schema';
 
 // `date` columns stay 'YYYY-MM-DD' strings: a calendar day has no time zone, and turning
@@ -26,6 +27,7 @@ export function createDb(connectionString: string, max = 10, queryTimeoutMs = 0)
 	// pool drops the broken client when it comes back.
 	pool.on('connect', (client) => {
 		client.on('error', (error) => console.error('PostgreSQL connection lost:', error.message));
+		preparesStatements(client);
 		if (queryTimeoutMs > 0) dropOnTimeout(client);
 	});
 	return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
@@ -47,6 +49,35 @@ function dropOnTimeout(client: pg.PoolClient): void {
 				(client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
 			});
 		return result;
+	}) as typeof client.query;
+}
+
+/**
+ * Named statements: PostgreSQL parses and plans a named statement once per connection and
+ * reuses it, where an unnamed one is planned again every time (planning was a third to two
+ * thirds of the database's time per request). Every parameterised read or write the app
+ * makes gets a name from its text; at most MAX_NAMED distinct texts are named (statements
+ * past that, rare and built at run time, stay unnamed), so each connection holds a bounded
+ * number of prepared statements.
+ */
+const MAX_NAMED = 1000;
+const statementNames = new Map<string, string>();
+const NAMEABLE = /^\s*(select|insert|update|delete|with)\b/i;
+
+export function statementName(text: string): string | undefined {
+	const known = statementNames.get(text);
+	if (known || statementNames.size >= MAX_NAMED || !NAMEABLE.test(text)) return known;
+	const name = `h${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+	statementNames.set(text, name);
+	return name;
+}
+
+function preparesStatements(client: pg.PoolClient): void {
+	const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+	client.query = ((...args: unknown[]) => {
+		const [text, values, ...rest] = args;
+		const name = typeof text === 'string' && Array.isArray(values) && values.length > 0 ? statementName(text) : undefined;
+		return name ? query({ name, text, values }, ...rest) : query(...args);
 	}) as typeof client.query;
 }
 

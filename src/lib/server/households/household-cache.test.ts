@@ -146,9 +146,14 @@ describe('the household cache', () => {
 		expect(() => answers[0]!.items.push({ n: 2 })).toThrow();
 		await keptForHousehold({ ...household, dataVersion: 2 }, 'view', read);
 		expect(reads).toBe(2);
+		// Version 1 can no longer be asked for by a new request: its answer went when 2 came.
+		await keptForHousehold(household, 'view', read);
+		expect(reads).toBe(3);
+		await keptForHousehold({ ...household, dataVersion: 2 }, 'view', read);
+		expect(reads).toBe(3);
 		// Without a version (jobs, scripts) nothing is kept.
 		await keptForHousehold({ ...household, dataVersion: undefined }, 'view', read);
 		await keptForHousehold({ ...household, dataVersion: undefined }, 'view', read);
-		expect(reads).toBe(4);
+		expect(reads).toBe(5);
 	});
 });

@@ -23,8 +23,9 @@ export interface VersionedHousehold {
 
 /** About 24 MB of answers (measured as their JSON length), and never more than 2 000 of them. */
 const MAX_SIZE = 24 * 1024 * 1024;
+const MAX_ENTRIES = 2_000;
 const kept = new LRUCache<string, { value: unknown }>({
-	max: 2_000,
+	max: MAX_ENTRIES,
 	maxSize: MAX_SIZE,
 	sizeCalculation: (entry) => Math.max(1, Math.min(MAX_SIZE, jsonLength(entry.value)))
 });
@@ -48,7 +49,7 @@ export async function keptForHousehold<T>(household: VersionedHousehold, view: s
 	const computed = read().then(
 		(value) => {
 			computing.delete(key);
-			kept.set(key, { value: freeze ? deepFreeze(value) : value });
+			if (isCurrent(household.id, household.dataVersion!, key)) kept.set(key, { value: freeze ? deepFreeze(value) : value });
 			return value;
 		},
 		(error: unknown) => {
@@ -60,9 +61,25 @@ export async function keptForHousehold<T>(household: VersionedHousehold, view: s
 	return computed;
 }
 
-/** For tests: forget everything kept. */
-export function forgetKeptAnswers(): void {
-	kept.clear();
+/**
+ * The newest version seen of each household and the keys kept for it. Once a newer version
+ * is seen, the older one's answers can never be asked for again: they go at once instead
+ * of filling the cache until they are the least recently used.
+ */
+const newest = new LRUCache<string, { version: number; keys: Set<string> }>({ max: 10_000 });
+
+function isCurrent(householdId: string, version: number, key: string): boolean {
+	const seen = newest.get(householdId);
+	if (seen && seen.version > version) return false;
+	if (!seen || seen.version < version) {
+		for (const old of seen?.keys ?? []) kept.delete(old);
+		newest.set(householdId, { version, keys: new Set([key]) });
+	} else {
+		// Keys the cache has let go of since are forgotten here too, now and then, so this stays bounded.
+		if (seen.keys.size >= MAX_ENTRIES) for (const known of seen.keys) if (!kept.has(known)) seen.keys.delete(known);
+		seen.keys.add(key);
+	}
+	return true;
 }
 
 function jsonLength(value: unknown): number {
