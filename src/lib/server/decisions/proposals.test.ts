@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../db';
-import { contextFor, makeHousehold, makeMember, makeUser } from '../testing/factories';
-import { acceptInvite, createInvite } from '../households/invites';
+import { contextFor, makeHouseOfThree } from '../testing/factories';
 import { updateMember } from '../households/members';
 import { awaitingVoteOf, createProposal, editProposal, getProposal, proposalVoters, withdrawProposal } from './proposals';
 import { getDecisionRules, setDecisionRules } from './rules';
@@ -12,15 +11,7 @@ import type { ProposalInput } from './schemas';
 
 const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
 
-async function house() {
-	const admin = await makeHousehold('Decision House');
-	const { user } = await makeUser('Bea');
-	const invite = await createInvite(admin, { role: 'adult' }, 'http://x');
-	const { memberId } = await acceptInvite(user, invite.url.split('/invite/')[1]!);
-	const bea = await contextFor(admin.household.id, memberId);
-	const kid = await makeMember(admin, 'Kid', 'child');
-	return { admin, bea, kid };
-}
+const house = () => makeHouseOfThree('Decision House');
 
 const washer = (admin: { member: { id: string } }, bea: { member: { id: string } }): ProposalInput => ({
 	title: 'New washing machine',

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { getDb } from '../db';
 import { plusDays, todayIn } from '$lib/dates';
-import { contextFor, makeHousehold, makeMember, makeUser } from '../testing/factories';
-import { acceptInvite, createInvite } from './invites';
+import { makeHouseOfThree } from '../testing/factories';
 import { addAbsence } from './absences';
 import { updateMember } from './members';
 import { dashboardOf } from './dashboard';
@@ -42,18 +41,13 @@ async function pages(context: MemberContext) {
 }
 
 async function house() {
-	const admin = await makeHousehold('Cached House');
-	const { user } = await makeUser('Bea');
-	const invite = await createInvite(admin, { role: 'adult' }, 'http://x');
-	const { memberId } = await acceptInvite(user, invite.url.split('/invite/')[1]!);
-	const bea = await contextFor(admin.household.id, memberId);
-	const kid = await makeMember(admin, 'Kid', 'child');
+	const { admin, bea, kid } = await makeHouseOfThree('Cached House');
 	const today = todayIn(admin.household.timezone);
 	const chore = await createChore(admin, {
 		name: 'Dishes',
 		effort: 1,
 		schedule: { kind: 'daily', interval: 1, startOn: plusDays(today, -5) },
-		assignment: { strategy: 'rotate', memberIds: [admin.member.id, memberId] }
+		assignment: { strategy: 'rotate', memberIds: [admin.member.id, bea.member.id] }
 	});
 	const { id: proposalId } = await createProposal(admin, {
 		title: 'Paint the hall',

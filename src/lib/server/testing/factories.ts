@@ -6,6 +6,7 @@ import { signUp } from '../auth/accounts';
 import type { MemberContext } from '../households/context';
 import { createHousehold } from '../households/households';
 import { addMember } from '../households/members';
+import { acceptInvite, createInvite } from '../households/invites';
 
 export const PASSWORD = 'correct horse battery';
 
@@ -37,4 +38,18 @@ export async function contextFor(householdId: string, memberId: string): Promise
 
 export async function makeMember(admin: MemberContext, displayName: string, role: Role = 'adult', isAdmin = false) {
 	return addMember(admin, { displayName, role, isAdmin });
+}
+
+/**
+ * Three generations in small: the founder (admin), Bea (an adult with her own login, who
+ * joined by invite) and Kid (a child without one), each as the guard would hand them.
+ */
+export async function makeHouseOfThree(name = 'Test House') {
+	const admin = await makeHousehold(name);
+	const { user } = await makeUser('Bea');
+	const invite = await createInvite(admin, { role: 'adult' }, 'http://x');
+	const { memberId } = await acceptInvite(user, invite.url.split('/invite/')[1]!);
+	const bea = await contextFor(admin.household.id, memberId);
+	const kid = await makeMember(admin, 'Kid', 'child');
+	return { admin, bea, kid };
 }
