@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { prepareDatabase } from '../src/lib/server/db/bootstrap';
+import { serverHeapFlag } from './server-heap';
 
 // Seeding the big house (in this process) writes years of history in long statements: no per-query bound.
 process.env.DATABASE_QUERY_TIMEOUT_MS ??= '0';
@@ -129,8 +130,8 @@ const port = await new Promise<number>((resolve) => {
 });
 const base = `http://127.0.0.1:${port}`;
 const loopReport = join(tmpdir(), `hearth-bench-loop-${process.pid}.json`);
-// BENCH_NODE_FLAGS: V8 flags for the server (e.g. to try heap sizes), none by default, as `npm start` has none.
-const nodeFlags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+// BENCH_NODE_FLAGS: V8 flags for the server (e.g. to try heap sizes); by default the heap cap `npm start` sets.
+const nodeFlags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [serverHeapFlag()];
 const server = spawn(process.execPath, [...nodeFlags, 'build/index.js'], {
 	env: {
 		...process.env,
@@ -243,6 +244,8 @@ interface Measured {
 	errors: number;
 	/** The longest event-loop delay while this route ran (the run's `stallMs` is the largest of these). */
 	stallMs?: number | null;
+	/** The server's peak RSS while this route ran (its warm-up included), in MB. */
+	peakRssMb?: number;
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -386,9 +389,19 @@ async function clientJsKb(path: string, token: string): Promise<number> {
 	return Math.round((bytes / 1024) * 10) / 10;
 }
 
+let runPeakRssMb = 0;
+/** The server's peak RSS (`VmHWM`) since the last call, in MB; the run's peak is the largest of these. */
 function peakRssMb(pid: number): number {
 	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-	return Math.round(Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024);
+	const peak = Math.round(Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024);
+	runPeakRssMb = Math.max(runPeakRssMb, peak);
+	try {
+		// Resets the high-water mark (Linux ≥ 4.0), so the next reading is one route's own peak.
+		writeFileSync(`/proc/${pid}/clear_refs`, '5');
+	} catch {
+		// Not allowed here: the readings stay the process's peak so far.
+	}
+	return peak;
 }
 
 const bigToken = await logIn(big.adminEmail);
@@ -402,6 +415,7 @@ const measured: Measured[] = [];
 // The start (module loading, first renders) is not a request's stall: count from here.
 await measure(routes[1]!, bigToken, 1, 1);
 await eventLoopMaxMs();
+console.log(`Peak RSS of the start and the first page: ${peakRssMb(server.pid!)} MB`);
 for (const connections of [10, 50]) {
 	for (const route of routes) {
 		// The warm-up (a first request computes what later ones find kept) counts for the stall.
@@ -409,9 +423,10 @@ for (const connections of [10, 50]) {
 		await measure(route, bigToken, Math.min(connections, 10), 1);
 		const m = await measure(route, bigToken, connections);
 		m.stallMs = await eventLoopMaxMs();
+		m.peakRssMb = peakRssMb(server.pid!);
 		measured.push(m);
 		console.log(
-			`${m.name.padEnd(28)} ${String(connections).padStart(3)} conns  ${String(m.rps).padStart(8)} req/s  p95 ${String(m.p95).padStart(7)} ms  errors ${m.errors}  stall ${m.stallMs} ms`
+			`${m.name.padEnd(28)} ${String(connections).padStart(3)} conns  ${String(m.rps).padStart(8)} req/s  p95 ${String(m.p95).padStart(7)} ms  errors ${m.errors}  stall ${m.stallMs} ms  peak RSS ${m.peakRssMb} MB`
 		);
 	}
 }
@@ -420,7 +435,7 @@ if (only) {
 	for (const route of routes.filter((r) => (r.method ?? 'GET') === 'GET')) single.push(await singleUser(route, bigToken));
 	console.table(single);
 	console.table(await singleUserAfterChange());
-	console.log(`Longest event-loop delay: ${await eventLoopMaxMs()} ms · peak RSS ${peakRssMb(server.pid!)} MB`);
+	console.log(`Longest event-loop delay: ${await eventLoopMaxMs()} ms · peak RSS ${Math.max(peakRssMb(server.pid!), runPeakRssMb)} MB`);
 	server.kill('SIGTERM');
 	await database.stop();
 	process.exit(0);
@@ -478,7 +493,8 @@ console.table(singleUserAfterChangeRuns);
 const stallMs = Math.max(...measured.map((m) => m.stallMs ?? 0), singleUserStallMs, (await eventLoopMaxMs()) ?? 0);
 const clientJs: Record<string, number> = {};
 for (const route of routes.filter((r) => r.page)) clientJs[route.name] = await clientJsKb(route.path, bigToken);
-const peak = peakRssMb(server.pid!);
+peakRssMb(server.pid!);
+const peak = runPeakRssMb;
 server.kill('SIGTERM');
 await database.stop();
 
@@ -496,7 +512,7 @@ const withRatios = measured.map((m) => {
 });
 const cpu = cpus();
 const results = {
-	machine: `${cpu.length} × ${cpu[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${database.embedded ? 'embedded PostgreSQL' : 'PostgreSQL at DATABASE_URL'}`,
+	machine: `${cpu.length} × ${cpu[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version} (server: ${nodeFlags.join(' ') || 'no flags'}), ${database.embedded ? 'embedded PostgreSQL' : 'PostgreSQL at DATABASE_URL'}`,
 	date: new Date().toISOString(),
 	secondsPerRoute: SECONDS,
 	expenses: { big: BIG, small: SMALL },

@@ -4,7 +4,8 @@
  */
 import { toCsv } from '$lib/server/csv';
 import type { Household } from '$lib/server/db/schema';
-import { listMembers } from '$lib/server/households/members';
+import { listMembers, type Member } from '$lib/server/households/members';
+import { textStream } from '$lib/server/streams';
 import { minorToInput } from '$lib/money/format';
 import { listCategories } from './categories';
 import { getBalances } from './balances';
@@ -14,39 +15,40 @@ const BATCH = 500;
 
 export async function expensesCsv(household: Household, filter: ExpenseFilter): Promise<ReadableStream<Uint8Array>> {
 	const [members, categories] = await Promise.all([listMembers(household.id), listCategories(household.id)]);
+	return textStream(expenseCsvText(household, filter, members, categories));
+}
+
+async function* expenseCsvText(
+	household: Household,
+	filter: ExpenseFilter,
+	members: Member[],
+	categories: Array<{ key: string; name: string }>
+): AsyncGenerator<string> {
 	const amount = (minor: number) => minorToInput(minor, household.currency);
 	const categoryName = new Map(categories.map((c) => [c.key, c.name]));
-	const header = ['date', 'description', 'category', 'currency', 'amount', 'paid by', ...members.map((m) => `owes: ${m.displayName}`), 'notes'];
-	const encoder = new TextEncoder();
+	const memberName = new Map(members.map((m) => [m.id, m.displayName]));
+	yield toCsv([['date', 'description', 'category', 'currency', 'amount', 'paid by', ...members.map((m) => `owes: ${m.displayName}`), 'notes']]);
 	let after: ExpensePosition | undefined;
-	let started = false;
-	return new ReadableStream({
-		async pull(controller) {
-			if (!started) {
-				started = true;
-				controller.enqueue(encoder.encode(toCsv([header])));
-			}
-			const rows = await listExpenses(household.id, filter, BATCH, after);
-			if (rows.length === 0) return controller.close();
-			after = rows[rows.length - 1]!.position;
-			const nameOf = (id: string) => members.find((m) => m.id === id)?.displayName ?? id;
-			const lines = rows.map((e) => [
+	for (;;) {
+		const rows = await listExpenses(household.id, filter, BATCH, after);
+		if (rows.length === 0) return;
+		after = rows[rows.length - 1]!.position;
+		const lines = rows.map((e) => {
+			const shares = new Map(e.shares.map((s) => [s.memberId, s.amountMinor]));
+			return [
 				e.spentOn,
 				e.description,
 				categoryName.get(e.category) ?? e.category,
 				household.currency,
 				amount(e.amountMinor),
-				e.payers.map((p) => `${nameOf(p.memberId)} ${amount(p.amountMinor)}`).join('; '),
-				...members.map((m) => {
-					const share = e.shares.find((s) => s.memberId === m.id);
-					return share ? amount(share.amountMinor) : '';
-				}),
+				e.payers.map((p) => `${memberName.get(p.memberId) ?? p.memberId} ${amount(p.amountMinor)}`).join('; '),
+				...members.map((m) => (shares.has(m.id) ? amount(shares.get(m.id)!) : '')),
 				e.notes
-			]);
-			controller.enqueue(encoder.encode(toCsv(lines)));
-			if (rows.length < BATCH) controller.close();
-		}
-	});
+			];
+		});
+		yield toCsv(lines);
+		if (rows.length < BATCH) return;
+	}
 }
 
 export async function balancesCsv(household: Household): Promise<string> {

@@ -8,7 +8,7 @@ import { choreCalendar } from '../chores/occurrences';
 import { choreFairness } from '../chores/figures';
 import { listProposals } from '../decisions/proposal-list';
 import { plusDays, todayIn } from '$lib/dates';
-import { exportHousehold } from './export';
+import { exportHousehold, exportText } from './export';
 import { importHousehold } from './import';
 import { EXPORT_VERSION, exportDocument, type ExportDocument } from './document';
 import { UPGRADABLE_VERSIONS } from './upgrades';
@@ -251,5 +251,37 @@ describe('what an export holds', () => {
 
 	it('has an upgrader from every older version to the one it writes', () => {
 		expect(UPGRADABLE_VERSIONS).toEqual(Array.from({ length: EXPORT_VERSION - 1 }, (_, i) => i + 1));
+	});
+});
+
+describe('a streamed export', () => {
+	it('is written a few hundred rows at a time, never the whole house at once, and joins to the same document', async () => {
+		const admin = await demoAdmin();
+		// Enough activity for several pieces of one table.
+		await sql`insert into activity (household_id, actor_member_id, action, subject_type, summary)
+			select ${admin.household.id}, ${admin.member.id}, 'note', 'household', 'A streamed row' from generate_series(1, 1200)`.execute(getDb());
+		const pieces: string[] = [];
+		for await (const piece of exportText(admin)) pieces.push(piece);
+		const activityRows = (piece: string) => piece.split('A streamed row').length - 1;
+		expect(Math.max(...pieces.map(activityRows))).toBeLessThanOrEqual(500);
+		expect(pieces.filter((piece) => activityRows(piece) > 0).length).toBeGreaterThanOrEqual(3);
+		const doc = JSON.parse(pieces.join('')) as ExportDocument;
+		expect(doc.tables.activity.length).toBeGreaterThan(1200);
+		expect(exportDocument.safeParse(doc).success).toBe(true);
+	});
+
+	it('left half read (the download was cancelled) ends its snapshot and gives its connection back', async () => {
+		const admin = await demoAdmin();
+		// More abandoned exports than the pool has connections: a leak would leave the next query waiting.
+		for (let i = 0; i < 12; i++) {
+			const pieces = exportText(admin);
+			await pieces.next();
+			await pieces.next();
+			await pieces.return(undefined);
+		}
+		const { rows } = await sql<{
+			open: number;
+		}>`select count(*)::int as open from pg_stat_activity where state like 'idle in transaction%' and datname = current_database()`.execute(getDb());
+		expect(rows[0]!.open).toBe(0);
 	});
 });
