@@ -145,6 +145,14 @@ const server = spawn(process.execPath, [...nodeFlags, 'build/index.js'], {
 	},
 	stdio: ['ignore', 'inherit', 'inherit']
 });
+/** The server closes its pool before the database stops (else every pooled connection logs its loss). */
+function stopServer(): Promise<void> {
+	return new Promise((resolve) => {
+		if (server.exitCode !== null) return resolve();
+		server.once('exit', () => resolve());
+		server.kill('SIGTERM');
+	});
+}
 for (let i = 0; ; i++) {
 	try {
 		if ((await fetch(`${base}/login`)).ok) break;
@@ -436,7 +444,7 @@ if (only) {
 	console.table(single);
 	console.table(await singleUserAfterChange());
 	console.log(`Longest event-loop delay: ${await eventLoopMaxMs()} ms · peak RSS ${Math.max(peakRssMb(server.pid!), runPeakRssMb)} MB`);
-	server.kill('SIGTERM');
+	await stopServer();
 	await database.stop();
 	process.exit(0);
 }
@@ -495,7 +503,7 @@ const clientJs: Record<string, number> = {};
 for (const route of routes.filter((r) => r.page)) clientJs[route.name] = await clientJsKb(route.path, bigToken);
 peakRssMb(server.pid!);
 const peak = runPeakRssMb;
-server.kill('SIGTERM');
+await stopServer();
 await database.stop();
 
 const ratio = (a: number, b: number) => Math.round((a / Math.max(b, 0.01)) * 100) / 100;
