@@ -1,8 +1,11 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { PARAGLIDE_OPTIONS } from './paraglide.config.js';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	// Tests use what `npm run messages` compiled (npm test runs it first): the plugin's watcher would keep Vitest from exiting.
+	plugins: [...(process.env.VITEST ? [] : [paraglideVitePlugin(PARAGLIDE_OPTIONS)]), sveltekit()],
 	test: {
 		// Unit and domain tests beside their code; the trust suites (every route's guard, hostile input, concurrency, resilience) in tests/trust.
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/trust/**/*.test.ts'],

@@ -7,6 +7,7 @@
 // reports the longest event-loop delay of the run (`stallMs`). BENCH_SECONDS (default 10)
 // sets the time per route and level. A refused connection or reset is counted as an error
 // of that route, never the end of the run.
+import { SESSION_USER_COLUMNS } from '../src/lib/server/auth/sessions';
 import { execSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -52,11 +53,7 @@ async function extras(house: typeof big) {
 		.where('id', '=', house.adminMemberId)
 		.executeTakeFirstOrThrow();
 	const household = await db.selectFrom('households').selectAll().where('id', '=', house.householdId).executeTakeFirstOrThrow();
-	const user = await db
-		.selectFrom('users')
-		.select(['id', 'email', 'displayName', 'lastHouseholdId'])
-		.where('id', '=', member.userId!)
-		.executeTakeFirstOrThrow();
+	const user = await db.selectFrom('users').select(SESSION_USER_COLUMNS).where('id', '=', member.userId!).executeTakeFirstOrThrow();
 	const feedUrl = await regenerateFeed({ user, household, member }, 'household');
 	const deep = await db
 		.selectFrom('expenses')

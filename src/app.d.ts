@@ -1,5 +1,6 @@
 import type { Session } from '$lib/server/db/schema';
 import type { SessionUser } from '$lib/server/auth/sessions';
+import type { Locale } from '$lib/i18n/locales';
 
 declare global {
 	namespace App {
@@ -10,6 +11,9 @@ declare global {
 			auth: 'cookie' | 'bearer' | null;
 			/** The session or access token behind the request: the key of the API rate limit. */
 			credential: string | null;
+			/** The language the request is answered in, and the tag Intl formats its dates and amounts with. */
+			locale: Locale;
+			formatLocale: string;
 		}
 		interface Error {
 			message: string;

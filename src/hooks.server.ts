@@ -7,6 +7,8 @@ import { getDb } from '$lib/server/db';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/sessions';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { ACCESS_TOKEN_PREFIX, validateAccessToken } from '$lib/server/auth/access-tokens';
+import { inLocale, requestLanguage } from '$lib/server/i18n';
+import { textDirection } from '$lib/i18n/locales';
 
 export const init: ServerInit = async () => {
 	watchEventLoop();
@@ -123,6 +125,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.session = null;
 	event.locals.auth = null;
 	event.locals.credential = null;
+	event.locals.locale = 'en';
+	event.locals.formatLocale = 'en-GB';
 
 	try {
 		await authenticate(event);
@@ -132,7 +136,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 	if (!(await bodyWithinLimit(event))) return withSecurityHeaders(tooLargeResponse(event.url.pathname));
 
-	const response = await resolve(event);
+	// Everything the request says, it says in the person's language (the account's, the device's or the browser's).
+	const { locale, formatLocale } = requestLanguage(event);
+	event.locals.locale = locale;
+	event.locals.formatLocale = formatLocale;
+	const response = await inLocale(locale, () =>
+		resolve(event, { transformPageChunk: ({ html }) => html.replace('%hearth.lang%', formatLocale).replace('%hearth.dir%', textDirection(locale)) })
+	);
 	// A load or action failed because the database went away: say so, with 503, not 500.
 	return withSecurityHeaders(databaseWentAway.has(event.locals) ? databaseUnavailable(event.url.pathname) : response);
 };

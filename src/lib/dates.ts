@@ -37,6 +37,24 @@ export function formatDay(day: string, locale = 'en-GB'): string {
 	);
 }
 
+/** A month for people, e.g. "November 2026" or "listopad 2026", from any day in it. */
+export function formatMonth(day: string, locale = 'en-GB'): string {
+	const [year, month] = day.split('-').map(Number) as [number, number];
+	return dateFormat('month', locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 1));
+}
+
+/** A day's number within its month, in the reader's digits ("28", "٢٨"). */
+export function formatDayOfMonth(day: string, locale = 'en-GB'): string {
+	return dateFormat('date', locale, { day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(2023, 0, Number(day.slice(8, 10))));
+}
+
+/** The seven weekdays' short names in the reader's order, from `weekStartsOn` (0 Sunday … 6 Saturday). */
+export function weekdayNames(weekStartsOn: number, locale = 'en-GB', width: 'short' | 'narrow' = 'short'): string[] {
+	const weekday = dateFormat(`weekday-${width}`, locale, { weekday: width, timeZone: 'UTC' });
+	// 2023-01-01 was a Sunday.
+	return Array.from({ length: 7 }, (_, i) => weekday.format(Date.UTC(2023, 0, 1 + ((weekStartsOn + i) % 7))));
+}
+
 /** Days a person or a script may name: older or later is a typo (or an attack on the planner). */
 export const FIRST_DAY = '2000-01-01';
 export const LAST_DAY = '2100-12-31';

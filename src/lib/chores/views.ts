@@ -1,22 +1,25 @@
 /** The day ranges of the calendar's views, on calendar days. */
-import { addDays, addMonths, endOfMonth, endOfISOWeek, format, startOfISOWeek, startOfMonth } from 'date-fns';
+import { addDays, addMonths, endOfMonth, endOfWeek, startOfMonth, startOfWeek } from 'date-fns';
 import { toDate, toDay } from '$lib/dates';
 import type { CalendarOccurrence } from './plan';
+import type { WeekStart } from '$lib/i18n/locales';
 
 export type CalendarView = 'agenda' | 'week' | 'month';
 
-export function viewRange(view: CalendarView, anchor: string): { from: string; to: string; previous: string; next: string } {
+/** The days a view shows; weeks start where the reader's do (Monday unless told). */
+export function viewRange(view: CalendarView, anchor: string, weekStartsOn: WeekStart = 1): { from: string; to: string; previous: string; next: string } {
 	const date = toDate(anchor);
+	const week = { weekStartsOn };
 	if (view === 'month') {
 		return {
-			from: toDay(startOfISOWeek(startOfMonth(date))),
-			to: toDay(endOfISOWeek(endOfMonth(date))),
+			from: toDay(startOfWeek(startOfMonth(date), week)),
+			to: toDay(endOfWeek(endOfMonth(date), week)),
 			previous: toDay(addMonths(date, -1)),
 			next: toDay(addMonths(date, 1))
 		};
 	}
 	if (view === 'week')
-		return { from: toDay(startOfISOWeek(date)), to: toDay(endOfISOWeek(date)), previous: toDay(addDays(date, -7)), next: toDay(addDays(date, 7)) };
+		return { from: toDay(startOfWeek(date, week)), to: toDay(endOfWeek(date, week)), previous: toDay(addDays(date, -7)), next: toDay(addDays(date, 7)) };
 	return { from: anchor, to: toDay(addDays(date, 13)), previous: toDay(addDays(date, -14)), next: toDay(addDays(date, 14)) };
 }
 
@@ -24,10 +27,6 @@ export function daysBetween(from: string, to: string): string[] {
 	const days: string[] = [];
 	for (let day = toDate(from); toDay(day) <= to; day = addDays(day, 1)) days.push(toDay(day));
 	return days;
-}
-
-export function monthTitle(anchor: string): string {
-	return format(toDate(anchor), 'MMMM yyyy');
 }
 
 /**

@@ -3,6 +3,8 @@
  * blocks; approval voting; instant-runoff for ranked ballots. Each result says why.
  */
 import type { ConsentTally, Position, ProposalKind, Tally, Threshold } from './model';
+// The stored sentence is English, the record's one wording; each reader reads it in theirs (explain.ts, readerReason).
+import { explain } from './explain';
 
 export type { Position, ProposalKind, Threshold };
 
@@ -29,20 +31,12 @@ export interface ConsentResult {
 	reason: string;
 }
 
-const THRESHOLD_WORDS: Record<Threshold, string> = {
-	majority: 'more than half',
-	two_thirds: 'at least two thirds',
-	three_quarters: 'at least three quarters',
-	unanimous: 'all',
-	consensus: 'more yes than no, and no block'
-};
-
 export function tallyConsent(positions: Position[], eligible: number, rule: Rule): ConsentResult {
 	const tally: ConsentTally = { yes: 0, no: 0, abstain: 0, block: 0 };
 	for (const position of positions) tally[position]++;
 	const q = quorum(positions.length, eligible, rule.quorumPct);
-	const turnout = `${q.voted} of ${q.eligible} eligible voted (quorum ${rule.quorumPct}% ${q.met ? 'met' : 'not met'})`;
-	if (!q.met) return { verdict: 'no_quorum', tally, reason: `No quorum: ${turnout}.` };
+	if (!q.met)
+		return { verdict: 'no_quorum', tally, reason: explain({ kind: 'no_quorum', voted: q.voted, eligible: q.eligible, quorumPct: rule.quorumPct }, 'en') };
 	// A block counts as a no under every threshold; abstentions count only for the quorum.
 	const cast = tally.yes + tally.no + tally.block;
 	const { yes } = tally;
@@ -55,12 +49,23 @@ export function tallyConsent(positions: Position[], eligible: number, rule: Rule
 			unanimous: yes === cast,
 			consensus: tally.block === 0 && yes > tally.no + tally.block
 		}[rule.threshold];
-	const blocks = tally.block === 0 ? 'no blocks' : `${tally.block} block${tally.block === 1 ? '' : 's'}`;
-	const needed = `${THRESHOLD_WORDS[rule.threshold]} of votes cast needed`;
 	return {
 		verdict: passes ? 'passed' : 'rejected',
 		tally,
-		reason: `${passes ? 'Passed' : 'Rejected'}: ${turnout}, ${yes} yes of ${cast} vote${cast === 1 ? '' : 's'} cast (${needed}), ${blocks}.`
+		reason: explain(
+			{
+				kind: 'consent',
+				passed: passes,
+				voted: q.voted,
+				eligible: q.eligible,
+				quorumPct: rule.quorumPct,
+				yes,
+				cast,
+				blocks: tally.block,
+				threshold: rule.threshold
+			},
+			'en'
+		)
 	};
 }
 
@@ -83,7 +88,7 @@ export function tallyChoice(optionIds: string[], ballots: string[][], eligible: 
 			counts,
 			winnerOptionId: null,
 			tiedOptionIds: [],
-			reason: `No quorum: ${q.voted} of ${q.eligible} eligible voted (quorum ${quorumPct}%).`
+			reason: explain({ kind: 'no_quorum', voted: q.voted, eligible: q.eligible, quorumPct }, 'en')
 		};
 	const top = Math.max(0, ...Object.values(counts));
 	const leaders = optionIds.filter((id) => counts[id] === top);
@@ -93,14 +98,14 @@ export function tallyChoice(optionIds: string[], ballots: string[][], eligible: 
 			counts,
 			winnerOptionId: leaders[0]!,
 			tiedOptionIds: [],
-			reason: `Decided: ${top} approval${top === 1 ? '' : 's'}, more than any other option.`
+			reason: explain({ kind: 'choice_decided', approvals: top }, 'en')
 		};
 	return {
 		verdict: 'tied',
 		counts,
 		winnerOptionId: null,
 		tiedOptionIds: leaders,
-		reason: `Tied: ${leaders.length} options have ${top} approval${top === 1 ? '' : 's'} each.`
+		reason: explain({ kind: 'choice_tied', options: leaders.length, approvals: top }, 'en')
 	};
 }
 
@@ -132,7 +137,7 @@ export function tallyRanked(optionIds: string[], ballots: string[][], eligible: 
 			rounds: [],
 			winnerOptionId: null,
 			tiedOptionIds: [],
-			reason: `No quorum: ${q.voted} of ${q.eligible} eligible voted (quorum ${quorumPct}%).`
+			reason: explain({ kind: 'no_quorum', voted: q.voted, eligible: q.eligible, quorumPct }, 'en')
 		};
 	const continuing = new Set(optionIds);
 	const rounds: RankedRound[] = [];
@@ -154,13 +159,13 @@ export function tallyRanked(optionIds: string[], ballots: string[][], eligible: 
 				rounds,
 				winnerOptionId: leader,
 				tiedOptionIds: [],
-				reason: `Decided in round ${rounds.length}: ${counts[leader]} of ${active} continuing ballots, more than half.`
+				reason: explain({ kind: 'ranked_decided', round: rounds.length, votes: counts[leader]!, active }, 'en')
 			};
 		}
 		if (active === 0) {
 			rounds.push({ counts, eliminated: [] });
 			const tied = optionIds.filter((id) => continuing.has(id));
-			return { verdict: 'tied', rounds, winnerOptionId: null, tiedOptionIds: tied, reason: `Tied: no ballot ranks any of the ${tied.length} options left.` };
+			return { verdict: 'tied', rounds, winnerOptionId: null, tiedOptionIds: tied, reason: explain({ kind: 'ranked_tied', options: tied.length }, 'en') };
 		}
 		const loser = [...continuing].sort((a, b) => {
 			if (counts[a] !== counts[b]) return counts[a]! - counts[b]!;
@@ -173,7 +178,7 @@ export function tallyRanked(optionIds: string[], ballots: string[][], eligible: 
 		continuing.delete(loser);
 		rounds.push({ counts, eliminated: [loser] });
 	}
-	return { verdict: 'tied', rounds, winnerOptionId: null, tiedOptionIds: [], reason: 'Tied: there were no options.' };
+	return { verdict: 'tied', rounds, winnerOptionId: null, tiedOptionIds: [], reason: explain({ kind: 'no_options' }, 'en') };
 }
 
 export interface Ballot {

@@ -3,6 +3,7 @@
  * (the save, or the preview without JavaScript): text fields in, an expense draft and
  * field messages out. Field names: `paid_<memberId>`, `in_<memberId>`, `value_<memberId>`.
  */
+import { m } from '$lib/paraglide/messages';
 import type { FormAnswer } from '$lib/forms/answer';
 import { formatMoney, minorToInput, parseAmount } from './format';
 import { computeShares, SplitError, SPLIT_MODES, type Split, type SplitMode } from './splits';
@@ -106,17 +107,16 @@ export interface ReadResult {
 export function readExpenseForm(fields: ExpenseFormFields, currency: string, locale = 'en'): ReadResult {
 	const errors: Record<string, string> = {};
 	const description = fields.description.trim();
-	if (!description) errors.description = 'Describe the expense.';
-	else if (description.length > DESCRIPTION_MAX)
-		errors.description = `Use at most ${DESCRIPTION_MAX} characters (this is ${description.length}); the rest can go in the notes.`;
+	if (!description) errors.description = m.expense_describe();
+	else if (description.length > DESCRIPTION_MAX) errors.description = m.expense_description_too_long({ max: DESCRIPTION_MAX, count: description.length });
 	const amount = parseAmount(fields.amount, currency, locale);
 	if (!amount.ok) errors.amount = amount.message;
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(fields.spentOn)) errors.spentOn = 'Choose the day of the expense.';
-	if (!fields.category) errors.category = 'Choose a category.';
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(fields.spentOn)) errors.spentOn = m.expense_choose_day();
+	if (!fields.category) errors.category = m.expense_choose_category();
 
 	let payers: ExpenseDraft['payers'] = [];
 	if (fields.payerMode === 'single') {
-		if (!fields.paidBy) errors.paidBy = 'Say who paid.';
+		if (!fields.paidBy) errors.paidBy = m.expense_say_who_paid();
 		else if (amount.ok) payers = [{ memberId: fields.paidBy, amountMinor: amount.minor }];
 	} else {
 		for (const [memberId, text] of Object.entries(fields.paid)) {
@@ -125,7 +125,7 @@ export function readExpenseForm(fields: ExpenseFormFields, currency: string, loc
 			if (paid.ok) payers.push({ memberId, amountMinor: paid.minor });
 			else errors[`paid_${memberId}`] = paid.message;
 		}
-		if (payers.length === 0 && !Object.keys(errors).some((k) => k.startsWith('paid_'))) errors.payers = 'Enter what each payer paid.';
+		if (payers.length === 0 && !Object.keys(errors).some((k) => k.startsWith('paid_'))) errors.payers = m.expense_enter_each_paid();
 	}
 
 	const parts: Split['parts'] = [];
@@ -140,15 +140,14 @@ export function readExpenseForm(fields: ExpenseFormFields, currency: string, loc
 			else errors[`value_${memberId}`] = value.message;
 		} else {
 			const value = readNumber(text);
-			if (value === null)
-				errors[`value_${memberId}`] = fields.splitMode === 'percent' ? 'Enter a percentage, like 25.' : 'Enter a share, like 1 or 2 (0 leaves them out).';
+			if (value === null) errors[`value_${memberId}`] = fields.splitMode === 'percent' ? m.expense_enter_percentage() : m.expense_enter_share();
 			// A share of 0 means "not in this one", as people mean it.
 			else if (fields.splitMode !== 'shares' || value > 0) parts.push({ memberId, value });
 		}
 	}
-	if (fields.included.length === 0) errors.split = 'Choose at least one person to share the cost.';
+	if (fields.included.length === 0) errors.split = m.split_choose_someone();
 	else if (fields.splitMode === 'shares' && parts.length === 0 && !Object.keys(errors).some((k) => k.startsWith('value_')))
-		errors.split = 'Give at least one person a share.';
+		errors.split = m.split_give_a_share();
 
 	if (Object.keys(errors).length > 0 || !amount.ok) return { draft: null, errors };
 	return {
@@ -167,7 +166,8 @@ export function readExpenseForm(fields: ExpenseFormFields, currency: string, loc
 
 /** "adds up to €1.00 less than the total" — how far off, in money people read. */
 export function offBy(offMinor: number, currency: string, locale = 'en'): string {
-	return `${formatMoney(Math.abs(offMinor), currency, locale)} ${offMinor > 0 ? 'less' : 'more'} than the total`;
+	const amount = formatMoney(Math.abs(offMinor), currency, locale);
+	return offMinor > 0 ? m.money_less_than_total({ amount }) : m.money_more_than_total({ amount });
 }
 
 export type Preview = { shares: Share[] } | { problem: string; field: 'payers' | 'split' };
@@ -194,22 +194,27 @@ export function leftToAssign(fields: ExpenseFormFields, currency: string, locale
 		const total = parseAmount(fields.amount, currency, locale);
 		if (!total.ok) return null;
 		const left = total.minor - assigned;
-		return left === 0 ? null : left > 0 ? `${formatMoney(left, currency, locale)} left to assign` : `${formatMoney(-left, currency, locale)} too much`;
+		return left === 0
+			? null
+			: left > 0
+				? m.money_left_to_assign({ amount: formatMoney(left, currency, locale) })
+				: m.money_too_much({ amount: formatMoney(-left, currency, locale) });
 	}
 	const left = 10000 - assigned;
-	const percent = (hundredths: number) => `${(hundredths / 100).toFixed(hundredths % 100 === 0 ? 0 : 2)}%`;
-	return left === 0 ? null : left > 0 ? `${percent(left)} left to assign` : `${percent(-left)} too much`;
+	const percent = (hundredths: number) =>
+		new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: hundredths % 100 === 0 ? 0 : 2 }).format(hundredths / 10000);
+	return left === 0 ? null : left > 0 ? m.money_left_to_assign({ amount: percent(left) }) : m.money_too_much({ amount: percent(-left) });
 }
 
 /** The preview the form shows: each person's share, or why it cannot be applied. */
 export function previewShares(draft: ExpenseDraft, members: ExpenseFormMember[], seedId: string, currency: string, locale = 'en'): Preview {
 	const paid = draft.payers.reduce((sum, p) => sum + p.amountMinor, 0);
-	if (paid !== draft.amountMinor) return { problem: `What the payers paid adds up to ${offBy(draft.amountMinor - paid, currency, locale)}.`, field: 'payers' };
+	if (paid !== draft.amountMinor) return { problem: m.expense_payers_add_up({ off: offBy(draft.amountMinor - paid, currency, locale) }), field: 'payers' };
 	try {
 		return { shares: computeShares(draft.amountMinor, draft.split, new Map(members.map((m) => [m.id, m.shareWeight])), seedId) };
 	} catch (error) {
 		if (!(error instanceof SplitError)) throw error;
-		const problem = error.offMinor === undefined ? error.message : `The amounts add up to ${offBy(error.offMinor, currency, locale)}.`;
+		const problem = error.offMinor === undefined ? error.message : m.expense_amounts_add_up({ off: offBy(error.offMinor, currency, locale) });
 		return { problem, field: 'split' };
 	}
 }

@@ -64,3 +64,25 @@ describe('formatMoney', () => {
 		expect(minorToInput(-5, 'EUR')).toBe('-0.05');
 	});
 });
+
+describe('amounts in the reader’s language', () => {
+	it('reads Arabic-Indic digits and the Arabic decimal mark, as an Arabic keyboard types them', () => {
+		expect(parseAmount('١٢٫٥٠', 'EGP', 'ar-EG')).toEqual({ ok: true, minor: 1250 });
+		expect(parseAmount('١٬٢٣٤٫٥', 'EGP', 'ar-EG')).toEqual({ ok: true, minor: 123450 });
+		expect(parseAmount('۱۲', 'EUR', 'ar')).toEqual({ ok: true, minor: 1200 });
+	});
+
+	it('refuses in the language of the request, with an example written its way', async () => {
+		const { inLocale } = await import('$lib/server/i18n');
+		expect(inLocale('de', () => parseAmount('abc', 'EUR', 'de-DE'))).toEqual({ ok: false, message: 'Gib einen Betrag wie 12,50 ein.' });
+		expect(inLocale('pl', () => parseAmount('1.234', 'JPY', 'pl-PL'))).toMatchObject({ ok: true });
+		expect(inLocale('es', () => parseAmount('', 'EUR', 'es-ES'))).toEqual({ ok: false, message: 'Indica un importe.' });
+		expect(parseAmount('abc', 'EUR', 'en-GB')).toEqual({ ok: false, message: 'Enter an amount like 12.50.' });
+	});
+
+	it('formats money as each locale writes it', () => {
+		expect(formatMoney(123450, 'EUR', 'de-DE')).toBe('1.234,50\u00a0€');
+		expect(formatMoney(123450, 'PLN', 'pl-PL')).toBe('1234,50\u00a0zł');
+		expect(formatMoney(123450, 'EGP', 'ar-EG')).toMatch(/١٬٢٣٤٫٥٠/);
+	});
+});

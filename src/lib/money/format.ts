@@ -2,6 +2,7 @@
  * The one money parser and formatter, shared by server and browser. Amounts are
  * integers in the currency's minor unit (cents for EUR, yen for JPY, fils for KWD).
  */
+import { m } from '$lib/paraglide/messages';
 
 /** Above this an amount is a typo, not a household bill (10 000 000 000 minor units). */
 export const MAX_AMOUNT_MINOR = 10_000_000_000;
@@ -25,7 +26,8 @@ export function minorDigits(currency: string): number {
 export type ParsedAmount = { ok: true; minor: number } | { ok: false; message: string };
 
 function decimalSeparator(locale: string): string {
-	return new Intl.NumberFormat(locale).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
+	// Arabic's own decimal mark reads as a point (parseAmount turns it into one).
+	return (new Intl.NumberFormat(locale).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.').replace('\u066b', '.');
 }
 
 /**
@@ -35,10 +37,13 @@ function decimalSeparator(locale: string): string {
  */
 export function parseAmount(text: string, currency: string, locale = 'en'): ParsedAmount {
 	const digits = minorDigits(currency);
-	const cleaned = text.trim().replace(/[\s\u00a0\u202f']/g, '');
-	if (cleaned === '') return { ok: false, message: 'Enter an amount.' };
-	if (cleaned.startsWith('-')) return { ok: false, message: 'Enter an amount above zero.' };
-	if (!/^\d[\d.,]*$/.test(cleaned) || /[.,]{2}|[.,]$/.test(cleaned)) return { ok: false, message: 'Enter an amount like 12.50.' };
+	const cleaned = westernDigits(text.trim())
+		.replace(/[\s\u00a0\u202f'\u066c]/g, '')
+		.replace(/\u066b/g, '.');
+	const like = (example: number) => m.amount_like({ example: exampleAmount(example, locale) });
+	if (cleaned === '') return { ok: false, message: m.amount_enter() };
+	if (cleaned.startsWith('-')) return { ok: false, message: m.amount_above_zero() };
+	if (!/^\d[\d.,]*$/.test(cleaned) || /[.,]{2}|[.,]$/.test(cleaned)) return { ok: false, message: like(12.5) };
 
 	const separators = cleaned.replace(/\d/g, '');
 	const last = Math.max(cleaned.lastIndexOf('.'), cleaned.lastIndexOf(','));
@@ -47,17 +52,28 @@ export function parseAmount(text: string, currency: string, locale = 'en'): Pars
 	const isDecimal = new Set(separators).size === 2 || (separators.length === 1 && (tail.length !== 3 || cleaned[last] === decimalSeparator(locale)));
 	let integer = isDecimal ? cleaned.slice(0, last) : cleaned;
 	const fraction = isDecimal ? tail : '';
-	if (/[.,]/.test(integer) && !/^\d{1,3}([.,]\d{3})*$/.test(integer)) return { ok: false, message: 'Enter an amount like 1234.50.' };
-	if (new Set(integer.replace(/\d/g, '')).size > 1) return { ok: false, message: 'Enter an amount like 1234.50.' };
+	if (/[.,]/.test(integer) && !/^\d{1,3}([.,]\d{3})*$/.test(integer)) return { ok: false, message: like(1234.5) };
+	if (new Set(integer.replace(/\d/g, '')).size > 1) return { ok: false, message: like(1234.5) };
 	integer = integer.replace(/[.,]/g, '');
 	if (fraction.length > digits) {
-		return { ok: false, message: digits === 0 ? `${currency} has no decimals: enter a whole amount.` : `Use at most ${digits} decimals for ${currency}.` };
+		return { ok: false, message: digits === 0 ? m.amount_no_decimals({ currency }) : m.amount_max_decimals({ digits, currency }) };
 	}
-	if (integer.length > 15) return { ok: false, message: 'That amount is too large.' };
+	if (integer.length > 15) return { ok: false, message: m.amount_too_large() };
 	const minor = Number(integer) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
-	if (minor === 0) return { ok: false, message: 'Enter an amount above zero.' };
-	if (minor > MAX_AMOUNT_MINOR) return { ok: false, message: 'That amount is too large.' };
+	if (minor === 0) return { ok: false, message: m.amount_above_zero() };
+	if (minor > MAX_AMOUNT_MINOR) return { ok: false, message: m.amount_too_large() };
 	return { ok: true, minor };
+}
+
+/** Arabic-Indic and Persian digits (what an Arabic keyboard types) as 0–9. */
+function westernDigits(text: string): string {
+	return text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String((d.codePointAt(0)! - 0x0660) % 0x90));
+}
+
+/** An example amount in the reader's own way of writing it ("12.50", "12,50"), without a currency. */
+function exampleAmount(value: number, locale: string): string {
+	// Western digits, whatever the locale's own: the example is what to type.
+	return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, useGrouping: false, numberingSystem: 'latn' }).format(value);
 }
 
 /** `1234` EUR → "€12.34" (en) or "12,34 €" (de). */

@@ -9,7 +9,7 @@ import type PgBoss from 'pg-boss';
 import { sendPasswordReset } from './auth/reset-mail';
 
 export const TASKS = {
-	'password-reset': (data: { email: string }) => sendPasswordReset(data.email)
+	'password-reset': (data: { email: string; locale?: string }) => sendPasswordReset(data.email, data.locale)
 } as const;
 type Task = keyof typeof TASKS;
 

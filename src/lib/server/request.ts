@@ -31,14 +31,3 @@ export function safeNext(value: string | null | undefined, fallback = '/'): stri
 	if (!path.startsWith('/') || path.startsWith('//') || /[\u0000-\u001f\u007f\\]/.test(path)) return fallback;
 	return path;
 }
-
-/** The reader's preferred locale (Accept-Language), for formatting and reading amounts. */
-export function requestLocale(request: Request): string {
-	const first = request.headers.get('accept-language')?.split(',')[0]?.split(';')[0]?.trim();
-	if (!first) return 'en';
-	try {
-		return Intl.getCanonicalLocales(first)[0] ?? 'en';
-	} catch {
-		return 'en';
-	}
-}

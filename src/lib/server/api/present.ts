@@ -4,7 +4,7 @@ import type { MemberContext } from '$lib/server/households/context';
 
 /** The API's Household: the household plus where the caller stands in it. */
 export function presentHousehold(household: Household, me: { memberId: string; isAdmin: boolean }) {
-	return { id: household.id, name: household.name, currency: household.currency, timezone: household.timezone, me };
+	return { id: household.id, name: household.name, currency: household.currency, timezone: household.timezone, locale: household.locale, me };
 }
 
 export function presentContextHousehold(context: MemberContext) {
@@ -12,6 +12,6 @@ export function presentContextHousehold(context: MemberContext) {
 }
 
 export function presentMember(member: Member) {
-	const { id, displayName, role, isAdmin, userId, shareWeight, choreCapacity, active, version } = member;
-	return { id, displayName, role, isAdmin, userId, shareWeight, choreCapacity, active, version };
+	const { id, displayName, role, isAdmin, userId, shareWeight, choreCapacity, active, version, locale } = member;
+	return { id, displayName, role, isAdmin, userId, shareWeight, choreCapacity, active, version, locale };
 }

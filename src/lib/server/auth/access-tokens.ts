@@ -77,7 +77,7 @@ export async function validateAccessToken(db: Kysely<Database>, token: string): 
 	const row = await db
 		.selectFrom('accessTokens')
 		.innerJoin('users', 'users.id', 'accessTokens.userId')
-		.select(['accessTokens.id as tokenId', 'accessTokens.lastUsedAt', 'users.id', 'users.email', 'users.displayName', 'users.lastHouseholdId'])
+		.select(['accessTokens.id as tokenId', 'accessTokens.lastUsedAt', 'users.id', 'users.email', 'users.displayName', 'users.lastHouseholdId', 'users.locale'])
 		.where('accessTokens.tokenHash', '=', hashToken(token))
 		.where('accessTokens.revokedAt', 'is', null)
 		.executeTakeFirst();

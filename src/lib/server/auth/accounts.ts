@@ -6,8 +6,10 @@ import { requireMailOrigin } from '$lib/server/origin';
 import { runLater } from '$lib/server/later';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords';
 import { clearLimit, enforce, LIMITS } from './rate-limit';
-import { createSession, generateSessionToken, invalidateUserSessions, type SessionUser } from './sessions';
+import { createSession, generateSessionToken, invalidateUserSessions, SESSION_USER_COLUMNS, type SessionUser } from './sessions';
 import { hashToken } from './tokens';
+import type { Locale } from '$lib/i18n/locales';
+import { getLocale } from '$lib/paraglide/runtime';
 import { revokeAllAccessTokens } from './access-tokens';
 import type { SignUpInput } from './schemas';
 
@@ -25,7 +27,7 @@ export async function signUp(input: SignUpInput, address: string): Promise<NewSe
 		const user = await db
 			.insertInto('users')
 			.values({ email: input.email, displayName: input.displayName, passwordHash })
-			.returning(['id', 'email', 'displayName', 'lastHouseholdId'])
+			.returning(SESSION_USER_COLUMNS)
 			.executeTakeFirstOrThrow();
 		return startSession(user);
 	} catch (error) {
@@ -104,7 +106,7 @@ export async function requestPasswordReset(email: string, address: string): Prom
 		[`reset:address-account:${address}:${email}`, LIMITS.resetPerAddressAndAccount],
 		[`reset:address:${address}`, LIMITS.resetPerAddress]
 	]);
-	await runLater('password-reset', { email });
+	await runLater('password-reset', { email, locale: getLocale() });
 }
 
 export async function findUsableReset(token: string): Promise<{ userId: string } | null> {
@@ -139,6 +141,11 @@ export async function resetPassword(token: string, password: string, address: st
 		await endEverySignIn(trx, spent.userId);
 		return spent.userId;
 	});
-	const user = await db.selectFrom('users').select(['id', 'email', 'displayName', 'lastHouseholdId']).where('id', '=', userId).executeTakeFirstOrThrow();
+	const user = await db.selectFrom('users').select(SESSION_USER_COLUMNS).where('id', '=', userId).executeTakeFirstOrThrow();
 	return startSession(user);
+}
+
+/** An account's language (null: the browser's, wherever it logs in). */
+export async function setAccountLocale(userId: string, locale: Locale | null): Promise<void> {
+	await getDb().updateTable('users').set({ locale }).where('id', '=', userId).execute();
 }

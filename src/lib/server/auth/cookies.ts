@@ -30,3 +30,14 @@ export function rememberHouseholdCookie(cookies: Cookies, householdId: string): 
 export function rememberedHousehold(cookies: Cookies): string | undefined {
 	return cookies.get(HOUSEHOLD_COOKIE);
 }
+
+/**
+ * The language chosen on this device before logging in (or by someone with no account
+ * choice): a cookie, so every link keeps it. An account's own choice wins over it.
+ */
+export const LOCALE_COOKIE = 'hearth_locale';
+
+export function rememberLocaleCookie(cookies: Cookies, locale: string | null): void {
+	if (locale === null) cookies.delete(LOCALE_COOKIE, { path: '/' });
+	else cookies.set(LOCALE_COOKIE, locale, { httpOnly: true, sameSite: 'lax', secure: secure(), path: '/', maxAge: 365 * 24 * 60 * 60 });
+}

@@ -11,7 +11,9 @@ export const SESSION_LIFETIME_MS = 30 * DAY_MS;
 const RENEW_WHEN_UNDER_MS = 15 * DAY_MS;
 export const SESSION_COOKIE = 'hearth_session';
 
-export type SessionUser = Pick<User, 'id' | 'email' | 'displayName' | 'lastHouseholdId'>;
+/** What a request knows of who is calling: the columns every login, session and token reads. */
+export const SESSION_USER_COLUMNS = ['id', 'email', 'displayName', 'lastHouseholdId', 'locale'] as const;
+export type SessionUser = Pick<User, (typeof SESSION_USER_COLUMNS)[number]>;
 export type SessionValidation = { session: Session; user: SessionUser; renewed: boolean } | { session: null; user: null; renewed: false };
 
 export function generateSessionToken(): string {
@@ -31,7 +33,7 @@ export async function validateSessionToken(db: Kysely<Database>, token: string, 
 		.selectFrom('sessions')
 		.innerJoin('users', 'users.id', 'sessions.userId')
 		.select(['sessions.id', 'sessions.userId', 'sessions.expiresAt', 'sessions.createdAt'])
-		.select(['users.email', 'users.displayName', 'users.lastHouseholdId'])
+		.select(['users.email', 'users.displayName', 'users.lastHouseholdId', 'users.locale'])
 		.where('sessions.id', '=', hashToken(token))
 		.executeTakeFirst();
 	if (!row) return { session: null, user: null, renewed: false };
@@ -45,7 +47,7 @@ export async function validateSessionToken(db: Kysely<Database>, token: string, 
 		session.expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
 		await db.updateTable('sessions').set({ expiresAt: session.expiresAt }).where('id', '=', session.id).execute();
 	}
-	const user = { id: row.userId, email: row.email, displayName: row.displayName, lastHouseholdId: row.lastHouseholdId };
+	const user = { id: row.userId, email: row.email, displayName: row.displayName, lastHouseholdId: row.lastHouseholdId, locale: row.locale };
 	return { session, user, renewed };
 }
 

@@ -5,6 +5,7 @@
 import { plusDays, todayIn } from '$lib/dates';
 import { planningBounds } from '$lib/chores/bounds';
 import { dayOrder, viewRange, type CalendarView } from '$lib/chores/views';
+import type { WeekStart } from '$lib/i18n/locales';
 import { trimMonth } from '$lib/chores/month';
 import type { MemberContext } from '$lib/server/households/context';
 import { keptForHousehold } from '$lib/server/households/household-cache';
@@ -21,17 +22,19 @@ export interface CalendarQuery {
 	anchor: string;
 	/** 'all', 'mine' or a member's id. */
 	who: string;
+	/** Where the reader's week starts (their locale): the week and month views begin there. */
+	weekStartsOn: WeekStart;
 }
 
 export function calendarPage(context: MemberContext, query: CalendarQuery) {
-	const { view, anchor, who } = query;
-	return keptForHousehold(context.household, `calendar|${context.member.id}|${view}|${anchor}|${who}`, () => readCalendarPage(context, query));
+	const { view, anchor, who, weekStartsOn } = query;
+	return keptForHousehold(context.household, `calendar|${context.member.id}|${view}|${anchor}|${who}|${weekStartsOn}`, () => readCalendarPage(context, query));
 }
 
-async function readCalendarPage({ household, member }: MemberContext, { view, anchor, who }: CalendarQuery) {
+async function readCalendarPage({ household, member }: MemberContext, { view, anchor, who, weekStartsOn }: CalendarQuery) {
 	const today = todayIn(household.timezone);
 	const bounds = planningBounds(today);
-	const viewed = viewRange(view, anchor);
+	const viewed = viewRange(view, anchor, weekStartsOn);
 	// A view around the first or last plannable day shows the plannable part of it.
 	const range = { ...viewed, from: viewed.from < bounds.earliest ? bounds.earliest : viewed.from, to: viewed.to > bounds.latest ? bounds.latest : viewed.to };
 	const members = await listMembers(household.id);
@@ -53,6 +56,7 @@ async function readCalendarPage({ household, member }: MemberContext, { view, an
 		view,
 		anchor,
 		who,
+		weekStartsOn,
 		today,
 		range,
 		bounds,

@@ -1,4 +1,5 @@
 /** The chore history as CSV: every day a chore was due up to today, who had it and what happened. */
+import { m } from '$lib/paraglide/messages';
 import { toCsv } from '$lib/server/csv';
 import { getDb } from '$lib/server/db';
 import type { Household } from '$lib/server/db/schema';
@@ -18,7 +19,7 @@ export async function choreHistoryCsv(household: Household): Promise<string> {
 		.orderBy('c.name')
 		.execute();
 	return toCsv([
-		['due on', 'chore', 'effort', 'assigned to', 'status', 'done by', 'done on', 'skip reason'],
+		[m.csv_due_on(), m.csv_chore(), m.csv_effort(), m.csv_assigned_to(), m.csv_status(), m.csv_done_by(), m.csv_done_on(), m.csv_skip_reason()],
 		...rows.map((r) => [
 			r.dueOn,
 			r.name,

@@ -83,6 +83,7 @@ export async function findFeed(householdId: string, memberId: string | null, tok
 			'members.active',
 			'households.name',
 			'households.timezone',
+			'households.locale',
 			'households.id',
 			// The feed is kept by the household cache until the house changes.
 			'householdVersions.version as dataVersion'

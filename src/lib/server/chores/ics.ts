@@ -14,6 +14,8 @@ import { findFeed } from './feed-links';
 import { keptForHousehold } from '$lib/server/households/household-cache';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
+import { m } from '$lib/paraglide/messages';
+import { inLocale } from '$lib/server/i18n';
 
 const gzipAsync = promisify(gzip);
 
@@ -43,14 +45,19 @@ export async function feedResponse(householdId: string, memberId: string | null,
 	)
 		return new Response(null, { status: 304, headers });
 	if (!/\bgzip\b/.test(request.headers.get('accept-encoding') ?? '')) return new Response(feed.text, { headers });
-	const gzipped = await keptForHousehold(feed.household, `ics.gz|${memberId ?? 'all'}`, async () => gzipAsync(feed.text));
+	const gzipped = await inLocale(feed.household.locale, () =>
+		keptForHousehold(feed.household, `ics.gz|${memberId ?? 'all'}`, async () => gzipAsync(feed.text))
+	);
 	return new Response(new Uint8Array(gzipped), { headers: { ...headers, 'content-encoding': 'gzip' } });
 }
 
 async function keptFeed(householdId: string, memberId: string | null, token: string | null) {
 	const household = await findFeed(householdId, memberId, token);
 	const today = todayIn(household.timezone);
-	const text = await keptForHousehold(household, `ics|${memberId ?? 'all'}`, () => writeFeed(household, memberId, householdId, today));
+	// A feed is the household's shared output: in the household's language, whoever subscribes.
+	const text = await inLocale(household.locale, () =>
+		keptForHousehold(household, `ics|${memberId ?? 'all'}`, () => writeFeed(household, memberId, householdId, today))
+	);
 	return { household, text, etag: `"${memberId ?? 'all'}-${household.dataVersion}-${today}"` };
 }
 
@@ -70,7 +77,7 @@ async function writeFeed(feed: { id: string; name: string; timezone: string }, m
 		(await db.selectFrom('members').select(['id', 'displayName']).where('householdId', '=', householdId).execute()).map((m) => [m.id, m.displayName])
 	);
 	const calendar = ical({
-		name: memberId ? `${feed.name}: ${names.get(memberId)}'s chores` : `${feed.name}: chores`,
+		name: memberId ? m.ics_member_chores({ household: feed.name, name: names.get(memberId) ?? '' }) : m.ics_household_chores({ household: feed.name }),
 		method: ICalCalendarMethod.PUBLISH,
 		timezone: { name: feed.timezone, generator: (zone) => getVtimezoneComponent(zone) ?? null }
 	});
@@ -92,19 +99,19 @@ async function writeFeed(feed: { id: string; name: string; timezone: string }, m
 }
 
 function eventOf(o: Occurrence, names: Map<string, string>, timezone: string): ICalEventData {
-	const who = o.assigneeMemberId ? (names.get(o.assigneeMemberId) ?? 'someone') : 'anyone';
-	const status = o.status === 'done' ? ' (done)' : o.status === 'skipped' ? ' (skipped)' : '';
+	const who = o.assigneeMemberId ? (names.get(o.assigneeMemberId) ?? m.someone()) : m.anyone();
+	const words = { chore: o.choreName, who };
 	const event = {
 		id: `${o.choreId}-${o.dueOn}@hearth`,
-		summary: `${o.choreName} — ${who}${status}`,
-		description: `Effort ${o.effort}. Assigned to ${who}.`
+		summary: o.status === 'done' ? m.ics_summary_done(words) : o.status === 'skipped' ? m.ics_summary_skipped(words) : `${o.choreName} — ${who}`,
+		description: m.ics_description({ effort: o.effort, who })
 	};
-	const [y, m, d] = o.dueOn.split('-').map(Number) as [number, number, number];
-	if (!o.time) return { ...event, start: new TZDate(y, m - 1, d, 12, 0, timezone), allDay: true };
+	const [y, month, d] = o.dueOn.split('-').map(Number) as [number, number, number];
+	if (!o.time) return { ...event, start: new TZDate(y, month - 1, d, 12, 0, timezone), allDay: true };
 	const [hour, minute] = o.time.split(':').map(Number) as [number, number];
 	// The instant of that wall-clock time in the household's zone (daylight saving included);
 	// ical-generator writes it back as local time with the zone's TZID.
-	const start = new TZDate(y, m - 1, d, hour, minute, timezone);
+	const start = new TZDate(y, month - 1, d, hour, minute, timezone);
 	return { ...event, start, end: new TZDate(start.getTime() + 30 * 60_000, timezone), timezone };
 }
 

@@ -6,6 +6,7 @@
 import type { ChoreSchedule, OccurrenceStatus, Strategy } from "$lib/chores/model";
 import type { LinkedExpense, Outcome, Position, ProposalKind, ProposalStatus, Tally, Threshold, VoterClass } from "$lib/decisions/model";
 import type { Role, RolePresets } from "$lib/households/roles";
+import type { Locale } from "$lib/i18n/locales";
 import type { Expense, MoneyLine } from "$lib/money/model";
 import type { Split, SplitMode } from "$lib/money/splits";
 import type { ColumnType } from "kysely";
@@ -190,6 +191,7 @@ export interface Households {
   demo: Generated<boolean>;
   demoExpiresAt: Timestamp | null;
   id: Generated<string>;
+  locale: Generated<Locale>;
   name: string;
   timezone: string;
   version: Generated<number>;
@@ -230,6 +232,7 @@ export interface Members {
   id: Generated<string>;
   isAdmin: Generated<boolean>;
   leftAt: Timestamp | null;
+  locale: Locale | null;
   role: Role;
   shareWeight: Generated<Numeric>;
   userId: string | null;
@@ -367,6 +370,7 @@ export interface Users {
   email: string;
   id: Generated<string>;
   lastHouseholdId: string | null;
+  locale: Locale | null;
   passwordHash: string;
 }
 

@@ -1,4 +1,5 @@
 /** The house's decisions as CSV: each proposal with its rule, turnout, verdict and why. */
+import { m } from '$lib/paraglide/messages';
 import { toCsv } from '$lib/server/csv';
 import type { Household } from '$lib/server/db/schema';
 import { minorToInput } from '$lib/money/format';
@@ -11,7 +12,19 @@ export async function proposalsCsv(household: Household): Promise<string> {
 	const proposals: Proposal[] = [];
 	for await (const page of allProposals(household.id)) proposals.push(...page);
 	return toCsv([
-		['title', 'kind', 'rule', 'opened', 'closes or closed', 'status', 'eligible', 'voted', 'result', 'reason', 'linked expense'],
+		[
+			m.csv_title(),
+			m.csv_kind(),
+			m.csv_rule(),
+			m.csv_opened(),
+			m.csv_closes(),
+			m.csv_status(),
+			m.csv_eligible(),
+			m.csv_voted(),
+			m.csv_result(),
+			m.csv_reason(),
+			m.csv_linked_expense()
+		],
 		...proposals.map((p) => {
 			const labelOf = (id: unknown) => p.options.find((o) => o.id === id)?.label ?? '';
 			const tally = p.tally;

@@ -3,6 +3,7 @@
  * words and options until the first vote, and withdraw while open; readers see the
  * running count unless the proposal hides it until the close.
  */
+import { readerReason } from '$lib/decisions/explain';
 import type { Kysely } from 'kysely';
 import { getDb } from '$lib/server/db';
 import type { Database } from '$lib/server/db/schema';
@@ -313,7 +314,17 @@ export async function loadProposals(householdId: string, ids: string[], { runnin
 				tally: open ? (row.hideResults || !runningCounts ? null : countRow({ ...row, quorumPct: 0 }, ballots).tally) : row.tally,
 				outcome: row.outcome ?? null,
 				blockedByMemberIds: blockersOf.get(id) ?? [],
-				reason: row.reason,
+				// The close's sentence, told again in the reader's language from the stored count.
+				reason: readerReason({
+					kind: row.kind,
+					status: row.status,
+					rule: row,
+					votedCount: voted.get(id) ?? 0,
+					eligibleCount: voters.get(id) ?? 0,
+					tally: row.tally,
+					outcome: row.outcome ?? null,
+					reason: row.reason
+				}),
 				linkedExpense: expense ? { description: expense.description, amountMinor: expense.amountMinor } : null,
 				linkedExpenseId: row.linkedExpenseId,
 				authorMemberId: row.authorMemberId,

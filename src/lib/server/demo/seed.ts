@@ -2,6 +2,7 @@
  * The demo household, "Maple Street House": three generations under one roof, one of
  * them without a login. `npm run dev` creates it on first start; `npm run seed` too.
  */
+import { SESSION_USER_COLUMNS } from '$lib/server/auth/sessions';
 import { getDb } from '$lib/server/db';
 import { hashPassword } from '$lib/server/auth/passwords';
 import type { SessionUser } from '$lib/server/auth/sessions';
@@ -60,7 +61,7 @@ export async function seedDemoHousehold(): Promise<DemoSeedResult> {
 			.insertInto('users')
 			.values({ email: person.email, displayName: person.displayName, passwordHash })
 			.onConflict((oc) => oc.column('email').doUpdateSet({ displayName: person.displayName }))
-			.returning(['id', 'email', 'displayName', 'lastHouseholdId'])
+			.returning(SESSION_USER_COLUMNS)
 			.executeTakeFirstOrThrow();
 		accounts.set(person.displayName, user);
 	}

@@ -3,6 +3,7 @@
  * Priya (an admin), to change as they like without meeting anyone else's changes. Both
  * the house and the visitor's account are deleted a day later (`removeExpiredDemos`).
  */
+import { SESSION_USER_COLUMNS } from '$lib/server/auth/sessions';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { getDb } from '$lib/server/db';
@@ -25,7 +26,7 @@ export async function startDemo(address: string): Promise<NewSession & { househo
 		.insertInto('users')
 		// No password can match '!': the account is reachable only through this session.
 		.values({ email: `visitor-${randomBytes(9).toString('hex')}@demo.invalid`, displayName: 'Priya', passwordHash: '!', demoExpiresAt: expiresAt })
-		.returning(['id', 'email', 'displayName', 'lastHouseholdId'])
+		.returning(SESSION_USER_COLUMNS)
 		.executeTakeFirstOrThrow();
 	const householdId = await plantDemoHouse(new Map([['Priya', visitor]]), expiresAt);
 	return { ...(await startSession({ ...visitor, lastHouseholdId: householdId })), householdId };

@@ -53,6 +53,7 @@ async function findMembership(user: SessionUser, householdId: string): Promise<M
 			'households.name as householdName',
 			'households.currency',
 			'households.timezone',
+			'households.locale as householdLocale',
 			'households.createdAt as householdCreatedAt',
 			'households.version as householdVersion',
 			'households.demoExpiresAt',
@@ -65,7 +66,7 @@ async function findMembership(user: SessionUser, householdId: string): Promise<M
 		.where('members.active', '=', true)
 		.executeTakeFirst();
 	if (!row) notAMember();
-	const { householdName, currency, timezone, householdCreatedAt, householdVersion, demoExpiresAt, catchUpDueAt, dataVersion, ...member } = row;
+	const { householdName, currency, timezone, householdLocale, householdCreatedAt, householdVersion, demoExpiresAt, catchUpDueAt, dataVersion, ...member } = row;
 	// Due background work first (once, by one request), so every read after it only reads.
 	await catchUpIfDue({ id: householdId, timezone }, catchUpDueAt);
 	return {
@@ -76,6 +77,7 @@ async function findMembership(user: SessionUser, householdId: string): Promise<M
 			name: householdName,
 			currency,
 			timezone,
+			locale: householdLocale,
 			createdAt: householdCreatedAt,
 			version: householdVersion,
 			demoExpiresAt,

@@ -32,8 +32,8 @@ async function pages(context: MemberContext) {
 	const today = todayIn(context.household.timezone);
 	return {
 		dashboard: await dashboardOf(context),
-		week: await calendarPage(context, { view: 'week', anchor: today, who: 'all' }),
-		month: await calendarPage(context, { view: 'month', anchor: today, who: 'mine' }),
+		week: await calendarPage(context, { view: 'week', anchor: today, who: 'all', weekStartsOn: 1 }),
+		month: await calendarPage(context, { view: 'month', anchor: today, who: 'mine', weekStartsOn: 1 }),
 		plan: await choreCalendar(context.household, plusDays(today, -3), plusDays(today, 3)),
 		proposals: await proposalsPage(context, {}),
 		expenses: await expensesPage(context, {})

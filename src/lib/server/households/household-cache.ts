@@ -10,6 +10,7 @@
  * Kept answers are shared between requests: callers must not change them (in development
  * and tests they are frozen, so a change throws).
  */
+import { getLocale } from '$lib/paraglide/runtime';
 import { LRUCache } from 'lru-cache';
 import { todayIn } from '$lib/dates';
 
@@ -41,7 +42,8 @@ const disabled = process.env.HEARTH_HOUSEHOLD_CACHE === 'off';
  */
 export async function keptForHousehold<T>(household: VersionedHousehold, view: string, read: () => Promise<T>): Promise<T> {
 	if (disabled || household.dataVersion === undefined) return read();
-	const key = `${household.id}|${household.dataVersion}|${todayIn(household.timezone)}|${view}`;
+	// A page may hold words (a verdict, a reason): it is kept per language as well.
+	const key = `${household.id}|${household.dataVersion}|${todayIn(household.timezone)}|${getLocale()}|${view}`;
 	const hit = kept.get(key);
 	if (hit) return hit.value as T;
 	const running = computing.get(key);

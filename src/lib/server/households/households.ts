@@ -25,7 +25,7 @@ export async function createHousehold(user: SessionUser, input: HouseholdInput, 
 			const household = await trx
 				.insertInto('households')
 				.values({ ...input, ...(demo ? { demo: true, demoExpiresAt: demo.expiresAt } : {}) })
-				.returning(['id', 'name', 'currency', 'timezone', 'createdAt', 'version', 'demoExpiresAt'])
+				.returning(['id', 'name', 'currency', 'timezone', 'locale', 'createdAt', 'version', 'demoExpiresAt'])
 				.executeTakeFirstOrThrow();
 			const member = await trx
 				.insertInto('members')
@@ -73,12 +73,12 @@ export async function updateHousehold(householdId: string, actorMemberId: string
 		.execute(async (trx) => {
 			const saved = await trx
 				.selectFrom('households')
-				.select(['name', 'currency', 'timezone', 'version'])
+				.select(['name', 'currency', 'timezone', 'locale', 'version'])
 				.where('id', '=', householdId)
 				.forUpdate()
 				.executeTakeFirstOrThrow();
 			checkVersion('household', expectedVersion, saved, input, describeHouseholdField);
-			const before = { name: saved.name, currency: saved.currency, timezone: saved.timezone };
+			const before = { name: saved.name, currency: saved.currency, timezone: saved.timezone, locale: saved.locale };
 			const household = await trx
 				.updateTable('households')
 				.set({ ...input, version: saved.version + 1 })

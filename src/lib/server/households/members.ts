@@ -1,3 +1,4 @@
+import type { Locale } from '$lib/i18n/locales';
 import { checkVersion, quoted, type Describe } from '$lib/server/versions';
 import { sql, type Kysely } from 'kysely';
 import { householdDefaultsOf } from './defaults';
@@ -21,6 +22,8 @@ export interface Member {
 	active: boolean;
 	leftAt: Date | null;
 	version: number;
+	/** For a member without a login: the language of their reminders (null: the household's). */
+	locale: Locale | null;
 }
 
 export function toMember(row: MemberRow): Member {
@@ -34,7 +37,8 @@ export function toMember(row: MemberRow): Member {
 		choreCapacity: Number(row.choreCapacity),
 		active: row.active,
 		leftAt: row.leftAt,
-		version: row.version
+		version: row.version,
+		locale: row.locale
 	};
 }
 
@@ -91,6 +95,7 @@ export async function addMember(context: MemberContext, input: MemberInput & { a
 					isAdmin: input.isAdmin ?? false,
 					shareWeight: input.shareWeight ?? preset.shareWeight,
 					choreCapacity: input.choreCapacity ?? preset.choreCapacity,
+					locale: input.locale ?? null,
 					userId: null
 				})
 				.returningAll()
@@ -171,6 +176,7 @@ export async function updateMember(context: MemberContext, memberId: string, pat
 					shareWeight: next.shareWeight,
 					choreCapacity: next.choreCapacity,
 					active: next.active,
+					locale: next.locale,
 					leftAt: next.active ? null : (before.leftAt ?? new Date()),
 					version: before.version + 1
 				})

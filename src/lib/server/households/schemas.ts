@@ -1,3 +1,5 @@
+import { locales } from '$lib/i18n/locales';
+import { m } from '$lib/paraglide/messages';
 import { daysBetween } from '$lib/dates';
 import { z } from 'zod';
 import { displayNameField, emailField } from '$lib/server/auth/schemas';
@@ -40,7 +42,23 @@ export const timezoneField = z
 
 export const householdNameField = singleLineText('Name the household.');
 
-export const householdInput = z.object({ name: householdNameField, currency: currencyField, timezone: timezoneField }).meta({ id: 'HouseholdInput' });
+/** One of Hearth's languages. */
+export const localeField = z.enum(locales, { error: () => m.language_invalid() });
+
+/** A member's language: one of Hearth's, or null (the form's "household") for the household's. */
+const memberLocaleField = z
+	.preprocess((value) => (value === '' || value === 'household' ? null : value), localeField.nullable())
+	.optional()
+	.meta({ description: 'For a member without a login: the language of their reminders; null for the household’s' });
+
+export const householdInput = z
+	.object({
+		name: householdNameField,
+		currency: currencyField,
+		timezone: timezoneField,
+		locale: localeField.optional().meta({ description: 'The language of what the household shares as a whole (calendar feeds, exports); default `en`' })
+	})
+	.meta({ id: 'HouseholdInput' });
 
 const weightField = (what: string) =>
 	z
@@ -96,7 +114,8 @@ export const memberInput = z
 		isAdmin: z.boolean().optional(),
 		shareWeight: shareWeightField.optional().meta({ description: 'Default: the role’s (adult 1, youth 0.5, child 0, guest 1)' }),
 		choreCapacity: choreCapacityField.optional().meta({ description: 'Default: the role’s (adult 1, youth 0.75, child 0.5, guest 0)' }),
-		allowSameName: z.boolean().optional().meta({ description: 'Add them though an active member has the same name (otherwise 422 same_name)' })
+		allowSameName: z.boolean().optional().meta({ description: 'Add them though an active member has the same name (otherwise 422 same_name)' }),
+		locale: memberLocaleField
 	})
 	.refine((m) => !m.isAdmin || m.role === 'adult', { path: ['isAdmin'], message: 'Only adults can be admins.' })
 	.meta({ id: 'MemberInput' });
@@ -109,6 +128,7 @@ export const memberPatch = z
 		shareWeight: shareWeightField.optional(),
 		choreCapacity: choreCapacityField.optional(),
 		active: z.boolean({ error: 'Say true or false.' }).optional(),
+		locale: memberLocaleField,
 		version: z.number({ error: 'Send the version you edited.' }).int().min(1, 'Send the version you edited.')
 	})
 	.meta({ id: 'MemberPatch' });

@@ -2,6 +2,7 @@
  * CSV exports of the money pages. Quoting is csv-stringify's; the expense export streams
  * in keyset-paged batches, so a house with years of history does not fill the memory.
  */
+import { m } from '$lib/paraglide/messages';
 import { toCsv } from '$lib/server/csv';
 import type { Household } from '$lib/server/db/schema';
 import { listMembers, type Member } from '$lib/server/households/members';
@@ -15,19 +16,31 @@ const BATCH = 500;
 
 export async function expensesCsv(household: Household, filter: ExpenseFilter): Promise<ReadableStream<Uint8Array>> {
 	const [members, categories] = await Promise.all([listMembers(household.id), listCategories(household.id)]);
-	return textStream(expenseCsvText(household, filter, members, categories));
+	// The header in the reader's language, made now: the rows stream after the request's own work is done.
+	const header = [
+		m.csv_date(),
+		m.csv_description(),
+		m.csv_category(),
+		m.csv_currency(),
+		m.csv_amount(),
+		m.csv_paid_by(),
+		...members.map((member) => m.csv_owes({ name: member.displayName })),
+		m.csv_notes()
+	];
+	return textStream(expenseCsvText(household, filter, members, categories, header));
 }
 
 async function* expenseCsvText(
 	household: Household,
 	filter: ExpenseFilter,
 	members: Member[],
-	categories: Array<{ key: string; name: string }>
+	categories: Array<{ key: string; name: string }>,
+	header: string[]
 ): AsyncGenerator<string> {
 	const amount = (minor: number) => minorToInput(minor, household.currency);
 	const categoryName = new Map(categories.map((c) => [c.key, c.name]));
-	const memberName = new Map(members.map((m) => [m.id, m.displayName]));
-	yield toCsv([['date', 'description', 'category', 'currency', 'amount', 'paid by', ...members.map((m) => `owes: ${m.displayName}`), 'notes']]);
+	const memberName = new Map(members.map((member) => [member.id, member.displayName]));
+	yield toCsv([header]);
 	let after: ExpensePosition | undefined;
 	for (;;) {
 		const rows = await listExpenses(household.id, filter, BATCH, after);
@@ -42,7 +55,7 @@ async function* expenseCsvText(
 				household.currency,
 				amount(e.amountMinor),
 				e.payers.map((p) => `${memberName.get(p.memberId) ?? p.memberId} ${amount(p.amountMinor)}`).join('; '),
-				...members.map((m) => (shares.has(m.id) ? amount(shares.get(m.id)!) : '')),
+				...members.map((member) => (shares.has(member.id) ? amount(shares.get(member.id)!) : '')),
 				e.notes
 			];
 		});
@@ -53,17 +66,17 @@ async function* expenseCsvText(
 
 export async function balancesCsv(household: Household): Promise<string> {
 	const [{ balances, transfers }, members] = await Promise.all([getBalances(household.id), listMembers(household.id)]);
-	const nameOf = (id: string) => members.find((m) => m.id === id)?.displayName ?? id;
-	const rows: string[][] = [['member', 'active', 'currency', 'balance (positive: is owed)']];
+	const nameOf = (id: string) => members.find((member) => member.id === id)?.displayName ?? id;
+	const rows: string[][] = [[m.csv_member(), m.csv_active(), m.csv_currency(), m.csv_balance()]];
 	for (const b of balances)
 		rows.push([
 			nameOf(b.memberId),
-			String(members.find((m) => m.id === b.memberId)?.active ?? false),
+			String(members.find((member) => member.id === b.memberId)?.active ?? false),
 			household.currency,
 			minorToInput(b.netMinor, household.currency)
 		]);
 	rows.push([]);
-	rows.push(['suggested payment: from', 'to', 'currency', 'amount']);
+	rows.push([m.csv_payment_from(), m.csv_to(), m.csv_currency(), m.csv_amount()]);
 	for (const t of transfers) rows.push([nameOf(t.fromMemberId), nameOf(t.toMemberId), household.currency, minorToInput(t.amountMinor, household.currency)]);
 	return toCsv(rows);
 }

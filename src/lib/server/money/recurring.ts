@@ -237,7 +237,7 @@ export async function runDueRecurring(householdId: string): Promise<number> {
 	const db = getDb();
 	const household = await db
 		.selectFrom('households')
-		.select(['id', 'name', 'currency', 'timezone', 'createdAt', 'version', 'demoExpiresAt'])
+		.select(['id', 'name', 'currency', 'timezone', 'locale', 'createdAt', 'version', 'demoExpiresAt'])
 		.where('id', '=', householdId)
 		.executeTakeFirst();
 	if (!household) return 0;

@@ -42,7 +42,7 @@ export async function* exportText(context: MemberContext): AsyncGenerator<string
 			version: EXPORT_VERSION,
 			exportedAt: new Date().toISOString(),
 			exportedByMemberId: context.member.id,
-			household: { name: context.household.name, currency: context.household.currency, timezone: context.household.timezone }
+			household: { name: context.household.name, currency: context.household.currency, timezone: context.household.timezone, locale: context.household.locale }
 		};
 		yield `${JSON.stringify(head).slice(0, -1)},\n"tables":{`;
 		for (const [index, table] of EXPORTED_TABLES.entries()) {

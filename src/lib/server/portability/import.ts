@@ -41,7 +41,12 @@ export async function importHousehold(user: SessionUser, file: ExportDocument, n
 	return db.transaction().execute(async (trx) => {
 		const household = await trx
 			.insertInto('households')
-			.values({ name: name?.trim() || doc.household.name, currency: doc.household.currency, timezone: doc.household.timezone })
+			.values({
+				name: name?.trim() || doc.household.name,
+				currency: doc.household.currency,
+				timezone: doc.household.timezone,
+				locale: doc.household.locale ?? 'en'
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		for (const table of EXPORTED_TABLES) {

@@ -84,6 +84,8 @@ export const ACCOUNT_ROUTES: Record<string, Record<string, AccountAccess>> = {
 	'/login': { load: 'public', default: 'public' },
 	'/signup': { load: 'public', default: 'public' },
 	'/logout': { load: 'public', default: 'public' },
+	// The language switcher: a device's cookie for anyone, and the account's choice when logged in.
+	'/language': { POST: 'public' },
 	'/reset-password': { default: 'public' },
 	'/reset-password/[token]': { load: 'public', default: 'public' },
 	'/invite/[token]': { load: 'public', default: 'user' },

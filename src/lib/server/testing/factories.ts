@@ -1,4 +1,5 @@
 /** Test data made through the domain functions, so tests exercise the real paths. */
+import { SESSION_USER_COLUMNS } from '$lib/server/auth/sessions';
 import { randomUUID } from 'node:crypto';
 import { getDb } from '../db';
 import type { Role } from '../db/schema';
@@ -31,8 +32,8 @@ export async function contextFor(householdId: string, memberId: string): Promise
 	const member = await db.selectFrom('members').selectAll().where('householdId', '=', householdId).where('id', '=', memberId).executeTakeFirstOrThrow();
 	const household = await db.selectFrom('households').selectAll().where('id', '=', householdId).executeTakeFirstOrThrow();
 	const user = member.userId
-		? await db.selectFrom('users').select(['id', 'email', 'displayName', 'lastHouseholdId']).where('id', '=', member.userId).executeTakeFirstOrThrow()
-		: { id: randomUUID(), email: 'nobody@test.example', displayName: member.displayName, lastHouseholdId: null };
+		? await db.selectFrom('users').select(SESSION_USER_COLUMNS).where('id', '=', member.userId).executeTakeFirstOrThrow()
+		: { id: randomUUID(), email: 'nobody@test.example', displayName: member.displayName, lastHouseholdId: null, locale: null };
 	return { user, household, member };
 }
 

@@ -1,5 +1,5 @@
+import { requestFormatLocale } from '$lib/server/i18n';
 import { requireMember } from '$lib/server/households/guard';
-import { requestLocale } from '$lib/server/request';
 import { z } from 'zod';
 import { formAction } from '$lib/server/forms';
 import { actOnOccurrence } from '$lib/server/chores/occurrences';
@@ -7,9 +7,9 @@ import { dashboardOf } from '$lib/server/households/dashboard';
 import { markActivitySeen } from '$lib/server/activity/seen';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, request }) => {
+export const load: PageServerLoad = async ({ params }) => {
 	const context = await requireMember(params.hid);
-	return { ...(await dashboardOf(context)), locale: requestLocale(request) };
+	return { ...(await dashboardOf(context)), locale: requestFormatLocale() };
 };
 
 export const actions: Actions = {

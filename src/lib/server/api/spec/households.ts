@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { locales } from '$lib/i18n/locales';
 import { absenceInput, householdInput, inviteInput, memberInput, memberPatch, ROLES } from '$lib/server/households/schemas';
 import { defineOperation } from '../operation';
 import { idField, pick } from './common';
@@ -10,6 +11,7 @@ export const householdBody = z
 		name: z.string(),
 		currency: z.string().meta({ example: 'EUR' }),
 		timezone: z.string().meta({ example: 'Europe/Berlin' }),
+		locale: z.enum(locales).meta({ description: 'The language of the household’s shared outputs (calendar feeds, exports)' }),
 		me: z.object({ memberId: idField, isAdmin: z.boolean() })
 	})
 	.meta({ id: 'Household' });
@@ -24,7 +26,8 @@ export const memberBody = z
 		shareWeight: z.number(),
 		choreCapacity: z.number(),
 		active: z.boolean(),
-		version: z.number().int().meta({ description: 'Send it back with a change (PATCH): a stale one is refused with 409' })
+		version: z.number().int().meta({ description: 'Send it back with a change (PATCH): a stale one is refused with 409' }),
+		locale: z.enum(locales).nullable().meta({ description: 'For a member without a login: the language of their reminders (null: the household’s)' })
 	})
 	.meta({ id: 'Member' });
 

@@ -1,3 +1,4 @@
+import { requestFormatLocale } from '$lib/server/i18n';
 import { resolve } from '$app/paths';
 import { isFewest } from '$lib/money/transfers';
 import { redirect } from '@sveltejs/kit';
@@ -8,10 +9,9 @@ import { listMembers } from '$lib/server/households/members';
 import { getBalances, listSettlements, recordSettlement, setSettlementDeleted } from '$lib/server/money/balances';
 import { z } from 'zod';
 import { settlementForm } from '$lib/server/money/schemas';
-import { requestLocale } from '$lib/server/request';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, request }) => {
+export const load: PageServerLoad = async ({ params }) => {
 	const { household, member } = await requireMember(params.hid);
 	const [{ balances, transfers }, members, payments] = await Promise.all([getBalances(household.id), listMembers(household.id), listSettlements(household.id)]);
 	return {
@@ -22,7 +22,7 @@ export const load: PageServerLoad = async ({ params, request }) => {
 		payments,
 		myMemberId: member.id,
 		today: todayIn(household.timezone),
-		locale: requestLocale(request)
+		locale: requestFormatLocale()
 	};
 };
 
@@ -35,7 +35,7 @@ export const actions: Actions = {
 	},
 	record: async ({ params, request }) => {
 		const context = await requireMember(params.hid);
-		return formAction(request, 'record', settlementForm(context.household.currency, requestLocale(request)), async (input) => {
+		return formAction(request, 'record', settlementForm(context.household.currency, requestFormatLocale()), async (input) => {
 			await recordSettlement(context, input);
 			redirect(303, resolve('/h/[hid]/balances?recorded=1', { hid: params.hid }));
 		});

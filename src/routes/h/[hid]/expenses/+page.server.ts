@@ -1,13 +1,13 @@
+import { requestFormatLocale } from '$lib/server/i18n';
 import { decodeCursor } from '$lib/server/api/pagination';
 import { DomainError } from '$lib/server/errors';
 import { requireMember } from '$lib/server/households/guard';
 import { expensesPage } from '$lib/server/money/expenses-page';
 import { expenseFilter, expensePosition as position } from '$lib/server/money/schemas';
-import { requestLocale } from '$lib/server/request';
 import { fieldErrors } from '$lib/server/validation';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, url, request }) => {
+export const load: PageServerLoad = async ({ params, url }) => {
 	const context = await requireMember(params.hid);
 	const raw = Object.fromEntries([...url.searchParams].filter(([key, value]) => key !== 'after' && value !== ''));
 	const parsed = expenseFilter.safeParse(raw);
@@ -22,6 +22,6 @@ export const load: PageServerLoad = async ({ params, url, request }) => {
 		...(await expensesPage(context, filter, after)),
 		filter: raw,
 		filterErrors: parsed.success ? {} : fieldErrors(parsed.error),
-		locale: requestLocale(request)
+		locale: requestFormatLocale()
 	};
 };

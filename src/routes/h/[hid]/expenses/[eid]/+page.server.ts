@@ -1,3 +1,4 @@
+import { requestFormatLocale } from '$lib/server/i18n';
 import { listActivity } from '$lib/server/activity/log';
 import { formAction, noFields, orErrorPage } from '$lib/server/forms';
 import { DomainError } from '$lib/server/errors';
@@ -6,29 +7,28 @@ import { editedVersion, expenseForm } from '$lib/server/money/expense-form-actio
 import { setExpenseDeleted, updateExpense } from '$lib/server/money/expenses';
 import { getExpense } from '$lib/server/money/expense-queries';
 import { expenseFormOptions } from '$lib/server/money/form-data';
-import { requestLocale } from '$lib/server/request';
 import { fieldsFromExpense } from '$lib/money/expense-form';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, request }) => {
+export const load: PageServerLoad = async ({ params }) => {
 	const { household } = await requireMember(params.hid);
 	const expense = await orErrorPage(getExpense(household.id, params.eid));
 	const [options, history] = await Promise.all([
 		expenseFormOptions(household.id),
 		listActivity(household.id, { subjectType: 'expense', subjectId: expense.id, limit: 50 })
 	]);
-	return { expense, ...options, fields: fieldsFromExpense(expense, household.currency, options.members), history, locale: requestLocale(request) };
+	return { expense, ...options, fields: fieldsFromExpense(expense, household.currency, options.members), history, locale: requestFormatLocale() };
 };
 
-async function formOf(hid: string, eid: string, request: Request) {
+async function formOf(hid: string, eid: string) {
 	const context = await requireMember(hid);
 	const { members } = await expenseFormOptions(context.household.id);
-	return { context, form: expenseForm({ members, currency: context.household.currency, locale: requestLocale(request), seedId: eid }) };
+	return { context, form: expenseForm({ members, currency: context.household.currency, locale: requestFormatLocale(), seedId: eid }) };
 }
 
 export const actions: Actions = {
 	save: async ({ params, request }) => {
-		const { context, form } = await formOf(params.hid, params.eid, request);
+		const { context, form } = await formOf(params.hid, params.eid);
 		return formAction(request, 'save', form, async (input, formData) => {
 			const version = editedVersion(formData);
 			if (version === undefined) throw new DomainError(400, 'stale_form', 'This form is out of date: reload the page and make the change again.');
@@ -36,7 +36,7 @@ export const actions: Actions = {
 		});
 	},
 	preview: async ({ params, request }) => {
-		const { form } = await formOf(params.hid, params.eid, request);
+		const { form } = await formOf(params.hid, params.eid);
 		return formAction(request, 'preview', form, async () => true as const, { keepValues: true });
 	},
 	delete: async ({ params, request }) => {

@@ -1,16 +1,16 @@
+import { requestFormatLocale } from '$lib/server/i18n';
 import { z } from 'zod';
 import { addMonths, format } from 'date-fns';
 import { todayIn } from '$lib/dates';
 import { requireMember } from '$lib/server/households/guard';
 import { expenseFormOptions } from '$lib/server/money/form-data';
 import { layoutChart, paidAndOwed, spendingByMonth } from '$lib/server/money/overview';
-import { requestLocale } from '$lib/server/request';
 import { calendarDate } from '$lib/server/validation';
 import type { PageServerLoad } from './$types';
 
 const period = z.object({ from: calendarDate('first'), to: calendarDate('last') }).refine((p) => p.from <= p.to);
 
-export const load: PageServerLoad = async ({ params, url, request }) => {
+export const load: PageServerLoad = async ({ params, url }) => {
 	const { household } = await requireMember(params.hid);
 	const today = todayIn(household.timezone);
 	const sixMonthsBack = format(addMonths(new Date(`${today.slice(0, 7)}-01T12:00:00`), -5), 'yyyy-MM-dd');
@@ -30,6 +30,6 @@ export const load: PageServerLoad = async ({ params, url, request }) => {
 		members,
 		categories: options.categories,
 		memberNames: options.members,
-		locale: requestLocale(request)
+		locale: requestFormatLocale()
 	};
 };

@@ -1,3 +1,4 @@
+import { requestFormatLocale } from '$lib/server/i18n';
 import { resolve } from '$app/paths';
 import { redirect } from '@sveltejs/kit';
 import { requireMember } from '$lib/server/households/guard';
@@ -6,7 +7,6 @@ import { expenseFormOptions } from '$lib/server/money/form-data';
 import { createProposal } from '$lib/server/decisions/proposals';
 import { newProposalValues, proposalForm } from '$lib/server/decisions/proposal-form';
 import { getDecisionRules } from '$lib/server/decisions/rules';
-import { requestLocale } from '$lib/server/request';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -20,7 +20,7 @@ export const actions: Actions = {
 		const context = await requireMember(params.hid);
 		const { members } = await expenseFormOptions(context.household.id);
 		const { timezone, currency } = context.household;
-		return formAction(request, 'save', proposalForm({ timezone, currency, locale: requestLocale(request), members }), async (input) => {
+		return formAction(request, 'save', proposalForm({ timezone, currency, locale: requestFormatLocale(), members }), async (input) => {
 			const { id } = await createProposal(context, input);
 			redirect(303, resolve('/h/[hid]/proposals/[pid]', { hid: params.hid, pid: id }));
 		});

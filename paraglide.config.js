@@ -1,0 +1,14 @@
+/**
+ * How Paraglide compiles messages/*.json (project.inlang) into src/lib/paraglide: one home
+ * for the Vite plugin (build, dev, tests) and `npm run messages` (type checks, scripts).
+ * Hearth resolves the locale itself (src/lib/server/i18n.ts, src/hooks.client.ts), so
+ * Paraglide's own strategies are only the fallback: English.
+ * @type {import('@inlang/paraglide-js').CompilerOptions}
+ */
+export const PARAGLIDE_OPTIONS = {
+	project: './project.inlang',
+	outdir: './src/lib/paraglide',
+	strategy: ['baseLocale'],
+	emitGitIgnore: false,
+	emitPrettierIgnore: false
+};
