@@ -9,6 +9,7 @@ import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies'
 import { ACCESS_TOKEN_PREFIX, validateAccessToken } from '$lib/server/auth/access-tokens';
 import { inLocale, requestLanguage } from '$lib/server/i18n';
 import { textDirection } from '$lib/i18n/locales';
+import { m } from '$lib/paraglide/messages';
 
 export const init: ServerInit = async () => {
 	watchEventLoop();
@@ -69,7 +70,7 @@ async function bodyWithinLimit(event: RequestEvent): Promise<boolean> {
 }
 
 function tooLargeResponse(pathname: string): Response {
-	const message = 'The request body is too large (at most 1 MB here).';
+	const message = m.h_too_large();
 	// The unread body stays on the wire: this connection cannot carry another request.
 	const headers = { connection: 'close' };
 	return isApiPath(pathname) ? apiError(413, 'too_large', message, {}, headers) : new Response(message, { status: 413, headers });
@@ -118,7 +119,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (declared > MAX_BODY_BYTES && !LARGE_BODY_PATHS.some((path) => path.test(event.url.pathname))) return tooLargeResponse(event.url.pathname);
 	if (/%00/.test(event.url.pathname + event.url.search)) {
 		// No address or filter may carry a NUL: PostgreSQL cannot compare text holding one.
-		const message = 'The address holds a NUL character.';
+		const message = m.h_nul();
 		return isApiPath(event.url.pathname) ? apiError(400, 'invalid_input', message) : new Response(message, { status: 400 });
 	}
 	event.locals.user = null;
@@ -140,11 +141,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const { locale, formatLocale } = requestLanguage(event);
 	event.locals.locale = locale;
 	event.locals.formatLocale = formatLocale;
-	const response = await inLocale(locale, () =>
-		resolve(event, { transformPageChunk: ({ html }) => html.replace('%hearth.lang%', formatLocale).replace('%hearth.dir%', textDirection(locale)) })
+	const response = await inLocale(
+		locale,
+		() => resolve(event, { transformPageChunk: ({ html }) => html.replace('%hearth.lang%', formatLocale).replace('%hearth.dir%', textDirection(locale)) }),
+		formatLocale
 	);
 	// A load or action failed because the database went away: say so, with 503, not 500.
-	return withSecurityHeaders(databaseWentAway.has(event.locals) ? databaseUnavailable(event.url.pathname) : response);
+	return withSecurityHeaders(databaseWentAway.has(event.locals) ? databaseUnavailable(event.url.pathname, locale) : response);
 };
 
 function withSecurityHeaders(response: Response): Response {
@@ -158,8 +161,9 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (isDatabaseUnreachable(error)) {
 		databaseWentAway.add(event.locals);
 		console.error(`Database unreachable on ${event.request.method} ${event.url.pathname}: ${(error as Error).message}`);
-		return { message: 'Hearth cannot reach its database right now.', code: 'unavailable' };
+		return { message: m.e_database_short({}, { locale: event.locals.locale }), code: 'unavailable' };
 	}
 	if (status !== 404) console.error(`Unhandled error on ${event.request.method} ${event.url.pathname}:`, error);
-	return { message: status === 404 ? 'Not found' : 'Something went wrong on our side. Try again in a moment.' };
+	const locale = event.locals.locale;
+	return { message: status === 404 ? m.error_not_found({}, { locale }) : m.e_our_side({}, { locale }) };
 };

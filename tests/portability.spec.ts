@@ -60,7 +60,7 @@ test('a Splitwise export is previewed with who is who and the balances it leaves
 	await page.getByRole('link', { name: 'Import from Splitwise' }).click();
 	await page.getByLabel('Splitwise export (.csv)').setInputFiles('tests/fixtures/splitwise-sample.csv');
 	await page.getByRole('button', { name: 'Preview' }).click();
-	await expect(page.getByTestId('import-summary')).toHaveText('17 expenses and 6 payments, 2026-08-01 to 2026-10-10.');
+	await expect(page.getByTestId('import-summary')).toHaveText('17 expenses and 6 payments, Sat, Aug 1, 2026 to Sat, Oct 10, 2026.');
 	await expect(page.getByLabel('Dev Patel')).toHaveValue(/.+/);
 	await expect(page.getByTestId('after-Ana')).toContainText('€2,488.86');
 	await page.getByRole('button', { name: 'Import 17 expenses and 6 payments' }).click();

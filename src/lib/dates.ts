@@ -48,8 +48,8 @@ export function formatDayOfMonth(day: string, locale = 'en-GB'): string {
 	return dateFormat('date', locale, { day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(2023, 0, Number(day.slice(8, 10))));
 }
 
-/** The seven weekdays' short names in the reader's order, from `weekStartsOn` (0 Sunday … 6 Saturday). */
-export function weekdayNames(weekStartsOn: number, locale = 'en-GB', width: 'short' | 'narrow' = 'short'): string[] {
+/** The seven weekdays' names in the reader's order, from `weekStartsOn` (0 Sunday … 6 Saturday). */
+export function weekdayNames(weekStartsOn: number, locale = 'en-GB', width: 'long' | 'short' | 'narrow' = 'short'): string[] {
 	const weekday = dateFormat(`weekday-${width}`, locale, { weekday: width, timeZone: 'UTC' });
 	// 2023-01-01 was a Sunday.
 	return Array.from({ length: 7 }, (_, i) => weekday.format(Date.UTC(2023, 0, 1 + ((weekStartsOn + i) % 7))));

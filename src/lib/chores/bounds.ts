@@ -5,6 +5,7 @@
  */
 import { addYears } from 'date-fns';
 import { plusDays, toDate, toDay } from '$lib/dates';
+import { m } from '$lib/paraglide/messages';
 
 export const PLAN_YEARS_BACK = 5;
 export const PLAN_YEARS_AHEAD = 2;
@@ -23,8 +24,8 @@ export function planningBounds(today: string): PlanningBounds {
 /** Null when every day of [from, to] may be planned, else the sentence saying how far one can go. */
 export function outsidePlanningBounds(today: string, from: string, to: string): string | null {
 	const { earliest, latest } = planningBounds(today);
-	if (from < earliest) return `The chore calendar goes back to ${earliest} (${PLAN_YEARS_BACK} years).`;
-	if (to > latest) return `The chore calendar goes up to ${latest} (${PLAN_YEARS_AHEAD} years ahead).`;
+	if (from < earliest) return m.e_start_calendar_back({ day: earliest, years: PLAN_YEARS_BACK });
+	if (to > latest) return m.e_calendar_ahead({ day: latest, years: PLAN_YEARS_AHEAD });
 	return null;
 }
 

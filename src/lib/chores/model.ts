@@ -4,6 +4,8 @@
  * an occurrence as the domain returns them and the API serves them.
  */
 import { z } from 'zod';
+import { labelsOf } from '$lib/i18n/labels';
+import { m } from '$lib/paraglide/messages';
 import { dayField, idField } from '$lib/schema-fields';
 
 export const STRATEGIES = ['rotate', 'fair', 'fixed', 'open'] as const;
@@ -14,12 +16,12 @@ export type Strategy = (typeof STRATEGIES)[number];
 export type ScheduleKind = (typeof SCHEDULE_KINDS)[number];
 export type OccurrenceStatus = (typeof OCCURRENCE_STATUSES)[number];
 
-export const STRATEGY_LABELS: Record<Strategy, string> = {
-	rotate: 'Take turns, in order',
-	fair: 'Fairly, by chore capacity',
-	fixed: 'Always the first person',
-	open: 'Anyone claims it'
-};
+export const STRATEGY_LABELS = labelsOf<Strategy>({
+	rotate: m.strategy_rotate,
+	fair: m.strategy_fair,
+	fixed: m.strategy_fixed,
+	open: m.strategy_open
+});
 
 export const choreScheduleSchema = z
 	.object({

@@ -4,6 +4,7 @@
  * the result. The rules (what may be undone, who stands in for whose turn) live here once.
  */
 import type { OccurrenceStatus, PlannedOccurrence } from './plan';
+import { m } from '$lib/paraglide/messages';
 
 export type OccurrenceAction =
 	{ kind: 'complete'; doneByMemberId?: string } | { kind: 'undo' } | { kind: 'skip'; reason: string } | { kind: 'reassign'; memberId: string };
@@ -53,7 +54,7 @@ export function applyOccurrenceAction(
 	const turnMemberId = current.turnMemberId ?? null;
 	switch (action.kind) {
 		case 'complete':
-			if (current.status === 'done') return { refusal: { status: 409, code: 'already_done', message: 'This chore is already done.' } };
+			if (current.status === 'done') return { refusal: { status: 409, code: 'already_done', message: m.e_already_done() } };
 			return {
 				state: {
 					assigneeMemberId: current.assigneeMemberId,
@@ -65,8 +66,7 @@ export function applyOccurrenceAction(
 				}
 			};
 		case 'undo':
-			if (current.status === 'pending')
-				return { refusal: { status: 409, code: 'nothing_to_undo', message: 'This chore is not done or skipped, so there is nothing to undo.' } };
+			if (current.status === 'pending') return { refusal: { status: 409, code: 'nothing_to_undo', message: m.e_nothing_to_undo() } };
 			return { state: { assigneeMemberId: current.assigneeMemberId, turnMemberId, status: 'pending', doneByMemberId: null, doneOn: null, skipReason: null } };
 		case 'skip':
 			return {

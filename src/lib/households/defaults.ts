@@ -3,19 +3,21 @@
  * form, the expense form and the member form.
  */
 import type { SplitMode } from '$lib/money/splits';
+import { labelsOf } from '$lib/i18n/labels';
+import { m } from '$lib/paraglide/messages';
 import { rolePresets, type RolePresets } from './roles';
 
 /** 'auto': by share weight when the members' weights differ, else equally. */
 export type DefaultSplitMode = 'auto' | SplitMode;
 
-export const DEFAULT_SPLIT_LABELS: Record<DefaultSplitMode, string> = {
-	auto: 'By weight if weights differ, else equally',
-	equal: 'Equally',
-	weights: 'By share weight',
-	shares: 'By shares',
-	percent: 'By percent',
-	exact: 'Exact amounts'
-};
+export const DEFAULT_SPLIT_LABELS = labelsOf<DefaultSplitMode>({
+	auto: m.default_split_auto,
+	equal: m.split_equal,
+	weights: m.split_weights,
+	shares: m.split_shares,
+	percent: m.split_percent,
+	exact: m.split_exact
+});
 
 export interface HouseholdDefaults {
 	splitMode: DefaultSplitMode;

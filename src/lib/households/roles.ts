@@ -3,6 +3,9 @@
  * and of the chores (chore capacity). Editable per member, and per house in Settings
  * (`HouseholdDefaults.rolePresets`); a child pays nothing by default.
  */
+import { labelsOf } from '$lib/i18n/labels';
+import { m } from '$lib/paraglide/messages';
+
 export type Role = 'adult' | 'youth' | 'child' | 'guest';
 
 export interface RolePreset {
@@ -18,7 +21,9 @@ export const ROLE_PRESETS: RolePresets = {
 	guest: { shareWeight: 1, choreCapacity: 0 }
 };
 
-export const ROLE_LABELS: Record<Role, string> = { adult: 'Adult', youth: 'Youth (teenager)', child: 'Child', guest: 'Guest' };
+export const ROLE_LABELS = labelsOf<Role>({ adult: m.role_adult, youth: m.role_youth, child: m.role_child, guest: m.role_guest });
+/** The role as a word inside a sentence ("Rosa added Mia (youth)."). */
+export const ROLE_WORDS = labelsOf<Role>({ adult: m.role_word_adult, youth: m.role_word_youth, child: m.role_word_child, guest: m.role_word_guest });
 
 /** The house's presets over the built-in ones (a house may have set some roles only). */
 export function rolePresets(overrides: Partial<Record<Role, Partial<RolePreset>>> = {}): RolePresets {

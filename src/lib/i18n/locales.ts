@@ -87,3 +87,8 @@ export function firstDayOfWeek(tag: string): WeekStart {
 		return 1;
 	}
 }
+
+/** A plain number (a share weight, an effort) in the reader's digits and decimal mark. */
+export function formatNumber(value: number, locale: string): string {
+	return new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(value);
+}

@@ -236,7 +236,7 @@ export interface ExpenseFormPageData {
 	fields: ExpenseFormFields;
 	members: ExpenseFormMember[];
 	categories: Array<{ key: string; name: string }>;
-	locale: string;
+	formatLocale: string;
 	household: { currency: string };
 	seedId?: string;
 }
@@ -251,7 +251,7 @@ export function expenseFormProps(data: ExpenseFormPageData, answer: FormAnswer<u
 		members: data.members,
 		categories: data.categories,
 		currency: data.household.currency,
-		locale: data.locale,
+		locale: data.formatLocale,
 		seedId: seedId ?? answer?.values.seedId ?? data.seedId ?? '',
 		errors: answer?.errors,
 		serverPreview: answer?.values.preview

@@ -3,6 +3,7 @@
  * each member owes. Pure: the form preview, the stored shares and the API all call it.
  */
 import { apportion, rotationSeed, type Share } from './apportion';
+import { m } from '$lib/paraglide/messages';
 
 export const SPLIT_MODES = ['equal', 'exact', 'percent', 'shares', 'weights'] as const;
 export type SplitMode = (typeof SPLIT_MODES)[number];
@@ -35,16 +36,16 @@ const hasAtMostTwoDecimals = (value: number) => Math.abs(value * 100 - Math.roun
 
 export function computeShares(amountMinor: number, split: Split, shareWeights: ReadonlyMap<string, number | string>, expenseId: string): Share[] {
 	const { parts } = split;
-	if (parts.length === 0) throw new SplitError('Choose at least one person to share the cost.');
+	if (parts.length === 0) throw new SplitError(m.split_choose_someone());
 	const seen = new Set<string>();
 	parts.forEach((part, i) => {
-		if (seen.has(part.memberId)) throw new SplitError('Each person can appear only once in a split.', { [i]: 'Listed twice.' });
+		if (seen.has(part.memberId)) throw new SplitError(m.sp_each_once(), { [i]: m.sp_listed_twice() });
 		seen.add(part.memberId);
 	});
 	const seed = rotationSeed(expenseId);
-	const valueOf = (part: SplitPart, i: number, what: string): number => {
-		if (part.value === undefined || !Number.isFinite(part.value)) throw new SplitError(`Enter ${what} for everyone in the split.`, { [i]: `Enter ${what}.` });
-		if (part.value < 0) throw new SplitError(`${what[0]!.toUpperCase()}${what.slice(1)} cannot be negative.`, { [i]: 'Cannot be negative.' });
+	const valueOf = (part: SplitPart, i: number, missing: () => string): number => {
+		if (part.value === undefined || !Number.isFinite(part.value)) throw new SplitError(missing(), { [i]: m.sp_enter_value() });
+		if (part.value < 0) throw new SplitError(m.sp_negative(), { [i]: m.sp_cannot_negative() });
 		return part.value;
 	};
 
@@ -57,30 +58,25 @@ export function computeShares(amountMinor: number, split: Split, shareWeights: R
 			);
 		case 'exact': {
 			const values = parts.map((p, i) => {
-				const value = valueOf(p, i, 'an amount');
-				if (!Number.isSafeInteger(value)) throw new SplitError('Exact amounts are whole minor units (cents).', { [i]: 'Use whole minor units.' });
+				const value = valueOf(p, i, m.sp_enter_amounts);
+				if (!Number.isSafeInteger(value)) throw new SplitError(m.sp_exact_whole(), { [i]: m.sp_whole_minor() });
 				return value;
 			});
 			const sum = values.reduce((a, b) => a + b, 0);
 			if (sum !== amountMinor) {
 				const off = amountMinor - sum;
-				throw new SplitError(
-					off > 0 ? `The amounts add up to ${off} minor units less than the total.` : `The amounts add up to ${-off} minor units more than the total.`,
-					{},
-					off
-				);
+				throw new SplitError(m.sp_amounts_sum({ off: off > 0 ? m.e_less_minor({ count: off }) : m.e_more_minor({ count: -off }) }), {}, off);
 			}
 			return parts.map((p, i) => ({ memberId: p.memberId, amountMinor: values[i]! }));
 		}
 		case 'percent': {
 			const values = parts.map((p, i) => {
-				const value = valueOf(p, i, 'a percentage');
-				if (value > 100 || !hasAtMostTwoDecimals(value))
-					throw new SplitError('Percentages go from 0 to 100 with at most two decimals.', { [i]: 'From 0 to 100, two decimals at most.' });
+				const value = valueOf(p, i, m.sp_enter_percentages);
+				if (value > 100 || !hasAtMostTwoDecimals(value)) throw new SplitError(m.sp_percent_range(), { [i]: m.sp_percent_field() });
 				return value;
 			});
 			const total = values.reduce((sum, v) => sum + hundredths(v), 0);
-			if (total !== 10000) throw new SplitError(`The percentages add up to ${(total / 100).toFixed(2)}%, not 100%.`);
+			if (total !== 10000) throw new SplitError(m.sp_percent_sum({ total: (total / 100).toFixed(2) }));
 			return apportion(
 				amountMinor,
 				parts.map((p, i) => ({ memberId: p.memberId, weight: (hundredths(values[i]!) / 100).toFixed(2) })),
@@ -89,9 +85,9 @@ export function computeShares(amountMinor: number, split: Split, shareWeights: R
 		}
 		case 'shares': {
 			const claims = parts.map((p, i) => {
-				const value = valueOf(p, i, 'a share');
+				const value = valueOf(p, i, m.sp_enter_shares);
 				if (value === 0 || value > 1000 || Math.abs(value * 1000 - Math.round(value * 1000)) > 1e-9) {
-					throw new SplitError('Shares are positive numbers up to 1000, with at most three decimals.', { [i]: 'A positive number, like 1 or 2.5.' });
+					throw new SplitError(m.sp_shares_range(), { [i]: m.sp_share_field() });
 				}
 				return { memberId: p.memberId, weight: value.toFixed(3) };
 			});
@@ -100,11 +96,10 @@ export function computeShares(amountMinor: number, split: Split, shareWeights: R
 		case 'weights': {
 			const claims = parts.map((p, i) => {
 				const weight = shareWeights.get(p.memberId);
-				if (weight === undefined) throw new SplitError('Everyone in the split must be an active member of the household.', { [i]: 'Not an active member.' });
+				if (weight === undefined) throw new SplitError(m.e_split_active(), { [i]: m.sp_not_active() });
 				return { memberId: p.memberId, weight };
 			});
-			if (claims.every((c) => Number(c.weight) === 0))
-				throw new SplitError('Everyone chosen has a share weight of 0; choose someone with a weight above 0, or split another way.');
+			if (claims.every((c) => Number(c.weight) === 0)) throw new SplitError(m.sp_weights_zero());
 			return apportion(amountMinor, claims, seed);
 		}
 	}

@@ -9,6 +9,7 @@
 import { apportion, rotationSeed } from './apportion';
 import { parseAmount } from './format';
 import { parseDay } from '$lib/dates';
+import { m } from '$lib/paraglide/messages';
 
 export interface SplitwiseRow {
 	line: number;
@@ -45,13 +46,11 @@ export function readSplitwise(records: string[][], currency: string): SplitwiseR
 	const fail = (message: string): SplitwiseRead => ({ ok: false, message });
 	const header = records[0]?.map((cell) => cell.trim()) ?? [];
 	if (header.length < HEADER.length + 1 || HEADER.some((name, i) => header[i]!.toLowerCase() !== name)) {
-		return fail(
-			'This does not look like a Splitwise export: its first line should be Date, Description, Category, Cost, Currency and then one column per person.'
-		);
+		return fail(m.sw_not_export());
 	}
 	const people = header.slice(HEADER.length);
-	if (people.some((p) => p === '') || new Set(people).size !== people.length) return fail('Each person needs a name of their own in the first line.');
-	if (records.length - 1 > MAX_ROWS) return fail(`The file has more than ${MAX_ROWS} lines; split it by year and import each part.`);
+	if (people.some((p) => p === '') || new Set(people).size !== people.length) return fail(m.sw_names());
+	if (records.length - 1 > MAX_ROWS) return fail(m.sw_too_many({ max: MAX_ROWS }));
 	const rows: SplitwiseRow[] = [];
 	for (const [index, record] of records.slice(1).entries()) {
 		const line = index + 2;
@@ -59,29 +58,27 @@ export function readSplitwise(records: string[][], currency: string): SplitwiseR
 		if (record.every((cell) => cell.trim() === '')) continue;
 		// The export ends with each person's total: not an expense.
 		if (description.toLowerCase() === 'total balance') continue;
-		if (record.length !== header.length) return fail(`Line ${line} has ${record.length} columns; the first line has ${header.length}.`);
-		if (parseDay(date) === null) return fail(`Line ${line}: “${date}” is not a date like 2024-03-31 (a real day between 2000 and 2100).`);
-		if (rowCurrency.toUpperCase() !== currency)
-			return fail(`Line ${line} is in ${rowCurrency || 'no currency'}, but this household keeps its money in ${currency}. Import only rows in ${currency}.`);
+		if (record.length !== header.length) return fail(m.sw_columns({ line, count: record.length, header: header.length }));
+		if (parseDay(date) === null) return fail(m.sw_date({ line, date }));
+		if (rowCurrency.toUpperCase() !== currency) return fail(m.sw_currency({ line, rowCurrency: rowCurrency || m.sw_no_currency(), currency }));
 		const costMinor = signedMinor(cost, currency);
-		if (costMinor === null || costMinor <= 0) return fail(`Line ${line}: the cost “${cost}” is not an amount above zero.`);
+		if (costMinor === null || costMinor <= 0) return fail(m.sw_cost({ line, cost }));
 		const nets: number[] = [];
 		for (const [i, cell] of record.slice(HEADER.length).entries()) {
 			const net = signedMinor(cell, currency);
-			if (net === null) return fail(`Line ${line}: “${cell}” for ${people[i]} is not an amount.`);
+			if (net === null) return fail(m.sw_cell({ line, cell, person: people[i] ?? '' }));
 			nets.push(net);
 		}
 		const sum = nets.reduce((a, b) => a + b, 0);
-		if (sum !== 0) return fail(`Line ${line}: what people paid and owe should cancel out, but it adds up to ${sum} (minor units).`);
+		if (sum !== 0) return fail(m.sw_cancel({ line, sum }));
 		const owed = nets.filter((n) => n > 0).reduce((a, b) => a + b, 0);
-		if (owed > costMinor) return fail(`Line ${line}: more money changes hands (${owed}) than the cost (${costMinor}).`);
+		if (owed > costMinor) return fail(m.sw_more_than_cost({ line, owed, cost: costMinor }));
 		if (owed === 0) continue; // Nobody owes anybody anything: nothing to import.
 		const isPayment = category.toLowerCase() === 'payment';
-		if (isPayment && (nets.filter((n) => n !== 0).length !== 2 || owed !== costMinor))
-			return fail(`Line ${line}: a payment should move the cost from one person to one other.`);
-		rows.push({ line, date, description: description || category || 'Imported expense', category, costMinor, isPayment, nets });
+		if (isPayment && (nets.filter((n) => n !== 0).length !== 2 || owed !== costMinor)) return fail(m.sw_payment({ line }));
+		rows.push({ line, date, description: description || category || m.sw_imported_expense(), category, costMinor, isPayment, nets });
 	}
-	if (rows.length === 0) return fail('The file has no expenses or payments to import.');
+	if (rows.length === 0) return fail(m.sw_empty());
 	return { ok: true, file: { people, rows } };
 }
 

@@ -1,3 +1,5 @@
+import { m } from '$lib/paraglide/messages';
+
 /**
  * A refusal the person can act on. Routes turn it into `fail(status, …)`, the JSON API
  * into its `{error: {code, message, fields}}` shape; the status follows API.md.
@@ -17,9 +19,10 @@ export class DomainError extends Error {
 	}
 }
 
-export const notFound = (what = 'That page') => new DomainError(404, 'not_found', `${what} does not exist, or you are not a member of its household.`);
+/** `what`: the thing asked for, as its message (`m.thing_expense`); read when thrown, in the request's language. */
+export const notFound = (what: () => string = m.thing_page) => new DomainError(404, 'not_found', m.not_found_thing({ what: what() }));
 export const forbidden = (message: string) => new DomainError(403, 'forbidden', message);
-export const unauthenticated = () => new DomainError(401, 'unauthenticated', 'Log in first: no valid session or token came with the request.');
+export const unauthenticated = () => new DomainError(401, 'unauthenticated', m.e_log_in_first());
 
 /** Postgres error code of a failed query, if any (23505 unique violation, …). */
 export function pgErrorCode(error: unknown): string | undefined {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getDb } from './db';
 import { sendPasswordReset } from './auth/reset-mail';
-import { LOCALE_COOKIE } from './auth/cookies';
+import { LOCALE_COOKIE } from './i18n';
 import { makeHousehold, makeMember, makeUser } from './testing/factories';
 import { createChore } from './chores/chores';
 import { feedIcs } from './chores/ics';

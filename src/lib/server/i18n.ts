@@ -6,18 +6,22 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { RequestEvent } from '@sveltejs/kit';
-import { getRequestEvent } from '$app/server';
-import { overwriteServerAsyncLocalStorage } from '$lib/paraglide/runtime';
+import { getLocale, overwriteServerAsyncLocalStorage } from '$lib/paraglide/runtime';
 import { baseLocale, formattingLocale, isLocale, negotiateLocale, type Locale } from '$lib/i18n/locales';
-import { LOCALE_COOKIE } from './auth/cookies';
 
-type LocaleStore = { locale?: Locale; origin?: string; messageCalls?: Set<string> };
+/**
+ * The language chosen on this device before logging in (or by someone with no account
+ * choice): a cookie, so every link keeps it. An account's own choice wins over it.
+ */
+export const LOCALE_COOKIE = 'hearth_locale';
+
+type LocaleStore = { locale?: Locale; formatLocale?: string; origin?: string; messageCalls?: Set<string> };
 const storage = new AsyncLocalStorage<LocaleStore>();
 overwriteServerAsyncLocalStorage(storage);
 
-/** Runs `work` with every message in `locale` (a request, a mail, a feed). */
-export function inLocale<T>(locale: Locale, work: () => T): T {
-	return storage.run({ locale }, work);
+/** Runs `work` with every message in `locale` (a request, a mail, a feed); `formatLocale` for its dates and amounts. */
+export function inLocale<T>(locale: Locale, work: () => T, formatLocale?: string): T {
+	return storage.run({ locale, formatLocale }, work);
 }
 
 export type RequestLanguage = { locale: Locale; formatLocale: string };
@@ -30,7 +34,8 @@ export function requestLanguage(event: Pick<RequestEvent, 'cookies' | 'request' 
 	return { locale, formatLocale: formattingLocale(locale, acceptLanguage) };
 }
 
-/** The tag this request formats dates and amounts with (and reads typed amounts by). */
+/** The tag this request formats dates and amounts with (and reads typed amounts by); outside a request, the current language's. */
 export function requestFormatLocale(): string {
-	return getRequestEvent().locals.formatLocale;
+	// A job, a test or a script has no request: the current language's usual format.
+	return storage.getStore()?.formatLocale ?? formattingLocale(getLocale());
 }

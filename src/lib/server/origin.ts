@@ -5,21 +5,21 @@
  * server's own address.
  */
 import { DomainError } from './errors';
+import { m } from '$lib/paraglide/messages';
 
 export function mailOrigin(): string | null {
 	const origin = process.env.ORIGIN || process.env.HEARTH_DEV_ORIGIN;
 	return origin ? origin.replace(/\/+$/, '') : null;
 }
 
-export const NO_ORIGIN_MESSAGE =
-	'This Hearth cannot send links by email yet: its administrator has not set ORIGIN (the public address, like https://hearth.example.org). Ask them to set it.';
+export const noOriginMessage = () => m.e_no_origin();
 
 /** The origin for a link in mail, or a 503 saying why no mail can be sent (also in the log). */
 export function requireMailOrigin(): string {
 	const origin = mailOrigin();
 	if (origin) return origin;
 	console.error('Mail with a link was not sent: set ORIGIN to the public address of this Hearth (e.g. ORIGIN=https://hearth.example.org npm start).');
-	throw new DomainError(503, 'no_origin', NO_ORIGIN_MESSAGE, { form: NO_ORIGIN_MESSAGE });
+	throw new DomainError(503, 'no_origin', noOriginMessage(), { form: noOriginMessage() });
 }
 
 /** A link shown to the person who asked for it (an invite to copy, a feed): ORIGIN when set, else the address they used. */

@@ -1,25 +1,32 @@
 import { z } from 'zod';
 import { parseDay } from '$lib/dates';
+import { m } from '$lib/paraglide/messages';
+
+/**
+ * Messages are functions, read when a value is refused: a schema is made once, but each
+ * refusal is told in the language of the request that made it.
+ */
+type Message = () => string;
 
 /**
  * A one-line text people see across the house (a name, a title): trimmed, not empty,
  * bounded, and free of control and format characters (no hidden direction overrides).
  */
-export function singleLineText(emptyMessage: string, max = 80) {
+export function singleLineText(emptyMessage: Message, max = 80) {
 	return z
 		.string({ error: emptyMessage })
 		.trim()
-		.min(1, emptyMessage)
-		.max(max, `Use at most ${max} characters.`)
-		.regex(/^[^\p{Cc}\p{Cf}]*$/u, 'Use letters, numbers and punctuation only.');
+		.min(1, { error: emptyMessage })
+		.max(max, { error: () => m.too_long({ max }) })
+		.regex(/^[^\p{Cc}\p{Cf}]*$/u, { error: () => m.v_plain_text() });
 }
 
 /** A calendar day, YYYY-MM-DD, that exists, between 2000 and 2100 (older or later is a typo): see parseDay. */
-export function calendarDate(label: string) {
+export function calendarDate() {
 	return z
-		.string({ error: `Enter the ${label} date.` })
-		.regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} date as YYYY-MM-DD.`)
-		.refine((value) => parseDay(value) !== null, `Enter a real ${label} date between 2000 and 2100.`)
+		.string({ error: () => m.v_date_missing() })
+		.regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => m.v_date_format() })
+		.refine((value) => parseDay(value) !== null, { error: () => m.v_date_real() })
 		.meta({ example: '2026-12-24' });
 }
 
@@ -28,14 +35,14 @@ export type FieldErrors = Record<string, string>;
 // A NUL cannot be stored in PostgreSQL text, and half a surrogate pair is not a character.
 // eslint-disable-next-line no-control-regex -- finding the NUL is the point
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-export const UNSTORABLE_MESSAGE = 'Remove the hidden or broken characters (a NUL byte or half of an emoji).';
+export const unstorableMessage = () => m.v_unstorable();
 
 /** Free text (a description, a note, a comment): any characters a person can type, but none that cannot be stored. */
-export function freeText(max: number, messages: { tooLong?: string; missing?: string } = {}) {
+export function freeText(max: number, messages: { missing?: Message } = {}) {
 	return z
 		.string(messages.missing ? { error: messages.missing } : undefined)
-		.max(max, messages.tooLong ?? `Use at most ${max} characters.`)
-		.refine((value) => !UNSTORABLE.test(value), UNSTORABLE_MESSAGE);
+		.max(max, { error: () => m.too_long({ max }) })
+		.refine((value) => !UNSTORABLE.test(value), { error: unstorableMessage });
 }
 
 /** No request body nests deeper than this (a household export reaches about 6). */
@@ -103,7 +110,7 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): P
 		input[key] = all.length > 1 ? all : all[0];
 	}
 	const unstorable = unstorableTextAt(input);
-	if (typeof unstorable === 'string') return { ok: false, errors: { [unstorable.split('.')[0]!]: UNSTORABLE_MESSAGE }, values: formValues(formData) };
+	if (typeof unstorable === 'string') return { ok: false, errors: { [unstorable.split('.')[0]!]: unstorableMessage() }, values: formValues(formData) };
 	const result = schema.safeParse(input);
 	if (result.success) return { ok: true, data: result.data };
 	return { ok: false, errors: fieldErrors(result.error), values: formValues(formData) };

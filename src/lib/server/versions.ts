@@ -5,13 +5,16 @@
  * what is saved now, so the form keeps what was typed and a second save is a knowing one.
  */
 import { DomainError } from './errors';
+import { listOf } from '$lib/i18n/labels';
+import { m } from '$lib/paraglide/messages';
 
 /** How one field reads in a sentence, e.g. `name “Bins”`; null leaves it out of the message. */
 export type Describe = (field: string, value: unknown) => string | null;
 
 /** Throws 409 when `expected` is given and is not the version saved now. */
 export function checkVersion<T extends Record<string, unknown>>(
-	what: string,
+	/** The thing, as its message (`m.this_chore`): "this chore" in the request's language. */
+	what: () => string,
 	expected: number | undefined,
 	saved: { version: number } & T,
 	submitted: Partial<T>,
@@ -22,15 +25,8 @@ export function checkVersion<T extends Record<string, unknown>>(
 		.filter((field) => field !== 'version' && submitted[field] !== undefined && canonical(submitted[field]) !== canonical(saved[field]))
 		.map((field) => describe(field, saved[field]))
 		.filter((line): line is string => line !== null);
-	const now = differing.length ? ` It now has ${differing.join(', ')}.` : '';
-	throw new DomainError(
-		409,
-		'stale_version',
-		`Someone else saved this ${what} after you opened it.${now} What you typed is kept below: save again to replace their version with yours.`,
-		{ version: `This ${what} changed since you opened it.` },
-		undefined,
-		saved.version
-	);
+	const now = differing.length ? m.e_conflict_now({ changes: listOf(differing) }) : '';
+	throw new DomainError(409, 'stale_version', m.e_conflict({ what: what(), now }), { version: m.e_conflict_field() }, undefined, saved.version);
 }
 
 /** JSON with keys in order: a value read back from jsonb (which reorders keys) compares equal. */
@@ -39,6 +35,3 @@ function canonical(value: unknown): string {
 		inner && typeof inner === 'object' && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b))) : inner
 	);
 }
-
-/** Quoted text, as the messages show a saved value. */
-export const quoted = (value: unknown) => `“${String(value)}”`;

@@ -5,12 +5,13 @@ import { DomainError } from '$lib/server/errors';
 import { clientAddress } from '$lib/server/request';
 import { demoEnabled, startDemo } from '$lib/server/demo/visitor';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async () => redirect(303, resolve('/'));
 
 export const actions: Actions = {
 	default: async (event) => {
-		if (!demoEnabled()) error(404, { message: 'This Hearth has no demo.', code: 'not_found' });
+		if (!demoEnabled()) error(404, { message: m.r_no_demo(), code: 'not_found' });
 		if (event.locals.user) redirect(303, resolve('/'));
 		try {
 			const demo = await startDemo(clientAddress(event));

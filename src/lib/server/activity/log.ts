@@ -2,6 +2,9 @@ import type { Kysely } from 'kysely';
 import { getDb } from '$lib/server/db';
 import type { Database } from '$lib/server/db/schema';
 import type { MemberContext } from '$lib/server/households/context';
+import { getLocale } from '$lib/paraglide/runtime';
+import { requestFormatLocale } from '$lib/server/i18n';
+import { activitySentence, storedSentence, type ActivityFacts } from './sentences';
 
 export interface ActivityEntry {
 	householdId: string;
@@ -10,17 +13,22 @@ export interface ActivityEntry {
 	action: string;
 	subjectType: string;
 	subjectId: string | null;
-	/** One sentence for the feed, written when it happened (names can change later). */
-	summary: string;
+	/**
+	 * What happened, as facts for the feed's sentence (sentences.ts): names as they were
+	 * then (they can change later), amounts in minor units, days as YYYY-MM-DD. Each reader
+	 * reads the sentence in their own language; the English one is stored as `summary`.
+	 */
+	facts: ActivityFacts;
 	/** Before/after values for edits, anything else worth keeping. */
 	details?: Record<string, unknown>;
 }
 
 /** Appends to the household's log; call it inside the transaction that makes the change. */
 export async function logActivity(db: Kysely<Database>, entry: ActivityEntry): Promise<void> {
+	const { facts, details, ...rest } = entry;
 	await db
 		.insertInto('activity')
-		.values({ ...entry, details: JSON.stringify(entry.details ?? {}) })
+		.values({ ...rest, summary: storedSentence(entry.action, facts) ?? entry.action, facts: JSON.stringify(facts), details: JSON.stringify(details ?? {}) })
 		.execute();
 }
 
@@ -64,7 +72,16 @@ export async function listActivity(householdId: string, options: ActivityQuery =
 	let query = getDb()
 		.selectFrom('activity')
 		.leftJoin('members', (join) => join.onRef('members.householdId', '=', 'activity.householdId').onRef('members.id', '=', 'activity.actorMemberId'))
-		.select(['activity.id', 'activity.action', 'activity.summary', 'activity.subjectType', 'activity.subjectId', 'activity.details', 'activity.createdAt'])
+		.select([
+			'activity.id',
+			'activity.action',
+			'activity.summary',
+			'activity.facts',
+			'activity.subjectType',
+			'activity.subjectId',
+			'activity.details',
+			'activity.createdAt'
+		])
 		.select('members.displayName as actorName')
 		.where('activity.householdId', '=', householdId);
 	// An id is a bigint; anything else (or past what a bigint holds) is no position at all, not a database error.
@@ -77,5 +94,7 @@ export async function listActivity(householdId: string, options: ActivityQuery =
 		.orderBy('activity.id', 'desc')
 		.limit(options.limit ?? 20)
 		.execute();
-	return rows.map((row) => ({ ...row, id: String(row.id) }));
+	// Told in the reader's language; an entry from before facts were kept reads as it was written.
+	const telling = { locale: getLocale(), formatLocale: requestFormatLocale() };
+	return rows.map(({ facts, ...row }) => ({ ...row, id: String(row.id), summary: activitySentence(row.action, facts, telling) ?? row.summary }));
 }

@@ -3,12 +3,13 @@ import { z } from 'zod';
 import { DomainError } from '$lib/server/errors';
 import { getDb } from '$lib/server/db';
 import { enforce, LIMITS } from '$lib/server/auth/rate-limit';
-import { fieldErrors, MAX_NESTING, UNSTORABLE_MESSAGE, unstorableTextAt } from '$lib/server/validation';
+import { fieldErrors, MAX_NESTING, unstorableMessage, unstorableTextAt } from '$lib/server/validation';
 import { requireMember } from '$lib/server/households/guard';
 import type { Operation } from './operation';
 import { apiError } from './error-body';
 import { checkedResponse, checkingResponses } from './response-check';
 import { dev } from '$app/environment';
+import { m } from '$lib/paraglide/messages';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -45,10 +46,10 @@ export function endpoint<B extends z.ZodType | undefined, Q extends z.ZodObject 
 	return async (event) => {
 		try {
 			if (operation.auth && !event.locals.user) {
-				return apiError(401, 'unauthenticated', 'Log in first: send `Authorization: Bearer <token>` with a session or personal access token.');
+				return apiError(401, 'unauthenticated', m.a_bearer());
 			}
 			if (event.locals.auth === 'cookie' && !SAFE_METHODS.has(event.request.method) && crossSite(event)) {
-				return apiError(403, 'cross_site', 'A browser request from another site cannot change data with your cookie. Scripts send a bearer token instead.');
+				return apiError(403, 'cross_site', m.a_cross_site());
 			}
 			if (event.locals.credential && LIMITS.apiPerCredential.max > 0) await enforce(getDb(), [[`api:${event.locals.credential}`, LIMITS.apiPerCredential]]);
 			// Another household answers 404 whatever the body holds: membership is checked before the input.
@@ -62,7 +63,7 @@ export function endpoint<B extends z.ZodType | undefined, Q extends z.ZodObject 
 				return apiError(error.status, error.code, error.message, error.fields, error.retryAfter ? { 'Retry-After': String(error.retryAfter) } : {});
 			}
 			if (isHttpError(error)) return apiError(error.status, error.body.code ?? (error.status === 404 ? 'not_found' : 'error'), error.body.message);
-			if (isRedirect(error)) return apiError(401, 'unauthenticated', 'Log in first.');
+			if (isRedirect(error)) return apiError(401, 'unauthenticated', m.a_log_in());
 			throw error;
 		}
 	};
@@ -70,7 +71,7 @@ export function endpoint<B extends z.ZodType | undefined, Q extends z.ZodObject 
 
 async function readJson(request: Request): Promise<unknown> {
 	const type = request.headers.get('content-type') ?? '';
-	if (!type.includes('application/json')) throw new DomainError(400, 'unsupported_media_type', 'Send the body as JSON with `Content-Type: application/json`.');
+	if (!type.includes('application/json')) throw new DomainError(400, 'unsupported_media_type', m.a_json());
 	return parseJsonText(await request.text());
 }
 
@@ -83,12 +84,11 @@ export function parseJsonText(text: string): unknown {
 	try {
 		parsed = JSON.parse(text);
 	} catch {
-		throw new DomainError(400, 'malformed_json', 'The body is not valid JSON.');
+		throw new DomainError(400, 'malformed_json', m.a_malformed());
 	}
 	const unstorable = unstorableTextAt(parsed);
-	if (typeof unstorable === 'object' && unstorable !== null)
-		throw new DomainError(400, 'too_deep', `The body is nested too deeply (at most ${MAX_NESTING} levels).`);
-	if (unstorable !== null) throw new DomainError(400, 'invalid_input', `Some text cannot be stored (${unstorable}).`, { [unstorable]: UNSTORABLE_MESSAGE });
+	if (typeof unstorable === 'object' && unstorable !== null) throw new DomainError(400, 'too_deep', m.a_too_deep({ max: MAX_NESTING }));
+	if (unstorable !== null) throw new DomainError(400, 'invalid_input', m.a_unstorable({ field: unstorable }), { [unstorable]: unstorableMessage() });
 	return parsed;
 }
 
@@ -101,7 +101,7 @@ function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.infer<S
 	throw new DomainError(
 		onlyRules ? 422 : 400,
 		onlyRules ? 'rule_broken' : 'invalid_input',
-		onlyRules ? `The request breaks a rule: ${first.message}${where}` : 'Some fields are missing or have the wrong type; see the fields.',
+		onlyRules ? m.a_rule_broken({ message: first.message, where }) : m.a_fields(),
 		fieldErrors(result.error)
 	);
 }

@@ -1,15 +1,19 @@
 import { z } from 'zod';
 import { DomainError } from '$lib/server/errors';
+import { m } from '$lib/paraglide/messages';
 
 /** `?limit=` (default 50, at most 200) and `?cursor=` of every API list. */
 export const listQuery = z.object({
 	limit: z.coerce
-		.number({ error: 'Give the limit as a whole number.' })
-		.int('Give the limit as a whole number.')
-		.min(1, 'At least 1.')
-		.max(200, 'At most 200.')
+		.number({ error: () => m.a_limit() })
+		.int({ error: () => m.a_limit() })
+		.min(1, { error: () => m.v_at_least({ min: 1 }) })
+		.max(200, { error: () => m.v_at_most({ max: 200 }) })
 		.default(50),
-	cursor: z.string().max(200, 'That cursor is not one we gave out.').optional()
+	cursor: z
+		.string()
+		.max(200, { error: () => m.a_cursor_ours() })
+		.optional()
 });
 
 /**
@@ -25,7 +29,7 @@ export function decodeCursor<S extends z.ZodType>(cursor: string | undefined, sh
 	try {
 		return shape.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
 	} catch {
-		throw new DomainError(400, 'invalid_cursor', 'That cursor is not one we gave out; start again without it.', { cursor: 'Not a cursor from this list.' });
+		throw new DomainError(400, 'invalid_cursor', m.a_cursor_restart(), { cursor: m.a_cursor_field() });
 	}
 }
 

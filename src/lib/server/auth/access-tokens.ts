@@ -11,6 +11,7 @@ import { verifyPassword } from './passwords';
 import { isUuid } from '$lib/server/ids';
 import type { SessionUser } from './sessions';
 import { generateToken, hashToken } from './tokens';
+import { m } from '$lib/paraglide/messages';
 
 /** Tells a personal access token from a session token at a glance (and to secret scanners). */
 export const ACCESS_TOKEN_PREFIX = 'hearth_pat_';
@@ -31,10 +32,10 @@ export interface AccessToken {
  * `credential` is how the request signed in (`session:…` or `token:…`).
  */
 export async function createAccessToken(userId: string, name: string, password: string, credential: string | null): Promise<AccessToken & { token: string }> {
-	if (!credential?.startsWith('session:')) throw forbidden('A token cannot make tokens: make one while logged in with your password.');
+	if (!credential?.startsWith('session:')) throw forbidden(m.e_token_needs_session());
 	const user = await getDb().selectFrom('users').select('passwordHash').where('id', '=', userId).executeTakeFirstOrThrow();
 	if (!(await verifyPassword(user.passwordHash, password)))
-		throw new DomainError(422, 'wrong_password', 'That is not your password.', { password: 'That is not your password.' });
+		throw new DomainError(422, 'wrong_password', m.e_not_your_password(), { password: m.e_not_your_password() });
 	const token = ACCESS_TOKEN_PREFIX + generateToken();
 	const row = await getDb()
 		.insertInto('accessTokens')
@@ -57,7 +58,7 @@ export async function listAccessTokens(userId: string): Promise<AccessToken[]> {
 }
 
 export async function revokeAccessToken(userId: string, tokenId: string): Promise<void> {
-	if (!isUuid(tokenId)) throw notFound('That token');
+	if (!isUuid(tokenId)) throw notFound(m.thing_token);
 	const result = await getDb()
 		.updateTable('accessTokens')
 		.set({ revokedAt: new Date() })
@@ -65,7 +66,7 @@ export async function revokeAccessToken(userId: string, tokenId: string): Promis
 		.where('id', '=', tokenId)
 		.where('revokedAt', 'is', null)
 		.executeTakeFirst();
-	if (Number(result.numUpdatedRows) === 0) throw notFound('That token');
+	if (Number(result.numUpdatedRows) === 0) throw notFound(m.thing_token);
 }
 
 /** Every token of the account stops working (a password change or reset). */

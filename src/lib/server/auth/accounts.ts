@@ -12,6 +12,7 @@ import type { Locale } from '$lib/i18n/locales';
 import { getLocale } from '$lib/paraglide/runtime';
 import { revokeAllAccessTokens } from './access-tokens';
 import type { SignUpInput } from './schemas';
+import { m } from '$lib/paraglide/messages';
 
 export interface NewSession {
 	token: string;
@@ -32,8 +33,8 @@ export async function signUp(input: SignUpInput, address: string): Promise<NewSe
 		return startSession(user);
 	} catch (error) {
 		if (pgErrorCode(error) === '23505') {
-			throw new DomainError(409, 'email_taken', 'An account with this email already exists. Log in instead, or reset its password.', {
-				email: 'An account with this email already exists.'
+			throw new DomainError(409, 'email_taken', m.e_email_taken(), {
+				email: m.e_email_taken_field()
 			});
 		}
 		throw error;
@@ -60,8 +61,8 @@ export async function logIn(email: string, password: string, address: string): P
 	const user = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 	if (!user) await burnPasswordCheck(password);
 	if (!user || !(await verifyPassword(user.passwordHash, password))) {
-		throw new DomainError(401, 'wrong_credentials', 'That email and password do not match an account.', {
-			password: 'That email and password do not match an account.'
+		throw new DomainError(401, 'wrong_credentials', m.e_wrong_credentials(), {
+			password: m.e_wrong_credentials()
 		});
 	}
 	await clearLimit(db, accountKey);
@@ -84,7 +85,7 @@ export async function changePassword(userId: string, sessionId: string, current:
 	const db = getDb();
 	const user = await db.selectFrom('users').select('passwordHash').where('id', '=', userId).executeTakeFirstOrThrow();
 	if (!(await verifyPassword(user.passwordHash, current))) {
-		throw new DomainError(422, 'wrong_password', 'Your current password is not right.', { current: 'This is not your current password.' });
+		throw new DomainError(422, 'wrong_password', m.e_wrong_current(), { current: m.e_not_current() });
 	}
 	const passwordHash = await hashPassword(next);
 	await db.transaction().execute(async (trx) => {
@@ -135,7 +136,7 @@ export async function resetPassword(token: string, password: string, address: st
 			.returning('userId')
 			.executeTakeFirst();
 		if (!spent) {
-			throw new DomainError(410, 'reset_expired', 'This reset link has expired or was already used. Ask for a new one.');
+			throw new DomainError(410, 'reset_expired', m.e_reset_expired());
 		}
 		await trx.updateTable('users').set({ passwordHash }).where('id', '=', spent.userId).execute();
 		await endEverySignIn(trx, spent.userId);

@@ -1,6 +1,7 @@
 import { dev } from '$app/environment';
 import type { Cookies } from '@sveltejs/kit';
 import { SESSION_COOKIE } from './sessions';
+import { LOCALE_COOKIE } from '$lib/server/i18n';
 
 /** Secure everywhere but dev; COOKIE_SECURE=false serves a plain-http LAN install. */
 function secure(): boolean {
@@ -30,12 +31,6 @@ export function rememberHouseholdCookie(cookies: Cookies, householdId: string): 
 export function rememberedHousehold(cookies: Cookies): string | undefined {
 	return cookies.get(HOUSEHOLD_COOKIE);
 }
-
-/**
- * The language chosen on this device before logging in (or by someone with no account
- * choice): a cookie, so every link keeps it. An account's own choice wins over it.
- */
-export const LOCALE_COOKIE = 'hearth_locale';
 
 export function rememberLocaleCookie(cookies: Cookies, locale: string | null): void {
 	if (locale === null) cookies.delete(LOCALE_COOKIE, { path: '/' });

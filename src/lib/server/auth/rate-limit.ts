@@ -5,6 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '$lib/server/db/schema';
 import { DomainError } from '$lib/server/errors';
+import { m } from '$lib/paraglide/messages';
 
 export interface Limit {
 	/** Most hits per window. */
@@ -57,7 +58,7 @@ export async function enforce(db: Kysely<Database>, checks: Array<[key: string, 
 	}
 	if (retryAfter > 0) {
 		const minutes = Math.ceil(retryAfter / 60);
-		throw new DomainError(429, 'rate_limited', `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, {}, retryAfter);
+		throw new DomainError(429, 'rate_limited', m.e_rate_limited({ minutes }), {}, retryAfter);
 	}
 }
 

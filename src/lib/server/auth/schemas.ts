@@ -1,25 +1,32 @@
 import { z } from 'zod';
 import { singleLineText } from '$lib/server/validation';
+import { m } from '$lib/paraglide/messages';
 
 export const emailField = z
-	.string({ error: 'Enter your email address.' })
+	.string({ error: () => m.v_email_enter() })
 	.trim()
 	.toLowerCase()
-	.min(1, 'Enter your email address.')
-	.max(254, 'That email address is too long.')
-	.pipe(z.email({ error: 'Enter an email address like name@example.com.' }))
+	.min(1, { error: () => m.v_email_enter() })
+	.max(254, { error: () => m.v_email_too_long() })
+	.pipe(z.email({ error: () => m.v_email_like() }))
 	.meta({ example: 'sam@example.com' });
 
-export const newPasswordField = z.string({ error: 'Choose a password.' }).min(8, 'Use at least 8 characters.').max(256, 'Use at most 256 characters.');
+export const newPasswordField = z
+	.string({ error: () => m.v_password_choose() })
+	.min(8, { error: () => m.v_password_min() })
+	.max(256, { error: () => m.too_long({ max: 256 }) });
 
-export const displayNameField = singleLineText('Enter a name.');
+export const displayNameField = singleLineText(() => m.v_name_enter());
 
 export const signUpInput = z.object({ email: emailField, password: newPasswordField, displayName: displayNameField }).meta({ id: 'SignUpInput' });
 
 export const logInInput = z
 	.object({
 		email: emailField,
-		password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(256, 'That password is too long.')
+		password: z
+			.string({ error: () => m.v_password_enter() })
+			.min(1, { error: () => m.v_password_enter() })
+			.max(256, { error: () => m.v_password_too_long() })
 	})
 	.meta({ id: 'LogInInput' });
 
@@ -27,10 +34,17 @@ export const passwordResetRequestInput = z.object({ email: emailField });
 
 export const passwordResetInput = z
 	.object({ password: newPasswordField, confirm: z.string() })
-	.refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The two passwords differ.' });
+	.refine((v) => v.password === v.confirm, { path: ['confirm'], error: () => m.v_passwords_differ() });
 
 export const changePasswordInput = z
-	.object({ current: z.string().min(1, 'Enter your current password.').max(256), password: newPasswordField, confirm: z.string() })
-	.refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The two passwords differ.' });
+	.object({
+		current: z
+			.string()
+			.min(1, { error: () => m.v_password_current() })
+			.max(256),
+		password: newPasswordField,
+		confirm: z.string()
+	})
+	.refine((v) => v.password === v.confirm, { path: ['confirm'], error: () => m.v_passwords_differ() });
 
 export type SignUpInput = z.infer<typeof signUpInput>;

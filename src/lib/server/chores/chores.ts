@@ -12,7 +12,8 @@ import { earliestChoreStart, START_DAYS_BACK } from '$lib/chores/bounds';
 import { freezeNewChorePast, freezePast } from './freeze';
 import { loadChore, type Chore } from './queries';
 import type { ChoreInput, ChorePatch } from './schemas';
-import { checkVersion, quoted, type Describe } from '$lib/server/versions';
+import { checkVersion, type Describe } from '$lib/server/versions';
+import { m } from '$lib/paraglide/messages';
 
 function scheduleOf(input: ChoreInput['schedule']): ChoreSchedule {
 	const { kind, interval, weekdays, dayOfMonth, nth, weekday, startOn, endOn, time } = input;
@@ -39,8 +40,8 @@ async function checkParticipants(trx: Kysely<Database>, householdId: string, mem
 		.where('id', 'in', newcomers)
 		.execute();
 	if (found.length !== newcomers.length) {
-		throw new DomainError(422, 'rule_broken', 'Everyone who does the chore must be an active member of the household.', {
-			'assignment.memberIds': 'Choose active members of the household.'
+		throw new DomainError(422, 'rule_broken', m.e_chore_active_members(), {
+			'assignment.memberIds': m.e_choose_active_members()
 		});
 	}
 }
@@ -58,7 +59,7 @@ async function writeParticipants(trx: Kysely<Database>, householdId: string, cho
 function checkStart(household: MemberContext['household'], startOn: string): void {
 	const earliest = earliestChoreStart(todayIn(household.timezone));
 	if (startOn < earliest) {
-		const message = `Start it on ${earliest} or later (at most ${START_DAYS_BACK} days ago).`;
+		const message = m.e_start_from({ earliest, days: START_DAYS_BACK });
 		throw new DomainError(422, 'rule_broken', message, { 'schedule.startOn': message });
 	}
 }
@@ -90,7 +91,7 @@ export async function createChore(context: MemberContext, input: ChoreInput): Pr
 				action: 'chore.created',
 				subjectType: 'chore',
 				subjectId: row.id,
-				summary: `${context.member.displayName} added the chore “${input.name}”.`,
+				facts: { actor: context.member.displayName, chore: input.name },
 				details: { after: input }
 			});
 			return loadChore(trx, householdId, row.id);
@@ -104,17 +105,17 @@ export async function createChore(context: MemberContext, input: ChoreInput): Pr
 /** How a chore's fields read in a conflict message. */
 const describeChoreField: Describe = (field, value) =>
 	field === 'name'
-		? `the name ${quoted(value)}`
+		? m.change_name({ value: String(value) })
 		: field === 'effort'
-			? `effort ${String(value)}`
+			? m.change_effort({ value: String(value) })
 			: field === 'schedule'
-				? 'another schedule'
+				? m.change_schedule()
 				: field === 'assignment'
-					? 'other people or turns'
+					? m.change_people()
 					: field === 'active'
 						? value
-							? 'it running'
-							: 'it paused'
+							? m.change_running()
+							: m.change_paused()
 						: field === 'description'
 							? 'another description'
 							: null;
@@ -122,17 +123,17 @@ const describeChoreField: Describe = (field, value) =>
 /** `patch.version`: the version the edit was made from (409 if someone saved since); internal callers may leave it out. */
 export async function updateChore(context: MemberContext, choreId: string, patch: Omit<ChorePatch, 'version'> & { version?: number }): Promise<Chore> {
 	const householdId = context.household.id;
-	if (!isUuid(choreId)) throw notFound('That chore');
+	if (!isUuid(choreId)) throw notFound(m.thing_chore);
 	await freezePast(context.household);
 	return getDb()
 		.transaction()
 		.execute(async (trx) => {
 			const before = await loadChore(trx, householdId, choreId, true);
-			checkVersion('chore', patch.version, { ...before }, { ...patch, assignment: patch.assignment }, describeChoreField);
+			checkVersion(m.this_chore, patch.version, { ...before }, { ...patch, assignment: patch.assignment }, describeChoreField);
 			if (patch.schedule && patch.schedule.startOn !== before.schedule.startOn) checkStart(context.household, patch.schedule.startOn);
 			if (patch.assignment) await checkParticipants(trx, householdId, patch.assignment.memberIds, before.assignment.memberIds);
 			if (patch.assignment && patch.assignment.strategy !== 'open' && patch.assignment.memberIds.length === 0) {
-				throw new DomainError(422, 'rule_broken', 'Choose who does this chore.', { 'assignment.memberIds': 'Choose who does this chore.' });
+				throw new DomainError(422, 'rule_broken', m.v_chore_who(), { 'assignment.memberIds': m.v_chore_who() });
 			}
 			await trx
 				.updateTable('chores')
@@ -154,7 +155,7 @@ export async function updateChore(context: MemberContext, choreId: string, patch
 				action: 'chore.updated',
 				subjectType: 'chore',
 				subjectId: choreId,
-				summary: `${context.member.displayName} changed the chore “${after.name}” (from today on).`,
+				facts: { actor: context.member.displayName, chore: after.name },
 				details: { before, after }
 			});
 			return after;

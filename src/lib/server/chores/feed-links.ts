@@ -9,6 +9,7 @@ import { audit } from '$lib/server/activity/log';
 import { notFound } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
 import type { MemberContext } from '$lib/server/households/context';
+import { m } from '$lib/paraglide/messages';
 
 export type FeedScope = 'household' | 'member';
 
@@ -41,7 +42,7 @@ export async function regenerateFeed(context: MemberContext, scope: FeedScope): 
 				action: 'feed.created',
 				subjectType: 'member',
 				subjectId: context.member.id,
-				summary: `${context.member.displayName} made a new calendar link (${scope === 'household' ? 'all chores' : 'their chores'}).`
+				facts: { actor: context.member.displayName, scope }
 			});
 		});
 	return feedPath(householdId, context.member.id, scope, token);
@@ -71,7 +72,7 @@ export async function activeFeeds(context: MemberContext): Promise<FeedScope[]> 
 
 /** The feed a link opens, with its household; a wrong, revoked or mismatched token is a 404. */
 export async function findFeed(householdId: string, memberId: string | null, token: string | null) {
-	if (!token || !isUuid(householdId) || (memberId !== null && !isUuid(memberId))) throw notFound('That calendar');
+	if (!token || !isUuid(householdId) || (memberId !== null && !isUuid(memberId))) throw notFound(m.thing_calendar);
 	const feed = await getDb()
 		.selectFrom('calendarFeeds')
 		.innerJoin('members', (join) => join.onRef('members.householdId', '=', 'calendarFeeds.householdId').onRef('members.id', '=', 'calendarFeeds.memberId'))
@@ -93,6 +94,6 @@ export async function findFeed(householdId: string, memberId: string | null, tok
 		.where('calendarFeeds.householdId', '=', householdId)
 		.executeTakeFirst();
 	if (!feed || !feed.active || (memberId === null ? feed.scope !== 'household' : feed.scope !== 'member' || feed.memberId !== memberId))
-		throw notFound('That calendar');
+		throw notFound(m.thing_calendar);
 	return feed;
 }

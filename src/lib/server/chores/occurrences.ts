@@ -15,6 +15,7 @@ import type { CalendarOccurrence, PlannedOccurrence } from '$lib/chores/plan';
 import { applyOccurrenceAction, namedMember, OCCURRENCE_ACTIVITY, type OccurrenceAction } from '$lib/chores/occurrence-action';
 import { checkPlannable, planInput, planWithoutBlocking, type HouseholdRef } from './plan-input';
 import { calendarLock, freezePast } from './freeze';
+import { m } from '$lib/paraglide/messages';
 
 export type Occurrence = CalendarOccurrence;
 export type { OccurrenceAction };
@@ -80,8 +81,8 @@ async function inCalendarTransaction<T>(
 	dueOn: string,
 	work: (trx: Kysely<Database>, today: string) => Promise<T>
 ): Promise<T> {
-	if (!isUuid(choreId)) throw notFound('That chore occurrence');
-	if (parseDay(dueOn) === null) throw new DomainError(422, 'invalid_input', 'That is not a real date.', { dueOn: 'Give a real day, as YYYY-MM-DD.' });
+	if (!isUuid(choreId)) throw notFound(m.thing_occurrence);
+	if (parseDay(dueOn) === null) throw new DomainError(422, 'invalid_input', m.e_not_real_date(), { dueOn: m.e_real_day() });
 	checkPlannable(household, dueOn, dueOn, { from: 'dueOn', to: 'dueOn' });
 	await freezePast(household);
 	const today = todayIn(household.timezone);
@@ -105,7 +106,7 @@ export async function actOnOccurrence(context: MemberContext, choreId: string, d
 	return inCalendarTransaction(household, choreId, dueOn, async (trx, today) => {
 		const input = await planInput(trx, household, dueOn, dueOn, { onlyChores: [choreId] });
 		const current = (await planWithoutBlocking(input)).find((o) => o.choreId === choreId && o.dueOn === dueOn);
-		if (!current) throw notFound('That chore occurrence');
+		if (!current) throw notFound(m.thing_occurrence);
 		const named = namedMember(action, context.member.id);
 		if (named) {
 			const member = await trx
@@ -115,7 +116,7 @@ export async function actOnOccurrence(context: MemberContext, choreId: string, d
 				.where('id', '=', named.memberId)
 				.where('active', '=', true)
 				.executeTakeFirst();
-			const message = 'Choose an active member of the household.';
+			const message = m.e_active_member();
 			if (!member) throw new DomainError(422, 'rule_broken', message, { [named.field]: message });
 		}
 		const result = applyOccurrenceAction(current, action, today, context.member.id);
@@ -134,17 +135,17 @@ export async function actOnOccurrence(context: MemberContext, choreId: string, d
 			.executeTakeFirstOrThrow();
 		const who = await memberNames(trx, household.id);
 		const actor = context.member.displayName;
-		const summaries: Record<OccurrenceAction['kind'], string> = {
-			complete: `${who(state.doneByMemberId)} did “${current.choreName}” (${dueOn}).`,
-			undo: `${actor} reopened “${current.choreName}” (${dueOn}).`,
-			skip: `${actor} skipped “${current.choreName}” (${dueOn}): ${state.skipReason ?? ''}`,
-			reassign: `${actor} gave “${current.choreName}” (${dueOn}) to ${who(state.assigneeMemberId)}.`
+		const facts: Record<OccurrenceAction['kind'], Record<string, string>> = {
+			complete: { who: who(state.doneByMemberId), chore: current.choreName, dueOn },
+			undo: { actor, chore: current.choreName, dueOn },
+			skip: { actor, chore: current.choreName, dueOn, reason: state.skipReason ?? '' },
+			reassign: { actor, chore: current.choreName, dueOn, to: who(state.assigneeMemberId) }
 		};
 		await audit(trx, context, {
 			action: OCCURRENCE_ACTIVITY[action.kind],
 			subjectType: 'chore',
 			subjectId: choreId,
-			summary: summaries[action.kind],
+			facts: facts[action.kind],
 			details: {
 				dueOn,
 				before: { assigneeMemberId: current.assigneeMemberId, status: current.status, doneByMemberId: current.doneByMemberId },
@@ -165,12 +166,12 @@ export async function swapOccurrence(context: MemberContext, choreId: string, du
 		const input = await planInput(trx, household, dueOn, plusDays(dueOn, 180), { onlyChores: [choreId] });
 		const plan = (await planWithoutBlocking(input)).filter((o) => o.choreId === choreId);
 		const mine = plan.find((o) => o.dueOn === dueOn);
-		if (!mine) throw notFound('That chore occurrence');
-		if (mine.status !== 'pending') throw new DomainError(409, 'not_open', 'Only a chore that is still to do can be swapped.');
+		if (!mine) throw notFound(m.thing_occurrence);
+		if (mine.status !== 'pending') throw new DomainError(409, 'not_open', m.e_swap_not_open());
 		const theirs = plan.find((o) => o.dueOn > dueOn && o.status === 'pending' && o.assigneeMemberId === memberId);
 		if (!theirs || !mine.assigneeMemberId || memberId === mine.assigneeMemberId) {
-			throw new DomainError(422, 'no_turn_to_swap', 'They have no later turn of this chore to swap with; reassign it instead.', {
-				memberId: 'No later turn of this chore to swap with.'
+			throw new DomainError(422, 'no_turn_to_swap', m.e_no_turn_to_swap(), {
+				memberId: m.e_no_turn_field()
 			});
 		}
 		for (const [occurrence, assignee] of [
@@ -200,7 +201,7 @@ export async function swapOccurrence(context: MemberContext, choreId: string, du
 			action: 'chore.swapped',
 			subjectType: 'chore',
 			subjectId: choreId,
-			summary: `${who(mine.assigneeMemberId)} and ${who(memberId)} swapped “${mine.choreName}” (${dueOn} and ${theirs.dueOn}).`,
+			facts: { a: who(mine.assigneeMemberId), b: who(memberId), chore: mine.choreName, dayA: dueOn, dayB: theirs.dueOn },
 			details: { dueOn, with: theirs.dueOn }
 		});
 		return present({ ...mine, assigneeMemberId: memberId, stored: true }, today, new Map(), input.times);

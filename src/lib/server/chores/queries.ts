@@ -6,6 +6,7 @@ import type { Database } from '$lib/server/db/schema';
 import { notFound } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
 import type { Chore } from '$lib/chores/model';
+import { m } from '$lib/paraglide/messages';
 
 export type { Chore };
 
@@ -48,11 +49,11 @@ export async function choresOf(db: Kysely<Database>, householdId: string, choreI
 export async function loadChore(db: Kysely<Database>, householdId: string, choreId: string, lock = false): Promise<Chore> {
 	if (lock) await db.selectFrom('chores').select('id').where('householdId', '=', householdId).where('id', '=', choreId).forUpdate().executeTakeFirst();
 	const [chore] = await choresOf(db, householdId, choreId);
-	if (!chore) throw notFound('That chore');
+	if (!chore) throw notFound(m.thing_chore);
 	return chore;
 }
 
 export async function getChore(householdId: string, choreId: string): Promise<Chore> {
-	if (!isUuid(choreId)) throw notFound('That chore');
+	if (!isUuid(choreId)) throw notFound(m.thing_chore);
 	return loadChore(getDb(), householdId, choreId);
 }

@@ -15,6 +15,18 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
 
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
+
 export type Numeric = ColumnType<string, number | string, number | string>;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -45,6 +57,7 @@ export interface Activity {
   actorMemberId: string | null;
   createdAt: Generated<Timestamp>;
   details: Generated<ColumnType<Record<string, unknown>, string, never>>;
+  facts: Json | null;
   householdId: string;
   id: Generated<number>;
   subjectId: string | null;

@@ -16,16 +16,16 @@ import { insertExpense } from '$lib/server/money/expenses';
 import { storedLinkedExpense } from './schemas';
 import { countProposal, type Ballot } from '$lib/decisions/tally';
 import { todayIn } from '$lib/dates';
-import { outcomeHeadline } from '$lib/decisions/labels';
 import { sweepItem } from '$lib/server/sweeps';
+import { m } from '$lib/paraglide/messages';
 
 export type ProposalRow = Selectable<Proposals>;
 
 /** The proposal's row, locked for the rest of the transaction; another household's answers 404. */
 export async function lockProposal(trx: Kysely<Database>, householdId: string, proposalId: string): Promise<ProposalRow> {
-	if (!isUuid(proposalId)) throw notFound('That proposal');
+	if (!isUuid(proposalId)) throw notFound(m.thing_proposal);
 	const row = await trx.selectFrom('proposals').selectAll().where('householdId', '=', householdId).where('id', '=', proposalId).forUpdate().executeTakeFirst();
-	if (!row) throw notFound('That proposal');
+	if (!row) throw notFound(m.thing_proposal);
 	return row;
 }
 
@@ -77,7 +77,7 @@ export async function closeLocked(trx: Kysely<Database>, row: ProposalRow): Prom
 			await sql`savepoint linked_expense`.execute(trx);
 			try {
 				const input = { ...stored.data, spentOn: todayIn(household.timezone) };
-				const expense = await insertExpense(trx, { household, member: author }, input, crypto.randomUUID(), `“${row.title}” passed: its expense was added.`);
+				const expense = await insertExpense(trx, { household, member: author }, input, crypto.randomUUID(), { via: 'proposal', title: row.title });
 				linkedExpenseId = expense?.id ?? null;
 				await sql`release savepoint linked_expense`.execute(trx);
 			} catch (error) {
@@ -106,18 +106,25 @@ export async function closeLocked(trx: Kysely<Database>, row: ProposalRow): Prom
 	const names = blockerIds.length
 		? await trx.selectFrom('members').select(['id', 'displayName']).where('householdId', '=', householdId).where('id', 'in', blockerIds).execute()
 		: [];
-	const headline = outcomeHeadline({
+	// The facts the outcome is told from again in each reader's language (sentences.ts).
+	const proposal = {
+		kind: row.kind,
 		status: count.verdict,
-		winnerLabel: ballots.options.find((o) => o.id === count.winnerOptionId)?.label ?? null,
-		blockedBy: blockerIds.map((id) => names.find((n) => n.id === id)?.displayName ?? 'someone')
-	});
+		rule: { threshold: row.threshold, quorumPct: row.quorumPct },
+		votedCount: ballots.votes.length,
+		eligibleCount: ballots.voters.length,
+		tally: count.tally,
+		outcome: count.winnerOptionId ? { winnerOptionId: count.winnerOptionId } : null,
+		reason,
+		winnerLabel: ballots.options.find((o) => o.id === count.winnerOptionId)?.label ?? null
+	};
 	await logActivity(trx, {
 		householdId,
 		actorMemberId: null,
 		action: 'proposal.closed',
 		subjectType: 'proposal',
 		subjectId: row.id,
-		summary: `“${row.title}”: ${headline}. ${reason}`
+		facts: { title: row.title, proposal, blockedBy: blockerIds.map((id) => names.find((n) => n.id === id)?.displayName ?? m.someone()) }
 	});
 }
 
@@ -149,8 +156,8 @@ export async function closeProposal(context: MemberContext, proposalId: string):
 		.transaction()
 		.execute(async (trx) => {
 			const row = await lockProposal(trx, context.household.id, proposalId);
-			if (row.status !== 'open') throw new DomainError(409, 'closed', 'This proposal is already closed.');
-			if (!context.member.isAdmin && row.closesAt.getTime() > Date.now()) throw forbidden('Only an admin can close a proposal before its closing time.');
+			if (row.status !== 'open') throw new DomainError(409, 'closed', m.e_already_closed());
+			if (!context.member.isAdmin && row.closesAt.getTime() > Date.now()) throw forbidden(m.e_close_early_admin());
 			await closeLocked(trx, row);
 		});
 }

@@ -4,6 +4,7 @@ import { notFound } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
 import { audit } from '$lib/server/activity/log';
 import type { MemberContext } from '$lib/server/households/context';
+import { m } from '$lib/paraglide/messages';
 
 export interface Comment {
 	id: string;
@@ -14,12 +15,12 @@ export interface Comment {
 
 export async function addComment(context: MemberContext, proposalId: string, body: string): Promise<Comment> {
 	const householdId = context.household.id;
-	if (!isUuid(proposalId)) throw notFound('That proposal');
+	if (!isUuid(proposalId)) throw notFound(m.thing_proposal);
 	return getDb()
 		.transaction()
 		.execute(async (trx) => {
 			const row = await trx.selectFrom('proposals').select('title').where('householdId', '=', householdId).where('id', '=', proposalId).executeTakeFirst();
-			if (!row) throw notFound('That proposal');
+			if (!row) throw notFound(m.thing_proposal);
 			const comment = await trx
 				.insertInto('proposalComments')
 				.values({ householdId, proposalId, memberId: context.member.id, body })
@@ -29,7 +30,7 @@ export async function addComment(context: MemberContext, proposalId: string, bod
 				action: 'proposal.commented',
 				subjectType: 'proposal',
 				subjectId: proposalId,
-				summary: `${context.member.displayName} commented on “${row.title}”.`
+				facts: { actor: context.member.displayName, title: row.title }
 			});
 			return { ...comment, createdAt: comment.createdAt.toISOString() };
 		});

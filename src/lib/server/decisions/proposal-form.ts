@@ -13,6 +13,7 @@ import { fieldErrors, formValues } from '$lib/server/validation';
 import type { FormAdapter } from '$lib/server/forms';
 import type { ProposalKind } from '$lib/decisions/model';
 import { proposalEdit, proposalInput, type DecisionRules, type ProposalEdit, type ProposalInput } from './schemas';
+import { m } from '$lib/paraglide/messages';
 
 export interface ProposalFormContext {
 	timezone: string;
@@ -76,7 +77,7 @@ function readProposal(formData: FormData, context: ProposalFormContext): Read {
 	const errors: Record<string, string> = {};
 	const kind = text('kind');
 	const closesAt = localToInstant(text('closesAt'), context.timezone);
-	if (!closesAt) errors.closesAt = 'Choose the closing date and time.';
+	if (!closesAt) errors.closesAt = m.e_closing_pick();
 	const quorum = text('quorumPct').trim().replace(/%$/, '');
 	let expense: ProposalInput['expense'];
 	if (values.withExpense) {

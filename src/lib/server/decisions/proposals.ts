@@ -16,6 +16,7 @@ import { ballotsOf, countRow, lockProposal } from './closing';
 import { dueBy } from '$lib/server/households/catch-up';
 import type { ProposalEdit, ProposalInput } from './schemas';
 import type { Position, Proposal } from '$lib/decisions/model';
+import { m } from '$lib/paraglide/messages';
 
 const ROLES_OF = { all: ['adult', 'youth', 'child', 'guest'], adults_and_youth: ['adult', 'youth'], adults: ['adult'] } as const;
 
@@ -26,7 +27,7 @@ const ruleBroken = (field: string, message: string) => new DomainError(422, 'rul
 
 export async function createProposal(context: MemberContext, input: ProposalInput): Promise<{ id: string }> {
 	const householdId = context.household.id;
-	if (Date.parse(input.closesAt) <= Date.now()) throw ruleBroken('closesAt', 'The closing time must be in the future.');
+	if (Date.parse(input.closesAt) <= Date.now()) throw ruleBroken('closesAt', m.e_closing_future());
 	if (Date.parse(input.closesAt) > Date.now() + MAX_OPEN_DAYS * 86_400_000) throw ruleBroken('closesAt', `Close it within ${MAX_OPEN_DAYS} days.`);
 	const voterClass = input.rule.voterClass ?? (input.expense ? 'adults' : 'all');
 	return getDb()
@@ -75,7 +76,7 @@ export async function createProposal(context: MemberContext, input: ProposalInpu
 				action: 'proposal.opened',
 				subjectType: 'proposal',
 				subjectId: proposal.id,
-				summary: `${context.member.displayName} proposed “${input.title}”.`
+				facts: { actor: context.member.displayName, title: input.title }
 			});
 			// Its closing is background work that falls due then.
 			await dueBy(trx, householdId, new Date(input.closesAt));
@@ -101,8 +102,8 @@ async function checkLinkedExpense(trx: Kysely<Database>, householdId: string, ex
 /** Rules for changing an open proposal: its author only, and only while it is open. */
 async function lockForAuthor(context: MemberContext, proposalId: string, trx: Parameters<typeof lockProposal>[0]) {
 	const row = await lockProposal(trx, context.household.id, proposalId);
-	if (row.authorMemberId !== context.member.id) throw forbidden('Only the person who made the proposal can change it.');
-	if (row.status !== 'open' || row.closesAt.getTime() <= Date.now()) throw new DomainError(409, 'closed', 'This proposal is closed and can no longer change.');
+	if (row.authorMemberId !== context.member.id) throw forbidden(m.e_author_only());
+	if (row.status !== 'open' || row.closesAt.getTime() <= Date.now()) throw new DomainError(409, 'closed', m.e_closed_no_change());
 	return row;
 }
 
@@ -120,10 +121,10 @@ export async function editProposal(context: MemberContext, proposalId: string, e
 				.where('proposalId', '=', proposalId)
 				.limit(1)
 				.executeTakeFirst();
-			if (voted) throw new DomainError(409, 'has_votes', 'Someone has voted already, so the proposal can no longer be edited; you can still withdraw it.');
-			if (edit.options && row.kind === 'consent' && edit.options.length > 0) throw ruleBroken('options', 'A consent proposal has no options.');
+			if (voted) throw new DomainError(409, 'has_votes', m.e_has_votes());
+			if (edit.options && row.kind === 'consent' && edit.options.length > 0) throw ruleBroken('options', m.e_consent_no_options());
 			if (edit.options && row.kind !== 'consent') {
-				if (edit.options.length < 2) throw ruleBroken('options', 'Give at least two options.');
+				if (edit.options.length < 2) throw ruleBroken('options', m.v_two_options());
 				await trx.deleteFrom('proposalOptions').where('householdId', '=', householdId).where('proposalId', '=', proposalId).execute();
 				await trx
 					.insertInto('proposalOptions')
@@ -141,7 +142,7 @@ export async function editProposal(context: MemberContext, proposalId: string, e
 				action: 'proposal.edited',
 				subjectType: 'proposal',
 				subjectId: proposalId,
-				summary: `${context.member.displayName} edited the proposal “${title}”.`,
+				facts: { actor: context.member.displayName, title },
 				details: { before: { title: row.title, body: row.body }, after: { title, body: edit.body ?? row.body } }
 			});
 		});
@@ -154,7 +155,8 @@ export async function withdrawProposal(context: MemberContext, proposalId: strin
 		.transaction()
 		.execute(async (trx) => {
 			const row = await lockForAuthor(context, proposalId, trx);
-			const reason = `Withdrawn by ${context.member.displayName} before the close.`;
+			// Stored in English, as every outcome is; pages tell it again in the reader's language.
+			const reason = m.outcome_withdrawn({ name: context.member.displayName }, { locale: 'en' });
 			await trx
 				.updateTable('proposals')
 				.set({ status: 'withdrawn', reason, closedAt: new Date() })
@@ -165,7 +167,7 @@ export async function withdrawProposal(context: MemberContext, proposalId: strin
 				action: 'proposal.withdrawn',
 				subjectType: 'proposal',
 				subjectId: proposalId,
-				summary: `${context.member.displayName} withdrew the proposal “${row.title}”.`
+				facts: { actor: context.member.displayName, title: row.title }
 			});
 		});
 }

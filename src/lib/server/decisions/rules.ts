@@ -41,7 +41,7 @@ export async function setDecisionRules(context: MemberContext, rules: DecisionRu
 				action: 'household.decision_rules_changed',
 				subjectType: 'household',
 				subjectId: householdId,
-				summary: `${context.member.displayName} changed the house’s default decision rules.`
+				facts: { actor: context.member.displayName }
 			});
 		});
 }

@@ -7,6 +7,7 @@ import type { FormAdapter } from '$lib/server/forms';
 import { fieldErrors, formValues } from '$lib/server/validation';
 import type { ProposalKind } from '$lib/decisions/model';
 import { voteInput, type VoteInput } from './schemas';
+import { m } from '$lib/paraglide/messages';
 
 /** The ballot form of a proposal of `kind` with these options. */
 export function voteForm(kind: ProposalKind, optionIds: string[]): FormAdapter<VoteInput> {
@@ -25,8 +26,8 @@ function readVote(formData: FormData, kind: ProposalKind, optionIds: string[]): 
 			return text ? [{ id, text, rank: /^\d{1,2}$/.test(text) ? Number(text) : Number.NaN }] : [];
 		});
 		const bad = ranks.find((r) => !Number.isInteger(r.rank) || r.rank < 1 || r.rank > optionIds.length);
-		if (bad) return { ok: false, errors: { ranking: `Rank with the numbers 1 to ${optionIds.length}; leave an option blank to not rank it.` } };
-		if (new Set(ranks.map((r) => r.rank)).size !== ranks.length) return { ok: false, errors: { ranking: 'Give each option a different number.' } };
+		if (bad) return { ok: false, errors: { ranking: m.e_rank_numbers({ count: optionIds.length }) } };
+		if (new Set(ranks.map((r) => r.rank)).size !== ranks.length) return { ok: false, errors: { ranking: m.e_rank_distinct() } };
 		candidate.ranking = ranks.sort((a, b) => a.rank - b.rank).map((r) => r.id);
 	}
 	const parsed = voteInput.safeParse(candidate);

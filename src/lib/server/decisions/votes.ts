@@ -7,6 +7,7 @@ import { DomainError, forbidden } from '$lib/server/errors';
 import type { MemberContext } from '$lib/server/households/context';
 import { closeLocked, lockProposal } from './closing';
 import type { VoteInput } from './schemas';
+import { m } from '$lib/paraglide/messages';
 
 export async function castVote(context: MemberContext, proposalId: string, vote: VoteInput): Promise<void> {
 	const householdId = context.household.id;
@@ -14,7 +15,7 @@ export async function castVote(context: MemberContext, proposalId: string, vote:
 		.transaction()
 		.execute(async (trx) => {
 			const row = await lockProposal(trx, householdId, proposalId);
-			if (row.status !== 'open') throw new DomainError(409, 'closed', 'This proposal is closed; votes can no longer change.');
+			if (row.status !== 'open') throw new DomainError(409, 'closed', m.e_proposal_closed_votes());
 			// A vote after the closing time never counts, even if no job has closed it yet.
 			if (row.closesAt.getTime() <= Date.now()) {
 				await closeLocked(trx, row);
@@ -22,14 +23,14 @@ export async function castVote(context: MemberContext, proposalId: string, vote:
 			}
 			let voterId = context.member.id;
 			if (vote.onBehalfOfMemberId && vote.onBehalfOfMemberId !== context.member.id) {
-				if (!context.member.isAdmin) throw forbidden('Only an admin can vote on behalf of someone.');
+				if (!context.member.isAdmin) throw forbidden(m.e_proxy_admin());
 				const proxied = await trx
 					.selectFrom('members')
 					.select(['userId'])
 					.where('householdId', '=', householdId)
 					.where('id', '=', vote.onBehalfOfMemberId)
 					.executeTakeFirst();
-				if (!proxied || proxied.userId) throw forbidden('Proxy votes are for members without a login.');
+				if (!proxied || proxied.userId) throw forbidden(m.e_proxy_no_login());
 				voterId = vote.onBehalfOfMemberId;
 			}
 			const eligible = await trx
@@ -39,7 +40,7 @@ export async function castVote(context: MemberContext, proposalId: string, vote:
 				.where('proposalId', '=', proposalId)
 				.where('memberId', '=', voterId)
 				.executeTakeFirst();
-			if (!eligible) throw forbidden('This proposal’s voters were fixed when it opened, and they do not include this member.');
+			if (!eligible) throw forbidden(m.e_voters_fixed());
 			const options = (
 				await trx.selectFrom('proposalOptions').select('id').where('householdId', '=', householdId).where('proposalId', '=', proposalId).execute()
 			).map((o) => o.id);
@@ -75,20 +76,20 @@ export async function castVote(context: MemberContext, proposalId: string, vote:
 			if (Number(voted) >= Number(total)) await closeLocked(trx, row);
 			return false;
 		});
-	if (closedLate) throw new DomainError(409, 'closed', 'This proposal closed before your vote arrived.');
+	if (closedLate) throw new DomainError(409, 'closed', m.e_closed_before_vote());
 }
 
 function checkBallot(kind: string, vote: VoteInput, options: string[]) {
 	const empty = { position: null, optionIds: null, ranking: null };
 	const bad = (field: string, message: string) => new DomainError(422, 'rule_broken', message, { [field]: message });
 	if (kind === 'consent') {
-		if (!vote.position) throw bad('position', 'Vote yes, no, abstain or block.');
-		if (vote.position === 'block' && !vote.reason?.trim()) throw bad('reason', 'A block needs a reason.');
+		if (!vote.position) throw bad('position', m.v_vote_position());
+		if (vote.position === 'block' && !vote.reason?.trim()) throw bad('reason', m.v_block_reason());
 		return { ...empty, position: vote.position };
 	}
 	const chosen = kind === 'choice' ? vote.optionIds : vote.ranking;
 	const field = kind === 'choice' ? 'optionIds' : 'ranking';
-	if (!chosen || chosen.length === 0) throw bad(field, kind === 'choice' ? 'Choose the options you approve.' : 'Rank at least one option.');
-	if (new Set(chosen).size !== chosen.length || chosen.some((id) => !options.includes(id))) throw bad(field, 'Use this proposal’s options, each once.');
+	if (!chosen || chosen.length === 0) throw bad(field, kind === 'choice' ? m.e_choose_options() : m.e_rank_one());
+	if (new Set(chosen).size !== chosen.length || chosen.some((id) => !options.includes(id))) throw bad(field, m.e_use_options());
 	return kind === 'choice' ? { ...empty, optionIds: JSON.stringify(chosen) } : { ...empty, ranking: JSON.stringify(chosen) };
 }

@@ -45,8 +45,8 @@ export async function dateDemoHistory(householdId: string, timezone: string): Pr
 			removed as (
 				delete from activity where household_id = ${householdId} returning *
 			)
-			insert into activity (household_id, actor_member_id, action, subject_type, subject_id, summary, details, created_at)
-			select r.household_id, r.actor_member_id, r.action, r.subject_type, r.subject_id, r.summary, r.details, coalesce(d.happened_at, r.created_at)
+			insert into activity (household_id, actor_member_id, action, subject_type, subject_id, summary, facts, details, created_at)
+			select r.household_id, r.actor_member_id, r.action, r.subject_type, r.subject_id, r.summary, r.facts, r.details, coalesce(d.happened_at, r.created_at)
 			from removed r join dated d on d.id = r.id
 			order by coalesce(d.happened_at, r.created_at), r.id`.execute(trx);
 	});

@@ -4,6 +4,7 @@ import { audit } from '$lib/server/activity/log';
 import { isUuid } from '$lib/server/ids';
 import type { MemberContext } from './context';
 import type { AbsenceInput } from './schemas';
+import { m } from '$lib/paraglide/messages';
 
 export interface Absence {
 	id: string;
@@ -16,13 +17,13 @@ export interface Absence {
 /** A member records their own absence; an admin may record anyone's. */
 export async function addAbsence(context: MemberContext, memberId: string, input: AbsenceInput): Promise<Absence> {
 	const householdId = context.household.id;
-	if (!isUuid(memberId)) throw notFound('That member');
-	if (memberId !== context.member.id && !context.member.isAdmin) throw forbidden('Only an admin can record an absence for someone else.');
+	if (!isUuid(memberId)) throw notFound(m.thing_member);
+	if (memberId !== context.member.id && !context.member.isAdmin) throw forbidden(m.e_absence_for_other());
 	return getDb()
 		.transaction()
 		.execute(async (trx) => {
 			const member = await trx.selectFrom('members').select('displayName').where('householdId', '=', householdId).where('id', '=', memberId).executeTakeFirst();
-			if (!member) throw notFound('That member');
+			if (!member) throw notFound(m.thing_member);
 			const row = await trx
 				.insertInto('absences')
 				.values({ householdId, memberId, startsOn: input.from, endsOn: input.to, note: input.note ?? '', createdByMemberId: context.member.id })
@@ -32,7 +33,7 @@ export async function addAbsence(context: MemberContext, memberId: string, input
 				action: 'absence.added',
 				subjectType: 'member',
 				subjectId: memberId,
-				summary: `${member.displayName} is away from ${input.from} to ${input.to}.`,
+				facts: { name: member.displayName, from: input.from, to: input.to },
 				details: { after: input }
 			});
 			return { id: row.id, memberId: row.memberId, from: row.startsOn, to: row.endsOn, note: row.note };
@@ -49,7 +50,7 @@ export async function listAbsences(householdId: string, options: { memberId?: st
 
 export async function removeAbsence(context: MemberContext, absenceId: string): Promise<void> {
 	const householdId = context.household.id;
-	if (!isUuid(absenceId)) throw notFound('That absence');
+	if (!isUuid(absenceId)) throw notFound(m.thing_absence);
 	await getDb()
 		.transaction()
 		.execute(async (trx) => {
@@ -59,14 +60,14 @@ export async function removeAbsence(context: MemberContext, absenceId: string): 
 				.where('householdId', '=', householdId)
 				.where('id', '=', absenceId)
 				.executeTakeFirst();
-			if (!absence) throw notFound('That absence');
-			if (absence.memberId !== context.member.id && !context.member.isAdmin) throw forbidden('Only an admin can remove someone else’s absence.');
+			if (!absence) throw notFound(m.thing_absence);
+			if (absence.memberId !== context.member.id && !context.member.isAdmin) throw forbidden(m.e_absence_remove_other());
 			await trx.deleteFrom('absences').where('householdId', '=', householdId).where('id', '=', absenceId).execute();
 			await audit(trx, context, {
 				action: 'absence.removed',
 				subjectType: 'member',
 				subjectId: absence.memberId,
-				summary: `${context.member.displayName} removed an absence (${absence.startsOn} to ${absence.endsOn}).`,
+				facts: { actor: context.member.displayName, from: absence.startsOn, to: absence.endsOn },
 				details: { before: { from: absence.startsOn, to: absence.endsOn } }
 			});
 		});

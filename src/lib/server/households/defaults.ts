@@ -39,7 +39,7 @@ export async function setHouseholdDefaults(context: MemberContext, input: Househ
 				action: 'household.defaults_changed',
 				subjectType: 'household',
 				subjectId: householdId,
-				summary: `${context.member.displayName} changed the house’s defaults for new expenses and members.`,
+				facts: { actor: context.member.displayName },
 				details: { after: input }
 			});
 		});

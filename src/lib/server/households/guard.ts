@@ -10,6 +10,7 @@ import { getDb } from '$lib/server/db';
 import type { SessionUser } from '$lib/server/auth/sessions';
 import { isUuid } from '$lib/server/ids';
 import type { MemberContext } from './context';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * The logged-in user, or off to log in and back. The API's `endpoint()` answers 401 before
@@ -88,11 +89,11 @@ async function findMembership(user: SessionUser, householdId: string): Promise<M
 
 // SvelteKit's own HTTP error, so pages, form actions and the JSON API all answer with it.
 function notAMember(): never {
-	error(404, { message: 'That household does not exist, or you are not a member of it.', code: 'not_found' });
+	error(404, { message: m.e_household_missing(), code: 'not_found' });
 }
 
 export async function requireAdmin(householdId: string): Promise<MemberContext> {
 	const context = await requireMember(householdId);
-	if (!context.member.isAdmin) error(403, { message: 'Only an admin of this household can do that.', code: 'forbidden' });
+	if (!context.member.isAdmin) error(403, { message: m.e_admin_only(), code: 'forbidden' });
 	return context;
 }

@@ -1,9 +1,10 @@
-import { checkVersion, quoted, type Describe } from '$lib/server/versions';
+import { checkVersion, type Describe } from '$lib/server/versions';
 import { getDb } from '$lib/server/db';
 import type { Household } from '$lib/server/db/schema';
 import type { SessionUser } from '$lib/server/auth/sessions';
 import { logActivity } from '$lib/server/activity/log';
 import type { HouseholdInput } from './schemas';
+import { m } from '$lib/paraglide/messages';
 
 export interface HouseholdSummary {
 	id: string;
@@ -39,7 +40,7 @@ export async function createHousehold(user: SessionUser, input: HouseholdInput, 
 				action: 'household.created',
 				subjectType: 'household',
 				subjectId: household.id,
-				summary: `${user.displayName} created the household ${household.name}.`,
+				facts: { actor: user.displayName, household: household.name },
 				details: { after: input }
 			});
 			return { household, memberId: member.id };
@@ -59,11 +60,11 @@ export async function listMyHouseholds(userId: string): Promise<HouseholdSummary
 
 const describeHouseholdField: Describe = (field, value) =>
 	field === 'name'
-		? `the name ${quoted(value)}`
+		? m.change_name({ value: String(value) })
 		: field === 'currency'
-			? `the currency ${String(value)}`
+			? m.change_currency({ value: String(value) })
 			: field === 'timezone'
-				? `the time zone ${String(value)}`
+				? m.change_zone({ value: String(value) })
 				: null;
 
 /** `expectedVersion`: the version the settings form was opened on (409 if someone saved since). */
@@ -77,7 +78,7 @@ export async function updateHousehold(householdId: string, actorMemberId: string
 				.where('id', '=', householdId)
 				.forUpdate()
 				.executeTakeFirstOrThrow();
-			checkVersion('household', expectedVersion, saved, input, describeHouseholdField);
+			checkVersion(m.this_household, expectedVersion, saved, input, describeHouseholdField);
 			const before = { name: saved.name, currency: saved.currency, timezone: saved.timezone, locale: saved.locale };
 			const household = await trx
 				.updateTable('households')
@@ -91,7 +92,7 @@ export async function updateHousehold(householdId: string, actorMemberId: string
 				action: 'household.updated',
 				subjectType: 'household',
 				subjectId: householdId,
-				summary: `The household settings changed.`,
+				facts: {},
 				details: { before, after: input }
 			});
 			return household;

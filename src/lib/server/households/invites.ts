@@ -11,6 +11,8 @@ import type { InviteInput } from './schemas';
 import { requireMailOrigin } from '$lib/server/origin';
 import { sendMail } from '$lib/server/mail';
 import { formatInstant } from '$lib/dates';
+import { m } from '$lib/paraglide/messages';
+import { formattingLocale } from '$lib/i18n/locales';
 
 const DEFAULT_EXPIRY_DAYS = 7;
 const DAY_MS = 86_400_000;
@@ -56,8 +58,17 @@ async function mailInvite(context: MemberContext, to: string, url: string, expir
 	try {
 		await sendMail({
 			to,
-			subject: `${member.displayName} invites you to ${household.name} on Hearth`,
-			text: `Hello,\n\n${member.displayName} invites you to join ${household.name} on Hearth, where the house shares its costs, chores and decisions.\n\nOpen this link to join (it works until ${formatInstant(expiresAt, household.timezone)}):\n\n${url}\n\nIf you did not expect this, ignore it: nothing happens until the link is opened.\n`
+			// The invitee has no account yet, so no language of their own: the household's.
+			subject: m.mail_invite_subject({ name: member.displayName, household: household.name }, { locale: household.locale }),
+			text: m.mail_invite_body(
+				{
+					name: member.displayName,
+					household: household.name,
+					until: formatInstant(expiresAt, household.timezone, formattingLocale(household.locale)),
+					link: url
+				},
+				{ locale: household.locale }
+			)
 		});
 		return true;
 	} catch (failure) {
@@ -81,14 +92,14 @@ async function insertInvite(context: MemberContext, input: InviteInput, origin: 
 					.where('householdId', '=', householdId)
 					.where('id', '=', input.memberId)
 					.executeTakeFirst();
-				if (!member) throw new DomainError(422, 'unknown_member', 'Choose a member of this household.', { memberId: 'Choose a member of this household.' });
+				if (!member) throw new DomainError(422, 'unknown_member', m.e_member_of_this(), { memberId: m.e_member_of_this() });
 				if (member.userId)
-					throw new DomainError(422, 'member_has_login', `${member.displayName} already has a login.`, {
-						memberId: `${member.displayName} already has a login.`
+					throw new DomainError(422, 'member_has_login', m.e_member_has_login({ name: member.displayName }), {
+						memberId: m.e_member_has_login({ name: member.displayName })
 					});
 				if (!member.active)
-					throw new DomainError(422, 'member_left', `${member.displayName} has left the household.`, {
-						memberId: `${member.displayName} has left the household.`
+					throw new DomainError(422, 'member_left', m.e_member_left({ name: member.displayName }), {
+						memberId: m.e_member_left({ name: member.displayName })
 					});
 				role = member.role;
 				maxUses = 1;
@@ -105,9 +116,9 @@ async function insertInvite(context: MemberContext, input: InviteInput, origin: 
 				action: 'invite.created',
 				subjectType: 'invite',
 				subjectId: invite.id,
-				summary: memberName
-					? `${context.member.displayName} made an invite link for ${memberName}.`
-					: `${context.member.displayName} made an invite link for a new ${role} (${maxUses} use${maxUses === 1 ? '' : 's'})${input.email ? `, sent to ${input.email}` : ''}.`,
+				facts: memberName
+					? { actor: context.member.displayName, member: memberName }
+					: { actor: context.member.displayName, role, uses: maxUses, ...(input.email ? { email: input.email } : {}) },
 				details: { role, maxUses, expiresAt: expiresAt.toISOString() }
 			});
 			return { id: invite.id, token, url: inviteUrl(origin, token), expiresAt };
@@ -139,12 +150,12 @@ export async function revokeInvite(context: MemberContext, inviteId: string): Pr
 				.where('revokedAt', 'is', null)
 				.returning('id')
 				.executeTakeFirst();
-			if (!revoked) throw notFound('That invite');
+			if (!revoked) throw notFound(m.thing_invite);
 			await audit(trx, context, {
 				action: 'invite.revoked',
 				subjectType: 'invite',
 				subjectId: inviteId,
-				summary: `${context.member.displayName} revoked an invite link.`
+				facts: { actor: context.member.displayName }
 			});
 		});
 }
@@ -189,14 +200,13 @@ async function findInvite(token: string, address?: string) {
 
 async function invalidInvite(address?: string): Promise<DomainError> {
 	if (address) await enforce(getDb(), [[`invite:address:${address}`, LIMITS.inviteGuessesPerAddress]]);
-	return new DomainError(404, 'invite_invalid', 'This invite link is not valid. Check that you copied all of it, or ask for a new one.');
+	return new DomainError(404, 'invite_invalid', m.e_invite_invalid());
 }
 
 function assertUsable(invite: Awaited<ReturnType<typeof findInvite>>): void {
-	if (invite.revokedAt) throw new DomainError(410, 'invite_revoked', 'This invite link was withdrawn by the household. Ask them for a new one.');
-	if (invite.expiresAt.getTime() <= Date.now()) throw new DomainError(410, 'invite_expired', 'This invite link has expired. Ask the household for a new one.');
-	if (invite.useCount >= invite.maxUses || invite.memberUserId)
-		throw new DomainError(410, 'invite_used_up', 'This invite link has already been used. Ask the household for a new one.');
+	if (invite.revokedAt) throw new DomainError(410, 'invite_revoked', m.e_invite_revoked());
+	if (invite.expiresAt.getTime() <= Date.now()) throw new DomainError(410, 'invite_expired', m.e_invite_expired());
+	if (invite.useCount >= invite.maxUses || invite.memberUserId) throw new DomainError(410, 'invite_used_up', m.e_invite_used_up());
 }
 
 /**
@@ -218,7 +228,7 @@ export async function acceptInvite(user: SessionUser, token: string, address?: s
 			if (existing?.active) return { householdId: invite.householdId, memberId: existing.id };
 			assertUsable(invite);
 			if (invite.memberId && existing) {
-				throw new DomainError(409, 'already_member', 'You were a member of this household before. Ask an admin to welcome you back instead.');
+				throw new DomainError(409, 'already_member', m.e_was_member());
 			}
 			const spent = await trx
 				.updateTable('invites')
@@ -230,7 +240,7 @@ export async function acceptInvite(user: SessionUser, token: string, address?: s
 				.whereRef('useCount', '<', 'maxUses')
 				.returning('id')
 				.executeTakeFirst();
-			if (!spent) throw new DomainError(410, 'invite_used_up', 'This invite link has already been used. Ask the household for a new one.');
+			if (!spent) throw new DomainError(410, 'invite_used_up', m.e_invite_used_up());
 
 			let memberId: string;
 			if (invite.memberId) {
@@ -242,7 +252,7 @@ export async function acceptInvite(user: SessionUser, token: string, address?: s
 					.where('userId', 'is', null)
 					.returning('id')
 					.executeTakeFirst();
-				if (!claimed) throw new DomainError(410, 'invite_used_up', 'This place in the household has already been claimed.');
+				if (!claimed) throw new DomainError(410, 'invite_used_up', m.e_place_claimed());
 				memberId = claimed.id;
 			} else if (existing) {
 				// A former member rejoining keeps their history: reactivate the same member.
@@ -268,9 +278,7 @@ export async function acceptInvite(user: SessionUser, token: string, address?: s
 				action: 'invite.accepted',
 				subjectType: 'member',
 				subjectId: memberId,
-				summary: invite.memberName
-					? `${user.displayName} claimed the place of ${invite.memberName}.`
-					: `${user.displayName} joined the household as ${invite.role}.`,
+				facts: invite.memberName ? { name: user.displayName, member: invite.memberName } : { name: user.displayName, role: invite.role },
 				details: { inviteId: invite.id }
 			});
 			return { householdId: invite.householdId, memberId };

@@ -2,6 +2,8 @@
  * A first guess for a new household's currency and time zone from the browser's
  * language (Accept-Language); the form lets the person change both.
  */
+import { getLocale } from '$lib/paraglide/runtime';
+
 const EURO = 'AT BE CY DE EE ES FI FR GR HR IE IT LT LU LV MT NL PT SI SK'.split(' ');
 
 const CURRENCY_BY_REGION: Record<string, string> = {
@@ -99,11 +101,16 @@ export function guessHouseholdDefaults(acceptLanguage: string | null): { currenc
 	};
 }
 
-let currencyOptions: Array<{ code: string; name: string }> | undefined;
-export function listCurrencies(): Array<{ code: string; name: string }> {
-	const names = new Intl.DisplayNames(['en'], { type: 'currency' });
-	currencyOptions ??= Intl.supportedValuesOf('currency').map((code) => ({ code, name: names.of(code) ?? code }));
-	return currencyOptions;
+const currencyOptions = new Map<string, Array<{ code: string; name: string }>>();
+/** Every currency Intl knows, named in the reader's language (kept per language). */
+export function listCurrencies(locale: string = getLocale()): Array<{ code: string; name: string }> {
+	let options = currencyOptions.get(locale);
+	if (!options) {
+		const names = new Intl.DisplayNames([locale], { type: 'currency' });
+		options = Intl.supportedValuesOf('currency').map((code) => ({ code, name: names.of(code) ?? code }));
+		currencyOptions.set(locale, options);
+	}
+	return options;
 }
 
 export function listTimeZones(): string[] {

@@ -1,5 +1,5 @@
 import type { Locale } from '$lib/i18n/locales';
-import { checkVersion, quoted, type Describe } from '$lib/server/versions';
+import { checkVersion, type Describe } from '$lib/server/versions';
 import { sql, type Kysely } from 'kysely';
 import { householdDefaultsOf } from './defaults';
 import { getDb } from '$lib/server/db';
@@ -9,6 +9,8 @@ import { audit } from '$lib/server/activity/log';
 import { isUuid } from '$lib/server/ids';
 import type { MemberContext } from './context';
 import type { MemberInput, MemberPatch } from './schemas';
+import { m } from '$lib/paraglide/messages';
+import { ROLE_LABELS } from '$lib/households/roles';
 
 /** A member as pages and the API show it: numbers are numbers, not pg's numeric strings. */
 export interface Member {
@@ -55,9 +57,9 @@ export async function listMembers(householdId: string): Promise<Member[]> {
 }
 
 export async function getMember(householdId: string, memberId: string): Promise<Member> {
-	if (!isUuid(memberId)) throw notFound('That member');
+	if (!isUuid(memberId)) throw notFound(m.thing_member);
 	const row = await getDb().selectFrom('members').selectAll().where('householdId', '=', householdId).where('id', '=', memberId).executeTakeFirst();
-	if (!row) throw notFound('That member');
+	if (!row) throw notFound(m.thing_member);
 	return toMember(row);
 }
 
@@ -82,7 +84,7 @@ export async function addMember(context: MemberContext, input: MemberInput & { a
 					.where(sql<boolean>`lower(display_name) = lower(${input.displayName})`)
 					.executeTakeFirst();
 				if (same) {
-					const message = `There is already a ${input.displayName} here. Add a surname or an initial, or tick “Add them anyway”.`;
+					const message = m.e_same_name({ name: input.displayName });
 					throw new DomainError(422, 'same_name', message, { displayName: message });
 				}
 			}
@@ -104,7 +106,7 @@ export async function addMember(context: MemberContext, input: MemberInput & { a
 				action: 'member.added',
 				subjectType: 'member',
 				subjectId: row.id,
-				summary: `${context.member.displayName} added ${row.displayName} (${row.role}).`,
+				facts: { actor: context.member.displayName, name: row.displayName, role: row.role },
 				details: { after: describe(toMember(row)) }
 			});
 			return toMember(row);
@@ -124,23 +126,23 @@ function describe(member: Member) {
 /** How a member's fields read in a conflict message. */
 const describeMemberField: Describe = (field, value) =>
 	field === 'displayName'
-		? `the name ${quoted(value)}`
+		? m.change_name({ value: String(value) })
 		: field === 'role'
-			? `the role ${String(value)}`
+			? m.change_role({ value: ROLE_LABELS[value as Role] ?? String(value) })
 			: field === 'isAdmin'
 				? value
-					? 'admin rights'
-					: 'no admin rights'
+					? m.change_admin()
+					: m.change_no_admin()
 				: field === 'shareWeight'
-					? `share weight ${String(value)}`
+					? m.change_share_weight({ value: String(value) })
 					: field === 'choreCapacity'
-						? `chore capacity ${String(value)}`
+						? m.change_capacity({ value: String(value) })
 						: null;
 
 /** `patch.version`: the version the edit was made from (409 if someone saved since); leaving and rejoining need none. */
 export async function updateMember(context: MemberContext, memberId: string, patch: Omit<MemberPatch, 'version'> & { version?: number }): Promise<Member> {
 	const householdId = context.household.id;
-	if (!isUuid(memberId)) throw notFound('That member');
+	if (!isUuid(memberId)) throw notFound(m.thing_member);
 	return getDb()
 		.transaction()
 		.execute(async (trx) => {
@@ -152,19 +154,19 @@ export async function updateMember(context: MemberContext, memberId: string, pat
 				.where('id', '=', memberId)
 				.forUpdate()
 				.executeTakeFirst();
-			if (!current) throw notFound('That member');
+			if (!current) throw notFound(m.thing_member);
 			const before = toMember(current);
 			const { version: expected, ...changes } = patch;
-			checkVersion('member', expected, { ...before }, changes, describeMemberField);
+			checkVersion(m.this_member, expected, { ...before }, changes, describeMemberField);
 			const next = { ...before, ...definedOnly(changes) };
 			if (next.role !== 'adult' && next.isAdmin) {
-				if (patch.isAdmin) throw new DomainError(422, 'admin_must_be_adult', 'Only adults can be admins.', { isAdmin: 'Only adults can be admins.' });
+				if (patch.isAdmin) throw new DomainError(422, 'admin_must_be_adult', m.v_admin_adult(), { isAdmin: m.v_admin_adult() });
 				next.isAdmin = false;
 			}
 			const staysAdmin = next.isAdmin && next.active;
 			if (before.isAdmin && before.active && !staysAdmin && admins.length === 1) {
-				throw new DomainError(422, 'last_admin', 'The household needs at least one admin. Make someone else an admin first.', {
-					[patch.active === false ? 'active' : patch.role ? 'role' : 'isAdmin']: 'The household needs at least one admin. Make someone else an admin first.'
+				throw new DomainError(422, 'last_admin', m.e_last_admin(), {
+					[patch.active === false ? 'active' : patch.role ? 'role' : 'isAdmin']: m.e_last_admin()
 				});
 			}
 			const row = await trx
@@ -189,7 +191,7 @@ export async function updateMember(context: MemberContext, memberId: string, pat
 				action: before.active && !after.active ? 'member.left' : !before.active && after.active ? 'member.returned' : 'member.updated',
 				subjectType: 'member',
 				subjectId: memberId,
-				summary: summarizeChange(context.member.displayName, before, after),
+				facts: { actor: context.member.displayName, name: after.displayName },
 				details: { before: describe(before), after: describe(after) }
 			});
 			return after;
@@ -198,12 +200,6 @@ export async function updateMember(context: MemberContext, memberId: string, pat
 
 function definedOnly<T extends object>(patch: T): Partial<T> {
 	return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
-}
-
-function summarizeChange(actor: string, before: Member, after: Member): string {
-	if (before.active && !after.active) return `${actor} marked ${after.displayName} as having left the household.`;
-	if (!before.active && after.active) return `${actor} welcomed ${after.displayName} back.`;
-	return `${actor} updated ${after.displayName}.`;
 }
 
 async function lockActiveAdmins(trx: Kysely<Database>, householdId: string): Promise<string[]> {

@@ -6,15 +6,15 @@ import { displayNameField, emailField } from '$lib/server/auth/schemas';
 import { calendarDate, freeText, fromForm, singleLineText } from '$lib/server/validation';
 
 export const ROLES = ['adult', 'youth', 'child', 'guest'] as const;
-export const roleField = z.enum(ROLES, { error: 'Choose adult, youth, child or guest.' });
+export const roleField = z.enum(ROLES, { error: () => m.v_role() });
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
 export const currencyField = z
-	.string({ error: 'Choose a currency.' })
+	.string({ error: () => m.v_currency() })
 	.trim()
 	.toUpperCase()
-	.refine((code) => CURRENCIES.has(code), 'Choose a currency by its ISO 4217 code, like EUR or USD.')
+	.refine((code) => CURRENCIES.has(code), { error: () => m.v_currency_code() })
 	.meta({ example: 'EUR' });
 
 /** The canonical spelling of an IANA zone, or null when Intl does not know it. */
@@ -28,19 +28,19 @@ export function canonicalTimeZone(zone: string): string | null {
 }
 
 export const timezoneField = z
-	.string({ error: 'Choose a time zone.' })
+	.string({ error: () => m.v_zone() })
 	.trim()
 	.transform((zone, ctx) => {
 		const canonical = canonicalTimeZone(zone);
 		if (!canonical) {
-			ctx.addIssue({ code: 'custom', message: 'Choose a time zone like Europe/Berlin or America/New_York.' });
+			ctx.addIssue({ code: 'custom', message: m.v_zone_like() });
 			return z.NEVER;
 		}
 		return canonical;
 	})
 	.meta({ example: 'Europe/Berlin' });
 
-export const householdNameField = singleLineText('Name the household.');
+export const householdNameField = singleLineText(() => m.v_household_name());
 
 /** One of Hearth's languages. */
 export const localeField = z.enum(locales, { error: () => m.language_invalid() });
@@ -60,22 +60,22 @@ export const householdInput = z
 	})
 	.meta({ id: 'HouseholdInput' });
 
-const weightField = (what: string) =>
+const weightField = () =>
 	z
-		.number({ error: `Enter the ${what} as a number, like 1 or 0.5.` })
-		.min(0, `The ${what} cannot be negative.`)
-		.max(100, `The ${what} can be at most 100.`)
-		.refine((n) => Number.isFinite(n) && Math.round(n * 1000) === n * 1000, `Use at most three decimals for the ${what}.`);
+		.number({ error: () => m.v_weight_number() })
+		.min(0, { error: () => m.v_not_negative() })
+		.max(100, { error: () => m.v_at_most({ max: 100 }) })
+		.refine((n) => Number.isFinite(n) && Math.round(n * 1000) === n * 1000, { error: () => m.v_decimals_three() });
 
-export const shareWeightField = weightField('share weight');
-export const choreCapacityField = weightField('chore capacity');
+export const shareWeightField = weightField();
+export const choreCapacityField = weightField();
 
 /** One role's starting parts: absent fields keep the built-in preset. */
 const rolePresetInput = z.object({ shareWeight: shareWeightField, choreCapacity: choreCapacityField }).strict();
 
 export const householdDefaultsInput = z
 	.object({
-		splitMode: z.enum(['auto', 'equal', 'weights', 'shares', 'percent', 'exact'], { error: 'Choose how a new expense is split.' }),
+		splitMode: z.enum(['auto', 'equal', 'weights', 'shares', 'percent', 'exact'], { error: () => m.v_split_default() }),
 		rememberPayerSplit: z.boolean(),
 		rolePresets: z.object({ adult: rolePresetInput, youth: rolePresetInput, child: rolePresetInput, guest: rolePresetInput }).strict()
 	})
@@ -117,37 +117,40 @@ export const memberInput = z
 		allowSameName: z.boolean().optional().meta({ description: 'Add them though an active member has the same name (otherwise 422 same_name)' }),
 		locale: memberLocaleField
 	})
-	.refine((m) => !m.isAdmin || m.role === 'adult', { path: ['isAdmin'], message: 'Only adults can be admins.' })
+	.refine((member) => !member.isAdmin || member.role === 'adult', { path: ['isAdmin'], error: () => m.v_admin_adult() })
 	.meta({ id: 'MemberInput' });
 
 export const memberPatch = z
 	.object({
 		displayName: displayNameField.optional(),
 		role: roleField.optional(),
-		isAdmin: z.boolean({ error: 'Say true or false.' }).optional(),
+		isAdmin: z.boolean({ error: () => m.v_true_false() }).optional(),
 		shareWeight: shareWeightField.optional(),
 		choreCapacity: choreCapacityField.optional(),
-		active: z.boolean({ error: 'Say true or false.' }).optional(),
+		active: z.boolean({ error: () => m.v_true_false() }).optional(),
 		locale: memberLocaleField,
-		version: z.number({ error: 'Send the version you edited.' }).int().min(1, 'Send the version you edited.')
+		version: z
+			.number({ error: () => m.v_send_version() })
+			.int()
+			.min(1, { error: () => m.v_send_version() })
 	})
 	.meta({ id: 'MemberPatch' });
 
 export const inviteInput = z
 	.object({
 		role: roleField,
-		memberId: z.uuid({ error: 'Choose a member from the list.' }).optional(),
+		memberId: z.uuid({ error: () => m.v_member_from_list() }).optional(),
 		maxUses: z
-			.number({ error: 'Enter how many people may use the link.' })
-			.int('Use a whole number.')
-			.min(1, 'At least 1.')
-			.max(1000, 'At most 1000.')
+			.number({ error: () => m.v_invite_uses() })
+			.int({ error: () => m.v_whole_number() })
+			.min(1, { error: () => m.v_at_least({ min: 1 }) })
+			.max(1000, { error: () => m.v_at_most({ max: 1000 }) })
 			.optional(),
 		expiresInDays: z
-			.number({ error: 'Enter the days until the link expires.' })
-			.int('Use a whole number of days.')
-			.min(1, 'At least 1 day.')
-			.max(90, 'At most 90 days.')
+			.number({ error: () => m.v_invite_days() })
+			.int({ error: () => m.v_whole_days() })
+			.min(1, { error: () => m.v_at_least_days({ min: 1 }) })
+			.max(90, { error: () => m.v_at_most_days({ max: 90 }) })
 			.optional(),
 		email: emailField.optional().meta({ description: 'Also send the link to this address (needs ORIGIN set on the server)' })
 	})
@@ -157,14 +160,14 @@ export const MAX_ABSENCE_DAYS = 366;
 
 export const absenceInput = z
 	.object({
-		from: calendarDate('first'),
-		to: calendarDate('last'),
+		from: calendarDate(),
+		to: calendarDate(),
 		note: freeText(500).trim().optional()
 	})
-	.refine((a) => a.to >= a.from, { path: ['to'], message: 'The last day cannot be before the first.' })
+	.refine((a) => a.to >= a.from, { path: ['to'], error: () => m.v_last_before_first() })
 	.refine((a) => daysBetween(a.from, a.to) < MAX_ABSENCE_DAYS, {
 		path: ['to'],
-		message: 'Record an absence of at most a year; add another one for longer.'
+		error: () => m.v_absence_year()
 	})
 	.meta({ id: 'AbsenceInput' });
 

@@ -6,9 +6,9 @@ import { DomainError, notFound } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
 import type { MemberContext } from '$lib/server/households/context';
 import { todayIn } from '$lib/dates';
-import { formatMoney } from '$lib/money/format';
 import { suggestTransfers, type Balance, type Transfer } from '$lib/money/transfers';
 import type { SettlementInput } from './schemas';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * Each member's net position, summed by Postgres: paid − owed + settlements paid −
@@ -84,8 +84,7 @@ export async function insertSettlement(
 		.execute();
 	const nameOf = new Map(members.map((m) => [m.id, m.displayName]));
 	for (const field of ['fromMemberId', 'toMemberId'] as const) {
-		if (!nameOf.has(input[field]))
-			throw new DomainError(422, 'rule_broken', 'Choose a member of this household.', { [field]: 'Choose a member of this household.' });
+		if (!nameOf.has(input[field])) throw new DomainError(422, 'rule_broken', m.e_member_of_this(), { [field]: m.e_member_of_this() });
 	}
 	const row = await trx
 		.insertInto('settlements')
@@ -104,7 +103,12 @@ export async function insertSettlement(
 		action: 'settlement.recorded',
 		subjectType: 'settlement',
 		subjectId: row.id,
-		summary: `${nameOf.get(input.fromMemberId)} paid ${nameOf.get(input.toMemberId)} ${formatMoney(input.amountMinor, context.household.currency)}.`,
+		facts: {
+			from: nameOf.get(input.fromMemberId) ?? '',
+			to: nameOf.get(input.toMemberId) ?? '',
+			amountMinor: input.amountMinor,
+			currency: context.household.currency
+		},
 		details: { after: input }
 	});
 	return row;
@@ -136,7 +140,7 @@ export async function listSettlements(householdId: string, limit = 20): Promise<
 /** A payment recorded by mistake is undone (soft), and can be redone. */
 export async function setSettlementDeleted(context: MemberContext, settlementId: string, deleted: boolean): Promise<void> {
 	const householdId = context.household.id;
-	if (!isUuid(settlementId)) throw notFound('That payment');
+	if (!isUuid(settlementId)) throw notFound(m.thing_payment);
 	await getDb()
 		.transaction()
 		.execute(async (trx) => {
@@ -148,12 +152,12 @@ export async function setSettlementDeleted(context: MemberContext, settlementId:
 				.where('deletedAt', deleted ? 'is' : 'is not', null)
 				.returning(['amountMinor'])
 				.executeTakeFirst();
-			if (!row) throw notFound('That payment');
+			if (!row) throw notFound(m.thing_payment);
 			await audit(trx, context, {
 				action: deleted ? 'settlement.undone' : 'settlement.redone',
 				subjectType: 'settlement',
 				subjectId: settlementId,
-				summary: `${context.member.displayName} ${deleted ? 'undid' : 'restored'} a payment of ${formatMoney(row.amountMinor, context.household.currency)}.`
+				facts: { actor: context.member.displayName, amountMinor: row.amountMinor, currency: context.household.currency }
 			});
 		});
 }

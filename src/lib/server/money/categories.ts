@@ -4,16 +4,25 @@ import { getDb } from '$lib/server/db';
 import { audit } from '$lib/server/activity/log';
 import { DomainError, notFound } from '$lib/server/errors';
 import type { MemberContext } from '$lib/server/households/context';
+import { m } from '$lib/paraglide/messages';
 
-export const DEFAULT_CATEGORIES = [
-	{ key: 'rent', name: 'Rent' },
-	{ key: 'utilities', name: 'Utilities' },
-	{ key: 'groceries', name: 'Groceries' },
-	{ key: 'supplies', name: 'Supplies' },
-	{ key: 'repairs', name: 'Repairs' },
-	{ key: 'internet', name: 'Internet' },
-	{ key: 'other', name: 'Other' }
-] as const;
+/** The built-in categories; each is named in the reader's language (a getter, read per request). */
+export const DEFAULT_CATEGORIES: ReadonlyArray<{ readonly key: string; readonly name: string }> = (
+	[
+		['rent', m.category_rent],
+		['utilities', m.category_utilities],
+		['groceries', m.category_groceries],
+		['supplies', m.category_supplies],
+		['repairs', m.category_repairs],
+		['internet', m.category_internet],
+		['other', m.category_other]
+	] as const
+).map(([key, name]) => ({
+	key,
+	get name() {
+		return name();
+	}
+}));
 
 /** The defaults plus the household's own, defaults first. */
 export const listCategories = (householdId: string) => categoriesOf(getDb(), householdId);
@@ -41,7 +50,7 @@ export async function addCategory(context: MemberContext, name: string): Promise
 	const householdId = context.household.id;
 	const key = categoryKey(name);
 	const taken = (await listCategories(householdId)).some((c) => c.key === key || c.name.toLowerCase() === name.toLowerCase());
-	if (taken) throw new DomainError(409, 'duplicate', 'There is a category with this name already.', { name: 'There is a category with this name already.' });
+	if (taken) throw new DomainError(409, 'duplicate', m.e_category_taken(), { name: m.e_category_taken() });
 	return getDb()
 		.transaction()
 		.execute(async (trx) => {
@@ -50,7 +59,7 @@ export async function addCategory(context: MemberContext, name: string): Promise
 				action: 'category.added',
 				subjectType: 'category',
 				subjectId: key,
-				summary: `${context.member.displayName} added the category ${name}.`
+				facts: { actor: context.member.displayName, name }
 			});
 			return row;
 		});
@@ -69,7 +78,7 @@ export async function removeCategory(context: MemberContext, key: string): Promi
 				.where('key', '=', key)
 				.forUpdate()
 				.executeTakeFirst();
-			if (!category) throw notFound('That category');
+			if (!category) throw notFound(m.thing_category);
 			const used = await trx
 				.selectFrom('expenses')
 				.select((eb) => eb.fn.countAll<string>().as('n'))
@@ -94,7 +103,7 @@ export async function removeCategory(context: MemberContext, key: string): Promi
 				action: 'category.removed',
 				subjectType: 'category',
 				subjectId: key,
-				summary: `${context.member.displayName} removed the category ${category.name}.`
+				facts: { actor: context.member.displayName, name: category.name }
 			});
 		});
 }

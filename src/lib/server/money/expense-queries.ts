@@ -6,11 +6,12 @@ import type { Database, ExpenseRow } from '$lib/server/db/schema';
 import { notFound } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
 import type { Expense } from '$lib/money/model';
+import { m } from '$lib/paraglide/messages';
 
 export type { Expense };
 
 export async function getExpense(householdId: string, expenseId: string): Promise<Expense> {
-	if (!isUuid(expenseId)) throw notFound('That expense');
+	if (!isUuid(expenseId)) throw notFound(m.thing_expense);
 	return loadExpense(getDb(), householdId, expenseId);
 }
 
@@ -22,7 +23,7 @@ export async function loadExpense(db: Kysely<Database>, householdId: string, exp
 		.where('householdId', '=', householdId)
 		.where('id', '=', expenseId)
 		.executeTakeFirst();
-	if (!row) throw notFound('That expense');
+	if (!row) throw notFound(m.thing_expense);
 	return present(row);
 }
 

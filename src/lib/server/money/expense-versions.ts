@@ -7,6 +7,9 @@ import type { Database } from '$lib/server/db/schema';
 import { DomainError } from '$lib/server/errors';
 import { formatMoney } from '$lib/money/format';
 import type { Expense } from '$lib/money/model';
+import { m } from '$lib/paraglide/messages';
+import { requestFormatLocale } from '$lib/server/i18n';
+import { formatDay } from '$lib/dates';
 
 export async function saveVersion(db: Kysely<Database>, householdId: string, expense: Expense, memberId: string): Promise<void> {
 	await db
@@ -32,28 +35,22 @@ export async function refuseStaleSave(
 		.where('version', '=', seenVersion)
 		.executeTakeFirst();
 	const changes = seen ? describeChanges(seen.snapshot, now, currency) : [];
-	const what = changes.length ? `: ${changes.join('; ')}` : ` (it is now version ${currentVersion})`;
-	throw new DomainError(
-		409,
-		'stale_version',
-		`Someone else saved this expense after you opened it${what}. Reload to see their version, then make your change again.`,
-		{
-			version: 'This expense changed since you opened it.'
-		}
-	);
+	const what = changes.length ? `: ${changes.join('; ')}` : m.e_expense_conflict_version({ version: currentVersion });
+	throw new DomainError(409, 'stale_version', m.e_expense_conflict({ what }), { version: m.e_expense_changed() });
 }
 
 /** What changed between two versions, in words for the person whose save was refused. */
 export function describeChanges(seen: Expense, now: Expense, currency: string): string[] {
 	const changes: string[] = [];
-	if (seen.description !== now.description) changes.push(`the description is now “${now.description}”`);
+	const locale = requestFormatLocale();
+	if (seen.description !== now.description) changes.push(m.ch_description({ value: now.description }));
 	if (seen.amountMinor !== now.amountMinor)
-		changes.push(`the amount is now ${formatMoney(now.amountMinor, currency)} (was ${formatMoney(seen.amountMinor, currency)})`);
-	if (seen.spentOn !== now.spentOn) changes.push(`the date is now ${now.spentOn}`);
-	if (seen.category !== now.category) changes.push(`the category is now ${now.category}`);
-	if (JSON.stringify(seen.payers) !== JSON.stringify(now.payers)) changes.push('who paid changed');
-	if (JSON.stringify(seen.shares) !== JSON.stringify(now.shares) || JSON.stringify(seen.split) !== JSON.stringify(now.split)) changes.push('the split changed');
-	if (seen.notes !== now.notes) changes.push('the notes changed');
-	if (seen.deleted !== now.deleted) changes.push(now.deleted ? 'it was deleted' : 'it was restored');
+		changes.push(m.ch_amount({ now: formatMoney(now.amountMinor, currency, locale), was: formatMoney(seen.amountMinor, currency, locale) }));
+	if (seen.spentOn !== now.spentOn) changes.push(m.ch_date({ value: formatDay(now.spentOn, locale) }));
+	if (seen.category !== now.category) changes.push(m.ch_category({ value: now.category }));
+	if (JSON.stringify(seen.payers) !== JSON.stringify(now.payers)) changes.push(m.ch_payers());
+	if (JSON.stringify(seen.shares) !== JSON.stringify(now.shares) || JSON.stringify(seen.split) !== JSON.stringify(now.split)) changes.push(m.ch_split());
+	if (seen.notes !== now.notes) changes.push(m.ch_notes());
+	if (seen.deleted !== now.deleted) changes.push(now.deleted ? m.ch_deleted() : m.ch_restored());
 	return changes;
 }

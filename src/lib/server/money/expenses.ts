@@ -7,13 +7,13 @@ import { DomainError, notFound } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
 import { audit } from '$lib/server/activity/log';
 import type { MemberContext } from '$lib/server/households/context';
-import { formatMoney } from '$lib/money/format';
 import { categoriesOf } from './categories';
 import { computeShares, SplitError } from '$lib/money/splits';
 import type { Expense } from '$lib/money/model';
 import { loadExpense } from './expense-queries';
 import { refuseStaleSave, saveVersion } from './expense-versions';
 import type { ExpenseInput, ExpensePatch } from './schemas';
+import { m } from '$lib/paraglide/messages';
 
 function rule(message: string, field: string): DomainError {
 	return new DomainError(422, 'rule_broken', message, { [field]: message });
@@ -36,20 +36,20 @@ export async function checkAndShare(
 	const members = await db.selectFrom('members').select(['id', 'shareWeight', 'active']).where('householdId', '=', householdId).execute();
 	const active = new Map(members.filter((m) => m.active || alreadyIn.has(m.id)).map((m) => [m.id, m.shareWeight]));
 	input.payers.forEach((payer, i) => {
-		if (!active.has(payer.memberId)) throw rule('Everyone who paid must be an active member of the household.', `payers.${i}.memberId`);
+		if (!active.has(payer.memberId)) throw rule(m.e_payers_active(), `payers.${i}.memberId`);
 	});
-	if (new Set(input.payers.map((p) => p.memberId)).size !== input.payers.length) throw rule('List each payer once.', 'payers');
+	if (new Set(input.payers.map((p) => p.memberId)).size !== input.payers.length) throw rule(m.e_payer_once(), 'payers');
 	const paid = input.payers.reduce((sum, p) => sum + p.amountMinor, 0);
 	if (paid !== input.amountMinor) {
 		const off = input.amountMinor - paid;
-		throw rule(`What the payers paid adds up to ${Math.abs(off)} minor units ${off > 0 ? 'less' : 'more'} than the amount.`, 'payers');
+		throw rule(m.e_payers_sum({ off: off > 0 ? m.e_less_minor({ count: off }) : m.e_more_minor({ count: -off }) }), 'payers');
 	}
 	input.split.parts.forEach((part, i) => {
-		if (!active.has(part.memberId)) throw rule('Everyone in the split must be an active member of the household.', `split.parts.${i}.memberId`);
+		if (!active.has(part.memberId)) throw rule(m.e_split_active(), `split.parts.${i}.memberId`);
 	});
 	// In the caller's transaction: a second pool connection per save starves the pool under load.
 	const categories = await categoriesOf(db, householdId);
-	if (!categories.some((c) => c.key === input.category)) throw rule('Choose one of the household’s categories.', 'category');
+	if (!categories.some((c) => c.key === input.category)) throw rule(m.e_category_of_household(), 'category');
 	try {
 		return computeShares(input.amountMinor, input.split, active, expenseId);
 	} catch (error) {
@@ -101,7 +101,7 @@ async function writeLines(
  */
 export async function createExpense(context: MemberContext, input: ExpenseInput, id: string = crypto.randomUUID()): Promise<Expense> {
 	const householdId = context.household.id;
-	if (!isUuid(id)) throw new DomainError(400, 'invalid_input', 'That expense id is not valid.');
+	if (!isUuid(id)) throw new DomainError(400, 'invalid_input', m.e_expense_id());
 	return getDb()
 		.transaction()
 		.execute(async (trx) => {
@@ -114,7 +114,7 @@ export async function createExpense(context: MemberContext, input: ExpenseInput,
 				.executeTakeFirst();
 			if (existing) {
 				if (existing.createdByMemberId === context.member.id) return loadExpense(trx, householdId, id);
-				throw new DomainError(409, 'duplicate', 'An expense with this id exists already.');
+				throw new DomainError(409, 'duplicate', m.e_expense_exists());
 			}
 			const created = await insertExpense(trx, context, input, id);
 			// The next expense this payer makes starts the same way (when the house remembers).
@@ -132,7 +132,8 @@ export async function insertExpense(
 	context: Pick<MemberContext, 'household' | 'member'>,
 	input: ExpenseInput,
 	id: string,
-	summary?: string
+	/** How it came to be, when not typed in by the actor: imported, a recurring period, a passed proposal. */
+	origin: Record<string, string> = {}
 ): Promise<Expense | null> {
 	const householdId = context.household.id;
 	const shares = await checkAndShare(trx, householdId, input, id);
@@ -150,7 +151,14 @@ export async function insertExpense(
 		action: 'expense.created',
 		subjectType: 'expense',
 		subjectId: id,
-		summary: summary ?? `${context.member.displayName} added “${input.description}” (${formatMoney(input.amountMinor, context.household.currency)}).`,
+		facts: {
+			actor: context.member.displayName,
+			description: input.description,
+			amountMinor: input.amountMinor,
+			currency: context.household.currency,
+			spentOn: input.spentOn,
+			...origin
+		},
 		details: { after: created }
 	});
 	return created;
@@ -159,7 +167,7 @@ export async function insertExpense(
 /** Refuses a save made from a stale version (409) rather than overwriting someone's edit. */
 export async function updateExpense(context: MemberContext, expenseId: string, patch: ExpensePatch): Promise<Expense> {
 	const householdId = context.household.id;
-	if (!isUuid(expenseId)) throw notFound('That expense');
+	if (!isUuid(expenseId)) throw notFound(m.thing_expense);
 	return getDb()
 		.transaction()
 		.execute(async (trx) => {
@@ -170,9 +178,9 @@ export async function updateExpense(context: MemberContext, expenseId: string, p
 				.where('id', '=', expenseId)
 				.forUpdate()
 				.executeTakeFirst();
-			if (!row) throw notFound('That expense');
+			if (!row) throw notFound(m.thing_expense);
 			const before = await loadExpense(trx, householdId, expenseId);
-			if (row.deletedAt) throw new DomainError(409, 'deleted', 'This expense was deleted. Restore it before editing.');
+			if (row.deletedAt) throw new DomainError(409, 'deleted', m.e_expense_deleted());
 			if (row.version !== patch.version) await refuseStaleSave(trx, householdId, before, row.version, patch.version, context.household.currency);
 			const { version: _version, ...changes } = patch;
 			const input: ExpenseInput = {
@@ -204,7 +212,7 @@ export async function updateExpense(context: MemberContext, expenseId: string, p
 				action: 'expense.updated',
 				subjectType: 'expense',
 				subjectId: expenseId,
-				summary: `${context.member.displayName} edited “${after.description}”.`,
+				facts: { actor: context.member.displayName, description: after.description },
 				details: { before, after }
 			});
 			return after;
@@ -214,7 +222,7 @@ export async function updateExpense(context: MemberContext, expenseId: string, p
 /** Soft delete (`deleted: true`), undone by the same call with `deleted: false`. */
 export async function setExpenseDeleted(context: MemberContext, expenseId: string, deleted: boolean): Promise<Expense> {
 	const householdId = context.household.id;
-	if (!isUuid(expenseId)) throw notFound('That expense');
+	if (!isUuid(expenseId)) throw notFound(m.thing_expense);
 	return getDb()
 		.transaction()
 		.execute(async (trx) => {
@@ -228,14 +236,14 @@ export async function setExpenseDeleted(context: MemberContext, expenseId: strin
 				.executeTakeFirst();
 			if (!row) {
 				const exists = await trx.selectFrom('expenses').select('id').where('householdId', '=', householdId).where('id', '=', expenseId).executeTakeFirst();
-				if (!exists) throw notFound('That expense');
-				throw new DomainError(409, deleted ? 'already_deleted' : 'not_deleted', deleted ? 'This expense is already deleted.' : 'This expense is not deleted.');
+				if (!exists) throw notFound(m.thing_expense);
+				throw new DomainError(409, deleted ? 'already_deleted' : 'not_deleted', deleted ? m.e_expense_already_deleted() : m.e_expense_not_deleted());
 			}
 			await audit(trx, context, {
 				action: deleted ? 'expense.deleted' : 'expense.restored',
 				subjectType: 'expense',
 				subjectId: expenseId,
-				summary: `${context.member.displayName} ${deleted ? 'deleted' : 'restored'} “${row.description}”.`
+				facts: { actor: context.member.displayName, description: row.description }
 			});
 			const expense = await loadExpense(trx, householdId, expenseId);
 			await saveVersion(trx, householdId, expense, context.member.id);

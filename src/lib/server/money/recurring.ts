@@ -12,12 +12,12 @@ import { isUuid } from '$lib/server/ids';
 import { audit } from '$lib/server/activity/log';
 import type { MemberContext } from '$lib/server/households/context';
 import { plusDays, todayIn } from '$lib/dates';
-import { formatMoney } from '$lib/money/format';
 import { dueDates, nextDueDate, type RecurringSchedule } from '$lib/money/recurrence';
 import { sweepItem } from '$lib/server/sweeps';
-import { checkVersion, quoted, type Describe } from '$lib/server/versions';
+import { checkVersion, type Describe } from '$lib/server/versions';
 import { insertExpense } from './expenses';
 import type { RecurringInput } from './schemas';
+import { m } from '$lib/paraglide/messages';
 
 /** However long the app was down, one catch-up creates at most this many periods per template. */
 const MAX_CATCH_UP = 36;
@@ -89,7 +89,13 @@ export async function createRecurring(context: MemberContext, input: RecurringIn
 				action: 'recurring.created',
 				subjectType: 'recurring',
 				subjectId: created.id,
-				summary: `${context.member.displayName} set up “${input.description}” (${formatMoney(input.amountMinor, context.household.currency)}) to repeat ${input.schedule.kind === 'monthly' ? 'monthly' : 'weekly'}.`,
+				facts: {
+					actor: context.member.displayName,
+					description: input.description,
+					amountMinor: input.amountMinor,
+					currency: context.household.currency,
+					kind: input.schedule.kind
+				},
 				details: { after: input }
 			});
 			return created;
@@ -99,9 +105,9 @@ export async function createRecurring(context: MemberContext, input: RecurringIn
 }
 
 export async function getRecurring(householdId: string, recurringId: string, timezone: string): Promise<RecurringExpense & { notes: string }> {
-	if (!isUuid(recurringId)) throw notFound('That recurring expense');
+	if (!isUuid(recurringId)) throw notFound(m.thing_recurring);
 	const row = await getDb().selectFrom('recurringExpenses').selectAll().where('householdId', '=', householdId).where('id', '=', recurringId).executeTakeFirst();
-	if (!row) throw notFound('That recurring expense');
+	if (!row) throw notFound(m.thing_recurring);
 	const last = await getDb()
 		.selectFrom('recurringRuns')
 		.select((eb) => eb.fn.max('period').as('last'))
@@ -113,17 +119,17 @@ export async function getRecurring(householdId: string, recurringId: string, tim
 
 const describeRecurringField: Describe = (field, value) =>
 	field === 'description'
-		? `the description ${quoted(value)}`
+		? m.change_description({ value: String(value) })
 		: field === 'amountMinor'
-			? 'another amount'
+			? m.change_amount()
 			: field === 'category'
-				? `the category ${String(value)}`
+				? m.change_category({ value: String(value) })
 				: field === 'payers'
-					? 'other payers'
+					? m.change_payers()
 					: field === 'split'
-						? 'another split'
+						? m.change_split()
 						: field === 'schedule'
-							? 'another schedule'
+							? m.change_schedule()
 							: null;
 
 /**
@@ -146,7 +152,7 @@ export async function updateRecurring(context: MemberContext, recurringId: strin
 				.executeTakeFirstOrThrow();
 			const saved = present(locked, todayIn(context.household.timezone), null);
 			checkVersion(
-				'recurring expense',
+				m.this_recurring,
 				expectedVersion,
 				{ ...saved },
 				{ description: input.description, amountMinor: input.amountMinor, category: input.category, payers: input.payers, split: input.split },
@@ -163,7 +169,7 @@ export async function updateRecurring(context: MemberContext, recurringId: strin
 				action: 'recurring.updated',
 				subjectType: 'recurring',
 				subjectId: recurringId,
-				summary: `${context.member.displayName} changed the recurring expense “${input.description}”.`,
+				facts: { actor: context.member.displayName, description: input.description },
 				details: { before, after: input }
 			});
 			return updated;
@@ -199,7 +205,7 @@ export async function listRecurring(householdId: string, timezone: string): Prom
 /** Pause, resume, or end (from today on) a template. */
 export async function changeRecurring(context: MemberContext, recurringId: string, change: 'pause' | 'resume' | 'end'): Promise<void> {
 	const householdId = context.household.id;
-	if (!isUuid(recurringId)) throw notFound('That recurring expense');
+	if (!isUuid(recurringId)) throw notFound(m.thing_recurring);
 	const today = todayIn(context.household.timezone);
 	await getDb()
 		.transaction()
@@ -211,9 +217,8 @@ export async function changeRecurring(context: MemberContext, recurringId: strin
 				.where('id', '=', recurringId)
 				.forUpdate()
 				.executeTakeFirst();
-			if (!row) throw notFound('That recurring expense');
-			if (change === 'end' && row.startsOn > today)
-				throw new DomainError(409, 'not_started', 'It has not started yet; pause it instead, or wait until it starts.');
+			if (!row) throw notFound(m.thing_recurring);
+			if (change === 'end' && row.startsOn > today) throw new DomainError(409, 'not_started', m.e_not_started());
 			await trx
 				.updateTable('recurringExpenses')
 				.set(change === 'end' ? { endsOn: today, paused: false } : { paused: change === 'pause' })
@@ -224,7 +229,7 @@ export async function changeRecurring(context: MemberContext, recurringId: strin
 				action: `recurring.${change === 'end' ? 'ended' : change === 'pause' ? 'paused' : 'resumed'}`,
 				subjectType: 'recurring',
 				subjectId: recurringId,
-				summary: `${context.member.displayName} ${change === 'end' ? 'ended' : change === 'pause' ? 'paused' : 'resumed'} “${row.description}”.`
+				facts: { actor: context.member.displayName, description: row.description }
 			});
 		});
 }
@@ -301,7 +306,7 @@ async function createPeriod(template: RecurringExpenseRow, household: Household,
 					split: template.split
 				},
 				crypto.randomUUID(),
-				`“${template.description}” (${formatMoney(template.amountMinor, household.currency)}) was added for ${period}, as it repeats.`
+				{ via: 'recurring' }
 			);
 			await trx
 				.updateTable('recurringRuns')

@@ -2,45 +2,64 @@ import { z } from 'zod';
 import { MAX_AMOUNT_MINOR, parseAmount } from '$lib/money/format';
 import { calendarDate, freeText, singleLineText } from '$lib/server/validation';
 import { SPLIT_MODES } from '$lib/money/splits';
+import { m } from '$lib/paraglide/messages';
 
 export const amountMinorField = z
-	.number({ error: 'Give the amount in minor units (cents) as a whole number.' })
-	.int('Give the amount in minor units (cents) as a whole number.')
-	.min(1, 'The amount must be above zero.')
-	.max(MAX_AMOUNT_MINOR, 'That amount is too large.');
+	.number({ error: () => m.v_minor_units() })
+	.int({ error: () => m.v_minor_units() })
+	.min(1, { error: () => m.v_amount_positive() })
+	.max(MAX_AMOUNT_MINOR, { error: () => m.amount_too_large() });
 
-const memberIdField = z.uuid({ error: 'Choose a member of the household.' });
+const memberIdField = z.uuid({ error: () => m.v_member_of_household() });
 
 export const splitInput = z
 	.object({
-		mode: z.enum(SPLIT_MODES, { error: 'Choose how to split: equal, exact, percent, shares or weights.' }),
+		mode: z.enum(SPLIT_MODES, { error: () => m.v_split_mode() }),
 		parts: z
-			.array(z.object({ memberId: memberIdField, value: z.number({ error: 'Give the value as a number.' }).finite().optional() }), {
-				error: 'List who shares the cost.'
-			})
-			.min(1, 'Choose at least one person to share the cost.')
-			.max(200, 'At most 200 people.')
+			.array(
+				z.object({
+					memberId: memberIdField,
+					value: z
+						.number({ error: () => m.v_value_number() })
+						.finite()
+						.optional()
+				}),
+				{
+					error: () => m.v_split_who()
+				}
+			)
+			.min(1, { error: () => m.split_choose_someone() })
+			.max(200, { error: () => m.v_at_most({ max: 200 }) })
 	})
 	.meta({ id: 'SplitInput' });
 
 export const expenseInput = z
 	.object({
-		description: singleLineText('Describe the expense.', 200),
+		description: singleLineText(() => m.expense_describe(), 200),
 		amountMinor: amountMinorField,
-		spentOn: calendarDate('expense'),
-		category: z.string({ error: 'Choose a category.' }).trim().min(1, 'Choose a category.').max(40, 'Choose a category.'),
+		spentOn: calendarDate(),
+		category: z
+			.string({ error: () => m.expense_choose_category() })
+			.trim()
+			.min(1, { error: () => m.expense_choose_category() })
+			.max(40, { error: () => m.expense_choose_category() }),
 		notes: freeText(2000).optional(),
 		payers: z
-			.array(z.object({ memberId: memberIdField, amountMinor: amountMinorField }), { error: 'Say who paid.' })
-			.min(1, 'Say who paid.')
-			.max(50, 'At most 50 payers.'),
+			.array(z.object({ memberId: memberIdField, amountMinor: amountMinorField }), { error: () => m.expense_say_who_paid() })
+			.min(1, { error: () => m.expense_say_who_paid() })
+			.max(50, { error: () => m.v_at_most({ max: 50 }) }),
 		split: splitInput
 	})
 	.meta({ id: 'ExpenseInput' });
 
 export const expensePatch = expenseInput
 	.partial()
-	.extend({ version: z.number({ error: 'Send the version you edited.' }).int().min(1) })
+	.extend({
+		version: z
+			.number({ error: () => m.v_send_version() })
+			.int()
+			.min(1)
+	})
 	.meta({ id: 'ExpensePatch' });
 
 export const settlementInput = z
@@ -48,10 +67,10 @@ export const settlementInput = z
 		fromMemberId: memberIdField,
 		toMemberId: memberIdField,
 		amountMinor: amountMinorField,
-		paidOn: calendarDate('payment').optional(),
+		paidOn: calendarDate().optional(),
 		note: freeText(500).trim().optional()
 	})
-	.refine((s) => s.fromMemberId !== s.toMemberId, { path: ['toMemberId'], message: 'Someone cannot pay themselves.' })
+	.refine((s) => s.fromMemberId !== s.toMemberId, { path: ['toMemberId'], error: () => m.v_pay_self() })
 	.meta({ id: 'SettlementInput' });
 
 export type ExpenseInput = z.infer<typeof expenseInput>;
@@ -59,25 +78,28 @@ export type ExpensePatch = z.infer<typeof expensePatch>;
 export type SettlementInput = z.infer<typeof settlementInput>;
 
 /** Where a page of the expense list ends (inside the `after` cursor), for the page and the API alike. */
-export const expensePosition = z.object({ spentOn: calendarDate('spent'), createdAt: z.iso.datetime({ offset: true }), id: z.uuid() });
+export const expensePosition = z.object({ spentOn: calendarDate(), createdAt: z.iso.datetime({ offset: true }), id: z.uuid() });
 
 /** Filters of the expense list, for the page and the API alike. */
 export const expenseFilter = z.object({
-	from: calendarDate('first').optional(),
-	to: calendarDate('last').optional(),
+	from: calendarDate().optional(),
+	to: calendarDate().optional(),
 	category: z.string().max(40).optional(),
-	memberId: z.uuid({ error: 'Not a member id.' }).optional(),
-	q: z.string().max(200, 'Search for at most 200 characters.').optional()
+	memberId: z.uuid({ error: () => m.v_not_member_id() }).optional(),
+	q: z
+		.string()
+		.max(200, { error: () => m.v_search_long() })
+		.optional()
 });
 
 /** The settlement form: the amount typed as people type it, read in the household's currency. */
 export function settlementForm(currency: string, locale: string) {
 	return z
 		.object({
-			fromMemberId: z.uuid({ error: 'Choose who paid.' }),
-			toMemberId: z.uuid({ error: 'Choose who was paid.' }),
-			amount: z.string({ error: 'Enter an amount.' }),
-			paidOn: calendarDate('payment'),
+			fromMemberId: z.uuid({ error: () => m.v_choose_payer() }),
+			toMemberId: z.uuid({ error: () => m.v_choose_payee() }),
+			amount: z.string({ error: () => m.amount_enter() }),
+			paidOn: calendarDate(),
 			note: freeText(500).trim().optional()
 		})
 		.transform((form, ctx): SettlementInput => {
@@ -93,16 +115,31 @@ export function settlementForm(currency: string, locale: string) {
 
 export const recurringScheduleInput = z
 	.object({
-		kind: z.enum(['monthly', 'weekly'], { error: 'Choose monthly or weekly.' }),
-		interval: z.number({ error: 'Say every how many months or weeks.' }).int('Use a whole number.').min(1, 'At least 1.').max(24, 'At most 24.').default(1),
-		dayOfMonth: z.number({ error: 'Choose a day of the month.' }).int().min(1, 'From 1 to 31.').max(31, 'From 1 to 31.').optional(),
-		weekday: z.number({ error: 'Choose a weekday.' }).int().min(1, 'From 1 (Monday) to 7 (Sunday).').max(7, 'From 1 (Monday) to 7 (Sunday).').optional(),
-		startOn: calendarDate('first'),
-		endOn: calendarDate('end').optional()
+		kind: z.enum(['monthly', 'weekly'], { error: () => m.v_monthly_weekly() }),
+		interval: z
+			.number({ error: () => m.v_recurring_interval() })
+			.int({ error: () => m.v_whole_number() })
+			.min(1, { error: () => m.v_at_least({ min: 1 }) })
+			.max(24, { error: () => m.v_at_most({ max: 24 }) })
+			.default(1),
+		dayOfMonth: z
+			.number({ error: () => m.v_day_of_month() })
+			.int()
+			.min(1, { error: () => m.v_day_range() })
+			.max(31, { error: () => m.v_day_range() })
+			.optional(),
+		weekday: z
+			.number({ error: () => m.v_weekday() })
+			.int()
+			.min(1, { error: () => m.v_weekday_range() })
+			.max(7, { error: () => m.v_weekday_range() })
+			.optional(),
+		startOn: calendarDate(),
+		endOn: calendarDate().optional()
 	})
-	.refine((s) => s.kind !== 'monthly' || s.dayOfMonth !== undefined, { path: ['dayOfMonth'], message: 'Choose the day of the month.' })
-	.refine((s) => s.kind !== 'weekly' || s.weekday !== undefined, { path: ['weekday'], message: 'Choose the weekday.' })
-	.refine((s) => !s.endOn || s.endOn >= s.startOn, { path: ['endOn'], message: 'The end cannot be before the first date.' })
+	.refine((s) => s.kind !== 'monthly' || s.dayOfMonth !== undefined, { path: ['dayOfMonth'], error: () => m.v_the_day_of_month() })
+	.refine((s) => s.kind !== 'weekly' || s.weekday !== undefined, { path: ['weekday'], error: () => m.v_the_weekday() })
+	.refine((s) => !s.endOn || s.endOn >= s.startOn, { path: ['endOn'], error: () => m.v_end_before_first() })
 	.meta({ id: 'RecurringSchedule' });
 
 export const recurringInput = expenseInput.omit({ spentOn: true }).extend({ schedule: recurringScheduleInput }).meta({ id: 'RecurringExpenseInput' });

@@ -12,6 +12,8 @@ import { planSplitwiseImport, readSplitwise, type SplitwiseFile } from '$lib/mon
 import { listCategories } from './categories';
 import { getBalances, insertSettlement } from './balances';
 import { insertExpense } from './expenses';
+import { m } from '$lib/paraglide/messages';
+import { listOf } from '$lib/i18n/labels';
 
 const refuse = (message: string) => new DomainError(422, 'invalid_file', message, { file: message });
 
@@ -97,7 +99,7 @@ export async function previewSplitwise(context: MemberContext, text: string, map
 
 export async function importSplitwise(context: MemberContext, text: string, mapping: Record<string, string>): Promise<{ expenses: number; payments: number }> {
 	const preview = await previewSplitwise(context, text, mapping);
-	if (preview.unmapped.length) throw refuse(`Choose a member for ${preview.unmapped.join(', ')}.`);
+	if (preview.unmapped.length) throw refuse(m.e_choose_member_for({ names: listOf(preview.unmapped) }));
 	const file = readSplitwiseCsv(text, context.household.currency);
 	const plan = planSplitwiseImport(
 		file,
@@ -113,11 +115,11 @@ export async function importSplitwise(context: MemberContext, text: string, mapp
 					amountMinor: e.amountMinor,
 					spentOn: e.date,
 					category: categoryFor(e.category, categories),
-					notes: `Imported from Splitwise (line ${e.line}, category “${e.category}”).`,
+					notes: m.sw_imported_note({ line: e.line, category: e.category }),
 					payers: e.payers,
 					split: { mode: 'exact' as const, parts: e.shares.map((s) => ({ memberId: s.memberId, value: s.amountMinor })) }
 				};
-				await insertExpense(trx, context, input, crypto.randomUUID(), `${context.member.displayName} imported “${input.description}” from Splitwise.`);
+				await insertExpense(trx, context, input, crypto.randomUUID(), { via: 'splitwise' });
 			}
 			for (const p of plan.payments)
 				await insertSettlement(trx, context, {
@@ -125,7 +127,7 @@ export async function importSplitwise(context: MemberContext, text: string, mapp
 					toMemberId: p.toMemberId,
 					amountMinor: p.amountMinor,
 					paidOn: p.date,
-					note: `Imported from Splitwise: ${p.note}`.slice(0, 500)
+					note: m.sw_imported_payment({ note: p.note }).slice(0, 500)
 				});
 		});
 	return { expenses: plan.expenses.length, payments: plan.payments.length };

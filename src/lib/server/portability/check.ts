@@ -10,6 +10,7 @@ import { expenseInput, splitInput } from '$lib/server/money/schemas';
 import { storedRolePresets } from '$lib/server/households/schemas';
 import { tallySchema } from '$lib/decisions/model';
 import type { ExportDocument, ExportedTable } from './document';
+import { m } from '$lib/paraglide/messages';
 
 /** Stored JSON leaves unset fields null where the API leaves them out. */
 const withoutNulls = (schema: z.ZodType) =>
@@ -38,6 +39,7 @@ const JSON_COLUMNS: Array<[table: ExportedTable, column: string, schema: z.ZodTy
 	['vote_history', 'ranking', optionIds],
 	['expense_versions', 'snapshot', object],
 	['activity', 'details', object],
+	['activity', 'facts', object.nullable()],
 	['household_defaults', 'role_presets', storedRolePresets]
 ];
 
@@ -60,8 +62,8 @@ export function findProblem(doc: ExportDocument): string | null {
 	for (const table of UNIQUE_IDS) {
 		const seen = new Set<unknown>();
 		for (const [index, row] of tables[table].entries()) {
-			if (typeof row.id !== 'string') return `${table} row ${index + 1} has no id.`;
-			if (seen.has(row.id)) return `${table} has the id ${row.id} twice.`;
+			if (typeof row.id !== 'string') return m.x_row_no_id({ table, row: index + 1 });
+			if (seen.has(row.id)) return m.x_id_twice({ table, id: row.id });
 			seen.add(row.id);
 		}
 		ids.set(table, seen);
@@ -71,8 +73,7 @@ export function findProblem(doc: ExportDocument): string | null {
 			for (const [column, value] of Object.entries(row)) {
 				if (value === null || value === undefined) continue;
 				const reference = REFERENCES.find(([test]) => test(column));
-				if (reference && !ids.get(reference[1])!.has(value))
-					return `${table} row ${index + 1} refers to a ${reference[2]} (${String(value)}) that is not in the file.`;
+				if (reference && !ids.get(reference[1])!.has(value)) return m.x_missing_reference({ table, row: index + 1, what: reference[2], id: String(value) });
 			}
 		}
 	}
@@ -82,7 +83,7 @@ export function findProblem(doc: ExportDocument): string | null {
 			const parsed = schema.safeParse(row[column]);
 			if (!parsed.success) {
 				const issue = parsed.error.issues[0]!;
-				return `${table} row ${index + 1}: its ${column}${issue.path.length ? `.${issue.path.join('.')}` : ''} is not valid (${issue.message}).`;
+				return m.x_invalid_column({ table, row: index + 1, column: [column, ...issue.path].join('.'), issue: issue.message });
 			}
 		}
 	}
@@ -93,11 +94,9 @@ export function findProblem(doc: ExportDocument): string | null {
 	for (const expense of tables.expenses) {
 		const total = amount(expense.amount_minor);
 		const name = `“${String(expense.description)}” (${String(expense.id)})`;
-		if (!(total > 0)) return `The expense ${name} has no valid amount.`;
-		if (paid.get(expense.id) !== total)
-			return `What was paid for the expense ${name} adds up to ${paid.get(expense.id) ?? 0}, not its amount ${total} (minor units).`;
-		if (shared.get(expense.id) !== total)
-			return `The shares of the expense ${name} add up to ${shared.get(expense.id) ?? 0}, not its amount ${total} (minor units).`;
+		if (!(total > 0)) return m.x_expense_amount({ name });
+		if (paid.get(expense.id) !== total) return m.x_expense_paid({ name, paid: paid.get(expense.id) ?? 0, total });
+		if (shared.get(expense.id) !== total) return m.x_expense_shares({ name, shared: shared.get(expense.id) ?? 0, total });
 	}
 	return null;
 }

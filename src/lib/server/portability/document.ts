@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { householdInput } from '$lib/server/households/schemas';
+import { m } from '$lib/paraglide/messages';
 
 export const EXPORT_FORMAT = 'hearth.household';
 /** The version this Hearth writes; it reads every version from 1 up to it. */
@@ -63,9 +64,9 @@ const row = z.record(z.string(), z.unknown());
 
 export const exportDocument = z
 	.object({
-		format: z.literal(EXPORT_FORMAT, { error: 'This is not a Hearth household export.' }),
-		version: z.number({ error: 'The export has no version.' }).refine((v) => Number.isInteger(v) && v >= 1 && v <= EXPORT_VERSION, {
-			message: `This export’s version is not one this Hearth reads (it reads versions 1 to ${EXPORT_VERSION}; a newer Hearth wrote it).`
+		format: z.literal(EXPORT_FORMAT, { error: () => m.x_not_export() }),
+		version: z.number({ error: () => m.x_no_version() }).refine((v) => Number.isInteger(v) && v >= 1 && v <= EXPORT_VERSION, {
+			error: () => m.x_version({ max: EXPORT_VERSION })
 		}),
 		exportedAt: z.string().optional(),
 		exportedByMemberId: z.string().nullable().optional(),

@@ -15,8 +15,9 @@ import type { SessionUser } from '$lib/server/auth/sessions';
 import { EXPORTED_TABLES, SEQUENCED_TABLES, type ExportDocument, type ExportedTable } from './document';
 import { findProblem } from './check';
 import { upgradeDocument } from './upgrades';
+import { m } from '$lib/paraglide/messages';
 
-const refuse = (message: string) => new DomainError(422, 'invalid_export', `Nothing was imported: ${message}`, { file: `Nothing was imported: ${message}` });
+const refuse = (reason: string) => new DomainError(422, 'invalid_export', m.x_nothing_imported({ reason }), { file: m.x_nothing_imported({ reason }) });
 
 const columnsCache = new Map<string, string[]>();
 
@@ -64,7 +65,7 @@ export async function importHousehold(user: SessionUser, file: ExportDocument, n
 					cross join lateral jsonb_populate_record(null::${sql.table(table)}, e.doc) as r
 					order by e.n`.execute(trx.withoutPlugins());
 			} catch (error) {
-				if (error instanceof DatabaseError && /^2[23]/.test(error.code ?? '')) throw refuse(`the ${table} rows do not fit together (${error.message}).`);
+				if (error instanceof DatabaseError && /^2[23]/.test(error.code ?? '')) throw refuse(m.x_rows_misfit({ table, detail: error.message }));
 				throw error;
 			}
 		}
@@ -96,6 +97,6 @@ async function claimPlace(trx: Kysely<Database>, householdId: string, user: Sess
 		action: 'household.imported',
 		subjectType: 'household',
 		subjectId: householdId,
-		summary: `${user.displayName} imported this household from an export of ${doc.exportedAt ?? 'an earlier date'}.`
+		facts: { actor: user.displayName, exportedAt: doc.exportedAt ?? '' }
 	});
 }

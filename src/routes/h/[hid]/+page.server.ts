@@ -1,4 +1,3 @@
-import { requestFormatLocale } from '$lib/server/i18n';
 import { requireMember } from '$lib/server/households/guard';
 import { z } from 'zod';
 import { formAction } from '$lib/server/forms';
@@ -9,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const context = await requireMember(params.hid);
-	return { ...(await dashboardOf(context)), locale: requestFormatLocale() };
+	return dashboardOf(context);
 };
 
 export const actions: Actions = {

@@ -7,6 +7,7 @@ import { DomainError } from '$lib/server/errors';
 import { exportDocument, type ExportDocument } from '$lib/server/portability/document';
 import { importHousehold } from '$lib/server/portability/import';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async () => {
 	requireUser();
@@ -26,16 +27,13 @@ const nameOf = (formData: FormData) =>
 const importForm: FormAdapter<{ doc: ExportDocument; name: string }> = {
 	async read(formData) {
 		const file = formData.get('file');
-		if (!(file instanceof File) || file.size === 0) return { ok: false, errors: { file: 'Choose the export file (.json) to import.' } };
+		if (!(file instanceof File) || file.size === 0) return { ok: false, errors: { file: m.r_export_file() } };
 		let json: unknown;
 		try {
 			json = parseJsonText(await file.text());
 		} catch (error) {
 			if (!(error instanceof DomainError)) throw error;
-			const why =
-				error.code === 'malformed_json'
-					? 'That file is not JSON: choose a file made by “Export everything”.'
-					: `That file cannot be imported: ${error.message}`;
+			const why = error.code === 'malformed_json' ? m.r_not_json() : `That file cannot be imported: ${error.message}`;
 			return { ok: false, errors: { file: why } };
 		}
 		const parsed = exportDocument.safeParse(json);

@@ -82,7 +82,7 @@ export const choreFairness = defineOperation({
 	tag,
 	auth: true,
 	query: z
-		.object({ from: calendarDate('first'), to: calendarDate('last') })
+		.object({ from: calendarDate(), to: calendarDate() })
 		.refine((q) => q.from <= q.to, { path: ['to'], message: 'The last day cannot be before the first.' }),
 	responses: {
 		200: {

@@ -3,9 +3,9 @@ import { z } from 'zod';
 export const errorBody = z
 	.object({
 		error: z.object({
-			code: z.string(),
-			message: z.string(),
-			fields: z.record(z.string(), z.string())
+			code: z.string().meta({ description: 'Stable: the same in every language' }),
+			message: z.string().meta({ description: 'For people, in the language of the request (the account’s, else Accept-Language, else English)' }),
+			fields: z.record(z.string(), z.string()).meta({ description: 'A message per field, in the same language' })
 		})
 	})
 	.meta({ id: 'Error' });

@@ -145,7 +145,7 @@ export const listActivityOperation = defineOperation({
 						z.object({
 							id: z.string(),
 							action: z.string().meta({ example: 'member.added' }),
-							summary: z.string(),
+							summary: z.string().meta({ description: 'What happened, in the language of the request (Accept-Language); `action` is the stable code' }),
 							actorName: z.string().nullable(),
 							subjectType: z.string(),
 							subjectId: z.string().nullable(),

@@ -21,8 +21,7 @@ export const load: PageServerLoad = async ({ params }) => {
 		members,
 		payments,
 		myMemberId: member.id,
-		today: todayIn(household.timezone),
-		locale: requestFormatLocale()
+		today: todayIn(household.timezone)
 	};
 };
 

@@ -1,4 +1,3 @@
-import { requestFormatLocale } from '$lib/server/i18n';
 import { decodeCursor } from '$lib/server/api/pagination';
 import { DomainError } from '$lib/server/errors';
 import { requireMember } from '$lib/server/households/guard';
@@ -21,7 +20,6 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	return {
 		...(await expensesPage(context, filter, after)),
 		filter: raw,
-		filterErrors: parsed.success ? {} : fieldErrors(parsed.error),
-		locale: requestFormatLocale()
+		filterErrors: parsed.success ? {} : fieldErrors(parsed.error)
 	};
 };

@@ -4,8 +4,9 @@ import { formAction } from '$lib/server/forms';
 import { requireMember } from '$lib/server/households/guard';
 import { activeFeeds, regenerateFeed, revokeFeed } from '$lib/server/chores/feed-links';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
 
-const scope = z.object({ scope: z.enum(['household', 'member'], { error: 'Choose which calendar.' }) });
+const scope = z.object({ scope: z.enum(['household', 'member'], { error: () => m.r_choose_calendar() }) });
 
 export const load: PageServerLoad = async ({ params }) => {
 	const context = await requireMember(params.hid);

@@ -9,6 +9,7 @@ import { getExpense } from '$lib/server/money/expense-queries';
 import { expenseFormOptions } from '$lib/server/money/form-data';
 import { fieldsFromExpense } from '$lib/money/expense-form';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const { household } = await requireMember(params.hid);
@@ -17,7 +18,7 @@ export const load: PageServerLoad = async ({ params }) => {
 		expenseFormOptions(household.id),
 		listActivity(household.id, { subjectType: 'expense', subjectId: expense.id, limit: 50 })
 	]);
-	return { expense, ...options, fields: fieldsFromExpense(expense, household.currency, options.members), history, locale: requestFormatLocale() };
+	return { expense, ...options, fields: fieldsFromExpense(expense, household.currency, options.members), history };
 };
 
 async function formOf(hid: string, eid: string) {
@@ -31,7 +32,7 @@ export const actions: Actions = {
 		const { context, form } = await formOf(params.hid, params.eid);
 		return formAction(request, 'save', form, async (input, formData) => {
 			const version = editedVersion(formData);
-			if (version === undefined) throw new DomainError(400, 'stale_form', 'This form is out of date: reload the page and make the change again.');
+			if (version === undefined) throw new DomainError(400, 'stale_form', m.r_stale_form());
 			return updateExpense(context, params.eid, { ...input, version });
 		});
 	},

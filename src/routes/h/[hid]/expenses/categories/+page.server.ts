@@ -4,6 +4,7 @@ import { requireAdmin, requireMember } from '$lib/server/households/guard';
 import { addCategory, DEFAULT_CATEGORIES, listCategories, removeCategory } from '$lib/server/money/categories';
 import { singleLineText } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const { household } = await requireMember(params.hid);
@@ -14,7 +15,9 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	add: async ({ params, request }) => {
 		const context = await requireAdmin(params.hid);
-		return formAction(request, 'add', z.object({ name: singleLineText('Name the category.', 40) }), ({ name }) => addCategory(context, name).then(() => name));
+		return formAction(request, 'add', z.object({ name: singleLineText(() => m.r_category_name(), 40) }), ({ name }) =>
+			addCategory(context, name).then(() => name)
+		);
 	},
 	remove: async ({ params, request }) => {
 		const context = await requireAdmin(params.hid);

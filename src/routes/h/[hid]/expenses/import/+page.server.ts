@@ -5,6 +5,7 @@ import { listMembers } from '$lib/server/households/members';
 import { formAction, refusedAnswer, type FormAdapter } from '$lib/server/forms';
 import { importSplitwise, previewSplitwise, type SplitwisePreview } from '$lib/server/money/splitwise-import';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const { household } = await requireAdmin(params.hid);
@@ -23,7 +24,7 @@ const splitwiseForm: FormAdapter<SplitwiseFields, SplitwiseKept> = {
 	async read(formData) {
 		const file = formData.get('file');
 		const csv = file instanceof File && file.size > 0 ? await file.text() : String(formData.get('csv') ?? '');
-		if (!csv.trim()) return { ok: false, errors: { file: 'Choose the CSV file Splitwise exported.' } };
+		if (!csv.trim()) return { ok: false, errors: { file: m.r_splitwise_file() } };
 		return { ok: true, input: { csv, mapping: mappingOf(formData) } };
 	},
 	values: (formData) => ({ csv: String(formData.get('csv') ?? ''), mapping: mappingOf(formData) })

@@ -11,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params }) => {
 	const context = await requireMember(params.hid);
 	const options = await expenseFormOptions(context.household.id);
-	return { ...options, fields: newExpenseFields(context, options), seedId: crypto.randomUUID(), locale: requestFormatLocale() };
+	return { ...options, fields: newExpenseFields(context, options), seedId: crypto.randomUUID() };
 };
 
 async function formOf(hid: string) {

@@ -1,4 +1,3 @@
-import { requestFormatLocale } from '$lib/server/i18n';
 import { z } from 'zod';
 import { addMonths, format } from 'date-fns';
 import { todayIn } from '$lib/dates';
@@ -8,7 +7,7 @@ import { layoutChart, paidAndOwed, spendingByMonth } from '$lib/server/money/ove
 import { calendarDate } from '$lib/server/validation';
 import type { PageServerLoad } from './$types';
 
-const period = z.object({ from: calendarDate('first'), to: calendarDate('last') }).refine((p) => p.from <= p.to);
+const period = z.object({ from: calendarDate(), to: calendarDate() }).refine((p) => p.from <= p.to);
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	const { household } = await requireMember(params.hid);
@@ -29,7 +28,6 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		chart: layoutChart(months),
 		members,
 		categories: options.categories,
-		memberNames: options.members,
-		locale: requestFormatLocale()
+		memberNames: options.members
 	};
 };

@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ params }) => {
 	const context = await requireMember(params.hid);
 	const [options, templates] = await Promise.all([expenseFormOptions(context.household.id), listRecurring(context.household.id, context.household.timezone)]);
 	const fields = { ...newExpenseFields(context, options), category: 'rent' };
-	return { ...options, templates, fields, seedId: crypto.randomUUID(), locale: requestFormatLocale() };
+	return { ...options, templates, fields, seedId: crypto.randomUUID() };
 };
 
 const change =

@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ params }) => {
 		weekday: String(template.schedule.weekday ?? 1),
 		endOn: template.schedule.endOn ?? ''
 	};
-	return { template, ...options, fields, schedule, locale: requestFormatLocale() };
+	return { template, ...options, fields, schedule };
 };
 
 async function formOf(hid: string, rid: string) {

@@ -5,11 +5,12 @@ import { formAction, orErrorPage } from '$lib/server/forms';
 import { editProposal, getProposal } from '$lib/server/decisions/proposals';
 import { proposalEditForm } from '$lib/server/decisions/proposal-form';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const { household, member } = await requireMember(params.hid);
 	const proposal = await orErrorPage(getProposal(household.id, params.pid));
-	if (proposal.authorMemberId !== member.id) error(403, 'Only the person who made the proposal can edit it.');
+	if (proposal.authorMemberId !== member.id) error(403, m.r_author_edit());
 	return { proposal, values: { title: proposal.title, body: proposal.body, options: proposal.options.map((o) => o.label).join('\n') } };
 };
 
