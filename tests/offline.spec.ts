@@ -39,6 +39,8 @@ test('offline, the last-seen dashboard, calendar and balances open with a banner
 	page,
 	context
 }) => {
+	// A journey through six pages and a service worker's install: 12 s alone, near 30 s beside the language suite's two workers.
+	test.slow();
 	await signUp(page, 'Noor');
 	const home = await createHousehold(page, 'Underground House');
 	await page.goto(`${home}/members`);

@@ -30,6 +30,39 @@ export function calendarDate() {
 		.meta({ example: '2026-12-24' });
 }
 
+type RangeMessages = Message | { below: Message; above: Message };
+
+/**
+ * A whole number from `min` to `max`: `missing` says what is wanted when there is no number,
+ * `whole` when it has a fraction, `range` when it is outside (one message, or one `below`
+ * and one `above`; by default "at least min" / "at most max"). `coerce` reads a query
+ * string's text as a number.
+ */
+export function wholeNumber(min: number, max: number, messages: { missing: Message; whole?: Message; range?: RangeMessages }, coerce = false) {
+	const number = coerce ? z.coerce.number({ error: messages.missing }) : z.number({ error: messages.missing });
+	const range = messages.range ?? { below: () => m.v_at_least({ min }), above: () => m.v_at_most({ max }) };
+	return number
+		.int({ error: messages.whole ?? (() => m.v_whole_number()) })
+		.min(min, { error: typeof range === 'function' ? range : range.below })
+		.max(max, { error: typeof range === 'function' ? range : range.above });
+}
+
+/** A day of the week, 1 (Monday) to 7 (Sunday) as ISO 8601 numbers them. */
+export function weekdayNumber(missing: Message = () => m.v_weekday_pick()) {
+	return wholeNumber(1, 7, { missing, range: () => m.v_weekday_range() });
+}
+
+/** A day of the month, 1 to 31 (a month without it uses its last day). */
+export function dayOfMonthNumber(missing: Message) {
+	return wholeNumber(1, 31, { missing, range: () => m.v_day_range() });
+}
+
+/** The version a change was made from: a stale one is refused with 409 (see checkVersion). */
+export function versionField() {
+	const sendIt = () => m.v_send_version();
+	return wholeNumber(1, Number.MAX_SAFE_INTEGER, { missing: sendIt, whole: sendIt, range: sendIt });
+}
+
 export type FieldErrors = Record<string, string>;
 
 // A NUL cannot be stored in PostgreSQL text, and half a surrogate pair is not a character.

@@ -1,15 +1,11 @@
 import { z } from 'zod';
 import { DomainError } from '$lib/server/errors';
+import { wholeNumber } from '$lib/server/validation';
 import { m } from '$lib/paraglide/messages';
 
 /** `?limit=` (default 50, at most 200) and `?cursor=` of every API list. */
 export const listQuery = z.object({
-	limit: z.coerce
-		.number({ error: () => m.a_limit() })
-		.int({ error: () => m.a_limit() })
-		.min(1, { error: () => m.v_at_least({ min: 1 }) })
-		.max(200, { error: () => m.v_at_most({ max: 200 }) })
-		.default(50),
+	limit: wholeNumber(1, 200, { missing: () => m.a_limit(), whole: () => m.a_limit() }, true).default(50),
 	cursor: z
 		.string()
 		.max(200, { error: () => m.a_cursor_ours() })

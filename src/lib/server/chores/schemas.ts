@@ -1,33 +1,19 @@
 import { STRATEGIES } from '$lib/chores/model';
 import { daysBetween } from '$lib/dates';
 import { z } from 'zod';
-import { calendarDate, freeText, singleLineText } from '$lib/server/validation';
+import { calendarDate, dayOfMonthNumber, freeText, singleLineText, versionField, weekdayNumber, wholeNumber } from '$lib/server/validation';
 import { m } from '$lib/paraglide/messages';
 
-const weekday = z
-	.number({ error: () => m.v_weekday_pick() })
-	.int()
-	.min(1, { error: () => m.v_weekday_range() })
-	.max(7, { error: () => m.v_weekday_range() });
+const effortField = wholeNumber(1, 5, { missing: () => m.v_effort(), range: () => m.v_effort_range() });
 
 export const choreScheduleInput = z
 	.object({
 		kind: z.enum(['daily', 'weekly', 'monthly', 'after'], { error: () => m.v_chore_kind() }),
-		interval: z
-			.number({ error: () => m.v_chore_interval() })
-			.int({ error: () => m.v_whole_number() })
-			.min(1, { error: () => m.v_at_least({ min: 1 }) })
-			.max(365, { error: () => m.v_at_most({ max: 365 }) })
-			.default(1),
-		weekdays: z.array(weekday).max(7).optional(),
-		dayOfMonth: z
-			.number({ error: () => m.v_day_pick() })
-			.int()
-			.min(1, { error: () => m.v_day_range() })
-			.max(31, { error: () => m.v_day_range() })
-			.optional(),
+		interval: wholeNumber(1, 365, { missing: () => m.v_chore_interval() }).default(1),
+		weekdays: z.array(weekdayNumber()).max(7).optional(),
+		dayOfMonth: dayOfMonthNumber(() => m.v_day_pick()).optional(),
 		nth: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(-1)], { error: () => m.v_nth() }).optional(),
-		weekday: weekday.optional(),
+		weekday: weekdayNumber().optional(),
 		startOn: calendarDate(),
 		endOn: calendarDate().optional(),
 		time: z
@@ -47,12 +33,7 @@ export const choreInput = z
 	.object({
 		name: singleLineText(() => m.v_chore_name()),
 		description: freeText(2000).optional(),
-		effort: z
-			.number({ error: () => m.v_effort() })
-			.int({ error: () => m.v_whole_number() })
-			.min(1, { error: () => m.v_effort_range() })
-			.max(5, { error: () => m.v_effort_range() })
-			.default(1),
+		effort: effortField.default(1),
 		schedule: choreScheduleInput,
 		assignment: z.object({
 			strategy: z.enum(STRATEGIES, { error: () => m.v_strategy() }),
@@ -76,19 +57,11 @@ export const chorePatch = z
 	.object({
 		name: singleLineText(() => m.v_chore_name()).optional(),
 		description: freeText(2000).optional(),
-		effort: z
-			.number({ error: () => m.v_effort() })
-			.int()
-			.min(1, { error: () => m.v_effort_range() })
-			.max(5, { error: () => m.v_effort_range() })
-			.optional(),
+		effort: effortField.optional(),
 		schedule: choreScheduleInput.optional(),
 		assignment: z.object({ strategy: z.enum(STRATEGIES), memberIds: z.array(z.uuid()).max(50) }).optional(),
 		active: z.boolean().optional(),
-		version: z
-			.number({ error: () => m.v_send_version() })
-			.int()
-			.min(1, { error: () => m.v_send_version() })
+		version: versionField()
 	})
 	.meta({ id: 'ChorePatch' });
 

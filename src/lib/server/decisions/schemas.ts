@@ -1,16 +1,12 @@
 import { z } from 'zod';
 import { expenseInput } from '$lib/server/money/schemas';
-import { freeText, singleLineText } from '$lib/server/validation';
+import { freeText, singleLineText, wholeNumber } from '$lib/server/validation';
 
 import { POSITIONS, PROPOSAL_KINDS, THRESHOLDS, VOTER_CLASSES } from '$lib/decisions/model';
 import { m } from '$lib/paraglide/messages';
 
 const thresholdField = z.enum(THRESHOLDS, { error: () => m.v_threshold() });
-const quorumField = z
-	.number({ error: () => m.v_quorum() })
-	.int({ error: () => m.v_quorum_whole() })
-	.min(0, { error: () => m.v_percent_range() })
-	.max(100, { error: () => m.v_percent_range() });
+const quorumField = wholeNumber(0, 100, { missing: () => m.v_quorum(), whole: () => m.v_quorum_whole(), range: () => m.v_percent_range() });
 const voterClassField = z.enum(VOTER_CLASSES, { error: () => m.v_who_votes() });
 const optionsField = z.array(singleLineText(() => m.v_option_name(), 200)).max(20, { error: () => m.v_at_most({ max: 20 }) });
 const bodyField = freeText(20000);

@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import { daysBetween } from '$lib/dates';
 import { z } from 'zod';
 import { displayNameField, emailField } from '$lib/server/auth/schemas';
-import { calendarDate, freeText, fromForm, singleLineText } from '$lib/server/validation';
+import { calendarDate, freeText, fromForm, singleLineText, versionField, wholeNumber } from '$lib/server/validation';
 
 export const ROLES = ['adult', 'youth', 'child', 'guest'] as const;
 export const roleField = z.enum(ROLES, { error: () => m.v_role() });
@@ -129,10 +129,7 @@ export const memberPatch = z
 		choreCapacity: choreCapacityField.optional(),
 		active: z.boolean({ error: () => m.v_true_false() }).optional(),
 		locale: memberLocaleField,
-		version: z
-			.number({ error: () => m.v_send_version() })
-			.int()
-			.min(1, { error: () => m.v_send_version() })
+		version: versionField()
 	})
 	.meta({ id: 'MemberPatch' });
 
@@ -140,18 +137,12 @@ export const inviteInput = z
 	.object({
 		role: roleField,
 		memberId: z.uuid({ error: () => m.v_member_from_list() }).optional(),
-		maxUses: z
-			.number({ error: () => m.v_invite_uses() })
-			.int({ error: () => m.v_whole_number() })
-			.min(1, { error: () => m.v_at_least({ min: 1 }) })
-			.max(1000, { error: () => m.v_at_most({ max: 1000 }) })
-			.optional(),
-		expiresInDays: z
-			.number({ error: () => m.v_invite_days() })
-			.int({ error: () => m.v_whole_days() })
-			.min(1, { error: () => m.v_at_least_days({ min: 1 }) })
-			.max(90, { error: () => m.v_at_most_days({ max: 90 }) })
-			.optional(),
+		maxUses: wholeNumber(1, 1000, { missing: () => m.v_invite_uses() }).optional(),
+		expiresInDays: wholeNumber(1, 90, {
+			missing: () => m.v_invite_days(),
+			whole: () => m.v_whole_days(),
+			range: { below: () => m.v_at_least_days({ min: 1 }), above: () => m.v_at_most_days({ max: 90 }) }
+		}).optional(),
 		email: emailField.optional().meta({ description: 'Also send the link to this address (needs ORIGIN set on the server)' })
 	})
 	.meta({ id: 'InviteInput' });

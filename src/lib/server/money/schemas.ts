@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_AMOUNT_MINOR, parseAmount } from '$lib/money/format';
-import { calendarDate, freeText, singleLineText } from '$lib/server/validation';
+import { calendarDate, dayOfMonthNumber, freeText, singleLineText, versionField, weekdayNumber, wholeNumber } from '$lib/server/validation';
 import { SPLIT_MODES } from '$lib/money/splits';
 import { m } from '$lib/paraglide/messages';
 
@@ -55,10 +55,7 @@ export const expenseInput = z
 export const expensePatch = expenseInput
 	.partial()
 	.extend({
-		version: z
-			.number({ error: () => m.v_send_version() })
-			.int()
-			.min(1)
+		version: versionField()
 	})
 	.meta({ id: 'ExpensePatch' });
 
@@ -116,24 +113,9 @@ export function settlementForm(currency: string, locale: string) {
 export const recurringScheduleInput = z
 	.object({
 		kind: z.enum(['monthly', 'weekly'], { error: () => m.v_monthly_weekly() }),
-		interval: z
-			.number({ error: () => m.v_recurring_interval() })
-			.int({ error: () => m.v_whole_number() })
-			.min(1, { error: () => m.v_at_least({ min: 1 }) })
-			.max(24, { error: () => m.v_at_most({ max: 24 }) })
-			.default(1),
-		dayOfMonth: z
-			.number({ error: () => m.v_day_of_month() })
-			.int()
-			.min(1, { error: () => m.v_day_range() })
-			.max(31, { error: () => m.v_day_range() })
-			.optional(),
-		weekday: z
-			.number({ error: () => m.v_weekday() })
-			.int()
-			.min(1, { error: () => m.v_weekday_range() })
-			.max(7, { error: () => m.v_weekday_range() })
-			.optional(),
+		interval: wholeNumber(1, 24, { missing: () => m.v_recurring_interval() }).default(1),
+		dayOfMonth: dayOfMonthNumber(() => m.v_day_of_month()).optional(),
+		weekday: weekdayNumber(() => m.v_weekday()).optional(),
 		startOn: calendarDate(),
 		endOn: calendarDate().optional()
 	})
