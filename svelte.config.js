@@ -6,7 +6,10 @@ const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
-		adapter: adapter(),
+		// scripts/build.ts builds once per language: the base language's server goes to build/, the others' elsewhere.
+		adapter: adapter({ out: process.env.HEARTH_BUILD_OUT ?? 'build' }),
+		// …and all those builds share one version, which names the page's settings for the browser's scripts.
+		version: process.env.HEARTH_BUILD_VERSION ? { name: process.env.HEARTH_BUILD_VERSION } : {},
 		// Links are absolute paths (resolve('/h/[hid]/chores', …) gives /h/…/chores) in server-rendered
 		// pages, redirects and the browser alike, so a link names one place whatever page it is on.
 		paths: { relative: false },

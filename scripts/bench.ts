@@ -9,10 +9,12 @@
 // of that route, never the end of the run.
 import { SESSION_USER_COLUMNS } from '../src/lib/server/auth/sessions';
 import { execSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { pageScripts } from './page-scripts';
+import { locales } from '../src/lib/paraglide/runtime.js';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import autocannon from 'autocannon';
@@ -367,30 +369,10 @@ async function eventLoopMaxMs(): Promise<number | null> {
 	return null;
 }
 
-/**
- * What a first visit to a page downloads: the entry scripts its HTML names, the layout and
- * page nodes it starts with (`node_ids`), and every module those import statically,
- * each gzip-compressed, from build/client.
- */
-async function clientJsKb(path: string, token: string): Promise<number> {
-	const html = await (await fetch(base + path, { headers: { cookie: `hearth_session=${token}` } })).text();
-	const immutable = 'build/client/_app/immutable';
-	const entries = [...html.matchAll(/["'](?:\.{1,2}\/)*\/?_app\/immutable\/([^"']+\.js)["']/g)].map((m) => join(immutable, m[1]!));
-	const nodeIds = (/node_ids:\s*\[([\d,\s]*)\]/.exec(html)?.[1] ?? '')
-		.split(',')
-		.map((id) => id.trim())
-		.filter(Boolean);
-	const nodeFiles = readdirSync(join(immutable, 'nodes'));
-	const nodes = nodeIds.flatMap((id) => nodeFiles.filter((f) => f.startsWith(`${id}.`) && f.endsWith('.js')).map((f) => join(immutable, 'nodes', f)));
-	const seen = new Set<string>();
-	const visit = (file: string) => {
-		if (seen.has(file) || !existsSync(file)) return;
-		seen.add(file);
-		// Static imports only (`import{…}from"../chunks/x.js"`, `import"./y.js"`); `import("…")` loads later, if ever.
-		for (const m of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*["'](\.{1,2}\/[^"']+\.js)["']/g)) visit(join(dirname(file), m[1]!));
-	};
-	[...entries, ...nodes].forEach(visit);
-	const bytes = [...seen].reduce((sum, file) => sum + gzipSync(readFileSync(file)).length, 0);
+/** What a first visit to a page downloads (scripts/page-scripts.ts), each file gzip-compressed, in KB. */
+async function clientJsKb(path: string, token: string, locale = 'en'): Promise<number> {
+	const html = await (await fetch(base + path, { headers: { cookie: `hearth_session=${token}; hearth_locale=${locale}` } })).text();
+	const bytes = pageScripts(html).reduce((sum, file) => sum + (existsSync(file) ? gzipSync(readFileSync(file)).length : 0), 0);
 	return Math.round((bytes / 1024) * 10) / 10;
 }
 
@@ -497,7 +479,12 @@ console.table(singleUserAfterChangeRuns);
 // The longest of the whole run: each load run's, and the rest's (stall probes, scaling, single user) since.
 const stallMs = Math.max(...measured.map((m) => m.stallMs ?? 0), singleUserStallMs, (await eventLoopMaxMs()) ?? 0);
 const clientJs: Record<string, number> = {};
-for (const route of routes.filter((r) => r.page)) clientJs[route.name] = await clientJsKb(route.path, bigToken);
+const clientJsByLocale: Record<string, Record<string, number>> = {};
+for (const route of routes.filter((r) => r.page)) {
+	// Each language has its own scripts (scripts/build.ts): the page's figure is its largest.
+	for (const locale of locales) (clientJsByLocale[route.name] ??= {})[locale] = await clientJsKb(route.path, bigToken, locale);
+	clientJs[route.name] = Math.max(...Object.values(clientJsByLocale[route.name]!));
+}
 peakRssMb(server.pid!);
 const peak = runPeakRssMb;
 await stopServer();
@@ -529,7 +516,8 @@ const results = {
 	singleUserAfterChange: singleUserAfterChangeRuns,
 	scaling,
 	stalls,
-	clientJsKb: clientJs
+	clientJsKb: clientJs,
+	clientJsKbByLocale: clientJsByLocale
 };
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 
@@ -551,6 +539,6 @@ console.table(
 );
 console.log(`Longest event-loop delay in the run (stallMs): ${stallMs ?? 'not reported'} ms`);
 console.table(scaling.map((s) => ({ route: s.name, [`p95 at ${BIG}`]: s.p95Big, [`p95 at ${SMALL}`]: s.p95Small, 'big ÷ small': s.p95Ratio })));
-console.table(Object.entries(clientJs).map(([route, kb]) => ({ route, 'client JS, KB gzip': kb })));
+console.table(Object.entries(clientJsByLocale).map(([route, kb]) => ({ route, ...kb })));
 console.log('Written to bench/results.json');
 process.exit(0);

@@ -9,6 +9,7 @@ import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies'
 import { ACCESS_TOKEN_PREFIX, validateAccessToken } from '$lib/server/auth/access-tokens';
 import { inLocale, requestLanguage } from '$lib/server/i18n';
 import { textDirection } from '$lib/i18n/locales';
+import { inLocaleClient } from '$lib/server/client-locales';
 import { m } from '$lib/paraglide/messages';
 
 export const init: ServerInit = async () => {
@@ -143,9 +144,15 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.formatLocale = formatLocale;
 	const response = await inLocale(
 		locale,
-		() => resolve(event, { transformPageChunk: ({ html }) => html.replace('%hearth.lang%', formatLocale).replace('%hearth.dir%', textDirection(locale)) }),
+		() =>
+			resolve(event, {
+				transformPageChunk: ({ html }) => inLocaleClient(html.replace('%hearth.lang%', formatLocale).replace('%hearth.dir%', textDirection(locale)), locale)
+			}),
 		formatLocale
 	);
+	// The scripts a page starts with are preloaded by name in a header, too.
+	const preloads = response.headers.get('link');
+	if (preloads) response.headers.set('link', inLocaleClient(preloads, locale));
 	// A load or action failed because the database went away: say so, with 503, not 500.
 	return withSecurityHeaders(databaseWentAway.has(event.locals) ? databaseUnavailable(event.url.pathname, locale) : response);
 };

@@ -10,11 +10,17 @@
  */
 import { build, files, version } from '$service-worker';
 import { markOfflineCopy, SAVED_AT_HEADER, savedPageKey } from '$lib/offline/pages';
+import { m } from '$lib/paraglide/messages';
+import { baseLocale, localeOfTag, negotiateLocale, textDirection, type Locale } from '$lib/i18n/locales';
 
 const worker = self as unknown as ServiceWorkerGlobalScope;
 const SHELL = `shell-${version}`;
 const PAGES = 'pages';
+// The language of the last page kept, so what the worker itself says offline is in the reader's words.
+const LANGUAGE = 'language';
+const LANGUAGE_KEY = '/offline-language';
 const shellFiles = new Set([...build, ...files]);
+const IMMUTABLE = '/_app/immutable/';
 
 worker.addEventListener('install', (event) => {
 	event.waitUntil(
@@ -47,8 +53,15 @@ worker.addEventListener('fetch', (event) => {
 		event.respondWith(caches.match(request).then((cached) => cached ?? fetch(request)));
 		return;
 	}
+	// Another language's scripts (`build` lists the base language's): kept as they are first
+	// fetched, so a page seen in German opens offline with its German scripts. Their names
+	// change with their content, so a kept one is never stale.
+	if (url.pathname.startsWith(IMMUTABLE)) {
+		event.respondWith(keptOrFetched(request));
+		return;
+	}
 	if (url.pathname.endsWith('/__data.json')) {
-		event.respondWith(fetch(request).catch(() => offlineData()));
+		event.respondWith(fetch(request).catch(async () => offlineData(await offlineLanguage(request))));
 		return;
 	}
 	if (request.mode === 'navigate') event.respondWith(navigate(request, url));
@@ -62,23 +75,45 @@ async function navigate(request: Request, url: URL): Promise<Response> {
 		response = await fetch(request);
 	} catch {
 		const cached = key ? await (await caches.open(PAGES)).match(key) : undefined;
-		return cached ? offlineCopy(cached) : offlinePage(await keptPages());
+		const locale = await offlineLanguage(request);
+		return cached ? offlineCopy(cached) : offlinePage(await keptPages(), locale);
 	}
 	if (key) await keep(key, response.clone()).catch(() => undefined);
+	return response;
+}
+
+async function keptOrFetched(request: Request): Promise<Response> {
+	const cache = await caches.open(SHELL);
+	const cached = await cache.match(request);
+	if (cached) return cached;
+	const response = await fetch(request);
+	if (response.ok) await cache.put(request, response.clone()).catch(() => undefined);
 	return response;
 }
 
 async function keep(key: string, response: Response): Promise<void> {
 	const cache = await caches.open(PAGES);
 	// Sent elsewhere (the session ended, say): the old copy is not theirs to read any more.
-	if (!response.ok || response.redirected) await cache.delete(key);
-	else await cache.put(key, await withSavedAt(response));
+	if (!response.ok || response.redirected) {
+		await cache.delete(key);
+		return;
+	}
+	const html = await response.text();
+	const locale = localeOfTag(/<html[^>]*\blang="([^"]+)"/.exec(html.slice(0, 500))?.[1]);
+	if (locale) await (await caches.open(LANGUAGE)).put(LANGUAGE_KEY, new Response(locale));
+	await cache.put(key, withSavedAt(html, response));
 }
 
-async function withSavedAt(response: Response): Promise<Response> {
+function withSavedAt(html: string, response: Response): Response {
 	const headers = new Headers(response.headers);
 	headers.set(SAVED_AT_HEADER, new Date().toISOString());
-	return new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers });
+	return new Response(html, { status: response.status, statusText: response.statusText, headers });
+}
+
+/** The language the reader last read a kept page in, else their browser's. */
+async function offlineLanguage(request: Request): Promise<Locale> {
+	const kept = await (await caches.open(LANGUAGE)).match(LANGUAGE_KEY);
+	return localeOfTag(kept ? await kept.text() : null) ?? negotiateLocale(request.headers.get('accept-language')) ?? baseLocale;
 }
 
 async function offlineCopy(cached: Response): Promise<Response> {
@@ -92,10 +127,10 @@ async function keptPages(): Promise<string[]> {
 }
 
 // A page's own data, asked for by the app while offline: an error the app shows in words.
-function offlineData(): Response {
+function offlineData(locale: Locale): Response {
 	return new Response(
 		JSON.stringify({
-			message: 'You are offline. Home, Chores and Balances open without a connection once you have seen them on this device.',
+			message: m.offline_data({}, { locale }),
 			code: 'offline'
 		}),
 		{
@@ -105,16 +140,18 @@ function offlineData(): Response {
 	);
 }
 
-const PAGE_NAMES: Array<[RegExp, string]> = [
-	[/\/chores$/, 'Chores'],
-	[/\/balances$/, 'Balances'],
-	[/.*/, 'Home']
+const PAGE_NAMES: Array<[RegExp, (locale: Locale) => string]> = [
+	[/\/chores$/, (locale) => m.nav_chores({}, { locale })],
+	[/\/balances$/, (locale) => m.nav_balances({}, { locale })],
+	[/.*/, (locale) => m.nav_home({}, { locale })]
 ];
 
-function offlinePage(kept: string[]): Response {
-	const links = kept.map((path) => `<li><a href="${path}">${PAGE_NAMES.find(([pattern]) => pattern.test(path))![1]}</a></li>`).join('');
-	const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Offline · Hearth</title>
+function offlinePage(kept: string[], locale: Locale): Response {
+	const say = { locale };
+	const links = kept.map((path) => `<li><a href="${path}">${PAGE_NAMES.find(([pattern]) => pattern.test(path))![1](locale)}</a></li>`).join('');
+	const title = m.offline_page_title({}, say);
+	const body = `<!doctype html><html lang="${locale}" dir="${textDirection(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · Hearth</title>
 <style>body{font-family:system-ui,sans-serif;margin:0;padding:2rem 1rem;background:#fbf8f4;color:#22201d;line-height:1.5}main{max-width:32rem;margin:auto}a{color:#a2461f;display:inline-block;min-height:44px;line-height:44px}</style></head>
-<body><main><h1>You are offline</h1><p>This page was not saved on this device. ${kept.length ? 'These were, as you last saw them:' : 'Open Home, Chores or Balances once while online to read them offline.'}</p>${kept.length ? `<ul>${links}</ul>` : ''}</main></body></html>`;
+<body><main><h1>${title}</h1><p>${m.offline_page_not_saved({}, say)} ${kept.length ? m.offline_page_kept({}, say) : m.offline_page_open_first({}, say)}</p>${kept.length ? `<ul>${links}</ul>` : ''}</main></body></html>`;
 	return new Response(body, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8' } });
 }

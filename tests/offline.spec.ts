@@ -83,3 +83,34 @@ test('offline, the last-seen dashboard, calendar and balances open with a banner
 	await expect(page.getByRole('status')).toHaveCount(0);
 	await expect(page.getByText('Cash for the pizza')).toHaveCount(0);
 });
+
+test('offline in German: the refusal and the worker’s own page are in the reader’s language', async ({ page, context, baseURL }) => {
+	test.slow();
+	await signUp(page, 'Jonas');
+	const home = await createHousehold(page, 'Offline-Haus');
+	await page.goto(`${home}/members`);
+	await page.getByLabel('Name').fill('Greta');
+	await page.getByRole('button', { name: 'Add member' }).click();
+	await expect(page.getByText('Added Greta.')).toBeVisible();
+	// This device reads German from now on (the account leaves it to the device).
+	await context.addCookies([{ name: 'hearth_locale', value: 'de', url: baseURL! }]);
+	await page.goto(home);
+	await controlledByWorker(page);
+	await page.goto(`${home}/balances`);
+	await expect(page.locator('html')).toHaveAttribute('lang', /^de/);
+
+	await goOffline(context);
+	await page.goto(`${home}/balances`);
+	await page.getByLabel('Wer hat bezahlt').selectOption({ label: 'Jonas' });
+	await page.getByLabel('Bezahlt an').selectOption({ label: 'Greta' });
+	await page.getByLabel(/^Betrag/).fill('7,50');
+	await page.getByRole('button', { name: 'Zahlung eintragen' }).click();
+	await expect(page.getByRole('alert')).toContainText('Du bist offline, darum wurde nichts gesendet');
+	await expect(page.getByLabel(/^Betrag/)).toHaveValue('7,50');
+	// A page never opened here: the worker's own page says so in German, with the kept pages by their German names.
+	await page.goto(`${home}/expenses`).catch(() => undefined);
+	await expect(page.getByRole('heading', { name: 'Du bist offline' })).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+	await expect(page.getByRole('link', { name: 'Salden' })).toBeVisible();
+	await goOnline(context);
+});

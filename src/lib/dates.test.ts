@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, todayIn } from './dates';
+import fc from 'fast-check';
+import { format } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
+import { formatDay, toDay, todayIn } from './dates';
 
 describe('todayIn', () => {
 	it('reads the day in the household zone, not the server zone', () => {
@@ -7,6 +10,20 @@ describe('todayIn', () => {
 		expect(todayIn('Europe/Berlin', instant)).toBe('2026-11-29');
 		expect(todayIn('America/Los_Angeles', instant)).toBe('2026-11-28');
 		expect(todayIn('Pacific/Kiritimati', new Date('2026-11-28T10:30:00Z'))).toBe('2026-11-29');
+	});
+
+	it('reads the same day date-fns formats, for any instant and zone (years 1–9999 too)', () => {
+		const zones = ['UTC', 'Europe/Berlin', 'America/St_Johns', 'Asia/Kathmandu', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Australia/Lord_Howe'];
+		fc.assert(
+			fc.property(
+				fc.date({ min: new Date('0001-01-02T00:00:00Z'), max: new Date('9999-12-30T00:00:00Z'), noInvalidDate: true }),
+				fc.constantFrom(...zones),
+				(instant, zone) => {
+					expect(toDay(instant)).toBe(format(instant, 'yyyy-MM-dd'));
+					expect(todayIn(zone, instant)).toBe(format(new TZDate(instant, zone), 'yyyy-MM-dd'));
+				}
+			)
+		);
 	});
 
 	it('formats a calendar day without shifting it', () => {

@@ -3,11 +3,11 @@
  * every computation names the household's zone explicitly.
  */
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 
 /** Today's date (YYYY-MM-DD) where the household lives. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-	return format(new TZDate(now, timeZone), 'yyyy-MM-dd');
+	// A TZDate's calendar fields are the zone's own.
+	return toDay(new TZDate(now, timeZone));
 }
 
 /** Intl formatters are costly to build and cheap to use: one per kind, locale and zone, kept. */
@@ -72,13 +72,18 @@ export function parseDay(value: unknown): string | null {
 }
 
 // Day arithmetic, the one home for every module.
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
 /** A day as a local Date at noon (date-fns month and week arithmetic; noon survives DST). */
 export const toDate = (day: string) => {
 	const [y, m, d] = day.split('-').map(Number) as [number, number, number];
 	return new Date(y, m - 1, d, 12);
 };
-/** A Date's own calendar day. */
-export const toDay = (date: Date) => format(date, 'yyyy-MM-dd');
+/**
+ * A Date's own calendar day (its local fields, as date-fns reads them). Written out rather
+ * than with date-fns's `format`, which would bring its whole pattern engine to the browser.
+ */
+export const toDay = (date: Date) => `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 
 /*
  * The calendar's hot path (every due day of every chore, on every calendar view) counts
@@ -86,7 +91,6 @@ export const toDay = (date: Date) => format(date, 'yyyy-MM-dd');
  * this is many times cheaper than formatting Date objects.
  */
 const DAY_MS = 86_400_000;
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** "2026-11-28" → days since 1970-01-01. */
 export function dayNumber(day: string): number {

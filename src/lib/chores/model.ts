@@ -23,7 +23,7 @@ export const STRATEGY_LABELS = labelsOf<Strategy>({
 	open: m.strategy_open
 });
 
-export const choreScheduleSchema = z
+export const choreScheduleSchema = /* @__PURE__ */ z
 	.object({
 		kind: z.enum(SCHEDULE_KINDS),
 		interval: z.number().int().meta({ description: 'Every N days, weeks or months; for `after`, N days after the last completion' }),
@@ -37,7 +37,7 @@ export const choreScheduleSchema = z
 	})
 	.meta({ id: 'ChoreSchedule' });
 
-export const choreSchema = z
+export const choreSchema = /* @__PURE__ */ z
 	.object({
 		id: idField,
 		name: z.string(),
@@ -51,7 +51,7 @@ export const choreSchema = z
 	.meta({ id: 'Chore' });
 
 /** An occurrence as the calendar, the API and the pages show it. */
-export const occurrenceSchema = z
+export const occurrenceSchema = /* @__PURE__ */ z
 	.object({
 		choreId: idField,
 		choreName: z.string(),

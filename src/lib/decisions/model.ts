@@ -19,21 +19,21 @@ export type VoterClass = (typeof VOTER_CLASSES)[number];
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 export type Position = (typeof POSITIONS)[number];
 
-const count = z.number().int().min(0);
-const countsPerOption = z.record(z.string(), count);
+const count = /* @__PURE__ */ z.number().int().min(0);
+const countsPerOption = /* @__PURE__ */ z.record(z.string(), count);
 
-export const consentTally = z.object({ yes: count, no: count, abstain: count, block: count }).meta({ id: 'ConsentTally' });
-export const choiceTally = z.object({ counts: countsPerOption }).meta({ id: 'ChoiceTally', description: 'Approvals per option id' });
-export const rankedTally = z
+export const consentTally = /* @__PURE__ */ z.object({ yes: count, no: count, abstain: count, block: count }).meta({ id: 'ConsentTally' });
+export const choiceTally = /* @__PURE__ */ z.object({ counts: countsPerOption }).meta({ id: 'ChoiceTally', description: 'Approvals per option id' });
+export const rankedTally = /* @__PURE__ */ z
 	.object({ rounds: z.array(z.object({ counts: countsPerOption, eliminated: z.array(z.string()) })) })
 	.meta({ id: 'RankedTally', description: 'Every instant-runoff round: first preferences per option still in the race, and who went out' });
 
 /** As stored at the close and served: by the proposal's kind. */
-export const tallySchema = z.union([consentTally, choiceTally, rankedTally]).meta({ id: 'Tally' });
-export const outcomeSchema = z.object({ winnerOptionId: idField }).meta({ id: 'Outcome' });
+export const tallySchema = /* @__PURE__ */ z.union([consentTally, choiceTally, rankedTally]).meta({ id: 'Tally' });
+export const outcomeSchema = /* @__PURE__ */ z.object({ winnerOptionId: idField }).meta({ id: 'Outcome' });
 
 /** A proposal as the domain returns it and the API serves it. */
-export const proposalSchema = z
+export const proposalSchema = /* @__PURE__ */ z
 	.object({
 		id: idField,
 		title: z.string(),

@@ -7,11 +7,14 @@ import { dayField, idField } from '$lib/schema-fields';
 import { SPLIT_MODES } from './splits';
 
 /** Who paid or owes how much of one expense, in minor units. */
-export const moneyLine = z.object({ memberId: idField, amountMinor: z.number().int() });
+export const moneyLine = /* @__PURE__ */ z.object({ memberId: idField, amountMinor: z.number().int() });
 
-export const splitSchema = z.object({ mode: z.enum(SPLIT_MODES), parts: z.array(z.object({ memberId: idField, value: z.number().optional() })) });
+export const splitSchema = /* @__PURE__ */ z.object({
+	mode: z.enum(SPLIT_MODES),
+	parts: z.array(z.object({ memberId: idField, value: z.number().optional() }))
+});
 
-export const expenseSchema = z
+export const expenseSchema = /* @__PURE__ */ z
 	.object({
 		id: idField,
 		version: z.number().int(),

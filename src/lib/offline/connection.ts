@@ -3,7 +3,7 @@
  * stays in place, with a message saying why), and links load whole pages so the service
  * worker can answer them with the copies it kept.
  */
-import { OFFLINE_REFUSAL } from './pages';
+import { m } from '$lib/paraglide/messages';
 
 export interface Connection {
 	online: boolean;
@@ -27,7 +27,7 @@ function refuseOffline(event: SubmitEvent): void {
 	message.className = 'alert error';
 	message.setAttribute('role', 'alert');
 	message.dataset.offlineRefusal = '';
-	message.textContent = OFFLINE_REFUSAL;
+	message.textContent = m.offline_refused();
 	form.prepend(message);
 }
 

@@ -17,5 +17,3 @@ export const SAVED_AT_HEADER = 'x-hearth-saved-at';
 export function markOfflineCopy(html: string, savedAt: string): string {
 	return html.replace(/<html\b/i, `<html data-offline-copy="${savedAt.replace(/[^0-9TZ:.+-]/g, '')}"`);
 }
-
-export const OFFLINE_REFUSAL = 'You are offline, so nothing was sent. What you typed is still here: send it again when you are back online.';
