@@ -12,6 +12,16 @@ async function goOnline(context: BrowserContext): Promise<void> {
 	await context.unrouteAll();
 	await context.setOffline(false);
 }
+/** A new house of its founder and one member without a login (someone to pay); its home page. */
+async function houseOfTwo(page: Page, founder: string, house: string, member: string): Promise<string> {
+	await signUp(page, founder);
+	const home = await createHousehold(page, house);
+	await page.goto(`${home}/members`);
+	await page.getByLabel('Name').fill(member);
+	await page.getByRole('button', { name: 'Add member' }).click();
+	await expect(page.getByText(`Added ${member}.`)).toBeVisible();
+	return home;
+}
 async function controlledByWorker(page: Page): Promise<void> {
 	await page.evaluate(() => navigator.serviceWorker.ready);
 	// The worker claims the page it installed from; a reload makes sure every page after it goes through it.
@@ -41,12 +51,7 @@ test('offline, the last-seen dashboard, calendar and balances open with a banner
 }) => {
 	// A journey through six pages and a service worker's install: 12 s alone, near 30 s beside the language suite's two workers.
 	test.slow();
-	await signUp(page, 'Noor');
-	const home = await createHousehold(page, 'Underground House');
-	await page.goto(`${home}/members`);
-	await page.getByLabel('Name').fill('Ines');
-	await page.getByRole('button', { name: 'Add member' }).click();
-	await expect(page.getByText('Added Ines.')).toBeVisible();
+	const home = await houseOfTwo(page, 'Noor', 'Underground House', 'Ines');
 	await page.goto(home);
 	// The page declares its manifest, and its worker installs and takes over.
 	await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', /manifest\.webmanifest$/);
@@ -86,12 +91,7 @@ test('offline, the last-seen dashboard, calendar and balances open with a banner
 
 test('offline in German: the refusal and the worker’s own page are in the reader’s language', async ({ page, context, baseURL }) => {
 	test.slow();
-	await signUp(page, 'Jonas');
-	const home = await createHousehold(page, 'Offline-Haus');
-	await page.goto(`${home}/members`);
-	await page.getByLabel('Name').fill('Greta');
-	await page.getByRole('button', { name: 'Add member' }).click();
-	await expect(page.getByText('Added Greta.')).toBeVisible();
+	const home = await houseOfTwo(page, 'Jonas', 'Offline-Haus', 'Greta');
 	// This device reads German from now on (the account leaves it to the device).
 	await context.addCookies([{ name: 'hearth_locale', value: 'de', url: baseURL! }]);
 	await page.goto(home);
