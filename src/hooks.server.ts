@@ -2,6 +2,7 @@ import { apiError, isApiPath } from '$lib/server/api/error-body';
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { databaseUnavailable, isDatabaseUnreachable } from '$lib/server/db/unreachable';
 import { startJobs, stopJobs } from '$lib/server/jobs';
+import { ensureInstanceSecrets } from '$lib/server/notifications/secrets';
 import { watchEventLoop } from '$lib/server/event-loop';
 import { getDb } from '$lib/server/db';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/sessions';
@@ -16,6 +17,8 @@ export const init: ServerInit = async () => {
 	watchEventLoop();
 	const url = process.env.DATABASE_URL;
 	if (!url) return;
+	// The VAPID keys and the unsubscribe links' key, made on first start (with or without the job runner): pages then only read them.
+	ensureInstanceSecrets().catch((error: Error) => console.error('The notification keys could not be made:', error.message));
 	// A job runner that cannot start must not keep the app from serving: pages catch up lazily.
 	startJobs(url).catch((error: Error) => console.error('The job runner did not start:', error.message));
 	process.once('sveltekit:shutdown' as 'exit', () => void stopJobs());
@@ -77,6 +80,22 @@ function tooLargeResponse(pathname: string): Response {
 	return isApiPath(pathname) ? apiError(413, 'too_large', message, {}, headers) : new Response(message, { status: 413, headers });
 }
 
+/**
+ * SvelteKit's CSRF check, kept here (svelte.config.js turns its own off): a form-encoded
+ * POST, PUT, PATCH or DELETE must come from this origin. One exception: the one-click
+ * unsubscribe link (/unsubscribe/<signed token>), which a mail program posts without an
+ * Origin and which needs no session — its signature is its authority, and it can only
+ * turn email off.
+ */
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+function crossSiteFormPost({ request, url }: RequestEvent): boolean {
+	if (!['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method)) return false;
+	const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+	if (!FORM_TYPES.includes(type)) return false;
+	if (request.headers.get('origin') === url.origin) return false;
+	return !/^\/unsubscribe\/[^/]+$/.test(url.pathname);
+}
+
 /** A bearer token (scripts) wins over the cookie (browsers). */
 function bearerToken(header: string | null): string | null {
 	const match = header?.match(/^Bearer\s+(\S+)$/i);
@@ -118,6 +137,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	// A declared length over the limit is refused before anything else (no session lookup).
 	const declared = Number(event.request.headers.get('content-length') ?? 0);
 	if (declared > MAX_BODY_BYTES && !LARGE_BODY_PATHS.some((path) => path.test(event.url.pathname))) return tooLargeResponse(event.url.pathname);
+	if (crossSiteFormPost(event)) return withSecurityHeaders(new Response(`Cross-site ${event.request.method} form submissions are forbidden`, { status: 403 }));
 	if (/%00/.test(event.url.pathname + event.url.search)) {
 		// No address or filter may carry a NUL: PostgreSQL cannot compare text holding one.
 		const message = m.h_nul();

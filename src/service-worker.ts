@@ -155,3 +155,45 @@ function offlinePage(kept: string[], locale: Locale): Response {
 <body><main><h1>${title}</h1><p>${m.offline_page_not_saved({}, say)} ${kept.length ? m.offline_page_kept({}, say) : m.offline_page_open_first({}, say)}</p>${kept.length ? `<ul>${links}</ul>` : ''}</main></body></html>`;
 	return new Response(body, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8' } });
 }
+
+/**
+ * A push from this server (server/notifications/push.ts): its title, the page to open and
+ * a tag (the event's id), so a resend replaces the notification rather than doubling it.
+ */
+worker.addEventListener('push', (event) => {
+	let message: { title?: string; path?: string; tag?: string } = {};
+	try {
+		message = event.data?.json() ?? {};
+	} catch {
+		// Not ours, or not JSON: show nothing rather than something wrong.
+		return;
+	}
+	if (!message.title) return;
+	event.waitUntil(
+		worker.registration.showNotification(message.title, {
+			tag: message.tag,
+			data: { path: message.path ?? '/' },
+			icon: '/icons/icon-192.png',
+			badge: '/icons/icon-192.png'
+		})
+	);
+});
+
+/** A tap opens the page it is about: in a Hearth window already open if there is one. */
+worker.addEventListener('notificationclick', (event) => {
+	event.notification.close();
+	const path = typeof event.notification.data?.path === 'string' && event.notification.data.path.startsWith('/') ? event.notification.data.path : '/';
+	const url = new URL(path, worker.location.origin).href;
+	event.waitUntil(
+		(async () => {
+			const windows = await worker.clients.matchAll({ type: 'window', includeUncontrolled: true });
+			const open = windows.find((client) => new URL(client.url).origin === worker.location.origin) as WindowClient | undefined;
+			if (open) {
+				await open.focus();
+				await open.navigate(url);
+				return;
+			}
+			await worker.clients.openWindow(url);
+		})()
+	);
+});

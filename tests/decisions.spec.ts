@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { createHousehold, logIn, signUp, uniqueEmail } from './helpers';
+import { createHousehold, logIn, secondAdultJoins, signUp } from './helpers';
 
 /** Ana founds the house (with Leo, a child without a login); Ben joins through an invite in his own browser. */
 async function houseOfTwoAdults(page: Page, browser: Browser, name: string) {
@@ -7,16 +7,8 @@ async function houseOfTwoAdults(page: Page, browser: Browser, name: string) {
 	const home = await createHousehold(page, name);
 	const householdId = home.split('/h/')[1]!;
 	expect((await page.request.post(`/api/v1/households/${householdId}/members`, { data: { displayName: 'Leo', role: 'child' } })).status()).toBe(201);
-	const invite = await page.request.post(`/api/v1/households/${householdId}/invites`, { data: { role: 'adult' } });
-	const { token } = await invite.json();
-	const context = await browser.newContext();
-	const ben = await context.newPage();
-	await signUp(ben, 'Ben', uniqueEmail('ben'));
-	await expect(ben).toHaveURL(/\/households\/new$/);
-	await ben.goto(`/invite/${token}`);
-	await ben.getByRole('button', { name: `Join ${name}` }).click();
-	await expect(ben).toHaveURL(home);
-	return { home, ben, close: () => context.close() };
+	const { page: ben, close } = await secondAdultJoins(page, browser, { home, name }, 'Ben');
+	return { home, ben, close };
 }
 
 test('two adults pass a two-thirds money proposal in two browsers; its expense lands in the money pages and balances', async ({ page, browser }) => {

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 
 export const PASSWORD = 'correct horse battery';
@@ -66,4 +66,20 @@ export async function addMemberByForm(page: Page, home: string, name: string, ro
 	await expect(page.getByLabel('Share weight')).toHaveValue(presetShareWeight);
 	await page.getByRole('button', { name: 'Add member' }).click();
 	await expect(page.getByText(`Added ${name}.`)).toBeVisible();
+}
+
+/** A second adult joins the household at `home` through an invite the founder (`page`) makes, in a browser of their own. */
+export async function secondAdultJoins(page: Page, browser: Browser, house: { home: string; name: string }, name: string, options: BrowserContextOptions = {}) {
+	const { home } = house;
+	const householdId = home.split('/h/')[1]!;
+	const invite = await page.request.post(`/api/v1/households/${householdId}/invites`, { data: { role: 'adult' } });
+	const { token } = await invite.json();
+	const context = await browser.newContext(options);
+	const other = await context.newPage();
+	await signUp(other, name, uniqueEmail(name));
+	await expect(other).toHaveURL(/\/households\/new$/);
+	await other.goto(`/invite/${token}`);
+	await other.getByRole('button', { name: `Join ${house.name}` }).click();
+	await expect(other).toHaveURL(home);
+	return { page: other, close: () => context.close() };
 }

@@ -40,7 +40,9 @@ test('no household page scrolls sideways at 360 px', async ({ page }) => {
 		`/members/${members[0]!.id}`,
 		'/invites',
 		'/settings',
-		'/activity'
+		'/activity',
+		'/notifications',
+		'/notifications/settings'
 	];
 	const wide: string[] = [];
 	for (const path of paths) {

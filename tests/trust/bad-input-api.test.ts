@@ -43,6 +43,10 @@ function bases(): Record<string, () => Record<string, unknown>> {
 	const money = { payers: [{ memberId: me, amountMinor: 1000 }], split: { mode: 'equal', parts: [{ memberId: me }] } };
 	return {
 		'POST /me/tokens': () => ({ name: 'script', password: house.owner.password }),
+		'POST /me/push-subscriptions': () => ({
+			endpoint: `https://push.example/send/${unique()}`,
+			keys: { p256dh: 'BOr8kzL5wYqjbW2R0s0Yb3nq2ZbW3YkQeG9sZkF0p1qkS9h3b1a3v0n8c7x6z5y4w3v2u1t0s9r8q7p6o5n4m3l', auth: 'k8JV6sjdbhAi1n3_LDBLvA' }
+		}),
 		'POST /sessions': () => ({ email: house.owner.email, password: 'not the password' }),
 		'POST /users': () => ({ email: `new-${unique()}@test.example`, password: 'long enough password', displayName: 'Newcomer' }),
 		'POST /households/{hid}/members/{mid}/absences': () => ({ from: mondayInWeeks(12), to: shift(mondayInWeeks(12), 2), note: 'Away' }),
@@ -97,7 +101,7 @@ function pathOf(template: string): string {
 async function counts(body: unknown) {
 	const email = typeof body === 'object' && body !== null && 'email' in body && typeof body.email === 'string' ? body.email.replaceAll('\u0000', '') : '';
 	const { rows } = await db.query(
-		`select (select count(*) from users where email = $2) as users, (select count(*) from members where user_id = $1) as memberships, (select count(*) from access_tokens where user_id = $1) as tokens`,
+		`select (select count(*) from users where email = $2) as users, (select count(*) from members where user_id = $1) as memberships, (select count(*) from access_tokens where user_id = $1) as tokens, (select count(*) from push_subscriptions where user_id = $1) as pushes`,
 		[house.owner.id, email]
 	);
 	return rows[0];

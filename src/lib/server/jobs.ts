@@ -7,9 +7,14 @@ import PgBoss from 'pg-boss';
 import { catchUpDueHouseholds } from './households/catch-up';
 import { TASKS, useQueue } from './later';
 import { removeExpiredDemos } from './demo/visitor';
+import { deliverDue } from './notifications/deliver';
 
 const CATCH_UP = 'catch-up';
 const DEMO_SWEEP = 'remove-expired-demos';
+const DELIVER = 'deliver-notifications';
+/** A delivery job looks for due notifications this often for most of its minute; the next minute's job takes over. */
+const DELIVERY_POLL_MS = Number(process.env.HEARTH_DELIVERY_POLL_MS ?? 5000);
+const DELIVERY_JOB_MS = 55_000;
 let boss: PgBoss | undefined;
 
 export async function startJobs(connectionString: string): Promise<void> {
@@ -31,6 +36,20 @@ export async function startJobs(connectionString: string): Promise<void> {
 		const removed = await removeExpiredDemos();
 		if (removed) console.log(`Demo houses: removed ${removed} past their day.`);
 	});
+	// Notifications: each minute a job that sends what is due every few seconds. Rows are claimed
+	// one by one in the database, so jobs overlapping across instances never send a row twice.
+	await boss.createQueue(DELIVER);
+	await boss.schedule(DELIVER, '* * * * *');
+	await boss.work(DELIVER, async () => {
+		const until = Date.now() + DELIVERY_JOB_MS;
+		while (boss && Date.now() < until) {
+			const { sent, failed } = await deliverDue();
+			if (failed) console.error(`Notifications: ${failed} could not be delivered (see notifications.last_error).`);
+			if (sent === 0) await new Promise((done) => setTimeout(done, DELIVERY_POLL_MS));
+		}
+	});
+	// The cron's first job comes at the next minute: start delivering now.
+	await boss.send(DELIVER, {});
 	for (const [task, run] of Object.entries(TASKS)) {
 		await boss.createQueue(task);
 		await boss.work<{ email: string }>(task, { pollingIntervalSeconds: 1 }, async (jobs) => {

@@ -7,9 +7,15 @@ export interface Mail {
 	to: string;
 	subject: string;
 	text: string;
+	/** The same message for mail programs that show HTML; the text part is always there. */
+	html?: string;
+	/** Extra headers (List-Unsubscribe on notifications). */
+	headers?: Record<string, string>;
+	/** A stable id (a notification's), so a mail program can tell a resend from a new message. */
+	messageId?: string;
 }
 
-let transporter: Transporter | undefined;
+let transporter: { url: string; transport: Transporter } | undefined;
 
 /**
  * Sends through SMTP_URL when set. Without it the message is saved as a file under
@@ -22,10 +28,11 @@ export async function sendMail(mail: Mail): Promise<void> {
 		const directory = resolve(process.env.MAIL_DIR ?? '.data/mail');
 		await mkdir(directory, { recursive: true, mode: 0o700 });
 		const file = join(directory, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.txt`);
-		await writeFile(file, `To: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}`, { mode: 0o600 });
+		const headers = Object.entries(mail.headers ?? {}).map(([name, value]) => `${name}: ${value}\n`);
+		await writeFile(file, `To: ${mail.to}\nSubject: ${mail.subject}\n${headers.join('')}\n${mail.text}`, { mode: 0o600 });
 		console.log(`[mail] SMTP_URL is not set: "${mail.subject}" was not sent; it is saved in ${file}`);
 		return;
 	}
-	transporter ??= nodemailer.createTransport(smtp);
-	await transporter.sendMail({ from: process.env.MAIL_FROM ?? 'Hearth <hearth@localhost>', ...mail });
+	if (transporter?.url !== smtp) transporter = { url: smtp, transport: nodemailer.createTransport(smtp) };
+	await transporter.transport.sendMail({ from: process.env.MAIL_FROM ?? 'Hearth <hearth@localhost>', ...mail });
 }

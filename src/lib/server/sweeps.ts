@@ -7,8 +7,9 @@ import type { ResolvedPathname } from '$app/types';
  * everyone else.
  */
 import { getDb } from './db';
+import { membersWithLogin, notify } from './notifications/outbox';
 
-export type Sweep = 'close-proposals' | 'recurring-expenses' | 'freeze-chores';
+export type Sweep = 'close-proposals' | 'recurring-expenses' | 'freeze-chores' | 'reminders';
 
 /** Runs one item; false when it failed (logged, and recorded in sweep_failures). */
 export async function sweepItem(sweep: Sweep, householdId: string, subjectId: string, work: () => Promise<unknown>): Promise<boolean> {
@@ -19,7 +20,7 @@ export async function sweepItem(sweep: Sweep, householdId: string, subjectId: st
 		const message = error instanceof Error ? error.message : String(error);
 		console.error(`Sweep ${sweep}: item ${subjectId} of household ${householdId} failed: ${message}`);
 		try {
-			await getDb()
+			const recorded = await getDb()
 				.insertInto('sweepFailures')
 				.values({ householdId, sweep, subjectId, message: message.slice(0, 1000) })
 				.onConflict((oc) =>
@@ -27,7 +28,10 @@ export async function sweepItem(sweep: Sweep, householdId: string, subjectId: st
 						.columns(['householdId', 'sweep', 'subjectId'])
 						.doUpdateSet((eb) => ({ message: eb.ref('excluded.message'), attempts: eb('sweepFailures.attempts', '+', 1), lastFailedAt: new Date() }))
 				)
-				.execute();
+				.returning('attempts')
+				.executeTakeFirstOrThrow();
+			// The admins hear of a repeating expense that could not be made once, when it first fails (the retries every minute stay quiet).
+			if (sweep === 'recurring-expenses' && recorded.attempts === 1) await tellAdminsOfFailedRecurring(householdId, subjectId);
 		} catch (recordError) {
 			console.error(`Sweep ${sweep}: the failure could not be recorded: ${(recordError as Error).message}`);
 		}
@@ -35,15 +39,39 @@ export async function sweepItem(sweep: Sweep, householdId: string, subjectId: st
 	}
 }
 
+async function tellAdminsOfFailedRecurring(householdId: string, recurringId: string): Promise<void> {
+	await getDb()
+		.transaction()
+		.execute(async (trx) => {
+			const template = await trx
+				.selectFrom('recurringExpenses')
+				.select('description')
+				.where('householdId', '=', householdId)
+				.where('id', '=', recurringId)
+				.executeTakeFirst();
+			if (!template) return;
+			await notify(trx, {
+				householdId,
+				kind: 'recurring.failed',
+				actorMemberId: null,
+				facts: { description: template.description },
+				path: pathTo('/h/[hid]/expenses/recurring/[rid]', { hid: householdId, rid: recurringId }),
+				recipients: await membersWithLogin(trx, householdId, { adminsOnly: true })
+			});
+		});
+}
+
 const FAILURE_PLACES: Record<Sweep, (householdId: string, subjectId: string) => ResolvedPathname> = {
 	'close-proposals': (hid, pid) => pathTo('/h/[hid]/proposals/[pid]', { hid, pid }),
 	'recurring-expenses': (hid) => pathTo('/h/[hid]/expenses/recurring', { hid }),
-	'freeze-chores': (hid) => pathTo('/h/[hid]/chores', { hid })
+	'freeze-chores': (hid) => pathTo('/h/[hid]/chores', { hid }),
+	reminders: (hid) => pathTo('/h/[hid]/chores', { hid })
 };
 const FAILURE_WORDS: Record<Sweep, string> = {
 	'close-proposals': 'A proposal could not be closed',
 	'recurring-expenses': 'A repeating expense could not be added',
-	'freeze-chores': 'The chore calendar’s past could not be written down'
+	'freeze-chores': 'The chore calendar’s past could not be written down',
+	reminders: 'The day’s reminders could not be written'
 };
 
 /** What failed in a household's sweeps, newest first: for its admins' dashboard. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fromForm, parseForm, unstorableTextAt } from './validation';
-import { absenceInput, householdInput, memberInput } from './households/schemas';
+import { absenceInput, householdInput, memberInput, memberPatch } from './households/schemas';
 import { signUpInput } from './auth/schemas';
 
 function form(entries: Record<string, string | string[]>): FormData {
@@ -17,6 +17,15 @@ describe('parseForm', () => {
 			ok: true,
 			data: { displayName: 'Leo', role: 'child', isAdmin: false, allowSameName: false, shareWeight: 0.5, choreCapacity: undefined }
 		});
+	});
+
+	it('a blank field that can be emptied (a guardian, a reminder address) empties it; a field left out changes nothing', () => {
+		const cleared = parseForm(fromForm(memberPatch), form({ guardianMemberId: '', reminderEmail: ' ', version: '3' }));
+		expect(cleared).toMatchObject({ ok: true, data: { guardianMemberId: null, reminderEmail: null, version: 3 } });
+		const untouched = parseForm(fromForm(memberPatch), form({ displayName: 'Leo', version: '3' }));
+		expect(untouched.ok && 'guardianMemberId' in untouched.data ? untouched.data.guardianMemberId : undefined).toBeUndefined();
+		const refused = parseForm(fromForm(memberPatch), form({ reminderEmail: 'grandpa@', version: '3' }));
+		expect(refused).toMatchObject({ ok: false, errors: { reminderEmail: expect.any(String) }, values: { reminderEmail: 'grandpa@' } });
 	});
 
 	it('gives a message per field and keeps what was typed, never the password', () => {

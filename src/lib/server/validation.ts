@@ -151,25 +151,28 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): P
 
 type AnySchema = z.core.$ZodType;
 
-function baseType(schema: AnySchema): { type: string; optional: boolean } {
+function baseType(schema: AnySchema): { type: string; optional: boolean; nullable: boolean } {
 	let current = schema;
 	let optional = false;
+	let nullable = false;
 	for (;;) {
 		const def = current._zod.def as { type: string; innerType?: AnySchema; in?: AnySchema };
 		if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable') {
 			optional = true;
+			if (def.type === 'nullable') nullable = true;
 			current = def.innerType!;
 		} else if (def.type === 'pipe' && def.in) {
 			current = def.in;
 		} else {
-			return { type: def.type, optional };
+			return { type: def.type, optional, nullable };
 		}
 	}
 }
 
 /**
  * Lets a JSON-API object schema read an HTML form: form fields are all strings, so
- * numbers are read from text, checkboxes become booleans, blank optional fields drop out.
+ * numbers are read from text, checkboxes become booleans, blank optional fields drop out
+ * (blank nullable ones become null: the form cleared them).
  * The schema itself (its rules and messages) stays the single source of truth.
  */
 export function fromForm<S extends z.ZodObject>(schema: S) {
@@ -178,10 +181,12 @@ export function fromForm<S extends z.ZodObject>(schema: S) {
 		const input = raw as Record<string, unknown>;
 		const out: Record<string, unknown> = {};
 		for (const [key, field] of Object.entries(schema.shape as Record<string, AnySchema>)) {
-			const { type, optional } = baseType(field);
+			const { type, optional, nullable } = baseType(field);
 			const value = input[key];
 			if (type === 'boolean') out[key] = value === 'on' || value === 'true' || value === '1';
 			else if (type === 'array') out[key] = value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value];
+			// A field that can be emptied (a guardian, an address) is emptied by a blank; any other blank field drops out.
+			else if (typeof value === 'string' && value.trim() === '' && nullable) out[key] = null;
 			else if (typeof value === 'string' && value.trim() === '' && (optional || type === 'number')) out[key] = undefined;
 			else if (type === 'number' && typeof value === 'string') out[key] = Number(value.trim().replace(',', '.'));
 			else out[key] = value;

@@ -12,6 +12,6 @@ export function presentContextHousehold(context: MemberContext) {
 }
 
 export function presentMember(member: Member) {
-	const { id, displayName, role, isAdmin, userId, shareWeight, choreCapacity, active, version, locale } = member;
-	return { id, displayName, role, isAdmin, userId, shareWeight, choreCapacity, active, version, locale };
+	const { id, displayName, role, isAdmin, userId, shareWeight, choreCapacity, active, version, locale, guardianMemberId, reminderEmail } = member;
+	return { id, displayName, role, isAdmin, userId, shareWeight, choreCapacity, active, version, locale, guardianMemberId, reminderEmail };
 }

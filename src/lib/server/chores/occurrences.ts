@@ -16,6 +16,8 @@ import { applyOccurrenceAction, namedMember, OCCURRENCE_ACTIVITY, type Occurrenc
 import { checkPlannable, planInput, planWithoutBlocking, type HouseholdRef } from './plan-input';
 import { calendarLock, freezePast } from './freeze';
 import { m } from '$lib/paraglide/messages';
+import { notify } from '$lib/server/notifications/outbox';
+import { pathTo } from '$lib/paths';
 
 export type Occurrence = CalendarOccurrence;
 export type { OccurrenceAction };
@@ -100,6 +102,18 @@ async function memberNames(trx: Kysely<Database>, householdId: string): Promise<
 	return (id) => (id ? (names.get(id) ?? 'someone') : 'nobody');
 }
 
+/** The member a day of a chore was given to hears of it (not when they gave it to themselves). */
+async function tellAssigned(trx: Kysely<Database>, context: MemberContext, choreId: string, chore: string, day: string, memberId: string): Promise<void> {
+	await notify(trx, {
+		householdId: context.household.id,
+		kind: 'chore.assigned',
+		actorMemberId: context.member.id,
+		facts: { actor: context.member.displayName, chore, day },
+		path: pathTo('/h/[hid]/chores/[cid]', { hid: context.household.id, cid: choreId }),
+		recipients: [memberId]
+	});
+}
+
 /** Acts on the occurrence of `choreId` due on `dueOn`; it must be on the calendar. */
 export async function actOnOccurrence(context: MemberContext, choreId: string, dueOn: string, action: OccurrenceAction): Promise<Occurrence> {
 	const household = context.household;
@@ -152,6 +166,9 @@ export async function actOnOccurrence(context: MemberContext, choreId: string, d
 				after: { assigneeMemberId: state.assigneeMemberId, status: state.status, doneByMemberId: state.doneByMemberId }
 			}
 		});
+		if (action.kind === 'reassign' && state.assigneeMemberId && state.assigneeMemberId !== current.assigneeMemberId) {
+			await tellAssigned(trx, context, choreId, current.choreName, dueOn, state.assigneeMemberId);
+		}
 		return present({ ...current, ...state, stored: true }, today, new Map([[`${choreId}:${dueOn}`, stored.doneAt]]), input.times);
 	});
 }
@@ -204,6 +221,8 @@ export async function swapOccurrence(context: MemberContext, choreId: string, du
 			facts: { a: who(mine.assigneeMemberId), b: who(memberId), chore: mine.choreName, dayA: dueOn, dayB: theirs.dueOn },
 			details: { dueOn, with: theirs.dueOn }
 		});
+		await tellAssigned(trx, context, choreId, mine.choreName, dueOn, memberId);
+		await tellAssigned(trx, context, choreId, mine.choreName, theirs.dueOn, mine.assigneeMemberId);
 		return present({ ...mine, assigneeMemberId: memberId, stored: true }, today, new Map(), input.times);
 	});
 }

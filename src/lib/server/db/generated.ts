@@ -9,6 +9,7 @@ import type { Role, RolePresets } from "$lib/households/roles";
 import type { Locale } from "$lib/i18n/locales";
 import type { Expense, MoneyLine } from "$lib/money/model";
 import type { Split, SplitMode } from "$lib/money/splits";
+import type { Channel, NotificationKind } from "$lib/notifications/model";
 import type { ColumnType } from "kysely";
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
@@ -215,6 +216,12 @@ export interface HouseholdVersions {
   version: Generated<number>;
 }
 
+export interface InstanceSecrets {
+  createdAt: Generated<Timestamp>;
+  name: string;
+  value: string;
+}
+
 export interface Invites {
   createdAt: Generated<Timestamp>;
   createdByMemberId: string;
@@ -241,15 +248,51 @@ export interface Members {
   choreCapacity: Generated<Numeric>;
   createdAt: Generated<Timestamp>;
   displayName: string;
+  guardianMemberId: string | null;
   householdId: string;
   id: Generated<string>;
   isAdmin: Generated<boolean>;
   leftAt: Timestamp | null;
   locale: Locale | null;
+  reminderEmail: string | null;
   role: Role;
   shareWeight: Generated<Numeric>;
   userId: string | null;
   version: Generated<number>;
+}
+
+export interface NotificationEvents {
+  actorMemberId: string | null;
+  createdAt: Generated<Timestamp>;
+  dedupeKey: string | null;
+  facts: ColumnType<Record<string, unknown>, string, never>;
+  householdId: string;
+  id: Generated<string>;
+  kind: NotificationKind;
+  path: string;
+}
+
+export interface NotificationPreferences {
+  choices: ColumnType<unknown, string, string>;
+  householdId: string;
+  memberId: string;
+}
+
+export interface Notifications {
+  attempts: Generated<number>;
+  channel: Channel;
+  claimedUntil: Timestamp | null;
+  createdAt: Generated<Timestamp>;
+  deliverAfter: Generated<Timestamp>;
+  eventId: string;
+  householdId: string;
+  id: Generated<string>;
+  inDigest: Generated<boolean>;
+  lastError: string | null;
+  memberId: string;
+  onBehalfOf: string | null;
+  sentAt: Timestamp | null;
+  status: "unread" | "read" | "pending" | "sending" | "digest" | "sent" | "failed";
 }
 
 export interface PasswordResets {
@@ -309,6 +352,14 @@ export interface ProposalVoters {
   householdId: string;
   memberId: string;
   proposalId: string;
+}
+
+export interface PushSubscriptions {
+  auth: string;
+  createdAt: Generated<Timestamp>;
+  endpoint: string;
+  p256dh: string;
+  userId: string;
 }
 
 export interface RateLimits {
@@ -373,7 +424,7 @@ export interface SweepFailures {
   lastFailedAt: Generated<Timestamp>;
   message: string;
   subjectId: string;
-  sweep: "close-proposals" | "recurring-expenses" | "freeze-chores";
+  sweep: "close-proposals" | "recurring-expenses" | "freeze-chores" | "reminders";
 }
 
 export interface Users {
@@ -433,15 +484,20 @@ export interface DB {
   householdExpenseTotals: HouseholdExpenseTotals;
   households: Households;
   householdVersions: HouseholdVersions;
+  instanceSecrets: InstanceSecrets;
   invites: Invites;
   memberBalances: MemberBalances;
   members: Members;
+  notificationEvents: NotificationEvents;
+  notificationPreferences: NotificationPreferences;
+  notifications: Notifications;
   passwordResets: PasswordResets;
   payerSplitModes: PayerSplitModes;
   proposalComments: ProposalComments;
   proposalOptions: ProposalOptions;
   proposals: Proposals;
   proposalVoters: ProposalVoters;
+  pushSubscriptions: PushSubscriptions;
   rateLimits: RateLimits;
   recurringExpenses: RecurringExpenses;
   recurringRuns: RecurringRuns;

@@ -18,6 +18,8 @@ import { countProposal, type Ballot } from '$lib/decisions/tally';
 import { todayIn } from '$lib/dates';
 import { sweepItem } from '$lib/server/sweeps';
 import { m } from '$lib/paraglide/messages';
+import { notify } from '$lib/server/notifications/outbox';
+import { pathTo } from '$lib/paths';
 
 export type ProposalRow = Selectable<Proposals>;
 
@@ -53,8 +55,8 @@ export function countRow(row: ProposalRow, data: Awaited<ReturnType<typeof ballo
 	return countProposal(row.kind, { threshold: row.threshold, quorumPct: row.quorumPct }, optionIds, votes, eligible);
 }
 
-/** Computes and stores the verdict of a locked, open proposal; adds the linked expense if it passed. */
-export async function closeLocked(trx: Kysely<Database>, row: ProposalRow): Promise<void> {
+/** Computes and stores the verdict of a locked, open proposal; adds the linked expense if it passed. `closedBy`: an admin closing early (not told of it). */
+export async function closeLocked(trx: Kysely<Database>, row: ProposalRow, closedBy: string | null = null): Promise<void> {
 	const householdId = row.householdId;
 	const ballots = await ballotsOf(trx, householdId, [row.id]);
 	const count = countRow(row, ballots);
@@ -126,6 +128,14 @@ export async function closeLocked(trx: Kysely<Database>, row: ProposalRow): Prom
 		subjectId: row.id,
 		facts: { title: row.title, proposal, blockedBy: blockerIds.map((id) => names.find((n) => n.id === id)?.displayName ?? m.someone()) }
 	});
+	await notify(trx, {
+		householdId,
+		kind: 'proposal.closed',
+		actorMemberId: closedBy,
+		facts: { title: row.title, status: count.verdict },
+		path: pathTo('/h/[hid]/proposals/[pid]', { hid: householdId, pid: row.id }),
+		recipients: [row.authorMemberId, ...ballots.voters.map((v) => v.memberId)]
+	});
 }
 
 /** Closes it if its time has come; safe to call any number of times. */
@@ -158,7 +168,7 @@ export async function closeProposal(context: MemberContext, proposalId: string):
 			const row = await lockProposal(trx, context.household.id, proposalId);
 			if (row.status !== 'open') throw new DomainError(409, 'closed', m.e_already_closed());
 			if (!context.member.isAdmin && row.closesAt.getTime() > Date.now()) throw forbidden(m.e_close_early_admin());
-			await closeLocked(trx, row);
+			await closeLocked(trx, row, context.member.id);
 		});
 }
 

@@ -5,6 +5,9 @@ import { isUuid } from '$lib/server/ids';
 import { audit } from '$lib/server/activity/log';
 import type { MemberContext } from '$lib/server/households/context';
 import { m } from '$lib/paraglide/messages';
+import { mentionedIn } from '$lib/decisions/mentions';
+import { notify } from '$lib/server/notifications/outbox';
+import { pathTo } from '$lib/paths';
 
 export interface Comment {
 	id: string;
@@ -31,6 +34,15 @@ export async function addComment(context: MemberContext, proposalId: string, bod
 				subjectType: 'proposal',
 				subjectId: proposalId,
 				facts: { actor: context.member.displayName, title: row.title }
+			});
+			const members = await trx.selectFrom('members').select(['id', 'displayName']).where('householdId', '=', householdId).where('active', '=', true).execute();
+			await notify(trx, {
+				householdId,
+				kind: 'comment.mention',
+				actorMemberId: context.member.id,
+				facts: { actor: context.member.displayName, title: row.title },
+				path: pathTo('/h/[hid]/proposals/[pid]', { hid: householdId, pid: proposalId }),
+				recipients: mentionedIn(body, members)
 			});
 			return { ...comment, createdAt: comment.createdAt.toISOString() };
 		});

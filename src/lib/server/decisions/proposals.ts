@@ -14,6 +14,9 @@ import { audit } from '$lib/server/activity/log';
 import type { MemberContext } from '$lib/server/households/context';
 import { ballotsOf, countRow, lockProposal } from './closing';
 import { dueBy } from '$lib/server/households/catch-up';
+import { notify } from '$lib/server/notifications/outbox';
+import { closingReminderAt } from '$lib/server/notifications/reminders';
+import { pathTo } from '$lib/paths';
 import type { ProposalEdit, ProposalInput } from './schemas';
 import type { Position, Proposal } from '$lib/decisions/model';
 import { m } from '$lib/paraglide/messages';
@@ -78,8 +81,16 @@ export async function createProposal(context: MemberContext, input: ProposalInpu
 				subjectId: proposal.id,
 				facts: { actor: context.member.displayName, title: input.title }
 			});
-			// Its closing is background work that falls due then.
-			await dueBy(trx, householdId, new Date(input.closesAt));
+			await notify(trx, {
+				householdId,
+				kind: 'proposal.opened',
+				actorMemberId: context.member.id,
+				facts: { actor: context.member.displayName, title: input.title, closesAt: input.closesAt },
+				path: pathTo('/h/[hid]/proposals/[pid]', { hid: householdId, pid: proposal.id }),
+				recipients: voters.map((v) => v.id)
+			});
+			// Its closing is background work that falls due then, and so is the reminder to those who have not voted a day before.
+			await dueBy(trx, householdId, closingReminderAt(new Date(input.closesAt)));
 			return proposal;
 		});
 }

@@ -1,6 +1,6 @@
 /**
  * A household's background work, in one step: due recurring expenses made, due proposals
- * closed, the chore calendar's past written down. Each part is idempotent and each item
+ * closed, the chore calendar's past written down, the day's reminders written. Each part is idempotent and each item
  * isolated (a failure is recorded for the admins; the rest goes on). The job runs it for
  * every due household; the guard runs it for the household a request is about when its
  * stored due time has come, once (one request claims it). Reads and GET endpoints then
@@ -15,6 +15,7 @@ import { sweepItem } from '$lib/server/sweeps';
 import { runDueRecurring } from '$lib/server/money/recurring';
 import { closeDueIn } from '$lib/server/decisions/closing';
 import { freezePast } from '$lib/server/chores/freeze';
+import { remindChores, remindClosingSoon } from '$lib/server/notifications/reminders';
 
 type HouseholdRef = Pick<Household, 'id' | 'timezone'>;
 
@@ -26,6 +27,10 @@ export async function catchUp(household: HouseholdRef): Promise<void> {
 	await runDueRecurring(household.id);
 	await closeDueIn(household.id);
 	await sweepItem('freeze-chores', household.id, household.id, () => freezePast(household));
+	await sweepItem('reminders', household.id, household.id, async () => {
+		await remindChores(household);
+		await remindClosingSoon(household.id);
+	});
 }
 
 /**
@@ -47,14 +52,16 @@ export async function catchUpIfDue(household: HouseholdRef, dueAt: Date | null, 
 }
 
 /**
- * When work next falls due: the first open proposal's closing time, or the start of
+ * When work next falls due: the first open proposal's closing time (or a day before it,
+ * when those who have not voted are reminded), or the start of
  * tomorrow in the house's zone (recurring expenses fall due by the day, and yesterday's
  * chores are written down once a day).
  */
 async function nextDue(household: HouseholdRef): Promise<Date> {
+	// A proposal is due a day before its close (the reminder to those who have not voted) and at its close.
 	const proposal = await getDb()
 		.selectFrom('proposals')
-		.select((eb) => eb.fn.min('closesAt').as('closesAt'))
+		.select(sql<Date | null>`min(case when closes_at - interval '1 day' > now() then closes_at - interval '1 day' else closes_at end)`.as('closesAt'))
 		.where('householdId', '=', household.id)
 		.where('status', '=', 'open')
 		.executeTakeFirst();

@@ -13,6 +13,7 @@ import { sendMail } from '$lib/server/mail';
 import { formatInstant } from '$lib/dates';
 import { m } from '$lib/paraglide/messages';
 import { formattingLocale } from '$lib/i18n/locales';
+import { membersWithLogin, notify } from '$lib/server/notifications/outbox';
 
 const DEFAULT_EXPIRY_DAYS = 7;
 const DAY_MS = 86_400_000;
@@ -280,6 +281,14 @@ export async function acceptInvite(user: SessionUser, token: string, address?: s
 				subjectId: memberId,
 				facts: invite.memberName ? { name: user.displayName, member: invite.memberName } : { name: user.displayName, role: invite.role },
 				details: { inviteId: invite.id }
+			});
+			await notify(trx, {
+				householdId: invite.householdId,
+				kind: 'invite.accepted',
+				actorMemberId: memberId,
+				facts: { name: user.displayName },
+				path: pathTo('/h/[hid]/members', { hid: invite.householdId }),
+				recipients: await membersWithLogin(trx, invite.householdId, { adminsOnly: true })
 			});
 			return { householdId: invite.householdId, memberId };
 		});

@@ -26,6 +26,10 @@ export interface Member {
 	version: number;
 	/** For a member without a login: the language of their reminders (null: the household's). */
 	locale: Locale | null;
+	/** For a member without a login: the adult who gets their chore reminders. */
+	guardianMemberId: string | null;
+	/** For a member without a login: an address for their chore reminders only. */
+	reminderEmail: string | null;
 }
 
 export function toMember(row: MemberRow): Member {
@@ -40,7 +44,9 @@ export function toMember(row: MemberRow): Member {
 		active: row.active,
 		leftAt: row.leftAt,
 		version: row.version,
-		locale: row.locale
+		locale: row.locale,
+		guardianMemberId: row.guardianMemberId,
+		reminderEmail: row.reminderEmail
 	};
 }
 
@@ -54,6 +60,11 @@ export async function listMembers(householdId: string): Promise<Member[]> {
 		.orderBy('displayName')
 		.execute();
 	return rows.map(toMember);
+}
+
+/** Who may be a guardian: adults still in the house with a login. */
+export function possibleGuardians(members: Member[]): Array<{ id: string; displayName: string }> {
+	return members.filter((m) => m.active && m.role === 'adult' && m.userId).map(({ id, displayName }) => ({ id, displayName }));
 }
 
 export async function getMember(householdId: string, memberId: string): Promise<Member> {
@@ -98,6 +109,8 @@ export async function addMember(context: MemberContext, input: MemberInput & { a
 					shareWeight: input.shareWeight ?? preset.shareWeight,
 					choreCapacity: input.choreCapacity ?? preset.choreCapacity,
 					locale: input.locale ?? null,
+					guardianMemberId: await checkGuardian(trx, householdId, null, input.guardianMemberId),
+					reminderEmail: input.reminderEmail ?? null,
 					userId: null
 				})
 				.returningAll()
@@ -179,6 +192,8 @@ export async function updateMember(context: MemberContext, memberId: string, pat
 					choreCapacity: next.choreCapacity,
 					active: next.active,
 					locale: next.locale,
+					guardianMemberId: await checkGuardian(trx, householdId, memberId, next.guardianMemberId),
+					reminderEmail: next.reminderEmail,
 					leftAt: next.active ? null : (before.leftAt ?? new Date()),
 					version: before.version + 1
 				})
@@ -196,6 +211,27 @@ export async function updateMember(context: MemberContext, memberId: string, pat
 			});
 			return after;
 		});
+}
+
+/** A guardian is an adult of this house, still in, with a login (who can get reminders), and not the member themselves. */
+async function checkGuardian(
+	trx: Kysely<Database>,
+	householdId: string,
+	memberId: string | null,
+	guardianId: string | null | undefined
+): Promise<string | null> {
+	if (!guardianId) return null;
+	const guardian = await trx
+		.selectFrom('members')
+		.select('id')
+		.where('householdId', '=', householdId)
+		.where('id', '=', guardianId)
+		.where('role', '=', 'adult')
+		.where('active', '=', true)
+		.where('userId', 'is not', null)
+		.executeTakeFirst();
+	if (!guardian || guardianId === memberId) throw new DomainError(422, 'rule_broken', m.v_guardian(), { guardianMemberId: m.v_guardian() });
+	return guardianId;
 }
 
 function definedOnly<T extends object>(patch: T): Partial<T> {

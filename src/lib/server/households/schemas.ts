@@ -107,6 +107,19 @@ export const storedRolePresets = z
 	.partial()
 	.strict();
 
+/** For a member without a login: an adult of the house (with a login) who gets their chore reminders; null (a blank field) for nobody. */
+const guardianField = z
+	.uuid({ error: () => m.v_guardian() })
+	.nullable()
+	.optional()
+	.meta({ description: 'For a member without a login: the member (an adult with a login) who gets their chore reminders' });
+
+/** For a member without a login: an address that gets their chore reminders (no account); null (a blank field) for none. */
+const reminderEmailField = emailField
+	.nullable()
+	.optional()
+	.meta({ description: 'For a member without a login: an email address for their chore reminders only (no account)' });
+
 export const memberInput = z
 	.object({
 		displayName: displayNameField,
@@ -115,7 +128,9 @@ export const memberInput = z
 		shareWeight: shareWeightField.optional().meta({ description: 'Default: the role’s (adult 1, youth 0.5, child 0, guest 1)' }),
 		choreCapacity: choreCapacityField.optional().meta({ description: 'Default: the role’s (adult 1, youth 0.75, child 0.5, guest 0)' }),
 		allowSameName: z.boolean().optional().meta({ description: 'Add them though an active member has the same name (otherwise 422 same_name)' }),
-		locale: memberLocaleField
+		locale: memberLocaleField,
+		guardianMemberId: guardianField,
+		reminderEmail: reminderEmailField
 	})
 	.refine((member) => !member.isAdmin || member.role === 'adult', { path: ['isAdmin'], error: () => m.v_admin_adult() })
 	.meta({ id: 'MemberInput' });
@@ -129,6 +144,8 @@ export const memberPatch = z
 		choreCapacity: choreCapacityField.optional(),
 		active: z.boolean({ error: () => m.v_true_false() }).optional(),
 		locale: memberLocaleField,
+		guardianMemberId: guardianField,
+		reminderEmail: reminderEmailField,
 		version: versionField()
 	})
 	.meta({ id: 'MemberPatch' });

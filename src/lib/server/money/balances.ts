@@ -9,6 +9,8 @@ import { todayIn } from '$lib/dates';
 import { suggestTransfers, type Balance, type Transfer } from '$lib/money/transfers';
 import type { SettlementInput } from './schemas';
 import { m } from '$lib/paraglide/messages';
+import { notify } from '$lib/server/notifications/outbox';
+import { pathTo } from '$lib/paths';
 
 /**
  * Each member's net position, summed by Postgres: paid − owed + settlements paid −
@@ -66,7 +68,25 @@ export type RecordedSettlement = { id: string; fromMemberId: string; toMemberId:
 export async function recordSettlement(context: MemberContext, input: SettlementInput): Promise<RecordedSettlement> {
 	return getDb()
 		.transaction()
-		.execute((trx) => insertSettlement(trx, context, input));
+		.execute(async (trx) => {
+			const recorded = await insertSettlement(trx, context, input);
+			// Whoever was paid hears of it (an import's history does not: it goes through insertSettlement alone).
+			const from = await trx
+				.selectFrom('members')
+				.select('displayName')
+				.where('householdId', '=', context.household.id)
+				.where('id', '=', input.fromMemberId)
+				.executeTakeFirstOrThrow();
+			await notify(trx, {
+				householdId: context.household.id,
+				kind: 'payment.received',
+				actorMemberId: context.member.id,
+				facts: { from: from.displayName, amountMinor: input.amountMinor, currency: context.household.currency },
+				path: pathTo('/h/[hid]/balances', { hid: context.household.id }),
+				recipients: [input.toMemberId]
+			});
+			return recorded;
+		});
 }
 
 /** A payment between two members with its log entry, inside the caller's transaction. */

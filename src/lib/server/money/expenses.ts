@@ -14,6 +14,8 @@ import { loadExpense } from './expense-queries';
 import { refuseStaleSave, saveVersion } from './expense-versions';
 import type { ExpenseInput, ExpensePatch } from './schemas';
 import { m } from '$lib/paraglide/messages';
+import { notify } from '$lib/server/notifications/outbox';
+import { pathTo } from '$lib/paths';
 
 function rule(message: string, field: string): DomainError {
 	return new DomainError(422, 'rule_broken', message, { [field]: message });
@@ -161,7 +163,34 @@ export async function insertExpense(
 		},
 		details: { after: created }
 	});
+	// An import of a whole history would bury everyone in notifications: only what is added now is told.
+	if (origin.via !== 'splitwise') await tellInvolved(trx, context, 'expense.added', created);
 	return created;
+}
+
+/** Everyone who paid or has a share is told, with their share (not the actor). */
+async function tellInvolved(
+	trx: Kysely<Database>,
+	context: Pick<MemberContext, 'household' | 'member'>,
+	kind: 'expense.added' | 'expense.changed',
+	expense: Expense,
+	before?: Expense
+): Promise<void> {
+	const involved = [...expense.payers, ...expense.shares, ...(before ? [...before.payers, ...before.shares] : [])].map((line) => line.memberId);
+	await notify(trx, {
+		householdId: context.household.id,
+		kind,
+		actorMemberId: context.member.id,
+		facts: {
+			actor: context.member.displayName,
+			description: expense.description,
+			amountMinor: expense.amountMinor,
+			currency: context.household.currency,
+			shares: Object.fromEntries(expense.shares.map((line) => [line.memberId, line.amountMinor]))
+		},
+		path: pathTo('/h/[hid]/expenses/[eid]', { hid: context.household.id, eid: expense.id }),
+		recipients: involved
+	});
 }
 
 /** Refuses a save made from a stale version (409) rather than overwriting someone's edit. */
@@ -215,6 +244,7 @@ export async function updateExpense(context: MemberContext, expenseId: string, p
 				facts: { actor: context.member.displayName, description: after.description },
 				details: { before, after }
 			});
+			await tellInvolved(trx, context, 'expense.changed', after, before);
 			return after;
 		});
 }

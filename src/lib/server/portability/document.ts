@@ -10,7 +10,7 @@ import { m } from '$lib/paraglide/messages';
 
 export const EXPORT_FORMAT = 'hearth.household';
 /** The version this Hearth writes; it reads every version from 1 up to it. */
-export const EXPORT_VERSION = 2;
+export const EXPORT_VERSION = 3;
 
 /** Parents before children: the order rows are inserted in on import. */
 export const EXPORTED_TABLES = [
@@ -54,7 +54,10 @@ export const NOT_EXPORTED: Record<string, string> = {
 	sweep_failures: 'this server’s record of background work that failed',
 	activity_seen: 'each person’s place on Home on this server, not the house’s record',
 	household_catch_up: 'when this server next owes the house its background work',
-	household_versions: 'this server’s count of the house’s changes (what its page cache is keyed by)'
+	household_versions: 'this server’s count of the house’s changes (what its page cache is keyed by)',
+	notification_events: 'notifications sent on this server: news when it happened, not the house’s record',
+	notifications: 'each person’s deliveries and what they read on this server',
+	notification_preferences: 'each person’s choices on this server (defaults apply after an import)'
 };
 
 /** Tables whose ids come from a sequence: exported in id order without the id, renumbered on import. */

@@ -19,7 +19,9 @@ function withColumn(doc: ExportDocument, tables: Array<keyof ExportDocument['tab
 const UPGRADES: Record<number, Upgrade> = {
 	// Version 2 (migration 12): members and recurring expenses carry the version a save is checked against.
 	// (Migration 10's turn_member_id may be missing: it is null when the assignee is the planned one.)
-	1: (doc) => ({ ...withColumn(doc, ['members', 'recurring_expenses'], 'version', 1), version: 2 })
+	1: (doc) => ({ ...withColumn(doc, ['members', 'recurring_expenses'], 'version', 1), version: 2 }),
+	// Version 3 (migration 22): a member without a login may have a guardian and an address for reminders.
+	2: (doc) => ({ ...withColumn(withColumn(doc, ['members'], 'guardian_member_id', null), ['members'], 'reminder_email', null), version: 3 })
 };
 
 /** The document as the current version; a file from the future was refused by the schema already. */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { logInInput, signUpInput } from '$lib/server/auth/schemas';
 import { defineOperation } from '../operation';
+import { pushSubscriptionInput } from '$lib/server/notifications/push';
+import { m } from '$lib/paraglide/messages';
 import { idField, pick } from './common';
 
 export const userBody = z.object({ id: idField, email: z.string(), displayName: z.string() }).meta({ id: 'User' });
@@ -106,4 +108,25 @@ export const revokeAccessToken = defineOperation({
 	tag: 'Accounts',
 	auth: true,
 	responses: { 204: { description: 'Revoked' }, ...pick(401, 404, 429) }
+});
+
+export const savePushSubscription = defineOperation({
+	method: 'POST',
+	path: '/me/push-subscriptions',
+	summary:
+		'This browser takes your notifications by Web Push: send the subscription as PushSubscription.toJSON() gives it (a browser subscribed for another account moves to you)',
+	tag: 'Accounts',
+	auth: true,
+	body: pushSubscriptionInput,
+	responses: { 204: { description: 'Saved' }, ...pick(400, 401, 429) }
+});
+
+export const removePushSubscription = defineOperation({
+	method: 'DELETE',
+	path: '/me/push-subscriptions',
+	summary: 'This browser no longer takes your pushes',
+	tag: 'Accounts',
+	auth: true,
+	query: z.object({ endpoint: z.string({ error: () => m.v_push_subscription() }).max(1000, { error: () => m.v_push_subscription() }) }),
+	responses: { 204: { description: 'Forgotten (or never known)' }, ...pick(400, 401, 429) }
 });

@@ -27,7 +27,9 @@ export const memberBody = z
 		choreCapacity: z.number(),
 		active: z.boolean(),
 		version: z.number().int().meta({ description: 'Send it back with a change (PATCH): a stale one is refused with 409' }),
-		locale: z.enum(locales).nullable().meta({ description: 'For a member without a login: the language of their reminders (null: the household’s)' })
+		locale: z.enum(locales).nullable().meta({ description: 'For a member without a login: the language of their reminders (null: the household’s)' }),
+		guardianMemberId: idField.nullable().meta({ description: 'For a member without a login: who gets their chore reminders' }),
+		reminderEmail: z.string().nullable().meta({ description: 'For a member without a login: an address for their chore reminders only' })
 	})
 	.meta({ id: 'Member' });
 

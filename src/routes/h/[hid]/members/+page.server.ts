@@ -2,7 +2,7 @@ import { resolve } from '$app/paths';
 import { redirect } from '@sveltejs/kit';
 import { formAction } from '$lib/server/forms';
 import { requireAdmin, requireMember } from '$lib/server/households/guard';
-import { addMember, listMembers } from '$lib/server/households/members';
+import { addMember, listMembers, possibleGuardians } from '$lib/server/households/members';
 import { memberInput } from '$lib/server/households/schemas';
 import { getHouseholdDefaults } from '$lib/server/households/defaults';
 import { fromForm } from '$lib/server/validation';
@@ -11,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params }) => {
 	const { household } = await requireMember(params.hid);
 	const [members, defaults] = await Promise.all([listMembers(household.id), getHouseholdDefaults(household.id)]);
-	return { members, rolePresets: defaults.rolePresets };
+	return { members, rolePresets: defaults.rolePresets, guardians: possibleGuardians(members) };
 };
 
 export const actions: Actions = {

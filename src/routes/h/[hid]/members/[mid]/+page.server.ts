@@ -3,7 +3,7 @@ import { formAction, noFields, orErrorPage } from '$lib/server/forms';
 import { requireAdmin, requireMember } from '$lib/server/households/guard';
 import { addAbsence, listAbsences, removeAbsence } from '$lib/server/households/absences';
 import { createInvite } from '$lib/server/households/invites';
-import { getMember, updateMember } from '$lib/server/households/members';
+import { getMember, listMembers, possibleGuardians, updateMember } from '$lib/server/households/members';
 import { absenceInput, memberPatch } from '$lib/server/households/schemas';
 import { listActivity } from '$lib/server/activity/log';
 import { fromForm } from '$lib/server/validation';
@@ -15,11 +15,14 @@ const editForm = fromForm(memberPatch.omit({ active: true }));
 export const load: PageServerLoad = async ({ params }) => {
 	const { household } = await requireMember(params.hid);
 	const member = await orErrorPage(getMember(household.id, params.mid));
-	const [absences, history] = await Promise.all([
+	const [absences, history, members] = await Promise.all([
 		listAbsences(household.id, { memberId: member.id }),
-		listActivity(household.id, { subjectType: 'member', subjectId: member.id, limit: 20 })
+		listActivity(household.id, { subjectType: 'member', subjectId: member.id, limit: 20 }),
+		listMembers(household.id)
 	]);
-	return { member, absences, history };
+	// A member without a login may have a guardian: an adult of the house with a login.
+	const guardians = member.userId ? undefined : possibleGuardians(members);
+	return { member, absences, history, guardians };
 };
 
 export const actions: Actions = {
