@@ -13,12 +13,18 @@ async function secret(name: string, make: () => string): Promise<string> {
 	const known = kept.get(name);
 	if (known) return known;
 	const db = getDb();
-	await db
-		.insertInto('instanceSecrets')
-		.values({ name, value: make() })
-		.onConflict((oc) => oc.column('name').doNothing())
-		.execute();
-	const row = await db.selectFrom('instanceSecrets').select('value').where('name', '=', name).executeTakeFirstOrThrow();
+	const read = () => db.selectFrom('instanceSecrets').select('value').where('name', '=', name).executeTakeFirst();
+	// Made once, at start (hooks.server.ts); after that a page that needs one only reads it.
+	let row = await read();
+	if (!row) {
+		await db
+			.insertInto('instanceSecrets')
+			.values({ name, value: make() })
+			.onConflict((oc) => oc.column('name').doNothing())
+			.execute();
+		row = await read();
+	}
+	if (!row) throw new Error(`The secret ${name} could not be made.`);
 	// A secret never changes once made: kept in memory, it is the same in every instance.
 	kept.set(name, row.value);
 	return row.value;
