@@ -8,6 +8,8 @@ const config = {
 	kit: {
 		// scripts/build.ts builds once per language: the base language's server goes to build/, the others' elsewhere.
 		adapter: adapter({ out: process.env.HEARTH_BUILD_OUT ?? 'build' }),
+		// …each in a SvelteKit folder of its own, so that they can run at the same time.
+		outDir: process.env.HEARTH_KIT_FOLDER ?? '.svelte-kit',
 		// …and all those builds share one version, which names the page's settings for the browser's scripts.
 		version: process.env.HEARTH_BUILD_VERSION ? { name: process.env.HEARTH_BUILD_VERSION } : {},
 		// Links are absolute paths (resolve('/h/[hid]/chores', …) gives /h/…/chores) in server-rendered
