@@ -15,6 +15,8 @@ async function mainPages(page: Page): Promise<Array<[string, string]>> {
 			.first()
 			.evaluate((a) => (a as HTMLAnchorElement).href)
 	).pathname;
+	await page.goto(`${home}/things`);
+	const thing = new URL(await page.getByRole('link', { name: /The car/ }).evaluate((a) => (a as HTMLAnchorElement).href)).pathname;
 	return [
 		['dashboard', home],
 		['expenses', `${home}/expenses`],
@@ -28,7 +30,9 @@ async function mainPages(page: Page): Promise<Array<[string, string]>> {
 		['members', `${home}/members`],
 		['settings', `${home}/settings`],
 		['notifications', `${home}/notifications`],
-		['what reaches you', `${home}/notifications/settings`]
+		['what reaches you', `${home}/notifications/settings`],
+		['shared things', `${home}/things`],
+		['the car', thing]
 	];
 }
 

@@ -15,7 +15,13 @@ test('no household page scrolls sideways at 360 px', async ({ page }) => {
 	const hid = home.split('/h/')[1]!;
 	const api = async (path: string) =>
 		(await (await page.request.get(`/api/v1/households/${hid}${path}`)).json()).items as Array<{ id: string; title?: string; kind?: string }>;
-	const [expenses, chores, proposals, members] = await Promise.all([api('/expenses?limit=1'), api('/chores'), api('/proposals'), api('/members')]);
+	const [expenses, chores, proposals, members, things] = await Promise.all([
+		api('/expenses?limit=1'),
+		api('/chores'),
+		api('/proposals'),
+		api('/members'),
+		api('/things')
+	]);
 	const paths = [
 		'',
 		'/expenses',
@@ -42,7 +48,10 @@ test('no household page scrolls sideways at 360 px', async ({ page }) => {
 		'/settings',
 		'/activity',
 		'/notifications',
-		'/notifications/settings'
+		'/notifications/settings',
+		'/things',
+		...things.map((t) => `/things/${t.id}`),
+		`/things/${things[0]!.id}/edit`
 	];
 	const wide: string[] = [];
 	for (const path of paths) {

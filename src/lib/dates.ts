@@ -10,6 +10,19 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
 	return toDay(new TZDate(now, timeZone));
 }
 
+/** The time (HH:MM, 24-hour) the household's clock shows at `now`. */
+export function clockIn(timeZone: string, now: Date = new Date()): string {
+	const local = new TZDate(now, timeZone);
+	return `${pad(local.getHours())}:${pad(local.getMinutes())}`;
+}
+
+/** The instant the household's clock shows `time` (HH:MM) on `day`; a time that a spring-forward skips comes an hour later. */
+export function atLocalTime(day: string, time: string, timeZone: string): Date {
+	const [y = 1970, mo = 1, d = 1] = day.split('-').map(Number);
+	const [h = 0, mi = 0] = time.split(':').map(Number);
+	return new Date(new TZDate(y, mo - 1, d, h, mi, timeZone).getTime());
+}
+
 /** Intl formatters are costly to build and cheap to use: one per kind, locale and zone, kept. */
 const formats = new Map<string, Intl.DateTimeFormat>();
 function dateFormat(key: string, locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -27,6 +40,11 @@ function dateFormat(key: string, locale: string, options: Intl.DateTimeFormatOpt
 /** A date-and-time for people, e.g. "28 Nov 2026, 14:05", in the household's zone. */
 export function formatInstant(instant: Date | string, timeZone: string, locale = 'en-GB'): string {
 	return dateFormat('instant', locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(instant));
+}
+
+/** From one instant to another for people, the day said once when it is the same ("Dec 3, 2026, 9:00 AM – 1:00 PM"). */
+export function formatInstantRange(from: Date | string, to: Date | string, timeZone: string, locale = 'en-GB'): string {
+	return dateFormat('instant', locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).formatRange(new Date(from), new Date(to));
 }
 
 /** A calendar day (YYYY-MM-DD) for people, e.g. "Sat 28 Nov 2026". */

@@ -32,6 +32,8 @@ function bodyFor(route: string, method: string): unknown {
 		'POST /members': { displayName: 'Sneaky', role: 'adult' },
 		'PATCH /members/[mid]': { displayName: 'Sneaky', version: 1 },
 		'POST /invites': { role: 'adult' },
+		'POST /things': { name: 'Sneaky shed', kind: 'room' },
+		'POST /bookings/[bid]/decision': { approve: true },
 		'POST /imports/splitwise': { csv: 'Date,Description,Category,Cost,Currency,Owner\n', dryRun: false }
 	};
 	return bodies[`${method} ${tail}`] ?? {};

@@ -78,6 +78,17 @@ function bases(): Record<string, () => Record<string, unknown>> {
 		'POST /households/{hid}/proposals/{pid}/votes': () => ({ position: 'yes', reason: '' }),
 		'POST /households/{hid}/proposals': () => ({ title: 'New rug', body: '', kind: 'consent', closesAt: new Date(Date.now() + 86_400_000).toISOString() }),
 		'PATCH /households/{hid}/proposals/{pid}': () => ({ title: 'Paint the hall' }),
+		'POST /households/{hid}/things': () => ({ name: `Bike ${unique()}`, kind: 'vehicle', description: '', rules: { bookableBy: ['adult'], bufferMinutes: 0 } }),
+		'PATCH /households/{hid}/things/{sid}': () => ({ description: 'Fold-out bed', version: 1 }),
+		'POST /households/{hid}/things/{sid}/bookings': () => {
+			// A free slot each time: a day and an hour of its own, far ahead.
+			const start = Date.now() + (40 + Math.floor(Math.random() * 300)) * 86_400_000;
+			return { startsAt: new Date(start).toISOString(), endsAt: new Date(start + 3_600_000).toISOString(), note: '', repeatWeeks: 1 };
+		},
+		'POST /households/{hid}/bookings/{bid}/decision': () => ({ approve: true }),
+		'POST /households/{hid}/bookings/{bid}/hand-over': () => ({ memberId: me }),
+		'POST /households/{hid}/bookings/{bid}/check-out': () => ({ note: '48 210 km' }),
+		'POST /households/{hid}/bookings/{bid}/return': () => ({ note: 'Tank half full' }),
 		'PUT /households/{hid}/decision-rules': () => structuredClone(rules) as Record<string, unknown>,
 		'POST /households/import': () => structuredClone(exported) as Record<string, unknown>,
 		'POST /households/{hid}/imports/splitwise': () => ({ csv: readFileSync('tests/fixtures/splitwise-sample.csv', 'utf8'), dryRun: true })
@@ -93,6 +104,8 @@ function pathOf(template: string): string {
 			.replace('{eid}', house.expenseId)
 			.replace('{cid}', house.choreId)
 			.replace('{pid}', house.proposalId)
+			.replace('{sid}', house.thingId)
+			.replace('{bid}', house.bookingId)
 			.replace('{dueOn}', shift(mondayInWeeks(8), 1))
 	);
 }

@@ -18,6 +18,8 @@ let expenseId: string;
 let recurringId: string;
 let choreId: string;
 let proposalId: string;
+let thingId: string;
+let bookingId: string;
 let db: pg.Client;
 
 const snapshot = () => householdSnapshot(db, household.id);
@@ -29,7 +31,9 @@ function urlOf(route: string): string {
 		.replace('[eid]', expenseId)
 		.replace('[rid]', recurringId)
 		.replace('[cid]', choreId)
-		.replace('[pid]', proposalId);
+		.replace('[pid]', proposalId)
+		.replace('[sid]', thingId)
+		.replace('[bid]', bookingId);
 }
 
 async function request(route: string, action: string, cookie?: string) {
@@ -93,7 +97,7 @@ async function request(route: string, action: string, cookie?: string) {
 }
 
 beforeAll(async () => {
-	({ member, stranger, household, expenseId, recurringId, choreId, proposalId } = await setUpGuardedHouse());
+	({ member, stranger, household, expenseId, recurringId, choreId, proposalId, thingId, bookingId } = await setUpGuardedHouse());
 	db = new pg.Client({ connectionString: inject('httpDatabaseUrl') });
 	await db.connect();
 });

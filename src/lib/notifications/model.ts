@@ -24,7 +24,9 @@ export const KIND_GROUPS = {
 	'payment.received': 'money',
 	'comment.mention': 'mentions',
 	'invite.accepted': 'house',
-	'recurring.failed': 'house'
+	'recurring.failed': 'house',
+	'booking.requested': 'house',
+	'booking.decided': 'house'
 } as const satisfies Record<string, NotificationGroup>;
 export type NotificationKind = keyof typeof KIND_GROUPS;
 export const NOTIFICATION_KINDS = Object.keys(KIND_GROUPS) as NotificationKind[];

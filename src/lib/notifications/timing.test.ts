@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { afterQuietHours, atLocalTime, nextDigestAt } from './timing';
+import { atLocalTime } from '$lib/dates';
+import { afterQuietHours, nextDigestAt } from './timing';
 import { readPreferences, DEFAULT_PREFERENCES } from './model';
 
 const quiet = { from: '21:00', to: '08:00' };

@@ -2,21 +2,8 @@
  * When a notification may go out: quiet hours and digests are read on the household's
  * clock (its time zone, daylight saving included), never the server's.
  */
-import { TZDate } from '@date-fns/tz';
-import { dayNumber, plusDays, todayIn } from '$lib/dates';
+import { atLocalTime, clockIn, dayNumber, plusDays, todayIn } from '$lib/dates';
 import type { DigestFrequency, Preferences } from './model';
-
-/** The instant the household's clock shows `time` (HH:MM) on `day`; a time that a spring-forward skips comes an hour later. */
-export function atLocalTime(day: string, time: string, timeZone: string): Date {
-	const [y = 1970, mo = 1, d = 1] = day.split('-').map(Number);
-	const [h = 0, mi = 0] = time.split(':').map(Number);
-	return new Date(new TZDate(y, mo - 1, d, h, mi, timeZone).getTime());
-}
-
-function clockOf(now: Date, timeZone: string): string {
-	const local = new TZDate(now, timeZone);
-	return `${String(local.getHours()).padStart(2, '0')}:${String(local.getMinutes()).padStart(2, '0')}`;
-}
 
 /**
  * The earliest a push or an immediate email may go: `now`, or the end of the quiet
@@ -24,7 +11,7 @@ function clockOf(now: Date, timeZone: string): string {
  */
 export function afterQuietHours(now: Date, timeZone: string, quiet: Preferences['quiet']): Date {
 	if (!quiet || quiet.from === quiet.to) return now;
-	const clock = clockOf(now, timeZone);
+	const clock = clockIn(timeZone, now);
 	const today = todayIn(timeZone, now);
 	const overnight = quiet.from > quiet.to;
 	if (overnight) {

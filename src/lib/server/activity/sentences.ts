@@ -102,7 +102,23 @@ const SENTENCES: Record<string, Sentence> = {
 	'household.decision_rules_changed': (f) => m.act_rules_changed({ actor: text(f.actor) }),
 	'proposal.opened': (f) => m.act_proposal_opened({ actor: text(f.actor), title: text(f.title) }),
 	'proposal.edited': (f) => m.act_proposal_edited({ actor: text(f.actor), title: text(f.title) }),
-	'proposal.withdrawn': (f) => m.act_proposal_withdrawn({ actor: text(f.actor), title: text(f.title) })
+	'proposal.withdrawn': (f) => m.act_proposal_withdrawn({ actor: text(f.actor), title: text(f.title) }),
+	'thing.added': (f) => m.act_thing_added({ actor: text(f.actor), name: text(f.name) }),
+	'thing.changed': (f) => m.act_thing_changed({ actor: text(f.actor), name: text(f.name) }),
+	'booking.made': (f, x) => {
+		const words = { actor: text(f.actor), thing: text(f.thing), name: text(f.name), day: x.day(f.day), from: text(f.from), until: text(f.until) };
+		const weeks = typeof f.count === 'number' && f.count > 1 ? f.count : 1;
+		if (weeks > 1) return m.act_booking_made_weekly({ ...words, count: weeks });
+		return f.actor === f.name ? m.act_booking_made({ ...words }) : m.act_booking_made_for({ ...words });
+	},
+	'booking.requested': (f, x) =>
+		m.act_booking_requested({ actor: text(f.actor), thing: text(f.thing), day: x.day(f.day), from: text(f.from), until: text(f.until) }),
+	'booking.cancelled': (f, x) => m.act_booking_cancelled({ actor: text(f.actor), thing: text(f.thing), day: x.day(f.day), from: text(f.from) }),
+	'booking.approved': (f, x) => m.act_booking_approved({ actor: text(f.actor), thing: text(f.thing), day: x.day(f.day) }),
+	'booking.declined': (f, x) => m.act_booking_declined({ actor: text(f.actor), thing: text(f.thing), day: x.day(f.day) }),
+	'booking.handed_over': (f, x) => m.act_booking_handed_over({ actor: text(f.actor), thing: text(f.thing), day: x.day(f.day), name: text(f.name) }),
+	'booking.checked_out': (f) => m.act_booking_checked_out({ actor: text(f.actor), thing: text(f.thing) }),
+	'booking.returned': (f) => m.act_booking_returned({ actor: text(f.actor), thing: text(f.thing) })
 };
 
 /** The sentence for an entry, or null when its facts cannot tell it (then its stored sentence stands). */

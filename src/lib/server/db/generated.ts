@@ -4,6 +4,7 @@
  */
 
 import type { ChoreSchedule, OccurrenceStatus, Strategy } from "$lib/chores/model";
+import type { BookingStatus, ThingKind } from "$lib/commons/model";
 import type { LinkedExpense, Outcome, Position, ProposalKind, ProposalStatus, Tally, Threshold, VoterClass } from "$lib/decisions/model";
 import type { Role, RolePresets } from "$lib/households/roles";
 import type { Locale } from "$lib/i18n/locales";
@@ -70,6 +71,26 @@ export interface ActivitySeen {
   householdId: string;
   memberId: string;
   seenThrough: number;
+}
+
+export interface Bookings {
+  blockedUntil: Timestamp;
+  bookedByMemberId: string;
+  checkedOutAt: Timestamp | null;
+  checkoutNote: string | null;
+  createdAt: Generated<Timestamp>;
+  decidedByMemberId: string | null;
+  endsAt: Timestamp;
+  householdId: string;
+  id: Generated<string>;
+  memberId: string;
+  note: Generated<string>;
+  returnedAt: Timestamp | null;
+  returnNote: string | null;
+  seriesId: string | null;
+  startsAt: Timestamp;
+  status: BookingStatus;
+  thingId: string;
 }
 
 export interface CalendarFeeds {
@@ -417,6 +438,23 @@ export interface Settlements {
   toMemberId: string;
 }
 
+export interface SharedThings {
+  active: Generated<boolean>;
+  bookableBy: Generated<ColumnType<Role[], Role[], Role[]>>;
+  bufferMinutes: Generated<number>;
+  createdAt: Generated<Timestamp>;
+  description: Generated<string>;
+  householdId: string;
+  id: Generated<string>;
+  kind: ThingKind;
+  maxBookingMinutes: number | null;
+  maxDaysAhead: number | null;
+  monthlyMinutesPerMember: number | null;
+  name: string;
+  needsApproval: Generated<boolean>;
+  version: Generated<number>;
+}
+
 export interface SweepFailures {
   attempts: Generated<number>;
   firstFailedAt: Generated<Timestamp>;
@@ -468,6 +506,7 @@ export interface DB {
   accessTokens: AccessTokens;
   activity: Activity;
   activitySeen: ActivitySeen;
+  bookings: Bookings;
   calendarFeeds: CalendarFeeds;
   choreCalendarState: ChoreCalendarState;
   choreOccurrences: ChoreOccurrences;
@@ -503,6 +542,7 @@ export interface DB {
   recurringRuns: RecurringRuns;
   sessions: Sessions;
   settlements: Settlements;
+  sharedThings: SharedThings;
   sweepFailures: SweepFailures;
   users: Users;
   voteHistory: VoteHistory;

@@ -38,6 +38,8 @@ export async function dateDemoHistory(householdId: string, timezone: string): Pr
 					when a.action = 'recurring.created' then ((select day from founding) + 1 + time '10:05' + make_interval(mins => (a.id % 30)::int)) at time zone ${timezone}
 					when a.action = 'absence.added' then (current_date - 3 + time '08:15' + make_interval(mins => (a.id % 45)::int)) at time zone ${timezone}
 					when a.action = 'invite.created' then (current_date - 2 + time '21:05') at time zone ${timezone}
+					when a.action = 'thing.added' then ((select day from founding) + 2 + time '18:40' + make_interval(mins => (a.id % 20)::int)) at time zone ${timezone}
+					when a.action like 'booking.%' then (current_date - 1 + time '18:20' + make_interval(mins => (a.id % 30)::int)) at time zone ${timezone}
 					else ((select day from founding) + time '19:10' + make_interval(mins => (a.id % 50)::int)) at time zone ${timezone}
 				end) as happened_at
 				from activity a where a.household_id = ${householdId}

@@ -20,6 +20,7 @@ import { choreCalendar } from '$lib/server/chores/occurrences';
 import type { ChoreInput } from '$lib/server/chores/schemas';
 import { sql } from 'kysely';
 import { seedDemoDecisions } from './decisions';
+import { seedDemoCommons } from './commons';
 import { dateDemoHistory } from './history';
 import { addDays, format } from 'date-fns';
 
@@ -106,6 +107,7 @@ export async function plantDemoHouse(accounts: Map<string, SessionUser>, expires
 	await seedDemoMoney(admin, memberIds, today);
 	await seedDemoChores(admin, memberIds);
 	await seedDemoDecisions(admin, memberIds);
+	await seedDemoCommons(admin, memberIds);
 	await dateDemoHistory(household.id, TIMEZONE);
 	return household.id;
 }

@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import { getDb } from '$lib/server/db';
 import { plusDays, todayIn } from '$lib/dates';
 import { pathTo } from '$lib/paths';
-import { atLocalTime } from '$lib/notifications/timing';
+import { atLocalTime } from '$lib/dates';
 import { planInput, planWithoutBlocking, type HouseholdRef } from '$lib/server/chores/plan-input';
 import { notify } from './outbox';
 

@@ -66,5 +66,9 @@ function title({ kind, facts: f, memberId, forName, timezone }: Told, formatLoca
 			return m.n_invite_accepted({ name: text(f.name) });
 		case 'recurring.failed':
 			return m.n_recurring_failed({ description: text(f.description) });
+		case 'booking.requested':
+			return m.n_booking_requested({ actor: text(f.actor), thing: text(f.thing), day, from: text(f.from), until: text(f.until) });
+		case 'booking.decided':
+			return f.approved === true ? m.n_booking_approved({ thing: text(f.thing), day }) : m.n_booking_declined({ thing: text(f.thing), day });
 	}
 }

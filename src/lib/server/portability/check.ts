@@ -49,10 +49,22 @@ const REFERENCES: Array<[test: (column: string) => boolean, target: ExportedTabl
 	[(c) => c === 'expense_id' || c === 'linked_expense_id', 'expenses', 'expense'],
 	[(c) => c === 'proposal_id', 'proposals', 'proposal'],
 	[(c) => c === 'chore_id', 'chores', 'chore'],
-	[(c) => c === 'recurring_id', 'recurring_expenses', 'recurring expense']
+	[(c) => c === 'recurring_id', 'recurring_expenses', 'recurring expense'],
+	[(c) => c === 'thing_id', 'shared_things', 'shared thing']
 ];
 
-const UNIQUE_IDS: ExportedTable[] = ['members', 'expenses', 'settlements', 'recurring_expenses', 'chores', 'proposals', 'proposal_comments', 'absences'];
+const UNIQUE_IDS: ExportedTable[] = [
+	'members',
+	'expenses',
+	'settlements',
+	'recurring_expenses',
+	'chores',
+	'proposals',
+	'proposal_comments',
+	'absences',
+	'shared_things',
+	'bookings'
+];
 
 const amount = (value: unknown) => (typeof value === 'number' && Number.isSafeInteger(value) ? value : Number.NaN);
 

@@ -10,7 +10,7 @@ import { m } from '$lib/paraglide/messages';
 
 export const EXPORT_FORMAT = 'hearth.household';
 /** The version this Hearth writes; it reads every version from 1 up to it. */
-export const EXPORT_VERSION = 3;
+export const EXPORT_VERSION = 4;
 
 /** Parents before children: the order rows are inserted in on import. */
 export const EXPORTED_TABLES = [
@@ -37,6 +37,8 @@ export const EXPORTED_TABLES = [
 	'decision_rules',
 	'household_defaults',
 	'payer_split_modes',
+	'shared_things',
+	'bookings',
 	'activity'
 ] as const;
 

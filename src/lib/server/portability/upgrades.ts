@@ -21,7 +21,9 @@ const UPGRADES: Record<number, Upgrade> = {
 	// (Migration 10's turn_member_id may be missing: it is null when the assignee is the planned one.)
 	1: (doc) => ({ ...withColumn(doc, ['members', 'recurring_expenses'], 'version', 1), version: 2 }),
 	// Version 3 (migration 22): a member without a login may have a guardian and an address for reminders.
-	2: (doc) => ({ ...withColumn(withColumn(doc, ['members'], 'guardian_member_id', null), ['members'], 'reminder_email', null), version: 3 })
+	2: (doc) => ({ ...withColumn(withColumn(doc, ['members'], 'guardian_member_id', null), ['members'], 'reminder_email', null), version: 3 }),
+	// Version 4 (migration 23): shared things and their bookings, new tables (an older file has none: the schema's default).
+	3: (doc) => ({ ...doc, version: 4 })
 };
 
 /** The document as the current version; a file from the future was refused by the schema already. */

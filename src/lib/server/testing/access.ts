@@ -23,6 +23,18 @@ export const HOUSEHOLD_PAGES: Record<string, Record<string, HouseholdAccess>> = 
 	'/h/[hid]/proposals/[pid]': { load: 'member', vote: 'member', comment: 'member', close: 'admin', withdraw: 'author' },
 	'/h/[hid]/proposals/[pid]/edit': { load: 'author', save: 'author' },
 	'/h/[hid]/activity': { load: 'member' },
+	'/h/[hid]/things': { load: 'member', add: 'admin' },
+	'/h/[hid]/things/[sid]': {
+		load: 'member',
+		book: 'member',
+		cancel: 'member',
+		approve: 'admin',
+		decline: 'admin',
+		handOver: 'member',
+		checkOut: 'member',
+		return: 'member'
+	},
+	'/h/[hid]/things/[sid]/edit': { load: 'admin', save: 'admin', retire: 'admin' },
 	'/h/[hid]/notifications': { load: 'member', open: 'member', read: 'member', allRead: 'member' },
 	'/h/[hid]/notifications/settings': { load: 'member', save: 'member' },
 	'/h/[hid]/expenses': { load: 'member' },
@@ -71,7 +83,15 @@ export const HOUSEHOLD_API: Record<string, Record<string, HouseholdAccess>> = {
 	'/api/v1/households/[hid]/proposals/[pid]/votes': { POST: 'member' },
 	'/api/v1/households/[hid]/proposals/[pid]/withdraw': { POST: 'author' },
 	'/api/v1/households/[hid]/recurring-expenses': { GET: 'member', POST: 'member' },
-	'/api/v1/households/[hid]/settlements': { POST: 'member' }
+	'/api/v1/households/[hid]/settlements': { POST: 'member' },
+	'/api/v1/households/[hid]/things': { GET: 'member', POST: 'admin' },
+	'/api/v1/households/[hid]/things/[sid]': { GET: 'member', PATCH: 'admin' },
+	'/api/v1/households/[hid]/things/[sid]/bookings': { GET: 'member', POST: 'member' },
+	'/api/v1/households/[hid]/bookings/[bid]/cancel': { POST: 'member' },
+	'/api/v1/households/[hid]/bookings/[bid]/decision': { POST: 'admin' },
+	'/api/v1/households/[hid]/bookings/[bid]/hand-over': { POST: 'member' },
+	'/api/v1/households/[hid]/bookings/[bid]/check-out': { POST: 'member' },
+	'/api/v1/households/[hid]/bookings/[bid]/return': { POST: 'member' }
 };
 
 /**

@@ -35,7 +35,15 @@ export async function setUpGuardedHouse() {
 		assignment: { strategy: 'rotate', memberIds: [memberId] }
 	});
 	const proposalId = await create('proposals', { title: 'Paint the hall', kind: 'consent', closesAt: new Date(Date.now() + 86_400_000).toISOString() });
-	return { owner, member, stranger, household, expenseId, recurringId, choreId, proposalId };
+	const thingId = await create('things', { name: 'Guest room', kind: 'room' });
+	const booked = await call(`${base}/things/${thingId}/bookings`, {
+		method: 'POST',
+		token: owner.token,
+		body: { startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), endsAt: new Date(Date.now() + 31 * 86_400_000).toISOString() }
+	});
+	if (booked.status !== 201) throw new Error(`booking: ${booked.status} ${JSON.stringify(booked.body)}`);
+	const bookingId: string = booked.body.bookings[0].id;
+	return { owner, member, stranger, household, expenseId, recurringId, choreId, proposalId, thingId, bookingId };
 }
 
 export type GuardedHouse = Awaited<ReturnType<typeof setUpGuardedHouse>>;
@@ -52,6 +60,8 @@ export function routeIn(house: GuardedHouse, route: string, more: Record<string,
 		rid: house.recurringId,
 		cid: house.choreId,
 		pid: house.proposalId,
+		sid: house.thingId,
+		bid: house.bookingId,
 		...more
 	};
 	return route.replace(/\[(\w+)\]/g, (parameter, name: string) => ids[name] ?? parameter);

@@ -21,6 +21,8 @@ export async function householdSnapshot(db: pg.Client, householdId: string) {
 		        (select count(*) from proposal_comments where household_id = $1) as comments,
 		        (select string_agg(purpose || threshold || quorum_pct::text || voter_class, ',' order by purpose || threshold || quorum_pct::text || voter_class) from decision_rules where household_id = $1) as rules,
 		        (select string_agg(display_name || role || is_admin || active, ',' order by id) from members where household_id = $1) as member_state,
+		        (select string_agg(id::text || name || version::text, ',' order by id) from shared_things where household_id = $1) as things,
+		        (select string_agg(id::text || status || member_id::text || coalesce(checked_out_at::text, '') || coalesce(returned_at::text, ''), ',' order by id) from bookings where household_id = $1) as bookings,
 		        (select name || currency || timezone from households where id = $1) as settings`,
 		[householdId]
 	);

@@ -1,0 +1,119 @@
+/**
+ * The commons' forms → the same inputs the JSON API takes. People type hours and days
+ * (the API counts minutes); a booking's times are typed on the house's clock.
+ */
+import { atLocalTime, parseDay } from '$lib/dates';
+import { BOOKER_ROLES, type SharedThing } from '$lib/commons/model';
+import { fieldErrors, formValues } from '$lib/server/validation';
+import type { FormAdapter } from '$lib/server/forms';
+import { bookingInput, thingInput, thingPatch, type BookingInput, type ThingInput, type ThingPatch } from './schemas';
+import { m } from '$lib/paraglide/messages';
+
+/** The form's name for each rule, and how many minutes one of what it counts is. */
+const RULE_FIELDS = {
+	maxBookingMinutes: ['maxBookingHours', 60],
+	maxDaysAhead: ['maxDaysAhead', 1],
+	monthlyMinutesPerMember: ['monthlyHours', 60],
+	bufferMinutes: ['bufferMinutes', 1]
+} as const;
+
+const toThingField = (path: string) => {
+	const [head, rule] = path.split('.');
+	if (head !== 'rules') return head!;
+	if (rule === 'bookableBy' || rule === 'needsApproval') return rule;
+	return RULE_FIELDS[rule as keyof typeof RULE_FIELDS]?.[0] ?? 'form';
+};
+
+/** "2", "1.5", "1,5" → minutes; blank → null (no limit); anything else → NaN (refused by the schema). */
+function minutesOf(text: string | undefined, unit: number): number | null {
+	const value = (text ?? '').trim().replace(',', '.');
+	if (value === '') return null;
+	if (!/^\d+(\.\d+)?$/.test(value)) return Number.NaN;
+	return Math.round(Number(value) * unit);
+}
+
+function readThing(formData: FormData) {
+	const values = formValues(formData);
+	const rules: Record<string, unknown> = {
+		bookableBy: BOOKER_ROLES.filter((role) => values[`bookableBy_${role}`]),
+		needsApproval: Boolean(values.needsApproval)
+	};
+	for (const [rule, [field, unit]] of Object.entries(RULE_FIELDS)) rules[rule] = minutesOf(values[field], unit);
+	rules.bufferMinutes ??= 0;
+	return { name: values.name ?? '', kind: values.kind ?? '', description: values.description ?? '', rules };
+}
+
+export const thingForm: FormAdapter<ThingInput> = {
+	read(formData) {
+		const parsed = thingInput.safeParse(readThing(formData));
+		if (parsed.success) return { ok: true, input: parsed.data };
+		return { ok: false, errors: Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([path, message]) => [toThingField(path), message])) };
+	},
+	field: toThingField
+};
+
+export const thingEditForm: FormAdapter<ThingPatch> = {
+	read(formData) {
+		const version = Number(formData.get('version'));
+		const parsed = thingPatch.safeParse({ ...readThing(formData), version: Number.isInteger(version) && version > 0 ? version : undefined });
+		if (parsed.success) return { ok: true, input: parsed.data };
+		return { ok: false, errors: Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([path, message]) => [toThingField(path), message])) };
+	},
+	field: toThingField
+};
+
+/** A thing's rules as the form shows them (hours, days). */
+export function thingValues(thing: SharedThing): Record<string, string> {
+	const hours = (minutes: number | null) => (minutes === null ? '' : String(Math.round((minutes / 60) * 100) / 100));
+	return {
+		name: thing.name,
+		kind: thing.kind,
+		description: thing.description,
+		maxBookingHours: hours(thing.rules.maxBookingMinutes),
+		maxDaysAhead: thing.rules.maxDaysAhead === null ? '' : String(thing.rules.maxDaysAhead),
+		monthlyHours: hours(thing.rules.monthlyMinutesPerMember),
+		bufferMinutes: String(thing.rules.bufferMinutes),
+		...(thing.rules.needsApproval ? { needsApproval: 'on' } : {}),
+		...Object.fromEntries(thing.rules.bookableBy.map((role) => [`bookableBy_${role}`, 'on'])),
+		version: String(thing.version)
+	};
+}
+
+export const NEW_THING_VALUES: Record<string, string> = { kind: 'room', bufferMinutes: '0', bookableBy_adult: 'on', bookableBy_youth: 'on' };
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+const toBookingField = (path: string) => ({ startsAt: 'startTime', endsAt: 'endTime' })[path.split('.')[0]!] ?? path.split('.')[0]!;
+
+/** The booking form: a day and a time to start, a day and a time to end, on the house's clock. */
+export function bookingForm(timezone: string): FormAdapter<BookingInput> {
+	return {
+		read(formData) {
+			const values = formValues(formData);
+			const errors: Record<string, string> = {};
+			const instant = (dayField: string, timeField: string, missing: () => string) => {
+				const day = parseDay(values[dayField] ?? '');
+				const time = (values[timeField] ?? '').trim();
+				if (!day) errors[dayField] = m.v_date_real();
+				if (!TIME.test(time)) errors[timeField] = missing();
+				return day && TIME.test(time) ? atLocalTime(day, time, timezone).toISOString() : '';
+			};
+			const startsAt = instant('startDay', 'startTime', m.v_booking_start);
+			const endsAt = instant('endDay', 'endTime', m.v_booking_end);
+			const parsed = bookingInput.safeParse({
+				startsAt,
+				endsAt,
+				memberId: values.memberId || undefined,
+				note: values.note ?? '',
+				repeatWeeks: values.repeatWeeks ? Number(values.repeatWeeks) : 1
+			});
+			// A day or time already refused above says more than "give a start".
+			const unread = new Set([...(startsAt ? [] : ['startsAt']), ...(endsAt ? [] : ['endsAt'])]);
+			if (!parsed.success)
+				for (const [path, message] of Object.entries(fieldErrors(parsed.error))) if (!unread.has(path)) errors[toBookingField(path)] ??= message;
+			if (Object.keys(errors).length || !parsed.success) return { ok: false, errors };
+			return { ok: true, input: parsed.data };
+		},
+		field: toBookingField
+	};
+}

@@ -1,0 +1,10 @@
+import { json } from '@sveltejs/kit';
+import { endpoint } from '$lib/server/api/handler';
+import { cancelBooking } from '$lib/server/api/spec/commons';
+import { requireMember } from '$lib/server/households/guard';
+import * as bookings from '$lib/server/commons/bookings';
+
+export const POST = endpoint(cancelBooking, async ({ event }) => {
+	const context = await requireMember(event.params.hid!);
+	return json(await bookings.cancelBooking(context, event.params.bid!));
+});
