@@ -47,6 +47,10 @@ test('book the car at a desk and on a phone: an overlapping booking is refused w
 	await page.getByRole('button', { name: 'Book', exact: true }).click();
 	await expect(page.getByRole('region', { name: 'Book it' }).getByRole('status')).toContainText('Booked.');
 	await expect(page.getByRole('region', { name: 'Coming up' })).toContainText('Ana');
+	// The chore calendar's week shows it beside the chores.
+	await page.goto(`${home}/chores?view=week&date=${tomorrow()}`);
+	await expect(page.getByTestId(`booking-${tomorrow()}`)).toContainText('The car: Ana');
+	await page.goBack();
 
 	// Ben, on his phone, finds the car under More and asks for 19:30–21:00.
 	await ben.goto(`${home}/things`);

@@ -78,7 +78,13 @@ function bases(): Record<string, () => Record<string, unknown>> {
 		'POST /households/{hid}/proposals/{pid}/votes': () => ({ position: 'yes', reason: '' }),
 		'POST /households/{hid}/proposals': () => ({ title: 'New rug', body: '', kind: 'consent', closesAt: new Date(Date.now() + 86_400_000).toISOString() }),
 		'PATCH /households/{hid}/proposals/{pid}': () => ({ title: 'Paint the hall' }),
-		'POST /households/{hid}/things': () => ({ name: `Bike ${unique()}`, kind: 'vehicle', description: '', rules: { bookableBy: ['adult'], bufferMinutes: 0 } }),
+		'POST /households/{hid}/things': () => ({
+			name: `Bike ${unique()}`,
+			kind: 'vehicle',
+			description: '',
+			cost: { amountMinor: 150, unit: 'hour', paidToMemberId: me },
+			rules: { bookableBy: ['adult'], bufferMinutes: 0 }
+		}),
 		'PATCH /households/{hid}/things/{sid}': () => ({ description: 'Fold-out bed', version: 1 }),
 		'POST /households/{hid}/things/{sid}/bookings': () => {
 			// A free slot each time: a day and an hour of its own, far ahead.
@@ -87,8 +93,8 @@ function bases(): Record<string, () => Record<string, unknown>> {
 		},
 		'POST /households/{hid}/bookings/{bid}/decision': () => ({ approve: true }),
 		'POST /households/{hid}/bookings/{bid}/hand-over': () => ({ memberId: me }),
-		'POST /households/{hid}/bookings/{bid}/check-out': () => ({ note: '48 210 km' }),
-		'POST /households/{hid}/bookings/{bid}/return': () => ({ note: 'Tank half full' }),
+		'POST /households/{hid}/bookings/{bid}/check-out': () => ({ note: '48 210 km', km: 48_210 }),
+		'POST /households/{hid}/bookings/{bid}/return': () => ({ note: 'Tank half full', km: 48_330 }),
 		'PUT /households/{hid}/decision-rules': () => structuredClone(rules) as Record<string, unknown>,
 		'POST /households/import': () => structuredClone(exported) as Record<string, unknown>,
 		'POST /households/{hid}/imports/splitwise': () => ({ csv: readFileSync('tests/fixtures/splitwise-sample.csv', 'utf8'), dryRun: true })

@@ -35,6 +35,9 @@ export const PAST_GRACE_MS = 15 * 60_000;
 export const HARD_MAX_DAYS_AHEAD = 366;
 export const HARD_MAX_MINUTES = 90 * 24 * 60;
 
+/** How long before a booking whoever has it is reminded. */
+export const BOOKING_REMINDER_MS = 2 * 60 * 60 * 1000;
+
 export const minutesBetween = (from: Date, to: Date) => Math.ceil((to.getTime() - from.getTime()) / 60_000);
 
 /** Every rule the attempt breaks, in the order a person would fix them (none: it may be booked). */

@@ -11,9 +11,11 @@ import { m } from '$lib/paraglide/messages';
 export const THING_KINDS = ['room', 'vehicle', 'tool', 'appliance', 'other'] as const;
 export const BOOKING_STATUSES = ['pending', 'confirmed', 'cancelled', 'declined'] as const;
 export const BOOKER_ROLES = ['adult', 'youth', 'child', 'guest'] as const;
+export const COST_UNITS = ['hour', 'day', 'km'] as const;
 
 export type ThingKind = (typeof THING_KINDS)[number];
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+export type CostUnit = (typeof COST_UNITS)[number];
 
 /** Statuses that hold the slot (the database's exclusion constraint says the same). */
 export const HOLDING_STATUSES: readonly BookingStatus[] = ['pending', 'confirmed'];
@@ -32,6 +34,18 @@ export const BOOKING_STATUS_LABELS = labelsOf<BookingStatus>({
 	cancelled: m.booking_status_cancelled,
 	declined: m.booking_status_declined
 });
+
+/** "€2.00 per hour" as a select shows it: the unit's words. */
+export const COST_UNIT_LABELS = labelsOf<CostUnit>({ hour: m.shared_cost_per_hour, day: m.shared_cost_per_day, km: m.shared_cost_per_km });
+
+/** What using a thing costs, and who is paid. */
+export const thingCostSchema = /* @__PURE__ */ z
+	.object({
+		amountMinor: z.number().int().meta({ description: 'Price per unit, in minor units of the house’s currency' }),
+		unit: z.enum(COST_UNITS),
+		paidToMemberId: idField.meta({ description: 'Who is paid (the owner)' })
+	})
+	.meta({ id: 'ThingCost' });
 
 /** A thing's booking rules; null: no limit. */
 export const thingRulesSchema = /* @__PURE__ */ z
@@ -52,6 +66,7 @@ export const thingSchema = /* @__PURE__ */ z
 		kind: z.enum(THING_KINDS),
 		description: z.string(),
 		rules: thingRulesSchema,
+		cost: thingCostSchema.nullable().meta({ description: 'Charged when a booking is brought back, as an expense paid by the owner' }),
 		active: z.boolean(),
 		version: z.number().int()
 	})
@@ -71,10 +86,14 @@ export const bookingSchema = /* @__PURE__ */ z
 		checkedOutAt: z.string().nullable(),
 		checkoutNote: z.string().nullable(),
 		returnedAt: z.string().nullable(),
-		returnNote: z.string().nullable()
+		returnNote: z.string().nullable(),
+		startKm: z.number().int().nullable(),
+		endKm: z.number().int().nullable(),
+		expenseId: idField.nullable().meta({ description: 'What using it cost, made when it was brought back' })
 	})
 	.meta({ id: 'Booking' });
 
 export type ThingRules = z.infer<typeof thingRulesSchema>;
 export type SharedThing = z.infer<typeof thingSchema>;
+export type ThingCost = z.infer<typeof thingCostSchema>;
 export type Booking = z.infer<typeof bookingSchema>;

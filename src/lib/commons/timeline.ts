@@ -3,7 +3,7 @@
  * track from midnight to midnight (23 or 25 hours on a daylight-saving day), with every
  * booking that touches it as a segment placed in percent of that day.
  */
-import { atLocalTime, plusDays } from '$lib/dates';
+import { atLocalTime, clockIn, plusDays } from '$lib/dates';
 
 export interface Span {
 	id: string;
@@ -49,4 +49,38 @@ export function timeline<S extends Span>(bookings: S[], firstDay: string, days: 
 			});
 		return { day, segments };
 	});
+}
+
+/** A booking on one day of a calendar: its times that day (null: it goes on from the day before / into the next). */
+export interface DayBooking {
+	id: string;
+	thingId: string;
+	thing: string;
+	memberName: string;
+	from: string | null;
+	until: string | null;
+	pending: boolean;
+}
+
+/** Bookings by the days they touch, for the chore calendar's agenda and week. */
+export function bookingsByDay<S extends Span & { thingId: string; thing: string; memberName: string; status: string }>(
+	bookings: S[],
+	firstDay: string,
+	days: number,
+	timeZone: string
+): Record<string, DayBooking[]> {
+	const byDay: Record<string, DayBooking[]> = {};
+	for (const { day, segments } of timeline(bookings, firstDay, days, timeZone)) {
+		if (segments.length === 0) continue;
+		byDay[day] = segments.map(({ booking, fromBefore, intoAfter }) => ({
+			id: booking.id,
+			thingId: booking.thingId,
+			thing: booking.thing,
+			memberName: booking.memberName,
+			from: fromBefore ? null : clockIn(timeZone, booking.startsAt),
+			until: intoAfter ? null : clockIn(timeZone, booking.endsAt),
+			pending: booking.status === 'pending'
+		}));
+	}
+	return byDay;
 }

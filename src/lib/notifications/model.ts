@@ -26,7 +26,9 @@ export const KIND_GROUPS = {
 	'invite.accepted': 'house',
 	'recurring.failed': 'house',
 	'booking.requested': 'house',
-	'booking.decided': 'house'
+	'booking.decided': 'house',
+	'booking.soon': 'house',
+	'booking.returned': 'house'
 } as const satisfies Record<string, NotificationGroup>;
 export type NotificationKind = keyof typeof KIND_GROUPS;
 export const NOTIFICATION_KINDS = Object.keys(KIND_GROUPS) as NotificationKind[];

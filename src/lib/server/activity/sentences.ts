@@ -55,6 +55,7 @@ const SENTENCES: Record<string, Sentence> = {
 		if (f.via === 'splitwise') return m.act_expense_imported({ actor: text(f.actor), description: text(f.description) });
 		if (f.via === 'recurring') return m.act_expense_recurring({ description: text(f.description), amount: x.money(f), day: x.day(f.spentOn) });
 		if (f.via === 'proposal') return m.act_expense_proposal({ title: text(f.title) });
+		if (f.via === 'booking') return m.act_expense_booking({ actor: text(f.actor), thing: text(f.thing), amount: x.money(f) });
 		return m.act_expense_created({ actor: text(f.actor), description: text(f.description), amount: x.money(f) });
 	},
 	'expense.updated': (f) => m.act_expense_updated({ actor: text(f.actor), description: text(f.description) }),

@@ -2,7 +2,9 @@
  * The chore calendar page (agenda, week, month): what it shows for one member, view and
  * day, kept by the household cache until anything of the house changes or the day turns.
  */
-import { plusDays, todayIn } from '$lib/dates';
+import { atLocalTime, daysBetween, plusDays, todayIn } from '$lib/dates';
+import { bookingsByDay } from '$lib/commons/timeline';
+import { bookingsBetween } from '$lib/server/commons/bookings';
 import { planningBounds } from '$lib/chores/bounds';
 import { dayOrder, viewRange, type CalendarView } from '$lib/chores/views';
 import type { WeekStart } from '$lib/i18n/locales';
@@ -42,10 +44,19 @@ async function readCalendarPage({ household, member }: MemberContext, { view, an
 	// The week and agenda around today also list what is still undone from the fortnight before them, as Home does.
 	const overdueFrom = plusDays(today, -OVERDUE_DAYS);
 	const showsOverdue = view !== 'month' && range.from <= today && range.to >= today && range.from > overdueFrom;
-	const [planned, earlier, chores] = await Promise.all([
+	const [planned, earlier, chores, booked] = await Promise.all([
 		choreCalendar(household, range.from, range.to, filterId),
 		showsOverdue ? choreCalendar(household, overdueFrom, plusDays(range.from, -1), filterId) : [],
-		listChores(household.id)
+		listChores(household.id),
+		// The agenda and the week show the shared things' bookings beside the chores.
+		view === 'month'
+			? []
+			: bookingsBetween(
+					household.id,
+					atLocalTime(range.from, '00:00', household.timezone),
+					atLocalTime(plusDays(range.to, 1), '00:00', household.timezone),
+					filterId
+				)
 	]);
 	const inOrder = [...planned].sort(dayOrder);
 	// The month draws a dot per chore: it gets only what a dot and its label need.
@@ -63,6 +74,7 @@ async function readCalendarPage({ household, member }: MemberContext, { view, an
 		occurrences: month ? [] : inOrder,
 		dots,
 		overdue,
+		bookings: bookingsByDay(booked, range.from, daysBetween(range.from, range.to) + 1, household.timezone),
 		more: month?.more ?? {},
 		chores: chores.map(({ id, name, active }) => ({ id, name, active })),
 		members: members.map(({ id, displayName, active }) => ({ id, displayName, active }))

@@ -7,7 +7,8 @@ import { TZDate } from '@date-fns/tz';
 import ical, { foldLines, ICalCalendarMethod, type ICalEventData } from 'ical-generator';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { getDb } from '$lib/server/db';
-import { plusDays, todayIn } from '$lib/dates';
+import { atLocalTime, plusDays, todayIn } from '$lib/dates';
+import { bookingsBetween, type CalendarBooking } from '$lib/server/commons/bookings';
 import { choreCalendar, type Occurrence } from './occurrences';
 import { timeSlices } from '$lib/server/event-loop';
 import { findFeed } from './feed-links';
@@ -67,10 +68,13 @@ const FEED_FUTURE_DAYS = 180;
 
 async function writeFeed(feed: { id: string; name: string; timezone: string }, memberId: string | null, householdId: string, today: string): Promise<string> {
 	const db = getDb();
-	const occurrences = await choreCalendar(
-		{ id: feed.id, timezone: feed.timezone },
-		plusDays(today, -FEED_PAST_DAYS),
-		plusDays(today, FEED_FUTURE_DAYS),
+	const [from, to] = [plusDays(today, -FEED_PAST_DAYS), plusDays(today, FEED_FUTURE_DAYS)];
+	const occurrences = await choreCalendar({ id: feed.id, timezone: feed.timezone }, from, to, memberId ?? undefined);
+	// The shared things' bookings too: the house's in its feed, a member's in theirs.
+	const bookings = await bookingsBetween(
+		householdId,
+		atLocalTime(from, '00:00', feed.timezone),
+		atLocalTime(plusDays(to, 1), '00:00', feed.timezone),
 		memberId ?? undefined
 	);
 	const names = new Map(
@@ -94,6 +98,11 @@ async function writeFeed(feed: { id: string; name: string; timezone: string }, m
 		calendar.clear();
 		await giveBack();
 	}
+	for (const booking of bookings) {
+		parts.push(foldLines(calendar.createEvent(bookingEvent(booking, feed.timezone)).toString()));
+		calendar.clear();
+		await giveBack();
+	}
 	parts.push(empty.slice(end));
 	return parts.join('');
 }
@@ -113,6 +122,17 @@ function eventOf(o: Occurrence, names: Map<string, string>, timezone: string): I
 	// ical-generator writes it back as local time with the zone's TZID.
 	const start = new TZDate(y, month - 1, d, hour, minute, timezone);
 	return { ...event, start, end: new TZDate(start.getTime() + 30 * 60_000, timezone), timezone };
+}
+
+function bookingEvent(booking: CalendarBooking, timezone: string): ICalEventData {
+	return {
+		id: `booking-${booking.id}@hearth`,
+		summary: `${booking.thing} — ${booking.memberName}`,
+		description: booking.status === 'pending' ? m.ics_booking_pending() : m.ics_booking(),
+		start: new TZDate(booking.startsAt.getTime(), timezone),
+		end: new TZDate(booking.endsAt.getTime(), timezone),
+		timezone
+	};
 }
 
 /** How a calendar app is answered: kept only if checked with us each time (the link may be revoked any time). */

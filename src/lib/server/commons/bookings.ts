@@ -12,14 +12,17 @@ import { DomainError, forbidden, notFound, pgErrorCode } from '$lib/server/error
 import { audit } from '$lib/server/activity/log';
 import { isUuid } from '$lib/server/ids';
 import { notify, membersWithLogin } from '$lib/server/notifications/outbox';
+import { dueBy } from '$lib/server/households/due';
 import { requestFormatLocale } from '$lib/server/i18n';
 import type { MemberContext } from '$lib/server/households/context';
 import { pathTo } from '$lib/paths';
 import { clockIn, formatInstantRange, todayIn } from '$lib/dates';
 import { HOLDING_STATUSES, type Booking, type SharedThing } from '$lib/commons/model';
-import { minutesBetween, monthAround, needsApproval, ruleBreaks, weeklyRepeats, type RuleBreak } from '$lib/commons/booking-rules';
+import { BOOKING_REMINDER_MS, minutesBetween, monthAround, needsApproval, ruleBreaks, weeklyRepeats, type RuleBreak } from '$lib/commons/booking-rules';
 import { getThing } from './things';
-import type { BookingInput } from './schemas';
+import type { BookingInput, BookingNote } from './schemas';
+import { insertExpense } from '$lib/server/money/expenses';
+import { bookingCharge } from '$lib/commons/cost';
 import { m } from '$lib/paraglide/messages';
 
 type BookingRow = Selectable<Bookings>;
@@ -43,7 +46,10 @@ export function toBooking(row: BookingRow): Booking {
 		checkedOutAt: iso(row.checkedOutAt),
 		checkoutNote: row.checkoutNote,
 		returnedAt: iso(row.returnedAt),
-		returnNote: row.returnNote
+		returnNote: row.returnNote,
+		startKm: row.startKm,
+		endKm: row.endKm,
+		expenseId: row.expenseId
 	};
 }
 
@@ -70,6 +76,47 @@ export async function listBookings(
 }
 
 const DAY = 86_400_000;
+
+/** A booking as calendars show it, with the names they need. */
+export interface CalendarBooking {
+	id: string;
+	thingId: string;
+	thing: string;
+	memberId: string;
+	memberName: string;
+	bookedByMemberId: string;
+	startsAt: Date;
+	endsAt: Date;
+	status: Booking['status'];
+}
+
+/** The most bookings one calendar shows: a bound on the work a feed or page does for a busy house. */
+const CALENDAR_LIMIT = 5000;
+
+/** Every thing's bookings that touch [from, to), in order (one member's when `memberId` is given): for the chore calendar and its feeds. */
+export async function bookingsBetween(householdId: string, from: Date, to: Date, memberId?: string): Promise<CalendarBooking[]> {
+	let query = getDb()
+		.selectFrom('bookings')
+		.innerJoin('sharedThings as t', (join) => join.onRef('t.householdId', '=', 'bookings.householdId').onRef('t.id', '=', 'bookings.thingId'))
+		.innerJoin('members as m', (join) => join.onRef('m.householdId', '=', 'bookings.householdId').onRef('m.id', '=', 'bookings.memberId'))
+		.select([
+			'bookings.id',
+			'bookings.thingId',
+			't.name as thing',
+			'bookings.memberId',
+			'm.displayName as memberName',
+			'bookings.bookedByMemberId',
+			'bookings.startsAt',
+			'bookings.endsAt',
+			'bookings.status'
+		])
+		.where('bookings.householdId', '=', householdId)
+		.where('bookings.status', 'in', [...HOLDING_STATUSES])
+		.where('bookings.startsAt', '<', to)
+		.where('bookings.endsAt', '>', from);
+	if (memberId) query = query.where('bookings.memberId', '=', memberId);
+	return query.orderBy('bookings.startsAt').limit(CALENDAR_LIMIT).execute();
+}
 /** The most one list of bookings may span: a quarter. */
 export const MAX_WINDOW_DAYS = 92;
 
@@ -245,6 +292,8 @@ export async function book(context: MemberContext, thingId: string, input: Booki
 					subjectId: rows[0]!.id,
 					facts: { actor: context.member.displayName, thing: thing.name, name: member.displayName, ...when, count: rows.length }
 				});
+				// A booking starting before the next daily catch-up brings it forward, so its reminder is written in time.
+				await dueBy(trx, householdId, new Date(Math.max(now.getTime(), first.startsAt.getTime() - BOOKING_REMINDER_MS)));
 				if (status === 'pending')
 					await notify(trx, {
 						householdId,
@@ -360,21 +409,96 @@ export async function handOver(context: MemberContext, bookingId: string, toMemb
 }
 
 /** "Took the car at 48 210 km": noted when the thing is taken. */
-export async function checkOut(context: MemberContext, bookingId: string, note: string, now = new Date()): Promise<Booking> {
-	return change(context, bookingId, async (_trx, row) => {
+export async function checkOut(context: MemberContext, bookingId: string, input: BookingNote, now = new Date()): Promise<Booking> {
+	return change(context, bookingId, async (_trx, row, thing) => {
 		mayChange(context, row);
 		if (row.status !== 'confirmed') throw notHolding();
 		if (row.checkedOutAt) throw new DomainError(409, 'checked_out', m.e_booking_checked_out());
-		return { set: { checkedOutAt: now, checkoutNote: note }, action: 'booking.checked_out', facts: { note } };
+		// Counted by the km: the reading now is what the cost is counted from.
+		if (thing.cost?.unit === 'km' && input.km === undefined) throw new DomainError(422, 'km_needed', m.e_booking_km_start(), { km: m.e_booking_km_start() });
+		return { set: { checkedOutAt: now, checkoutNote: input.note, startKm: input.km ?? null }, action: 'booking.checked_out', facts: { note: input.note } };
 	});
 }
 
-/** "Left the tank half full": noted when it comes back. */
-export async function returnThing(context: MemberContext, bookingId: string, note: string, now = new Date()): Promise<Booking> {
-	return change(context, bookingId, async (_trx, row) => {
+/**
+ * "Left the tank half full": noted when it comes back. A thing that costs something
+ * becomes an expense now, once: paid by its owner, owed by whoever had it (a child's
+ * booking by the adult who made it); nothing when they are the owner.
+ */
+export async function returnThing(context: MemberContext, bookingId: string, input: BookingNote, now = new Date()): Promise<Booking> {
+	return change(context, bookingId, async (trx, row, thing) => {
 		mayChange(context, row);
 		if (!row.checkedOutAt) throw new DomainError(409, 'not_checked_out', m.e_booking_not_checked_out());
 		if (row.returnedAt) throw new DomainError(409, 'returned', m.e_booking_returned());
-		return { set: { returnedAt: now, returnNote: note }, action: 'booking.returned', facts: { note } };
+		const endKm = input.km ?? null;
+		// (Taken out before the thing cost anything: no reading to count from, nothing charged.)
+		if (thing.cost?.unit === 'km' && row.startKm !== null && (endKm === null || endKm < row.startKm)) {
+			const message = m.e_booking_km_needed({ km: String(row.startKm) });
+			throw new DomainError(422, 'km_needed', message, { km: message });
+		}
+		const expenseId = thing.cost ? await chargeFor(trx, context, { ...row, endKm }, thing, thing.cost) : null;
+		await tellNextBooker(trx, context, row, thing, input.note, now);
+		return { set: { returnedAt: now, returnNote: input.note, endKm, expenseId }, action: 'booking.returned', facts: { note: input.note } };
 	});
+}
+
+/** Whoever has the thing next (within a week) hears it is back, and what was said of it. */
+async function tellNextBooker(trx: Kysely<Database>, context: MemberContext, row: BookingRow, thing: SharedThing, note: string, now: Date): Promise<void> {
+	const next = await trx
+		.selectFrom('bookings')
+		.select(['memberId', 'bookedByMemberId'])
+		.where('householdId', '=', context.household.id)
+		.where('thingId', '=', row.thingId)
+		.where('status', '=', 'confirmed')
+		.where('id', '<>', row.id)
+		.where('startsAt', '>=', row.startsAt)
+		.where('startsAt', '<', new Date(now.getTime() + 7 * DAY))
+		.orderBy('startsAt')
+		.executeTakeFirst();
+	if (!next) return;
+	await notify(trx, {
+		householdId: context.household.id,
+		kind: 'booking.returned',
+		actorMemberId: context.member.id,
+		facts: { actor: context.member.displayName, thing: thing.name, note },
+		path: pathTo('/h/[hid]/things/[sid]', { hid: context.household.id, sid: row.thingId }),
+		recipients: [...new Set([next.memberId, next.bookedByMemberId])]
+	});
+}
+
+async function chargeFor(
+	trx: Kysely<Database>,
+	context: MemberContext,
+	row: BookingRow,
+	thing: SharedThing,
+	cost: NonNullable<SharedThing['cost']>
+): Promise<string | null> {
+	const householdId = context.household.id;
+	const member = await findMember(trx, householdId, row.memberId);
+	const owes = member.role === 'child' ? row.bookedByMemberId : row.memberId;
+	const charge = bookingCharge(cost, row);
+	if (!charge || owes === cost.paidToMemberId) return null;
+	const quantity =
+		charge.unit === 'hour'
+			? m.shared_charge_hours({ count: charge.quantity })
+			: charge.unit === 'day'
+				? m.shared_charge_days({ count: charge.quantity })
+				: `${charge.quantity} km`;
+	const id = crypto.randomUUID();
+	await insertExpense(
+		trx,
+		context,
+		{
+			description: `${thing.name} · ${quantity}`,
+			amountMinor: charge.amountMinor,
+			spentOn: todayIn(context.household.timezone),
+			category: 'other',
+			notes: '',
+			payers: [{ memberId: cost.paidToMemberId, amountMinor: charge.amountMinor }],
+			split: { mode: 'equal', parts: [{ memberId: owes }] }
+		},
+		id,
+		{ via: 'booking', thing: thing.name }
+	);
+	return id;
 }

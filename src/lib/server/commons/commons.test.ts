@@ -6,6 +6,11 @@ import { contextFor, makeHouseOfThree, makeMember } from '../testing/factories';
 import { book, cancelBooking, checkOut, decideBooking, handOver, listBookings, returnThing } from './bookings';
 import { createThing, getThing, listThings, updateThing } from './things';
 import type { ThingInput } from './schemas';
+import { remindBookings } from '../notifications/reminders';
+import { calendarPage } from '../chores/calendar-page';
+import { feedIcs } from '../chores/ics';
+import { regenerateFeed } from '../chores/feed-links';
+import { atLocalTime, plusDays, todayIn } from '$lib/dates';
 
 const HOUR = 3_600_000;
 /** A whole hour some days ahead, so "now" never catches up with a test's bookings. */
@@ -25,6 +30,7 @@ const car = (rules: Partial<ThingInput['rules']> = {}): ThingInput => ({
 	name: `Car ${crypto.randomUUID().slice(0, 6)}`,
 	kind: 'vehicle',
 	description: '',
+	cost: null,
 	rules: {
 		bookableBy: ['adult', 'youth'],
 		maxBookingMinutes: null,
@@ -171,9 +177,9 @@ describe('bookings', () => {
 		expect((await refusal(cancelBooking(cy, mine.id))).status).toBe(403);
 		expect((await refusal(handOver(bea, mine.id, kid.id))).fields.memberId).toBeTruthy();
 		expect((await handOver(bea, mine.id, cy.member.id)).memberId).toBe(cy.member.id);
-		expect((await refusal(returnThing(cy, mine.id, 'Back'))).code).toBe('not_checked_out');
-		expect((await checkOut(cy, mine.id, '48 210 km')).checkoutNote).toBe('48 210 km');
-		expect((await returnThing(cy, mine.id, 'Tank half full')).returnNote).toBe('Tank half full');
+		expect((await refusal(returnThing(cy, mine.id, { note: 'Back' }))).code).toBe('not_checked_out');
+		expect((await checkOut(cy, mine.id, { note: '48 210 km' })).checkoutNote).toBe('48 210 km');
+		expect((await returnThing(cy, mine.id, { note: 'Tank half full' })).returnNote).toBe('Tank half full');
 		const other = (await book(bea, thing.id, span(4, 9, 11))).bookings[0]!;
 		expect((await cancelBooking(admin, other.id)).status).toBe('cancelled');
 		expect((await refusal(cancelBooking(admin, other.id))).status).toBe(409);
@@ -189,5 +195,140 @@ describe('bookings', () => {
 		const overlap = sql`insert into bookings (household_id, thing_id, member_id, booked_by_member_id, starts_at, ends_at, blocked_until, status)
 			values (${admin.household.id}, ${thing.id}, ${admin.member.id}, ${admin.member.id}, ${ahead(3, 10)}, ${ahead(3, 11)}, ${ahead(3, 11)}, 'confirmed')`;
 		await expect(overlap.execute(getDb())).rejects.toMatchObject({ code: '23P01' });
+	});
+
+	it('charges what using it cost when it comes back, once: paid by the owner, owed by who had it (a child’s by the adult)', async () => {
+		const { admin, bea, kid } = await makeHouseOfThree();
+		const balance = async (memberId: string) =>
+			(
+				await getDb()
+					.selectFrom('memberBalances')
+					.select(sql<number>`sum(net_minor)::int`.as('minor'))
+					.where('householdId', '=', admin.household.id)
+					.where('memberId', '=', memberId)
+					.executeTakeFirst()
+			)?.minor ?? 0;
+		const bike = await createThing(admin, {
+			...car({ bookableBy: ['adult', 'child'] }),
+			cost: { amountMinor: 150, unit: 'hour', paidToMemberId: admin.member.id }
+		});
+		const ride = (await book(bea, bike.id, span(2, 9, 11))).bookings[0]!;
+		await checkOut(bea, ride.id, { note: '' });
+		const back = await returnThing(bea, ride.id, { note: 'Chain oiled' });
+		expect(back.expenseId).toBeTruthy();
+		expect(await balance(bea.member.id)).toBe(-300);
+		expect(await balance(admin.member.id)).toBe(300);
+		// A child's ride is owed by the adult who booked it; the owner's own ride costs nothing.
+		const kidsRide = (await book(bea, bike.id, { ...span(3, 9, 10), memberId: kid.id })).bookings[0]!;
+		await checkOut(bea, kidsRide.id, { note: '' });
+		await returnThing(bea, kidsRide.id, { note: '' });
+		expect(await balance(bea.member.id)).toBe(-450);
+		expect(await balance(kid.id)).toBe(0);
+		const own = (await book(admin, bike.id, span(4, 9, 10))).bookings[0]!;
+		await checkOut(admin, own.id, { note: '' });
+		expect((await returnThing(admin, own.id, { note: '' })).expenseId).toBeNull();
+
+		// By the km: the readings are needed, and the km between them are charged.
+		const van = await createThing(admin, { ...car(), cost: { amountMinor: 25, unit: 'km', paidToMemberId: admin.member.id } });
+		const trip = (await book(bea, van.id, span(5, 9, 12))).bookings[0]!;
+		expect((await refusal(checkOut(bea, trip.id, { note: '' }))).fields.km).toBeTruthy();
+		await checkOut(bea, trip.id, { note: '', km: 48_210 });
+		expect((await refusal(returnThing(bea, trip.id, { note: '' }))).fields.km).toMatch(/48210/);
+		expect((await refusal(returnThing(bea, trip.id, { note: '', km: 48_000 }))).code).toBe('km_needed');
+		const returned = await returnThing(bea, trip.id, { note: '', km: 48_330 });
+		expect(returned).toMatchObject({ startKm: 48_210, endKm: 48_330 });
+		const expense = await getDb()
+			.selectFrom('expenses')
+			.select(['description', 'amountMinor'])
+			.where('householdId', '=', admin.household.id)
+			.where('id', '=', returned.expenseId!)
+			.executeTakeFirstOrThrow();
+		expect(expense).toEqual({ description: `${van.name} · 120 km`, amountMinor: 3000 });
+		// Brought back once: a second return is refused and charges nothing more.
+		expect((await refusal(returnThing(bea, trip.id, { note: '', km: 48_400 }))).code).toBe('returned');
+		expect(await balance(bea.member.id)).toBe(-3450);
+	});
+
+	it('refuses a cost paid to someone outside the house', async () => {
+		const { admin } = await makeHouseOfThree();
+		const other = await makeHouseOfThree('Elsewhere');
+		const refused = await refusal(createThing(admin, { ...car(), cost: { amountMinor: 100, unit: 'day', paidToMemberId: other.admin.member.id } }));
+		expect(refused.fields['cost.paidToMemberId']).toBeTruthy();
+	});
+
+	it('reminds whoever has it two hours before (and the adult who booked for a child), once; tells the next booker it is back', async () => {
+		const { admin, bea, kid } = await makeHouseOfThree();
+		const thing = await createThing(admin, car({ bookableBy: ['adult', 'child'] }));
+		const soon = new Date(Date.now() + 5 * HOUR);
+		soon.setUTCMinutes(0, 0, 0);
+		const later = new Date(soon.getTime() + 3 * HOUR);
+		const kids = (
+			await book(bea, thing.id, {
+				startsAt: soon.toISOString(),
+				endsAt: new Date(soon.getTime() + HOUR).toISOString(),
+				memberId: kid.id,
+				note: '',
+				repeatWeeks: 1
+			})
+		).bookings[0]!;
+		const mine = (
+			await book(admin, thing.id, { startsAt: later.toISOString(), endsAt: new Date(later.getTime() + HOUR).toISOString(), note: '', repeatWeeks: 1 })
+		).bookings[0]!;
+		const written = await remindBookings(admin.household);
+		expect(written).toBe(2);
+		expect(await remindBookings(admin.household)).toBe(0);
+		const told = async (kind: string) =>
+			getDb()
+				.selectFrom('notifications as n')
+				.innerJoin('notificationEvents as e', (join) => join.onRef('e.householdId', '=', 'n.householdId').onRef('e.id', '=', 'n.eventId'))
+				.select(['n.memberId', 'n.channel', 'n.deliverAfter', 'e.dedupeKey'])
+				.where('n.householdId', '=', admin.household.id)
+				.where('e.kind', '=', kind as never)
+				.execute();
+		const reminders = await told('booking.soon');
+		// Bea hears of Kid's booking (Kid has no login); the founder of their own; not before two hours ahead.
+		expect(new Set(reminders.filter((r) => r.dedupeKey === `booking.soon:${kids.id}`).map((r) => r.memberId))).toEqual(new Set([bea.member.id]));
+		expect(new Set(reminders.filter((r) => r.dedupeKey === `booking.soon:${mine.id}`).map((r) => r.memberId))).toEqual(new Set([admin.member.id]));
+		for (const reminder of reminders.filter((r) => r.channel === 'push' && r.dedupeKey === `booking.soon:${mine.id}`))
+			expect(reminder.deliverAfter.getTime()).toBeGreaterThanOrEqual(later.getTime() - 2 * HOUR);
+		// The booking made the house's background work due in time for its reminder.
+		const due = await getDb().selectFrom('householdCatchUp').select('dueAt').where('householdId', '=', admin.household.id).executeTakeFirstOrThrow();
+		expect(due.dueAt.getTime()).toBeLessThanOrEqual(soon.getTime() - 2 * HOUR + 1000);
+
+		await checkOut(bea, kids.id, { note: '' });
+		await returnThing(bea, kids.id, { note: 'Seat moved back' });
+		const back = await told('booking.returned');
+		expect(back.filter((r) => r.channel === 'app').map((r) => r.memberId)).toEqual([admin.member.id]);
+	});
+
+	it('show in the chore calendar’s week and in the calendar feeds, the house’s and each member’s own', async () => {
+		const { admin, bea } = await makeHouseOfThree();
+		const thing = await createThing(admin, { ...car(), name: 'Cargo bike' });
+		const timezone = admin.household.timezone;
+		const day = plusDays(todayIn(timezone), 2);
+		const at = (time: string, days = 0) => atLocalTime(plusDays(day, days), time, timezone).toISOString();
+		await book(bea, thing.id, { startsAt: at('18:00'), endsAt: at('20:00'), note: '', repeatWeeks: 1 });
+		// Overnight: from 22:00 one day until 07:00 the next.
+		await book(admin, thing.id, { startsAt: at('22:00'), endsAt: at('07:00', 1), note: '', repeatWeeks: 1 });
+		const week = await calendarPage(admin, { view: 'week', anchor: day, who: 'all', weekStartsOn: 1 });
+		expect(week.bookings[day]).toEqual([
+			expect.objectContaining({ thing: 'Cargo bike', memberName: 'Bea', from: '18:00', until: '20:00' }),
+			expect.objectContaining({ memberName: 'Founder', from: '22:00', until: null })
+		]);
+		const nextDay = plusDays(day, 1);
+		if (week.range.to >= nextDay) expect(week.bookings[nextDay]).toEqual([expect.objectContaining({ memberName: 'Founder', from: null, until: '07:00' })]);
+		const mine = await calendarPage(admin, { view: 'agenda', anchor: day, who: bea.member.id, weekStartsOn: 1 });
+		expect(mine.bookings[day]?.map((b) => b.memberName)).toEqual(['Bea']);
+
+		const feed = async (memberId: string | null) => {
+			const path = await regenerateFeed(memberId ? bea : admin, memberId ? 'member' : 'household');
+			return feedIcs(admin.household.id, memberId, new URL(path, 'http://x').searchParams.get('token'));
+		};
+		const all = await feed(null);
+		expect(all).toContain('SUMMARY:Cargo bike — Bea');
+		expect(all).toContain('SUMMARY:Cargo bike — Founder');
+		const beas = await feed(bea.member.id);
+		expect(beas).toContain('SUMMARY:Cargo bike — Bea');
+		expect(beas).not.toContain('Cargo bike — Founder');
 	});
 });

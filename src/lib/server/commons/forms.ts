@@ -3,6 +3,7 @@
  * (the API counts minutes); a booking's times are typed on the house's clock.
  */
 import { atLocalTime, parseDay } from '$lib/dates';
+import { minorToInput, parseAmount } from '$lib/money/format';
 import { BOOKER_ROLES, type SharedThing } from '$lib/commons/model';
 import { fieldErrors, formValues } from '$lib/server/validation';
 import type { FormAdapter } from '$lib/server/forms';
@@ -17,8 +18,11 @@ const RULE_FIELDS = {
 	bufferMinutes: ['bufferMinutes', 1]
 } as const;
 
+const COST_FIELDS: Record<string, string> = { amountMinor: 'costAmount', unit: 'costUnit', paidToMemberId: 'paidTo' };
+
 const toThingField = (path: string) => {
 	const [head, rule] = path.split('.');
+	if (head === 'cost') return COST_FIELDS[rule ?? ''] ?? 'costAmount';
 	if (head !== 'rules') return head!;
 	if (rule === 'bookableBy' || rule === 'needsApproval') return rule;
 	return RULE_FIELDS[rule as keyof typeof RULE_FIELDS]?.[0] ?? 'form';
@@ -32,7 +36,22 @@ function minutesOf(text: string | undefined, unit: number): number | null {
 	return Math.round(Number(value) * unit);
 }
 
-function readThing(formData: FormData) {
+/** Where the house's money is read: its currency, in the reader's way of writing amounts. */
+export interface MoneyReading {
+	currency: string;
+	locale: string;
+}
+
+/** The cost fields: blank amount → free; otherwise an amount, a unit and who is paid (refusals by field). */
+function readCost(values: Record<string, string>, money: MoneyReading, errors: Record<string, string>) {
+	const text = (values.costAmount ?? '').trim();
+	if (!text) return null;
+	const amount = parseAmount(text, money.currency, money.locale);
+	if (!amount.ok) errors.costAmount = amount.message;
+	return { amountMinor: amount.ok ? amount.minor : Number.NaN, unit: values.costUnit ?? '', paidToMemberId: values.paidTo ?? '' };
+}
+
+function readThing(formData: FormData, money: MoneyReading, errors: Record<string, string>) {
 	const values = formValues(formData);
 	const rules: Record<string, unknown> = {
 		bookableBy: BOOKER_ROLES.filter((role) => values[`bookableBy_${role}`]),
@@ -40,30 +59,31 @@ function readThing(formData: FormData) {
 	};
 	for (const [rule, [field, unit]] of Object.entries(RULE_FIELDS)) rules[rule] = minutesOf(values[field], unit);
 	rules.bufferMinutes ??= 0;
-	return { name: values.name ?? '', kind: values.kind ?? '', description: values.description ?? '', rules };
+	return { name: values.name ?? '', kind: values.kind ?? '', description: values.description ?? '', rules, cost: readCost(values, money, errors) };
 }
 
-export const thingForm: FormAdapter<ThingInput> = {
-	read(formData) {
-		const parsed = thingInput.safeParse(readThing(formData));
-		if (parsed.success) return { ok: true, input: parsed.data };
-		return { ok: false, errors: Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([path, message]) => [toThingField(path), message])) };
-	},
-	field: toThingField
-};
-
-export const thingEditForm: FormAdapter<ThingPatch> = {
-	read(formData) {
-		const version = Number(formData.get('version'));
-		const parsed = thingPatch.safeParse({ ...readThing(formData), version: Number.isInteger(version) && version > 0 ? version : undefined });
-		if (parsed.success) return { ok: true, input: parsed.data };
-		return { ok: false, errors: Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([path, message]) => [toThingField(path), message])) };
-	},
-	field: toThingField
-};
+/** A new thing's form (`edit`: a change, which names the version it was made from). */
+export function thingForm(money: MoneyReading, edit: true): FormAdapter<ThingPatch>;
+export function thingForm(money: MoneyReading, edit?: false): FormAdapter<ThingInput>;
+export function thingForm(money: MoneyReading, edit = false): FormAdapter<ThingInput> | FormAdapter<ThingPatch> {
+	return {
+		read(formData: FormData) {
+			const errors: Record<string, string> = {};
+			const candidate = readThing(formData, money, errors);
+			const version = Number(formData.get('version'));
+			const parsed = edit
+				? thingPatch.safeParse({ ...candidate, version: Number.isInteger(version) && version > 0 ? version : undefined })
+				: thingInput.safeParse(candidate);
+			if (!parsed.success) for (const [path, message] of Object.entries(fieldErrors(parsed.error))) errors[toThingField(path)] ??= message;
+			if (Object.keys(errors).length || !parsed.success) return { ok: false as const, errors };
+			return { ok: true as const, input: parsed.data as ThingInput & ThingPatch };
+		},
+		field: toThingField
+	};
+}
 
 /** A thing's rules as the form shows them (hours, days). */
-export function thingValues(thing: SharedThing): Record<string, string> {
+export function thingValues(thing: SharedThing, currency: string): Record<string, string> {
 	const hours = (minutes: number | null) => (minutes === null ? '' : String(Math.round((minutes / 60) * 100) / 100));
 	return {
 		name: thing.name,
@@ -75,11 +95,12 @@ export function thingValues(thing: SharedThing): Record<string, string> {
 		bufferMinutes: String(thing.rules.bufferMinutes),
 		...(thing.rules.needsApproval ? { needsApproval: 'on' } : {}),
 		...Object.fromEntries(thing.rules.bookableBy.map((role) => [`bookableBy_${role}`, 'on'])),
+		...(thing.cost ? { costAmount: minorToInput(thing.cost.amountMinor, currency), costUnit: thing.cost.unit, paidTo: thing.cost.paidToMemberId } : {}),
 		version: String(thing.version)
 	};
 }
 
-export const NEW_THING_VALUES: Record<string, string> = { kind: 'room', bufferMinutes: '0', bookableBy_adult: 'on', bookableBy_youth: 'on' };
+export const NEW_THING_VALUES: Record<string, string> = { kind: 'room', bufferMinutes: '0', bookableBy_adult: 'on', bookableBy_youth: 'on', costUnit: 'hour' };
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 

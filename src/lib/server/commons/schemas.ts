@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BOOKER_ROLES, THING_KINDS } from '$lib/commons/model';
+import { BOOKER_ROLES, COST_UNITS, THING_KINDS } from '$lib/commons/model';
+import { amountMinorField } from '$lib/server/money/schemas';
 import { HARD_MAX_DAYS_AHEAD, HARD_MAX_MINUTES } from '$lib/commons/booking-rules';
 import { freeText, singleLineText, versionField, wholeNumber } from '$lib/server/validation';
 import { m } from '$lib/paraglide/messages';
@@ -39,16 +40,28 @@ export const thingRulesInput = z
 	})
 	.meta({ id: 'ThingRulesInput' });
 
+/** What using it costs, and who is paid; null: free. */
+const costField = z
+	.object({
+		amountMinor: amountMinorField,
+		unit: z.enum(COST_UNITS, { error: () => m.v_cost_unit() }),
+		paidToMemberId: z.uuid({ error: () => m.v_cost_paid_to() })
+	})
+	.nullable()
+	.meta({ id: 'ThingCostInput' });
+
 const thingFields = {
 	name: singleLineText(() => m.v_thing_name(), 80),
 	kind: z.enum(THING_KINDS, { error: () => m.v_thing_kind() }),
-	description: freeText(2000)
+	description: freeText(2000),
+	cost: costField
 };
 
 export const thingInput = z
 	.object({
 		...thingFields,
 		description: thingFields.description.default(''),
+		cost: thingFields.cost.default(null),
 		rules: thingRulesInput.default({ ...DEFAULT_THING_RULES, bookableBy: [...DEFAULT_THING_RULES.bookableBy] })
 	})
 	.meta({ id: 'SharedThingInput' });
@@ -59,6 +72,7 @@ export const thingPatch = z
 		name: thingFields.name.optional(),
 		kind: thingFields.kind.optional(),
 		description: thingFields.description.optional(),
+		cost: thingFields.cost.optional(),
 		rules: z.object(rulesFields).partial().optional(),
 		active: z.boolean().optional(),
 		version: versionField().optional()
@@ -79,9 +93,17 @@ export const bookingInput = z
 	.meta({ id: 'BookingInput' });
 
 export const handOverInput = z.object({ memberId: z.uuid({ error: () => m.v_member_pick() }) }).meta({ id: 'HandOverInput' });
-export const bookingNoteInput = z.object({ note: freeText(500).trim().default('') }).meta({ id: 'BookingNoteInput' });
+export const bookingNoteInput = z
+	.object({
+		note: freeText(500).trim().default(''),
+		km: wholeNumber(0, 10_000_000, { missing: () => m.v_km() })
+			.optional()
+			.meta({ description: 'The odometer now (a vehicle; needed to bring back a thing that costs per km)' })
+	})
+	.meta({ id: 'BookingNoteInput' });
 export const bookingDecisionInput = z.object({ approve: z.boolean({ error: () => m.v_booking_decision() }) }).meta({ id: 'BookingDecision' });
 
 export type ThingInput = z.infer<typeof thingInput>;
 export type ThingPatch = z.infer<typeof thingPatch>;
 export type BookingInput = z.infer<typeof bookingInput>;
+export type BookingNote = z.infer<typeof bookingNoteInput>;

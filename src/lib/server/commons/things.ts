@@ -32,9 +32,33 @@ export function toThing(row: ThingRow): SharedThing {
 			bufferMinutes: row.bufferMinutes,
 			needsApproval: row.needsApproval
 		},
+		cost:
+			row.costMinor !== null && row.costUnit !== null && row.paidToMemberId !== null
+				? { amountMinor: row.costMinor, unit: row.costUnit, paidToMemberId: row.paidToMemberId }
+				: null,
 		active: row.active,
 		version: row.version
 	};
+}
+
+/** The columns a cost fills (null: free). */
+const costColumns = (cost: ThingInput['cost']) => ({
+	costMinor: cost?.amountMinor ?? null,
+	costUnit: cost?.unit ?? null,
+	paidToMemberId: cost?.paidToMemberId ?? null
+});
+
+/** Whoever is paid must be in the house still. */
+async function checkPaidTo(db: Kysely<Database>, householdId: string, cost: ThingInput['cost'] | undefined): Promise<void> {
+	if (!cost) return;
+	const member = await db
+		.selectFrom('members')
+		.select('id')
+		.where('householdId', '=', householdId)
+		.where('id', '=', cost.paidToMemberId)
+		.where('active', '=', true)
+		.executeTakeFirst();
+	if (!member) throw new DomainError(422, 'unknown_member', m.v_cost_paid_to(), { 'cost.paidToMemberId': m.v_cost_paid_to() });
 }
 
 /** The house's things, the ones in use first, by name. */
@@ -59,9 +83,10 @@ export async function createThing(context: MemberContext, input: ThingInput): Pr
 		return await getDb()
 			.transaction()
 			.execute(async (trx) => {
+				await checkPaidTo(trx, householdId, input.cost);
 				const row = await trx
 					.insertInto('sharedThings')
-					.values({ householdId, name: input.name, kind: input.kind, description: input.description, ...input.rules })
+					.values({ householdId, name: input.name, kind: input.kind, description: input.description, ...input.rules, ...costColumns(input.cost) })
 					.returningAll()
 					.executeTakeFirstOrThrow();
 				await audit(trx, context, {
@@ -102,11 +127,12 @@ export async function updateThing(context: MemberContext, thingId: string, patch
 					.executeTakeFirst();
 				if (!current) throw notFound(m.thing_shared_thing);
 				const before = toThing(current);
-				const { version, rules, ...fields } = patch;
+				const { version, rules, cost, ...fields } = patch;
 				checkVersion(m.this_thing, version, { ...before }, fields, describeThingField);
+				await checkPaidTo(trx, householdId, cost);
 				const row = await trx
 					.updateTable('sharedThings')
-					.set({ ...fields, ...rules, version: before.version + 1 })
+					.set({ ...fields, ...rules, ...(cost === undefined ? {} : costColumns(cost)), version: before.version + 1 })
 					.where('householdId', '=', householdId)
 					.where('id', '=', thingId)
 					.returningAll()

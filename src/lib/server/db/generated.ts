@@ -4,7 +4,7 @@
  */
 
 import type { ChoreSchedule, OccurrenceStatus, Strategy } from "$lib/chores/model";
-import type { BookingStatus, ThingKind } from "$lib/commons/model";
+import type { BookingStatus, CostUnit, ThingKind } from "$lib/commons/model";
 import type { LinkedExpense, Outcome, Position, ProposalKind, ProposalStatus, Tally, Threshold, VoterClass } from "$lib/decisions/model";
 import type { Role, RolePresets } from "$lib/households/roles";
 import type { Locale } from "$lib/i18n/locales";
@@ -80,7 +80,9 @@ export interface Bookings {
   checkoutNote: string | null;
   createdAt: Generated<Timestamp>;
   decidedByMemberId: string | null;
+  endKm: number | null;
   endsAt: Timestamp;
+  expenseId: string | null;
   householdId: string;
   id: Generated<string>;
   memberId: string;
@@ -88,6 +90,7 @@ export interface Bookings {
   returnedAt: Timestamp | null;
   returnNote: string | null;
   seriesId: string | null;
+  startKm: number | null;
   startsAt: Timestamp;
   status: BookingStatus;
   thingId: string;
@@ -442,6 +445,8 @@ export interface SharedThings {
   active: Generated<boolean>;
   bookableBy: Generated<ColumnType<Role[], Role[], Role[]>>;
   bufferMinutes: Generated<number>;
+  costMinor: number | null;
+  costUnit: CostUnit | null;
   createdAt: Generated<Timestamp>;
   description: Generated<string>;
   householdId: string;
@@ -452,6 +457,7 @@ export interface SharedThings {
   monthlyMinutesPerMember: number | null;
   name: string;
   needsApproval: Generated<boolean>;
+  paidToMemberId: string | null;
   version: Generated<number>;
 }
 

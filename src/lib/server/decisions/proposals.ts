@@ -13,7 +13,7 @@ import { DomainError, forbidden } from '$lib/server/errors';
 import { audit } from '$lib/server/activity/log';
 import type { MemberContext } from '$lib/server/households/context';
 import { ballotsOf, countRow, lockProposal } from './closing';
-import { dueBy } from '$lib/server/households/catch-up';
+import { dueBy } from '$lib/server/households/due';
 import { notify } from '$lib/server/notifications/outbox';
 import { closingReminderAt } from '$lib/server/notifications/reminders';
 import { pathTo } from '$lib/paths';

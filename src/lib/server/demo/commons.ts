@@ -27,12 +27,14 @@ export async function seedDemoCommons(admin: MemberContext, ids: Map<string, str
 		name: 'Guest room',
 		kind: 'room',
 		description: 'Fold-out bed for two; sheets are in the hall cupboard.',
+		cost: null,
 		rules: { ...rules, bookableBy: ['adult'], maxDaysAhead: 120, bufferMinutes: 60 }
 	});
 	const car = await createThing(admin, {
 		name: 'The car',
 		kind: 'vehicle',
-		description: 'The blue estate. Note the mileage when you take it and bring it back.',
+		description: 'Daniel’s blue estate, shared. Note the km when you take it and bring it back: 20 cents a km go to Daniel.',
+		cost: { amountMinor: 20, unit: 'km', paidToMemberId: ids.get('Daniel')! },
 		rules: { ...rules, maxBookingMinutes: 12 * 60, maxDaysAhead: 60, monthlyMinutesPerMember: 20 * 60, bufferMinutes: 30 }
 	});
 	const today = todayIn(household.timezone);

@@ -6,16 +6,16 @@
  * stored due time has come, once (one request claims it). Reads and GET endpoints then
  * only read.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { TZDate } from '@date-fns/tz';
 import { addDays, startOfDay } from 'date-fns';
 import { getDb } from '$lib/server/db';
-import type { Database, Household } from '$lib/server/db/schema';
+import type { Household } from '$lib/server/db/schema';
 import { sweepItem } from '$lib/server/sweeps';
 import { runDueRecurring } from '$lib/server/money/recurring';
 import { closeDueIn } from '$lib/server/decisions/closing';
 import { freezePast } from '$lib/server/chores/freeze';
-import { remindChores, remindClosingSoon } from '$lib/server/notifications/reminders';
+import { remindBookings, remindChores, remindClosingSoon } from '$lib/server/notifications/reminders';
 
 type HouseholdRef = Pick<Household, 'id' | 'timezone'>;
 
@@ -30,6 +30,7 @@ export async function catchUp(household: HouseholdRef): Promise<void> {
 	await sweepItem('reminders', household.id, household.id, async () => {
 		await remindChores(household);
 		await remindClosingSoon(household.id);
+		await remindBookings(household);
 	});
 }
 
@@ -68,15 +69,6 @@ async function nextDue(household: HouseholdRef): Promise<Date> {
 	const tomorrow = startOfDay(addDays(new TZDate(Date.now(), household.timezone), 1));
 	const closing = proposal?.closesAt ? new Date(proposal.closesAt as Date) : null;
 	return closing && closing.getTime() < tomorrow.getTime() ? closing : new Date(tomorrow.getTime());
-}
-
-/** For writes that make work due sooner (a proposal closing in an hour): brings the due time forward. */
-export async function dueBy(db: Kysely<Database>, householdId: string, at: Date): Promise<void> {
-	await db
-		.insertInto('householdCatchUp')
-		.values({ householdId, dueAt: at })
-		.onConflict((oc) => oc.column('householdId').doUpdateSet({ dueAt: sql`least(household_catch_up.due_at, excluded.due_at)` }))
-		.execute();
 }
 
 /** For the job runner: every household whose work is due (or that never caught up), a bounded batch at a time. */

@@ -12,6 +12,8 @@ import { pathTo } from '$lib/paths';
 import { atLocalTime } from '$lib/dates';
 import { planInput, planWithoutBlocking, type HouseholdRef } from '$lib/server/chores/plan-input';
 import { notify } from './outbox';
+import { bookingsBetween } from '$lib/server/commons/bookings';
+import { BOOKING_REMINDER_MS } from '$lib/commons/booking-rules';
 
 const DAY_MS = 86_400_000;
 /** Chore reminders go in the morning; "your turn tomorrow" the evening before (quiet hours still hold them). */
@@ -84,6 +86,37 @@ export async function remindClosingSoon(householdId: string, now = new Date()): 
 					path: pathTo('/h/[hid]/proposals/[pid]', { hid: householdId, pid: proposal.id }),
 					recipients: waiting.rows.map((r) => r.memberId),
 					dedupeKey: `proposal.closing:${proposal.id}`
+				},
+				now
+			)
+		);
+		if (id) written++;
+	}
+	return written;
+}
+
+/**
+ * Bookings starting before the end of tomorrow: whoever has it (and the adult who booked
+ * for a child) hears two hours before, once per booking.
+ */
+export async function remindBookings(household: HouseholdRef, now = new Date()): Promise<number> {
+	const db = getDb();
+	const until = atLocalTime(plusDays(todayIn(household.timezone, now), 2), '00:00', household.timezone);
+	const soon = (await bookingsBetween(household.id, now, until)).filter((booking) => booking.status === 'confirmed' && booking.startsAt > now);
+	let written = 0;
+	for (const booking of soon) {
+		const id = await db.transaction().execute((trx) =>
+			notify(
+				trx,
+				{
+					householdId: household.id,
+					kind: 'booking.soon',
+					actorMemberId: null,
+					facts: { thing: booking.thing, startsAt: booking.startsAt.toISOString(), memberId: booking.memberId, name: booking.memberName },
+					path: pathTo('/h/[hid]/things/[sid]', { hid: household.id, sid: booking.thingId }),
+					recipients: [...new Set([booking.memberId, booking.bookedByMemberId])],
+					dedupeKey: `booking.soon:${booking.id}`,
+					notBefore: new Date(booking.startsAt.getTime() - BOOKING_REMINDER_MS)
 				},
 				now
 			)

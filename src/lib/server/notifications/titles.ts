@@ -68,6 +68,17 @@ function title({ kind, facts: f, memberId, forName, timezone }: Told, formatLoca
 			return m.n_recurring_failed({ description: text(f.description) });
 		case 'booking.requested':
 			return m.n_booking_requested({ actor: text(f.actor), thing: text(f.thing), day, from: text(f.from), until: text(f.until) });
+		case 'booking.soon': {
+			const when = typeof f.startsAt === 'string' ? formatInstant(f.startsAt, timezone, formatLocale) : '';
+			// Whose booking it is: the recipient's own, or (an adult who booked for a child) someone else's.
+			return f.memberId === memberId
+				? m.n_booking_soon({ thing: text(f.thing), when })
+				: m.n_booking_soon_for({ thing: text(f.thing), name: text(f.name), when });
+		}
+		case 'booking.returned':
+			return f.note
+				? m.n_booking_returned_note({ actor: text(f.actor), thing: text(f.thing), note: text(f.note) })
+				: m.n_booking_returned({ actor: text(f.actor), thing: text(f.thing) });
 		case 'booking.decided':
 			return f.approved === true ? m.n_booking_approved({ thing: text(f.thing), day }) : m.n_booking_declined({ thing: text(f.thing), day });
 	}

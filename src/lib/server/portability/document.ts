@@ -10,7 +10,7 @@ import { m } from '$lib/paraglide/messages';
 
 export const EXPORT_FORMAT = 'hearth.household';
 /** The version this Hearth writes; it reads every version from 1 up to it. */
-export const EXPORT_VERSION = 4;
+export const EXPORT_VERSION = 5;
 
 /** Parents before children: the order rows are inserted in on import. */
 export const EXPORTED_TABLES = [

@@ -23,7 +23,14 @@ const UPGRADES: Record<number, Upgrade> = {
 	// Version 3 (migration 22): a member without a login may have a guardian and an address for reminders.
 	2: (doc) => ({ ...withColumn(withColumn(doc, ['members'], 'guardian_member_id', null), ['members'], 'reminder_email', null), version: 3 }),
 	// Version 4 (migration 23): shared things and their bookings, new tables (an older file has none: the schema's default).
-	3: (doc) => ({ ...doc, version: 4 })
+	3: (doc) => ({ ...doc, version: 4 }),
+	// Version 5 (migration 24): a thing's cost and whom it is paid to; a booking's km readings and the expense it became.
+	4: (doc) => {
+		let next = doc;
+		for (const column of ['cost_minor', 'cost_unit', 'paid_to_member_id']) next = withColumn(next, ['shared_things'], column, null);
+		for (const column of ['start_km', 'end_km', 'expense_id']) next = withColumn(next, ['bookings'], column, null);
+		return { ...next, version: 5 };
+	}
 };
 
 /** The document as the current version; a file from the future was refused by the schema already. */

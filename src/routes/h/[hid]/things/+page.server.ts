@@ -4,18 +4,25 @@ import { formAction } from '$lib/server/forms';
 import { requireAdmin, requireMember } from '$lib/server/households/guard';
 import { createThing, listThings, nextBookings } from '$lib/server/commons/things';
 import { NEW_THING_VALUES, thingForm } from '$lib/server/commons/forms';
+import { listMembers } from '$lib/server/households/members';
+import { requestFormatLocale } from '$lib/server/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const { household } = await requireMember(params.hid);
-	const [things, next] = await Promise.all([listThings(household.id), nextBookings(household.id)]);
-	return { things: things.map((thing) => ({ ...thing, next: next.get(thing.id) ?? null })), newValues: NEW_THING_VALUES };
+	const [things, next, members] = await Promise.all([listThings(household.id), nextBookings(household.id), listMembers(household.id)]);
+	return {
+		things: things.map((thing) => ({ ...thing, next: next.get(thing.id) ?? null })),
+		newValues: NEW_THING_VALUES,
+		members: members.filter((member) => member.active).map(({ id, displayName }) => ({ id, displayName }))
+	};
 };
 
 export const actions: Actions = {
 	add: async ({ params, request }) => {
 		const context = await requireAdmin(params.hid);
-		return formAction(request, 'add', thingForm, async (input) => {
+		const money = { currency: context.household.currency, locale: requestFormatLocale() };
+		return formAction(request, 'add', thingForm(money), async (input) => {
 			const thing = await createThing(context, input);
 			redirect(303, resolve('/h/[hid]/things/[sid]', { hid: params.hid, sid: thing.id }));
 		});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formAction, orErrorPage } from '$lib/server/forms';
+import { fromForm } from '$lib/server/validation';
 import { requireAdmin, requireMember } from '$lib/server/households/guard';
 import { thingPage } from '$lib/server/commons/thing-page';
 import { book, cancelBooking, checkOut, decideBooking, handOver, returnThing } from '$lib/server/commons/bookings';
@@ -13,6 +14,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
 };
 
 const bookingId = z.object({ bookingId: z.string().max(60) });
+/** Taking out and bringing back: a note, and the km reading of a vehicle. */
+const noteForm = fromForm(bookingId.extend(bookingNoteInput.shape));
 
 export const actions: Actions = {
 	book: async ({ params, request }) => {
@@ -37,10 +40,10 @@ export const actions: Actions = {
 	},
 	checkOut: async ({ params, request }) => {
 		const context = await requireMember(params.hid);
-		return formAction(request, 'checkOut', bookingId.extend(bookingNoteInput.shape), ({ bookingId, note }) => checkOut(context, bookingId, note));
+		return formAction(request, 'checkOut', noteForm, ({ bookingId, ...note }) => checkOut(context, bookingId, note));
 	},
 	return: async ({ params, request }) => {
 		const context = await requireMember(params.hid);
-		return formAction(request, 'return', bookingId.extend(bookingNoteInput.shape), ({ bookingId, note }) => returnThing(context, bookingId, note));
+		return formAction(request, 'return', noteForm, ({ bookingId, ...note }) => returnThing(context, bookingId, note));
 	}
 };

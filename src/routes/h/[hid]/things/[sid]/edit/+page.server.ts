@@ -4,19 +4,26 @@ import { resolve } from '$app/paths';
 import { formAction, orErrorPage } from '$lib/server/forms';
 import { requireAdmin } from '$lib/server/households/guard';
 import { getThing, updateThing } from '$lib/server/commons/things';
-import { thingEditForm, thingValues } from '$lib/server/commons/forms';
+import { thingForm, thingValues } from '$lib/server/commons/forms';
+import { listMembers } from '$lib/server/households/members';
+import { requestFormatLocale } from '$lib/server/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const { household } = await requireAdmin(params.hid);
-	const thing = await orErrorPage(getThing(household.id, params.sid));
-	return { thing, values: thingValues(thing) };
+	const [thing, members] = await Promise.all([orErrorPage(getThing(household.id, params.sid)), listMembers(household.id)]);
+	return {
+		thing,
+		values: thingValues(thing, household.currency),
+		members: members.filter((member) => member.active).map(({ id, displayName }) => ({ id, displayName }))
+	};
 };
 
 export const actions: Actions = {
 	save: async ({ params, request }) => {
 		const context = await requireAdmin(params.hid);
-		return formAction(request, 'save', thingEditForm, async (input) => {
+		const money = { currency: context.household.currency, locale: requestFormatLocale() };
+		return formAction(request, 'save', thingForm(money, true), async (input) => {
 			await updateThing(context, params.sid, input);
 			redirect(303, resolve('/h/[hid]/things/[sid]', { hid: params.hid, sid: params.sid }));
 		});

@@ -6,5 +6,5 @@ import * as bookings from '$lib/server/commons/bookings';
 
 export const POST = endpoint(checkOutBooking, async ({ event, body }) => {
 	const context = await requireMember(event.params.hid!);
-	return json(await bookings.checkOut(context, event.params.bid!, body.note));
+	return json(await bookings.checkOut(context, event.params.bid!, body));
 });

@@ -6,5 +6,5 @@ import * as bookings from '$lib/server/commons/bookings';
 
 export const POST = endpoint(returnBooking, async ({ event, body }) => {
 	const context = await requireMember(event.params.hid!);
-	return json(await bookings.returnThing(context, event.params.bid!, body.note));
+	return json(await bookings.returnThing(context, event.params.bid!, body));
 });
