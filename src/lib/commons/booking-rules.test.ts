@@ -3,16 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { TZDate } from '@date-fns/tz';
 import { monthAround, ruleBreaks, weeklyRepeats, type BookingAttempt } from './booking-rules';
 import { timeline } from './timeline';
-import type { ThingRules } from './model';
+import { DEFAULT_THING_RULES, type ThingRules } from './model';
 
-const open: ThingRules = {
-	bookableBy: ['adult', 'youth'],
-	maxBookingMinutes: null,
-	maxDaysAhead: null,
-	monthlyMinutesPerMember: null,
-	bufferMinutes: 0,
-	needsApproval: false
-};
+const open: ThingRules = { ...DEFAULT_THING_RULES, bookableBy: [...DEFAULT_THING_RULES.bookableBy] };
 const now = new Date('2026-12-02T10:00:00Z');
 const hours = (n: number) => n * 3_600_000;
 const attempt = (overrides: Partial<BookingAttempt> = {}): BookingAttempt => ({

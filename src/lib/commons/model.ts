@@ -94,6 +94,16 @@ export const bookingSchema = /* @__PURE__ */ z
 	.meta({ id: 'Booking' });
 
 export type ThingRules = z.infer<typeof thingRulesSchema>;
+
+/** A new thing's rules unless it says otherwise: adults and youths may book, no limits, no buffer, no approval. */
+export const DEFAULT_THING_RULES: Readonly<ThingRules> = Object.freeze<ThingRules>({
+	bookableBy: ['adult', 'youth'],
+	maxBookingMinutes: null,
+	maxDaysAhead: null,
+	monthlyMinutesPerMember: null,
+	bufferMinutes: 0,
+	needsApproval: false
+});
 export type SharedThing = z.infer<typeof thingSchema>;
 export type ThingCost = z.infer<typeof thingCostSchema>;
 export type Booking = z.infer<typeof bookingSchema>;

@@ -6,6 +6,7 @@ import { contextFor, makeHouseOfThree, makeMember } from '../testing/factories';
 import { book, cancelBooking, checkOut, decideBooking, handOver, listBookings, returnThing } from './bookings';
 import { createThing, getThing, listThings, updateThing } from './things';
 import type { ThingInput } from './schemas';
+import { DEFAULT_THING_RULES } from '$lib/commons/model';
 import { remindBookings } from '../notifications/reminders';
 import { calendarPage } from '../chores/calendar-page';
 import { feedIcs } from '../chores/ics';
@@ -31,15 +32,7 @@ const car = (rules: Partial<ThingInput['rules']> = {}): ThingInput => ({
 	kind: 'vehicle',
 	description: '',
 	cost: null,
-	rules: {
-		bookableBy: ['adult', 'youth'],
-		maxBookingMinutes: null,
-		maxDaysAhead: null,
-		monthlyMinutesPerMember: null,
-		bufferMinutes: 0,
-		needsApproval: false,
-		...rules
-	}
+	rules: { ...DEFAULT_THING_RULES, bookableBy: [...DEFAULT_THING_RULES.bookableBy], ...rules }
 });
 
 async function refusal(work: Promise<unknown>): Promise<DomainError> {

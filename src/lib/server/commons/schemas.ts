@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BOOKER_ROLES, COST_UNITS, THING_KINDS } from '$lib/commons/model';
+import { BOOKER_ROLES, COST_UNITS, DEFAULT_THING_RULES, THING_KINDS } from '$lib/commons/model';
 import { amountMinorField } from '$lib/server/money/schemas';
 import { HARD_MAX_DAYS_AHEAD, HARD_MAX_MINUTES } from '$lib/commons/booking-rules';
 import { freeText, singleLineText, versionField, wholeNumber } from '$lib/server/validation';
@@ -18,15 +18,6 @@ const rulesFields = {
 	bufferMinutes: wholeNumber(0, 1440, { missing: () => m.v_thing_limit() }),
 	needsApproval: z.boolean()
 };
-
-export const DEFAULT_THING_RULES = {
-	bookableBy: ['adult', 'youth'],
-	maxBookingMinutes: null,
-	maxDaysAhead: null,
-	monthlyMinutesPerMember: null,
-	bufferMinutes: 0,
-	needsApproval: false
-} as const satisfies z.input<z.ZodObject<typeof rulesFields>>;
 
 /** A new thing's rules: what is left out takes the default (anyone but children and guests, no limits). */
 export const thingRulesInput = z

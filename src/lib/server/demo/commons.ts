@@ -9,7 +9,7 @@ import { atLocalTime, dayNumber, plusDays, todayIn } from '$lib/dates';
 import type { MemberContext } from '$lib/server/households/context';
 import { createThing } from '$lib/server/commons/things';
 import { book } from '$lib/server/commons/bookings';
-import { DEFAULT_THING_RULES } from '$lib/server/commons/schemas';
+import { DEFAULT_THING_RULES } from '$lib/commons/model';
 
 export async function seedDemoCommons(admin: MemberContext, ids: Map<string, string>): Promise<void> {
 	const { household } = admin;
