@@ -32,7 +32,8 @@ async function mainPages(page: Page): Promise<Array<[string, string]>> {
 		['notifications', `${home}/notifications`],
 		['what reaches you', `${home}/notifications/settings`],
 		['shared things', `${home}/things`],
-		['the car', thing]
+		['the car', thing],
+		['common meals', `${home}/meals`]
 	];
 }
 

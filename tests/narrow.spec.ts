@@ -15,12 +15,13 @@ test('no household page scrolls sideways at 360 px', async ({ page }) => {
 	const hid = home.split('/h/')[1]!;
 	const api = async (path: string) =>
 		(await (await page.request.get(`/api/v1/households/${hid}${path}`)).json()).items as Array<{ id: string; title?: string; kind?: string }>;
-	const [expenses, chores, proposals, members, things] = await Promise.all([
+	const [expenses, chores, proposals, members, things, meals] = await Promise.all([
 		api('/expenses?limit=1'),
 		api('/chores'),
 		api('/proposals'),
 		api('/members'),
-		api('/things')
+		api('/things'),
+		api(`/meals?from=${encodeURIComponent(new Date(Date.now() - 8 * 86_400_000).toISOString())}`)
 	]);
 	const paths = [
 		'',
@@ -51,7 +52,9 @@ test('no household page scrolls sideways at 360 px', async ({ page }) => {
 		'/notifications/settings',
 		'/things',
 		...things.map((t) => `/things/${t.id}`),
-		`/things/${things[0]!.id}/edit`
+		`/things/${things[0]!.id}/edit`,
+		'/meals',
+		...meals.map((meal) => `/meals/${meal.id}`)
 	];
 	const wide: string[] = [];
 	for (const path of paths) {
@@ -102,9 +105,9 @@ test.describe('on a 390 × 844 phone', () => {
 		await tabs.getByRole('link', { name: 'Members' }).tap();
 		await expect(page.getByRole('heading', { name: 'Members', level: 1 })).toBeVisible();
 		await page.goto(home);
-		// Who owes whom at a glance: a bar per person, the amounts beside them.
+		// Who owes whom at a glance: a bar per person, the amounts beside them (Mia's for last Sunday's dinner too).
 		const picture = page.getByTestId('balance-picture');
-		await expect(picture.getByRole('listitem')).toHaveCount(3);
+		await expect(picture.getByRole('listitem')).toHaveCount(4);
 		await expect(picture).toContainText(/You\s*\+€[\d,.]+ owed to you/);
 		await page.screenshot({ path: test.info().outputPath('home-390.png') });
 	});

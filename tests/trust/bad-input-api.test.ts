@@ -95,6 +95,14 @@ function bases(): Record<string, () => Record<string, unknown>> {
 		'POST /households/{hid}/bookings/{bid}/hand-over': () => ({ memberId: me }),
 		'POST /households/{hid}/bookings/{bid}/check-out': () => ({ note: '48 210 km', km: 48_210 }),
 		'POST /households/{hid}/bookings/{bid}/return': () => ({ note: 'Tank half full', km: 48_330 }),
+		'POST /households/{hid}/meals': () => {
+			const served = Date.now() + (40 + Math.floor(Math.random() * 300)) * 86_400_000;
+			return { servedAt: new Date(served).toISOString(), closesAt: new Date(served - 3_600_000).toISOString(), menu: 'Stew', maxPortions: 12 };
+		},
+		'PATCH /households/{hid}/meals/{meal}': () => ({ notes: 'Bring bowls', maxPortions: 20 }),
+		'POST /households/{hid}/meals/{meal}/sign-up': () => ({ eating: true, portions: 1, guests: 1, diet: 'No nuts' }),
+		'POST /households/{hid}/meals/{meal}/crew': () => ({ task: 'clean', joining: true }),
+		'POST /households/{hid}/meals/{meal}/cost': () => ({ amountMinor: 2400, paidByMemberId: me }),
 		'PUT /households/{hid}/decision-rules': () => structuredClone(rules) as Record<string, unknown>,
 		'POST /households/import': () => structuredClone(exported) as Record<string, unknown>,
 		'POST /households/{hid}/imports/splitwise': () => ({ csv: readFileSync('tests/fixtures/splitwise-sample.csv', 'utf8'), dryRun: true })
@@ -112,6 +120,7 @@ function pathOf(template: string): string {
 			.replace('{pid}', house.proposalId)
 			.replace('{sid}', house.thingId)
 			.replace('{bid}', house.bookingId)
+			.replace('{meal}', house.mealId)
 			.replace('{dueOn}', shift(mondayInWeeks(8), 1))
 	);
 }

@@ -20,6 +20,7 @@ let choreId: string;
 let proposalId: string;
 let thingId: string;
 let bookingId: string;
+let mealId: string;
 let db: pg.Client;
 
 const snapshot = () => householdSnapshot(db, household.id);
@@ -33,7 +34,8 @@ function urlOf(route: string): string {
 		.replace('[cid]', choreId)
 		.replace('[pid]', proposalId)
 		.replace('[sid]', thingId)
-		.replace('[bid]', bookingId);
+		.replace('[bid]', bookingId)
+		.replace('[meal]', mealId);
 }
 
 async function request(route: string, action: string, cookie?: string) {
@@ -97,7 +99,7 @@ async function request(route: string, action: string, cookie?: string) {
 }
 
 beforeAll(async () => {
-	({ member, stranger, household, expenseId, recurringId, choreId, proposalId, thingId, bookingId } = await setUpGuardedHouse());
+	({ member, stranger, household, expenseId, recurringId, choreId, proposalId, thingId, bookingId, mealId } = await setUpGuardedHouse());
 	db = new pg.Client({ connectionString: inject('httpDatabaseUrl') });
 	await db.connect();
 });

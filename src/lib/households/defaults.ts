@@ -24,9 +24,11 @@ export interface HouseholdDefaults {
 	/** A new expense starts with the way its payer last split one. */
 	rememberPayerSplit: boolean;
 	rolePresets: RolePresets;
+	/** The most one portion of a common meal costs those who ate; null: no cap. */
+	mealPortionCapMinor: number | null;
 }
 
-export const BUILT_IN_DEFAULTS: HouseholdDefaults = { splitMode: 'auto', rememberPayerSplit: true, rolePresets: rolePresets() };
+export const BUILT_IN_DEFAULTS: HouseholdDefaults = { splitMode: 'auto', rememberPayerSplit: true, rolePresets: rolePresets(), mealPortionCapMinor: null };
 
 /** What the expense form needs to start a new expense's split, and to follow a change of payer. */
 export interface SplitDefaults {

@@ -1,6 +1,6 @@
 /**
  * What a new member of each role starts with: their part of shared costs (share weight)
- * and of the chores (chore capacity). Editable per member, and per house in Settings
+ * and of the chores (chore capacity), and what they eat at a common meal (portions). Editable per member, and per house in Settings
  * (`HouseholdDefaults.rolePresets`); a child pays nothing by default.
  */
 import { labelsOf } from '$lib/i18n/labels';
@@ -11,14 +11,16 @@ export type Role = 'adult' | 'youth' | 'child' | 'guest';
 export interface RolePreset {
 	shareWeight: number;
 	choreCapacity: number;
+	/** What they eat at a common meal, in portions (a child half). */
+	mealPortions: number;
 }
 export type RolePresets = Record<Role, RolePreset>;
 
 export const ROLE_PRESETS: RolePresets = {
-	adult: { shareWeight: 1, choreCapacity: 1 },
-	youth: { shareWeight: 0.5, choreCapacity: 0.75 },
-	child: { shareWeight: 0, choreCapacity: 0.5 },
-	guest: { shareWeight: 1, choreCapacity: 0 }
+	adult: { shareWeight: 1, choreCapacity: 1, mealPortions: 1 },
+	youth: { shareWeight: 0.5, choreCapacity: 0.75, mealPortions: 1 },
+	child: { shareWeight: 0, choreCapacity: 0.5, mealPortions: 0.5 },
+	guest: { shareWeight: 1, choreCapacity: 0, mealPortions: 1 }
 };
 
 export const ROLE_LABELS = labelsOf<Role>({ adult: m.role_adult, youth: m.role_youth, child: m.role_child, guest: m.role_guest });

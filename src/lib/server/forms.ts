@@ -8,6 +8,8 @@ import type { z } from 'zod';
 import { DomainError } from './errors';
 import { formValues, parseForm, type FieldErrors } from './validation';
 import type { FormAnswer } from '$lib/forms/answer';
+import { atLocalTime, parseDay } from '$lib/dates';
+import { m } from '$lib/paraglide/messages';
 
 export type { FormAnswer };
 
@@ -88,4 +90,25 @@ export async function orErrorPage<T>(work: Promise<T>): Promise<T> {
 export function refusedAnswer<N extends string, T, V>(answer: Named<N, T, V> | ActionFailure<Named<N, T, V>>, name: N): FormAnswer<T, V> | null {
 	// isActionFailure narrows to ActionFailure<undefined>: the data is this action's own answer.
 	return isActionFailure(answer) ? (answer.data as unknown as Named<N, T, V>)[name] : null;
+}
+
+const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/**
+ * A day field and a time field typed on the house's clock (a booking's start, a meal's
+ * serving time) → the ISO instant; undefined, with each unreadable field's message put in
+ * `errors`, when either cannot be read.
+ */
+export function instantFromFields(
+	values: Record<string, string>,
+	errors: FieldErrors,
+	fields: { day: string; time: string },
+	missingTime: () => string,
+	timezone: string
+): string | undefined {
+	const day = parseDay(values[fields.day] ?? '');
+	const time = (values[fields.time] ?? '').trim();
+	if (!day) errors[fields.day] = m.v_date_real();
+	if (!CLOCK_TIME.test(time)) errors[fields.time] = missingTime();
+	return day && CLOCK_TIME.test(time) ? atLocalTime(day, time, timezone).toISOString() : undefined;
 }

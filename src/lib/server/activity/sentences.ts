@@ -56,6 +56,7 @@ const SENTENCES: Record<string, Sentence> = {
 		if (f.via === 'recurring') return m.act_expense_recurring({ description: text(f.description), amount: x.money(f), day: x.day(f.spentOn) });
 		if (f.via === 'proposal') return m.act_expense_proposal({ title: text(f.title) });
 		if (f.via === 'booking') return m.act_expense_booking({ actor: text(f.actor), thing: text(f.thing), amount: x.money(f) });
+		if (f.via === 'meal') return m.act_expense_meal({ menu: text(f.menu), amount: x.money(f) });
 		return m.act_expense_created({ actor: text(f.actor), description: text(f.description), amount: x.money(f) });
 	},
 	'expense.updated': (f) => m.act_expense_updated({ actor: text(f.actor), description: text(f.description) }),
@@ -119,7 +120,24 @@ const SENTENCES: Record<string, Sentence> = {
 	'booking.declined': (f, x) => m.act_booking_declined({ actor: text(f.actor), thing: text(f.thing), day: x.day(f.day) }),
 	'booking.handed_over': (f, x) => m.act_booking_handed_over({ actor: text(f.actor), thing: text(f.thing), day: x.day(f.day), name: text(f.name) }),
 	'booking.checked_out': (f) => m.act_booking_checked_out({ actor: text(f.actor), thing: text(f.thing) }),
-	'booking.returned': (f) => m.act_booking_returned({ actor: text(f.actor), thing: text(f.thing) })
+	'booking.returned': (f) => m.act_booking_returned({ actor: text(f.actor), thing: text(f.thing) }),
+	'meal.planned': (f, x) => m.act_meal_planned({ actor: text(f.actor), menu: text(f.menu), day: x.day(f.day) }),
+	'meal.changed': (f) => m.act_meal_changed({ actor: text(f.actor), menu: text(f.menu) }),
+	'meal.cancelled': (f, x) => m.act_meal_cancelled({ actor: text(f.actor), menu: text(f.menu), day: x.day(f.day) }),
+	'meal.signed_up': (f, x) => {
+		const words = { actor: text(f.actor), name: text(f.name), menu: text(f.menu), day: x.day(f.day) };
+		return f.actor === f.name ? m.act_meal_signed_up(words) : m.act_meal_signed_up_for(words);
+	},
+	'meal.signed_out': (f, x) => {
+		const words = { actor: text(f.actor), name: text(f.name), menu: text(f.menu), day: x.day(f.day) };
+		return f.actor === f.name ? m.act_meal_signed_out(words) : m.act_meal_signed_out_for(words);
+	},
+	'meal.crew_joined': (f, x) => {
+		const words = { name: text(f.name), menu: text(f.menu), day: x.day(f.day) };
+		return f.task === 'clean' ? m.act_meal_cleans(words) : m.act_meal_cooks(words);
+	},
+	'meal.crew_left': (f, x) => m.act_meal_crew_left({ name: text(f.name), menu: text(f.menu), day: x.day(f.day) }),
+	'meal.cost_recorded': (f, x) => m.act_meal_cost({ actor: text(f.actor), menu: text(f.menu), amount: x.money(f) })
 };
 
 /** The sentence for an entry, or null when its facts cannot tell it (then its stored sentence stands). */

@@ -9,6 +9,7 @@ import * as chores from './spec/chores';
 import * as decisions from './spec/decisions';
 import * as portability from './spec/portability';
 import * as commons from './spec/commons';
+import * as meals from './spec/meals';
 
 /** Every operation of API v1; the route test checks each route file appears here. */
 export const operations: Operation[] = (
@@ -19,6 +20,7 @@ export const operations: Operation[] = (
 		...Object.values(chores),
 		...Object.values(decisions),
 		...Object.values(commons),
+		...Object.values(meals),
 		...Object.values(portability)
 	] as unknown[]
 ).filter((value): value is Operation => typeof value === 'object' && value !== null && 'method' in value && 'path' in value);

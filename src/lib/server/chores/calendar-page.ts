@@ -2,9 +2,10 @@
  * The chore calendar page (agenda, week, month): what it shows for one member, view and
  * day, kept by the household cache until anything of the house changes or the day turns.
  */
-import { atLocalTime, daysBetween, plusDays, todayIn } from '$lib/dates';
+import { atLocalTime, clockIn, daysBetween, plusDays, todayIn } from '$lib/dates';
 import { bookingsByDay } from '$lib/commons/timeline';
 import { bookingsBetween } from '$lib/server/commons/bookings';
+import { mealsOnCalendar, type CalendarMeal } from '$lib/server/meals/meals';
 import { planningBounds } from '$lib/chores/bounds';
 import { dayOrder, viewRange, type CalendarView } from '$lib/chores/views';
 import type { WeekStart } from '$lib/i18n/locales';
@@ -44,19 +45,15 @@ async function readCalendarPage({ household, member }: MemberContext, { view, an
 	// The week and agenda around today also list what is still undone from the fortnight before them, as Home does.
 	const overdueFrom = plusDays(today, -OVERDUE_DAYS);
 	const showsOverdue = view !== 'month' && range.from <= today && range.to >= today && range.from > overdueFrom;
-	const [planned, earlier, chores, booked] = await Promise.all([
+	const [dayStart, dayAfter] = [atLocalTime(range.from, '00:00', household.timezone), atLocalTime(plusDays(range.to, 1), '00:00', household.timezone)];
+	const [planned, earlier, chores, booked, meals] = await Promise.all([
 		choreCalendar(household, range.from, range.to, filterId),
 		showsOverdue ? choreCalendar(household, overdueFrom, plusDays(range.from, -1), filterId) : [],
 		listChores(household.id),
 		// The agenda and the week show the shared things' bookings beside the chores.
-		view === 'month'
-			? []
-			: bookingsBetween(
-					household.id,
-					atLocalTime(range.from, '00:00', household.timezone),
-					atLocalTime(plusDays(range.to, 1), '00:00', household.timezone),
-					filterId
-				)
+		view === 'month' ? [] : bookingsBetween(household.id, dayStart, dayAfter, filterId),
+		// And the common meals (those the member cooks or eats at, when the view is theirs).
+		view === 'month' ? [] : mealsOnCalendar(household.id, dayStart, dayAfter, filterId)
 	]);
 	const inOrder = [...planned].sort(dayOrder);
 	// The month draws a dot per chore: it gets only what a dot and its label need.
@@ -75,8 +72,16 @@ async function readCalendarPage({ household, member }: MemberContext, { view, an
 		dots,
 		overdue,
 		bookings: bookingsByDay(booked, range.from, daysBetween(range.from, range.to) + 1, household.timezone),
+		meals: mealsByDay(meals, household.timezone),
 		more: month?.more ?? {},
 		chores: chores.map(({ id, name, active }) => ({ id, name, active })),
 		members: members.map(({ id, displayName, active }) => ({ id, displayName, active }))
 	};
+}
+
+/** The meals of each day on the house's clock, with the time each is served. */
+function mealsByDay(meals: CalendarMeal[], timezone: string): Record<string, Array<{ id: string; menu: string; time: string }>> {
+	const days: Record<string, Array<{ id: string; menu: string; time: string }>> = {};
+	for (const meal of meals) (days[todayIn(timezone, meal.servedAt)] ??= []).push({ id: meal.id, menu: meal.menu, time: clockIn(timezone, meal.servedAt) });
+	return days;
 }

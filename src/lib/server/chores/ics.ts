@@ -9,6 +9,7 @@ import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { getDb } from '$lib/server/db';
 import { atLocalTime, plusDays, todayIn } from '$lib/dates';
 import { bookingsBetween, type CalendarBooking } from '$lib/server/commons/bookings';
+import { mealsOnCalendar, type CalendarMeal } from '$lib/server/meals/meals';
 import { choreCalendar, type Occurrence } from './occurrences';
 import { timeSlices } from '$lib/server/event-loop';
 import { findFeed } from './feed-links';
@@ -77,6 +78,12 @@ async function writeFeed(feed: { id: string; name: string; timezone: string }, m
 		atLocalTime(plusDays(to, 1), '00:00', feed.timezone),
 		memberId ?? undefined
 	);
+	const meals = await mealsOnCalendar(
+		householdId,
+		atLocalTime(from, '00:00', feed.timezone),
+		atLocalTime(plusDays(to, 1), '00:00', feed.timezone),
+		memberId ?? undefined
+	);
 	const names = new Map(
 		(await db.selectFrom('members').select(['id', 'displayName']).where('householdId', '=', householdId).execute()).map((m) => [m.id, m.displayName])
 	);
@@ -100,6 +107,11 @@ async function writeFeed(feed: { id: string; name: string; timezone: string }, m
 	}
 	for (const booking of bookings) {
 		parts.push(foldLines(calendar.createEvent(bookingEvent(booking, feed.timezone)).toString()));
+		calendar.clear();
+		await giveBack();
+	}
+	for (const meal of meals) {
+		parts.push(foldLines(calendar.createEvent(mealEvent(meal, feed.timezone)).toString()));
 		calendar.clear();
 		await giveBack();
 	}
@@ -131,6 +143,17 @@ function bookingEvent(booking: CalendarBooking, timezone: string): ICalEventData
 		description: booking.status === 'pending' ? m.ics_booking_pending() : m.ics_booking(),
 		start: new TZDate(booking.startsAt.getTime(), timezone),
 		end: new TZDate(booking.endsAt.getTime(), timezone),
+		timezone
+	};
+}
+
+/** A common meal: an hour and a half from when it is served. */
+function mealEvent(meal: CalendarMeal, timezone: string): ICalEventData {
+	return {
+		id: `meal-${meal.id}@hearth`,
+		summary: m.ics_meal({ menu: meal.menu }),
+		start: new TZDate(meal.servedAt.getTime(), timezone),
+		end: new TZDate(meal.servedAt.getTime() + 90 * 60_000, timezone),
 		timezone
 	};
 }

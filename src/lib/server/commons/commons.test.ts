@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { getDb } from '../db';
 import { DomainError } from '../errors';
+import { refusal } from '../testing/refusal';
 import { contextFor, makeHouseOfThree, makeMember } from '../testing/factories';
 import { book, cancelBooking, checkOut, decideBooking, handOver, listBookings, returnThing } from './bookings';
 import { createThing, getThing, listThings, updateThing } from './things';
@@ -34,16 +35,6 @@ const car = (rules: Partial<ThingInput['rules']> = {}): ThingInput => ({
 	cost: null,
 	rules: { ...DEFAULT_THING_RULES, bookableBy: [...DEFAULT_THING_RULES.bookableBy], ...rules }
 });
-
-async function refusal(work: Promise<unknown>): Promise<DomainError> {
-	try {
-		await work;
-	} catch (error) {
-		if (error instanceof DomainError) return error;
-		throw error;
-	}
-	throw new Error('expected a refusal');
-}
 
 describe('shared things', () => {
 	it('are the house’s own: another house’s thing answers “not found”', async () => {

@@ -2,11 +2,10 @@
  * The commons' forms → the same inputs the JSON API takes. People type hours and days
  * (the API counts minutes); a booking's times are typed on the house's clock.
  */
-import { atLocalTime, parseDay } from '$lib/dates';
 import { minorToInput, parseAmount } from '$lib/money/format';
 import { BOOKER_ROLES, type SharedThing } from '$lib/commons/model';
 import { fieldErrors, formValues } from '$lib/server/validation';
-import type { FormAdapter } from '$lib/server/forms';
+import { instantFromFields, type FormAdapter } from '$lib/server/forms';
 import { bookingInput, thingInput, thingPatch, type BookingInput, type ThingInput, type ThingPatch } from './schemas';
 import { m } from '$lib/paraglide/messages';
 
@@ -102,8 +101,6 @@ export function thingValues(thing: SharedThing, currency: string): Record<string
 
 export const NEW_THING_VALUES: Record<string, string> = { kind: 'room', bufferMinutes: '0', bookableBy_adult: 'on', bookableBy_youth: 'on', costUnit: 'hour' };
 
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-
 const toBookingField = (path: string) => ({ startsAt: 'startTime', endsAt: 'endTime' })[path.split('.')[0]!] ?? path.split('.')[0]!;
 
 /** The booking form: a day and a time to start, a day and a time to end, on the house's clock. */
@@ -112,15 +109,9 @@ export function bookingForm(timezone: string): FormAdapter<BookingInput> {
 		read(formData) {
 			const values = formValues(formData);
 			const errors: Record<string, string> = {};
-			const instant = (dayField: string, timeField: string, missing: () => string) => {
-				const day = parseDay(values[dayField] ?? '');
-				const time = (values[timeField] ?? '').trim();
-				if (!day) errors[dayField] = m.v_date_real();
-				if (!TIME.test(time)) errors[timeField] = missing();
-				return day && TIME.test(time) ? atLocalTime(day, time, timezone).toISOString() : '';
-			};
-			const startsAt = instant('startDay', 'startTime', m.v_booking_start);
-			const endsAt = instant('endDay', 'endTime', m.v_booking_end);
+
+			const startsAt = instantFromFields(values, errors, { day: 'startDay', time: 'startTime' }, m.v_booking_start, timezone) ?? '';
+			const endsAt = instantFromFields(values, errors, { day: 'endDay', time: 'endTime' }, m.v_booking_end, timezone) ?? '';
 			const parsed = bookingInput.safeParse({
 				startsAt,
 				endsAt,

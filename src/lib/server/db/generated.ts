@@ -8,6 +8,7 @@ import type { BookingStatus, CostUnit, ThingKind } from "$lib/commons/model";
 import type { LinkedExpense, Outcome, Position, ProposalKind, ProposalStatus, Tally, Threshold, VoterClass } from "$lib/decisions/model";
 import type { Role, RolePresets } from "$lib/households/roles";
 import type { Locale } from "$lib/i18n/locales";
+import type { CrewTask, MealAttendance } from "$lib/meals/model";
 import type { Expense, MoneyLine } from "$lib/money/model";
 import type { Split, SplitMode } from "$lib/money/splits";
 import type { Channel, NotificationKind } from "$lib/notifications/model";
@@ -211,6 +212,7 @@ export interface HouseholdCatchUp {
 
 export interface HouseholdDefaults {
   householdId: string;
+  mealPortionCapMinor: number | null;
   rememberPayerSplit: Generated<boolean>;
   rolePresets: Generated<ColumnType<Partial<RolePresets>, string, string>>;
   splitMode: Generated<"auto" | SplitMode>;
@@ -258,6 +260,43 @@ export interface Invites {
   role: Role;
   tokenHash: string;
   useCount: Generated<number>;
+}
+
+export interface MealCrew {
+  householdId: string;
+  mealId: string;
+  memberId: string;
+  task: CrewTask;
+}
+
+export interface MealDiners {
+  diet: Generated<string>;
+  eating: boolean;
+  guests: Generated<number>;
+  householdId: string;
+  mealId: string;
+  memberId: string;
+  portions: Numeric;
+  signedByMemberId: string;
+  updatedAt: Generated<Timestamp>;
+}
+
+export interface Meals {
+  attendance: Generated<MealAttendance>;
+  cancelled: Generated<boolean>;
+  closesAt: Timestamp;
+  createdAt: Generated<Timestamp>;
+  createdByMemberId: string;
+  expenseId: string | null;
+  householdId: string;
+  id: Generated<string>;
+  maxPortions: Numeric | null;
+  menu: string;
+  notes: Generated<string>;
+  servedAt: Timestamp;
+  spentByMemberId: string | null;
+  spentMinor: number | null;
+  version: Generated<number>;
 }
 
 export interface MemberBalances {
@@ -531,6 +570,9 @@ export interface DB {
   householdVersions: HouseholdVersions;
   instanceSecrets: InstanceSecrets;
   invites: Invites;
+  mealCrew: MealCrew;
+  mealDiners: MealDiners;
+  meals: Meals;
   memberBalances: MemberBalances;
   members: Members;
   notificationEvents: NotificationEvents;

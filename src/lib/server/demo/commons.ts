@@ -4,24 +4,16 @@
  * Daniel's errand tomorrow, Grandma Rosa's Thursday appointments (booked by Priya for her)
  * and a friend's visit in the guest room.
  */
-import { getDb } from '$lib/server/db';
 import { atLocalTime, dayNumber, plusDays, todayIn } from '$lib/dates';
 import type { MemberContext } from '$lib/server/households/context';
+import { actingAs } from './context';
 import { createThing } from '$lib/server/commons/things';
 import { book } from '$lib/server/commons/bookings';
 import { DEFAULT_THING_RULES } from '$lib/commons/model';
 
 export async function seedDemoCommons(admin: MemberContext, ids: Map<string, string>): Promise<void> {
 	const { household } = admin;
-	const contextOf = async (name: string): Promise<MemberContext> => {
-		const member = await getDb()
-			.selectFrom('members')
-			.selectAll()
-			.where('householdId', '=', household.id)
-			.where('id', '=', ids.get(name)!)
-			.executeTakeFirstOrThrow();
-		return { ...admin, member };
-	};
+	const contextOf = (name: string) => actingAs(admin, ids.get(name)!);
 	const rules = { ...DEFAULT_THING_RULES, bookableBy: [...DEFAULT_THING_RULES.bookableBy] };
 	const guestRoom = await createThing(admin, {
 		name: 'Guest room',

@@ -10,6 +10,7 @@ import { createProposal } from '$lib/server/decisions/proposals';
 import { closeIfDue } from '$lib/server/decisions/closing';
 import { castVote } from '$lib/server/decisions/votes';
 import type { ProposalInput, VoteInput } from '$lib/server/decisions/schemas';
+import { actingAs } from './context';
 
 type Ballot = (options: string[]) => VoteInput;
 
@@ -17,10 +18,7 @@ export async function seedDemoDecisions(admin: MemberContext, ids: Map<string, s
 	const db = getDb();
 	const id = (name: string) => ids.get(name)!;
 	const household = admin.household;
-	const contextOf = async (name: string): Promise<MemberContext> => {
-		const member = await db.selectFrom('members').selectAll().where('householdId', '=', household.id).where('id', '=', id(name)).executeTakeFirstOrThrow();
-		return { ...admin, member };
-	};
+	const contextOf = (name: string) => actingAs(admin, id(name));
 	const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 	const options = async (proposalId: string) =>
 		(

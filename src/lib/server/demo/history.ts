@@ -2,7 +2,7 @@
  * A lived-in demo: the seeder writes months of history in a second, so every activity
  * entry would say "just now". This dates each entry to when its thing happened (an
  * expense on its day, in the evening; a payment on its day; a proposal when it opened
- * or closed; the house itself a few days before its first expense) at believable local
+ * or closed; a meal's entries around when it was served; the house itself a few days before its first expense) at believable local
  * times, and rewrites the log in that order. Only a demo house's log can be rewritten
  * (migration 13).
  */
@@ -40,6 +40,10 @@ export async function dateDemoHistory(householdId: string, timezone: string): Pr
 					when a.action = 'invite.created' then (current_date - 2 + time '21:05') at time zone ${timezone}
 					when a.action = 'thing.added' then ((select day from founding) + 2 + time '18:40' + make_interval(mins => (a.id % 20)::int)) at time zone ${timezone}
 					when a.action like 'booking.%' then (current_date - 1 + time '18:20' + make_interval(mins => (a.id % 30)::int)) at time zone ${timezone}
+					when a.action like 'meal.%' then
+						(select ml.served_at from meals ml where ml.household_id = a.household_id and ml.id::text = a.subject_id)
+							+ case a.action when 'meal.planned' then interval '-6 days' when 'meal.cost_recorded' then interval '2 hours' else interval '-9 hours' end
+							+ make_interval(mins => (a.id % 40)::int)
 					else ((select day from founding) + time '19:10' + make_interval(mins => (a.id % 50)::int)) at time zone ${timezone}
 				end) as happened_at
 				from activity a where a.household_id = ${householdId}

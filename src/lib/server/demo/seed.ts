@@ -21,6 +21,7 @@ import type { ChoreInput } from '$lib/server/chores/schemas';
 import { sql } from 'kysely';
 import { seedDemoDecisions } from './decisions';
 import { seedDemoCommons } from './commons';
+import { seedDemoMeals } from './meals';
 import { dateDemoHistory } from './history';
 import { addDays, format } from 'date-fns';
 
@@ -108,6 +109,7 @@ export async function plantDemoHouse(accounts: Map<string, SessionUser>, expires
 	await seedDemoChores(admin, memberIds);
 	await seedDemoDecisions(admin, memberIds);
 	await seedDemoCommons(admin, memberIds);
+	await seedDemoMeals(admin, memberIds);
 	await dateDemoHistory(household.id, TIMEZONE);
 	return household.id;
 }

@@ -15,18 +15,28 @@ export const getHouseholdDefaults = (householdId: string) => householdDefaultsOf
 export async function householdDefaultsOf(db: Kysely<Database>, householdId: string): Promise<HouseholdDefaults> {
 	const row = await db
 		.selectFrom('householdDefaults')
-		.select(['splitMode', 'rememberPayerSplit', 'rolePresets'])
+		.select(['splitMode', 'rememberPayerSplit', 'rolePresets', 'mealPortionCapMinor'])
 		.where('householdId', '=', householdId)
 		.executeTakeFirst();
 	if (!row) return structuredClone(BUILT_IN_DEFAULTS);
 	// Stored by this code, or by an import that was checked with the same schema.
 	const presets = storedRolePresets.safeParse(row.rolePresets);
-	return { splitMode: row.splitMode, rememberPayerSplit: row.rememberPayerSplit, rolePresets: rolePresets(presets.success ? presets.data : {}) };
+	return {
+		splitMode: row.splitMode,
+		rememberPayerSplit: row.rememberPayerSplit,
+		rolePresets: rolePresets(presets.success ? presets.data : {}),
+		mealPortionCapMinor: row.mealPortionCapMinor
+	};
 }
 
 export async function setHouseholdDefaults(context: MemberContext, input: HouseholdDefaultsInput): Promise<void> {
 	const householdId = context.household.id;
-	const values = { splitMode: input.splitMode, rememberPayerSplit: input.rememberPayerSplit, rolePresets: JSON.stringify(input.rolePresets) };
+	const values = {
+		splitMode: input.splitMode,
+		rememberPayerSplit: input.rememberPayerSplit,
+		rolePresets: JSON.stringify(input.rolePresets),
+		mealPortionCapMinor: input.mealPortionCapMinor
+	};
 	await getDb()
 		.transaction()
 		.execute(async (trx) => {

@@ -4,6 +4,8 @@ import { daysBetween } from '$lib/dates';
 import { z } from 'zod';
 import { displayNameField, emailField } from '$lib/server/auth/schemas';
 import { calendarDate, freeText, fromForm, singleLineText, versionField, wholeNumber } from '$lib/server/validation';
+import { amountMinorField } from '$lib/server/money/schemas';
+import { MAX_PORTIONS } from '$lib/meals/model';
 
 export const ROLES = ['adult', 'youth', 'child', 'guest'] as const;
 export const roleField = z.enum(ROLES, { error: () => m.v_role() });
@@ -70,14 +72,25 @@ const weightField = () =>
 export const shareWeightField = weightField();
 export const choreCapacityField = weightField();
 
-/** One role's starting parts: absent fields keep the built-in preset. */
-const rolePresetInput = z.object({ shareWeight: shareWeightField, choreCapacity: choreCapacityField }).strict();
+/** Portions one person eats at a common meal: 0–10, in hundredths (half a portion for a child). */
+export const mealPortionsField = z
+	.number({ error: () => m.v_meal_portions() })
+	.min(0, { error: () => m.v_meal_portions() })
+	.max(MAX_PORTIONS, { error: () => m.v_meal_portions() })
+	.refine((n) => Number.isFinite(n) && Math.round(n * 100) === n * 100, { error: () => m.v_meal_portions() });
+
+/** One role's starting parts (a meal's portions may be left out: the built-in preset's). */
+const rolePresetInput = z.object({ shareWeight: shareWeightField, choreCapacity: choreCapacityField, mealPortions: mealPortionsField.optional() }).strict();
 
 export const householdDefaultsInput = z
 	.object({
 		splitMode: z.enum(['auto', 'equal', 'weights', 'shares', 'percent', 'exact'], { error: () => m.v_split_default() }),
 		rememberPayerSplit: z.boolean(),
-		rolePresets: z.object({ adult: rolePresetInput, youth: rolePresetInput, child: rolePresetInput, guest: rolePresetInput }).strict()
+		rolePresets: z.object({ adult: rolePresetInput, youth: rolePresetInput, child: rolePresetInput, guest: rolePresetInput }).strict(),
+		mealPortionCapMinor: amountMinorField
+			.nullable()
+			.default(null)
+			.meta({ description: 'The most one portion of a common meal costs those who ate (the cooks carry the rest); null: no cap' })
 	})
 	.meta({ id: 'HouseholdDefaults' });
 export type HouseholdDefaultsInput = z.infer<typeof householdDefaultsInput>;
@@ -89,15 +102,19 @@ export const householdDefaultsForm = fromForm(
 		...(Object.fromEntries(
 			ROLES.flatMap((role) => [
 				[`${role}_shareWeight`, shareWeightField],
-				[`${role}_choreCapacity`, choreCapacityField]
+				[`${role}_choreCapacity`, choreCapacityField],
+				[`${role}_mealPortions`, mealPortionsField]
 			])
-		) as Record<`${(typeof ROLES)[number]}_${'shareWeight' | 'choreCapacity'}`, typeof shareWeightField>)
+		) as Record<`${(typeof ROLES)[number]}_${'shareWeight' | 'choreCapacity' | 'mealPortions'}`, typeof shareWeightField>)
 	})
-).transform((form): HouseholdDefaultsInput => ({
+).transform((form): Omit<HouseholdDefaultsInput, 'mealPortionCapMinor'> => ({
 	splitMode: form.splitMode,
 	rememberPayerSplit: form.rememberPayerSplit,
 	rolePresets: Object.fromEntries(
-		ROLES.map((role) => [role, { shareWeight: form[`${role}_shareWeight`], choreCapacity: form[`${role}_choreCapacity`] }])
+		ROLES.map((role) => [
+			role,
+			{ shareWeight: form[`${role}_shareWeight`], choreCapacity: form[`${role}_choreCapacity`], mealPortions: form[`${role}_mealPortions`] }
+		])
 	) as HouseholdDefaultsInput['rolePresets']
 }));
 

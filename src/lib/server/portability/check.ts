@@ -50,7 +50,8 @@ const REFERENCES: Array<[test: (column: string) => boolean, target: ExportedTabl
 	[(c) => c === 'proposal_id', 'proposals', 'proposal'],
 	[(c) => c === 'chore_id', 'chores', 'chore'],
 	[(c) => c === 'recurring_id', 'recurring_expenses', 'recurring expense'],
-	[(c) => c === 'thing_id', 'shared_things', 'shared thing']
+	[(c) => c === 'thing_id', 'shared_things', 'shared thing'],
+	[(c) => c === 'meal_id', 'meals', 'meal']
 ];
 
 const UNIQUE_IDS: ExportedTable[] = [
@@ -63,7 +64,8 @@ const UNIQUE_IDS: ExportedTable[] = [
 	'proposal_comments',
 	'absences',
 	'shared_things',
-	'bookings'
+	'bookings',
+	'meals'
 ];
 
 const amount = (value: unknown) => (typeof value === 'number' && Number.isSafeInteger(value) ? value : Number.NaN);

@@ -30,7 +30,9 @@ const UPGRADES: Record<number, Upgrade> = {
 		for (const column of ['cost_minor', 'cost_unit', 'paid_to_member_id']) next = withColumn(next, ['shared_things'], column, null);
 		for (const column of ['start_km', 'end_km', 'expense_id']) next = withColumn(next, ['bookings'], column, null);
 		return { ...next, version: 5 };
-	}
+	},
+	// Version 6 (migration 25): common meals, new tables; the house's cap on what a meal's portion costs.
+	5: (doc) => ({ ...withColumn(doc, ['household_defaults'], 'meal_portion_cap_minor', null), version: 6 })
 };
 
 /** The document as the current version; a file from the future was refused by the schema already. */

@@ -35,6 +35,9 @@ export const HOUSEHOLD_PAGES: Record<string, Record<string, HouseholdAccess>> = 
 		return: 'member'
 	},
 	'/h/[hid]/things/[sid]/edit': { load: 'admin', save: 'admin', retire: 'admin' },
+	// The meal's own cooks and cleaners (or an admin) change it and enter its cost: the domain says 403 to other members.
+	'/h/[hid]/meals': { load: 'member', plan: 'member', answer: 'member' },
+	'/h/[hid]/meals/[meal]': { load: 'member', answer: 'member', crew: 'member', cost: 'member', change: 'member', cancel: 'member' },
 	'/h/[hid]/notifications': { load: 'member', open: 'member', read: 'member', allRead: 'member' },
 	'/h/[hid]/notifications/settings': { load: 'member', save: 'member' },
 	'/h/[hid]/expenses': { load: 'member' },
@@ -91,7 +94,12 @@ export const HOUSEHOLD_API: Record<string, Record<string, HouseholdAccess>> = {
 	'/api/v1/households/[hid]/bookings/[bid]/decision': { POST: 'admin' },
 	'/api/v1/households/[hid]/bookings/[bid]/hand-over': { POST: 'member' },
 	'/api/v1/households/[hid]/bookings/[bid]/check-out': { POST: 'member' },
-	'/api/v1/households/[hid]/bookings/[bid]/return': { POST: 'member' }
+	'/api/v1/households/[hid]/bookings/[bid]/return': { POST: 'member' },
+	'/api/v1/households/[hid]/meals': { GET: 'member', POST: 'member' },
+	'/api/v1/households/[hid]/meals/[meal]': { GET: 'member', PATCH: 'member' },
+	'/api/v1/households/[hid]/meals/[meal]/sign-up': { POST: 'member' },
+	'/api/v1/households/[hid]/meals/[meal]/crew': { POST: 'member' },
+	'/api/v1/households/[hid]/meals/[meal]/cost': { POST: 'member' }
 };
 
 /**

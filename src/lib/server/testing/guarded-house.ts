@@ -43,7 +43,13 @@ export async function setUpGuardedHouse() {
 	});
 	if (booked.status !== 201) throw new Error(`booking: ${booked.status} ${JSON.stringify(booked.body)}`);
 	const bookingId: string = booked.body.bookings[0].id;
-	return { owner, member, stranger, household, expenseId, recurringId, choreId, proposalId, thingId, bookingId };
+	const servedAt = new Date(Date.now() + 30 * 86_400_000);
+	const mealId = await create('meals', {
+		servedAt: servedAt.toISOString(),
+		closesAt: new Date(servedAt.getTime() - 6 * 3_600_000).toISOString(),
+		menu: 'Soup'
+	});
+	return { owner, member, stranger, household, expenseId, recurringId, choreId, proposalId, thingId, bookingId, mealId };
 }
 
 export type GuardedHouse = Awaited<ReturnType<typeof setUpGuardedHouse>>;
@@ -62,6 +68,7 @@ export function routeIn(house: GuardedHouse, route: string, more: Record<string,
 		pid: house.proposalId,
 		sid: house.thingId,
 		bid: house.bookingId,
+		meal: house.mealId,
 		...more
 	};
 	return route.replace(/\[(\w+)\]/g, (parameter, name: string) => ids[name] ?? parameter);

@@ -23,6 +23,9 @@ export async function householdSnapshot(db: pg.Client, householdId: string) {
 		        (select string_agg(display_name || role || is_admin || active, ',' order by id) from members where household_id = $1) as member_state,
 		        (select string_agg(id::text || name || version::text, ',' order by id) from shared_things where household_id = $1) as things,
 		        (select string_agg(id::text || status || member_id::text || coalesce(checked_out_at::text, '') || coalesce(returned_at::text, ''), ',' order by id) from bookings where household_id = $1) as bookings,
+		        (select string_agg(id::text || version::text || cancelled::text || coalesce(expense_id::text, ''), ',' order by id) from meals where household_id = $1) as meals,
+		        (select string_agg(meal_id::text || member_id::text || eating::text || portions::text || guests::text || diet, ',' order by meal_id, member_id) from meal_diners where household_id = $1) as meal_diners,
+		        (select string_agg(meal_id::text || member_id::text || task, ',' order by meal_id, member_id, task) from meal_crew where household_id = $1) as meal_crew,
 		        (select name || currency || timezone from households where id = $1) as settings`,
 		[householdId]
 	);
