@@ -50,7 +50,9 @@ export const proposalSchema = /* @__PURE__ */ z
 		outcome: outcomeSchema.nullable(),
 		reason: z.string().nullable(),
 		blockedByMemberIds: z.array(idField).meta({ description: 'Who blocked a rejected consent proposal, in the order they blocked' }),
-		linkedExpense: z.object({ description: z.string(), amountMinor: z.number().int() }).nullable(),
+		linkedExpense: z
+			.object({ description: z.string(), amountMinor: z.number().int(), fundId: idField.nullable().meta({ description: 'The house fund it is paid from' }) })
+			.nullable(),
 		linkedExpenseId: idField.nullable(),
 		authorMemberId: idField,
 		createdAt: z.string(),
@@ -63,5 +65,10 @@ export type Tally = z.infer<typeof tallySchema>;
 export type Outcome = z.infer<typeof outcomeSchema>;
 export type Proposal = z.infer<typeof proposalSchema>;
 
-/** The money a money proposal would add, kept with the proposal: an expense's input without its day. */
-export type LinkedExpense = Pick<Expense, 'description' | 'amountMinor' | 'category' | 'payers' | 'split'> & { notes?: string };
+/**
+ * The money a money proposal would add, kept with the proposal: an expense's input without
+ * its day, or spending from a house fund (`fundId`, no payers or split).
+ */
+export type LinkedExpense =
+	| (Pick<Expense, 'description' | 'amountMinor' | 'category' | 'payers' | 'split'> & { notes?: string; fundId?: undefined })
+	| (Pick<Expense, 'description' | 'amountMinor' | 'category'> & { notes?: string; fundId: string });

@@ -27,7 +27,8 @@ export const expenseSchema = /* @__PURE__ */ z
 		split: splitSchema,
 		shares: z.array(moneyLine),
 		createdByMemberId: idField,
-		deleted: z.boolean()
+		deleted: z.boolean(),
+		fundId: idField.nullable().meta({ description: 'The house fund that paid it (then no payers, no shares: no member’s balance moves)' })
 	})
 	.meta({ id: 'Expense' });
 

@@ -28,3 +28,13 @@ export const unauthenticated = () => new DomainError(401, 'unauthenticated', m.e
 export function pgErrorCode(error: unknown): string | undefined {
 	return typeof error === 'object' && error && 'code' in error ? String((error as { code: unknown }).code) : undefined;
 }
+
+/**
+ * A write that would take a house fund below zero (the `funds_not_overdrawn` check of
+ * migration 26) as the 409 a person can act on; any other error is given back as it was.
+ */
+export function overdrawnAsConflict(error: unknown): unknown {
+	const constraint = typeof error === 'object' && error && 'constraint' in error ? (error as { constraint: unknown }).constraint : undefined;
+	if (pgErrorCode(error) === '23514' && constraint === 'funds_not_overdrawn') return new DomainError(409, 'fund_overdrawn', m.e_fund_overdrawn());
+	return error;
+}

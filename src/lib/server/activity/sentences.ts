@@ -57,6 +57,7 @@ const SENTENCES: Record<string, Sentence> = {
 		if (f.via === 'proposal') return m.act_expense_proposal({ title: text(f.title) });
 		if (f.via === 'booking') return m.act_expense_booking({ actor: text(f.actor), thing: text(f.thing), amount: x.money(f) });
 		if (f.via === 'meal') return m.act_expense_meal({ menu: text(f.menu), amount: x.money(f) });
+		if (f.fund) return m.act_expense_fund({ actor: text(f.actor), amount: x.money(f), fund: text(f.fund), description: text(f.description) });
 		return m.act_expense_created({ actor: text(f.actor), description: text(f.description), amount: x.money(f) });
 	},
 	'expense.updated': (f) => m.act_expense_updated({ actor: text(f.actor), description: text(f.description) }),
@@ -137,6 +138,11 @@ const SENTENCES: Record<string, Sentence> = {
 		return f.task === 'clean' ? m.act_meal_cleans(words) : m.act_meal_cooks(words);
 	},
 	'meal.crew_left': (f, x) => m.act_meal_crew_left({ name: text(f.name), menu: text(f.menu), day: x.day(f.day) }),
+	'fund.created': (f) => m.act_fund_created({ actor: text(f.actor), fund: text(f.fund) }),
+	'fund.updated': (f) => m.act_fund_updated({ actor: text(f.actor), fund: text(f.fund) }),
+	'fund.contributed': (f, x) => m.act_fund_contributed({ member: text(f.member), amount: x.money(f), fund: text(f.fund) }),
+	'fund.contribution_undone': (f, x) => m.act_fund_contribution_undone({ actor: text(f.actor), amount: x.money(f), fund: text(f.fund) }),
+	'fund.contribution_redone': (f, x) => m.act_fund_contribution_redone({ actor: text(f.actor), amount: x.money(f), fund: text(f.fund) }),
 	'meal.cost_recorded': (f, x) => m.act_meal_cost({ actor: text(f.actor), menu: text(f.menu), amount: x.money(f) })
 };
 

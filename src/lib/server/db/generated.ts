@@ -6,6 +6,7 @@
 import type { ChoreSchedule, OccurrenceStatus, Strategy } from "$lib/chores/model";
 import type { BookingStatus, CostUnit, ThingKind } from "$lib/commons/model";
 import type { LinkedExpense, Outcome, Position, ProposalKind, ProposalStatus, Tally, Threshold, VoterClass } from "$lib/decisions/model";
+import type { ContributionBasis } from "$lib/funds/model";
 import type { Role, RolePresets } from "$lib/households/roles";
 import type { Locale } from "$lib/i18n/locales";
 import type { CrewTask, MealAttendance } from "$lib/meals/model";
@@ -179,6 +180,7 @@ export interface Expenses {
   createdByMemberId: string;
   deletedAt: Timestamp | null;
   description: string;
+  fundId: string | null;
   householdId: string;
   id: Generated<string>;
   notes: Generated<string>;
@@ -203,6 +205,43 @@ export interface ExpenseVersions {
   savedByMemberId: string;
   snapshot: ColumnType<Expense, string, never>;
   version: number;
+}
+
+export interface FundContributions {
+  amountMinor: number;
+  createdAt: Generated<Timestamp>;
+  createdByMemberId: string;
+  deletedAt: Timestamp | null;
+  fundId: string;
+  householdId: string;
+  id: Generated<string>;
+  memberId: string;
+  note: Generated<string>;
+  paidOn: string;
+}
+
+export interface FundPledges {
+  fundId: string;
+  householdId: string;
+  memberId: string;
+  monthlyMinor: number;
+}
+
+export interface Funds {
+  allowNegative: Generated<boolean>;
+  approvalAboveMinor: number | null;
+  archived: Generated<boolean>;
+  balanceMinor: Generated<number>;
+  contributionBasis: Generated<ContributionBasis>;
+  contributionsFrom: string;
+  createdAt: Generated<Timestamp>;
+  createdByMemberId: string;
+  householdId: string;
+  id: Generated<string>;
+  monthlyMinor: Generated<number>;
+  name: string;
+  purpose: Generated<string>;
+  version: Generated<number>;
 }
 
 export interface HouseholdCatchUp {
@@ -563,6 +602,9 @@ export interface DB {
   expenses: Expenses;
   expenseShares: ExpenseShares;
   expenseVersions: ExpenseVersions;
+  fundContributions: FundContributions;
+  fundPledges: FundPledges;
+  funds: Funds;
   householdCatchUp: HouseholdCatchUp;
   householdDefaults: HouseholdDefaults;
   householdExpenseTotals: HouseholdExpenseTotals;

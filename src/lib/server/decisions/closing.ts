@@ -13,6 +13,7 @@ import { isUuid } from '$lib/server/ids';
 import { logActivity } from '$lib/server/activity/log';
 import type { MemberContext } from '$lib/server/households/context';
 import { insertExpense } from '$lib/server/money/expenses';
+import { lockFund, spendLocked } from '$lib/server/funds/funds';
 import { storedLinkedExpense } from './schemas';
 import { countProposal, type Ballot } from '$lib/decisions/tally';
 import { todayIn } from '$lib/dates';
@@ -78,8 +79,14 @@ export async function closeLocked(trx: Kysely<Database>, row: ProposalRow, close
 			// A savepoint: a refused expense must not undo the verdict written next.
 			await sql`savepoint linked_expense`.execute(trx);
 			try {
-				const input = { ...stored.data, spentOn: todayIn(household.timezone) };
-				const expense = await insertExpense(trx, { household, member: author }, input, crypto.randomUUID(), { via: 'proposal', title: row.title });
+				const spentOn = todayIn(household.timezone);
+				const origin = { via: 'proposal', title: row.title };
+				const context = { household, member: author };
+				// Spending from a house fund is paid from it now, once: the close runs once, under the proposal's lock.
+				const expense =
+					'fundId' in stored.data
+						? await spendLocked(trx, context, await lockFund(trx, householdId, stored.data.fundId), { ...stored.data, spentOn }, origin)
+						: await insertExpense(trx, context, { ...stored.data, spentOn }, crypto.randomUUID(), origin);
 				linkedExpenseId = expense?.id ?? null;
 				await sql`release savepoint linked_expense`.execute(trx);
 			} catch (error) {

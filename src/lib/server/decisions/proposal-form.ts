@@ -128,6 +128,11 @@ function readProposal(formData: FormData, context: ProposalFormContext): Read {
 	return { ok: true, input: parsed.data };
 }
 
+/** A new proposal's closing time, as the form's field holds it: a week from today at 20:00 on the house's clock. */
+export function closingInAWeek(timezone: string): string {
+	return `${format(addDays(new TZDate(Date.now(), timezone), 7), 'yyyy-MM-dd')}T20:00`;
+}
+
 /** A fresh form: a consent proposal under the house's ordinary rule, closing in a week at 20:00. */
 export function newProposalValues(
 	rules: DecisionRules,
@@ -136,13 +141,12 @@ export function newProposalValues(
 	members: Array<{ id: string; shareWeight: number }>,
 	splitDefaults: SplitDefaults
 ): Record<string, string> {
-	const inAWeek = addDays(new TZDate(Date.now(), timezone), 7);
 	return {
 		kind: 'consent',
 		threshold: rules.ordinary.threshold,
 		quorumPct: String(rules.ordinary.quorumPct),
 		voterClass: rules.ordinary.voterClass,
-		closesAt: `${format(inAWeek, 'yyyy-MM-dd')}T20:00`,
+		closesAt: closingInAWeek(timezone),
 		expense_paidBy: me,
 		expense_category: 'other',
 		expense_splitMode: initialSplitMode(splitDefaults, members, me),

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { getDb } from '$lib/server/db';
 import type { Database } from '$lib/server/db/schema';
 import { checkAndShare } from '$lib/server/money/expenses';
+import { checkFundSpending } from '$lib/server/funds/funds';
 import type { ExpenseInput } from '$lib/server/money/schemas';
 import { DomainError, forbidden } from '$lib/server/errors';
 import { audit } from '$lib/server/activity/log';
@@ -32,11 +33,13 @@ export async function createProposal(context: MemberContext, input: ProposalInpu
 	const householdId = context.household.id;
 	if (Date.parse(input.closesAt) <= Date.now()) throw ruleBroken('closesAt', m.e_closing_future());
 	if (Date.parse(input.closesAt) > Date.now() + MAX_OPEN_DAYS * 86_400_000) throw ruleBroken('closesAt', `Close it within ${MAX_OPEN_DAYS} days.`);
-	const voterClass = input.rule.voterClass ?? (input.expense ? 'adults' : 'all');
+	const voterClass = input.rule.voterClass ?? (input.expense || input.fundSpending ? 'adults' : 'all');
 	return getDb()
 		.transaction()
 		.execute(async (trx) => {
 			if (input.expense) await checkLinkedExpense(trx, householdId, input.expense);
+			if (input.fundSpending) await checkFundSpending(trx, householdId, input.fundSpending);
+			const linked = input.expense ?? input.fundSpending;
 			const proposal = await trx
 				.insertInto('proposals')
 				.values({
@@ -52,7 +55,7 @@ export async function createProposal(context: MemberContext, input: ProposalInpu
 					hideResults: input.hideResults ?? false,
 					tally: null,
 					outcome: null,
-					linkedExpense: input.expense ? JSON.stringify(input.expense) : null
+					linkedExpense: linked ? JSON.stringify(linked) : null
 				})
 				.returning('id')
 				.executeTakeFirstOrThrow();
@@ -338,7 +341,7 @@ export async function loadProposals(householdId: string, ids: string[], { runnin
 					outcome: row.outcome ?? null,
 					reason: row.reason
 				}),
-				linkedExpense: expense ? { description: expense.description, amountMinor: expense.amountMinor } : null,
+				linkedExpense: expense ? { description: expense.description, amountMinor: expense.amountMinor, fundId: expense.fundId ?? null } : null,
 				linkedExpenseId: row.linkedExpenseId,
 				authorMemberId: row.authorMemberId,
 				createdAt: row.createdAt.toISOString(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { expenseInput } from '$lib/server/money/schemas';
+import { fundSpendingProposal } from '$lib/server/funds/schemas';
 import { freeText, singleLineText, wholeNumber } from '$lib/server/validation';
 
 import { POSITIONS, PROPOSAL_KINDS, THRESHOLDS, VOTER_CLASSES } from '$lib/decisions/model';
@@ -35,15 +36,20 @@ export const proposalInput = z
 			.default({ threshold: 'majority', quorumPct: 50 }),
 		closesAt: z.iso.datetime({ offset: true, error: () => m.v_closes_offset() }),
 		hideResults: z.boolean().optional(),
-		expense: expenseInput.optional()
+		expense: expenseInput.optional(),
+		fundSpending: fundSpendingProposal.optional().meta({ description: 'Spending from a house fund, paid from it when the proposal passes' })
 	})
 	// These run even when other fields are wrong, so a form shows every problem at once.
 	.refine((p) => p.kind === 'consent' || (p.options?.length ?? 0) >= 2, { path: ['options'], error: () => m.v_two_options(), when: optionsReadable })
 	.refine((p) => new Set(p.options ?? []).size === (p.options ?? []).length, { path: ['options'], error: () => m.v_each_option_once(), when: optionsReadable })
+	.refine((p) => !(p.expense && p.fundSpending), { path: ['fundSpending'], error: () => m.v_expense_or_fund() })
 	.meta({ id: 'ProposalInput' });
 
-/** What a money proposal stores for the expense it adds when it passes (dated the day it passes). */
-export const storedLinkedExpense = expenseInput.omit({ spentOn: true });
+/**
+ * What a money proposal stores for the expense it adds when it passes (dated the day it
+ * passes): one members paid, or spending from a house fund (it names the fund).
+ */
+export const storedLinkedExpense = z.union([fundSpendingProposal, expenseInput.omit({ spentOn: true })]);
 
 export const voteInput = z
 	.object({

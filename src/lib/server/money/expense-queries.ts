@@ -54,7 +54,8 @@ function present(row: ExpenseRow & Pick<Expense, 'payers' | 'shares'>): Expense 
 		split: { mode: row.splitMode, parts: row.splitParts },
 		shares: row.shares,
 		createdByMemberId: row.createdByMemberId,
-		deleted: row.deletedAt !== null
+		deleted: row.deletedAt !== null,
+		fundId: row.fundId
 	};
 }
 

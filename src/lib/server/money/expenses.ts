@@ -3,7 +3,7 @@ import { rememberSplit } from '$lib/server/households/defaults';
 import type { Kysely } from 'kysely';
 import { getDb } from '$lib/server/db';
 import type { Database } from '$lib/server/db/schema';
-import { DomainError, notFound } from '$lib/server/errors';
+import { DomainError, notFound, overdrawnAsConflict } from '$lib/server/errors';
 import { isUuid } from '$lib/server/ids';
 import { audit } from '$lib/server/activity/log';
 import type { MemberContext } from '$lib/server/households/context';
@@ -168,6 +168,52 @@ export async function insertExpense(
 	return created;
 }
 
+/**
+ * An expense a house fund pays (migration 26), inside the caller's transaction, which has
+ * checked the fund and locked its row: no payer, no shares (no member's balance moves);
+ * the fund's balance drops by trigger. Only the category is the household's to check.
+ */
+export async function insertFundExpense(
+	trx: Kysely<Database>,
+	context: Pick<MemberContext, 'household' | 'member'>,
+	fund: { id: string; name: string },
+	input: Omit<ExpenseInput, 'payers' | 'split'>,
+	id: string,
+	origin: Record<string, string> = {}
+): Promise<Expense> {
+	const householdId = context.household.id;
+	const categories = await categoriesOf(trx, householdId);
+	if (!categories.some((c) => c.key === input.category)) throw rule(m.e_category_of_household(), 'category');
+	await trx
+		.insertInto('expenses')
+		.values({
+			householdId,
+			id,
+			...expenseColumns({ ...input, payers: [], split: { mode: 'equal', parts: [] } }),
+			fundId: fund.id,
+			createdByMemberId: context.member.id
+		})
+		.execute();
+	const created = await loadExpense(trx, householdId, id);
+	await saveVersion(trx, householdId, created, context.member.id);
+	await audit(trx, context, {
+		action: 'expense.created',
+		subjectType: 'expense',
+		subjectId: id,
+		facts: {
+			actor: context.member.displayName,
+			description: input.description,
+			amountMinor: input.amountMinor,
+			currency: context.household.currency,
+			spentOn: input.spentOn,
+			fund: fund.name,
+			...origin
+		},
+		details: { after: created }
+	});
+	return created;
+}
+
 /** Everyone who paid or has a share is told, with their share (not the actor). */
 async function tellInvolved(
 	trx: Kysely<Database>,
@@ -210,6 +256,8 @@ export async function updateExpense(context: MemberContext, expenseId: string, p
 			if (!row) throw notFound(m.thing_expense);
 			const before = await loadExpense(trx, householdId, expenseId);
 			if (row.deletedAt) throw new DomainError(409, 'deleted', m.e_expense_deleted());
+			// Its amount is the fund's money: undone (deleted) and spent again, never rewritten in place.
+			if (row.fundId) throw new DomainError(409, 'paid_from_fund', m.e_expense_from_fund());
 			if (row.version !== patch.version) await refuseStaleSave(trx, householdId, before, row.version, patch.version, context.household.currency);
 			const { version: _version, ...changes } = patch;
 			const input: ExpenseInput = {
@@ -263,7 +311,11 @@ export async function setExpenseDeleted(context: MemberContext, expenseId: strin
 				.where('id', '=', expenseId)
 				.where('deletedAt', deleted ? 'is' : 'is not', null)
 				.returning(['description', 'version'])
-				.executeTakeFirst();
+				.executeTakeFirst()
+				// Restoring spending the fund no longer holds the money for.
+				.catch((error: unknown) => {
+					throw overdrawnAsConflict(error);
+				});
 			if (!row) {
 				const exists = await trx.selectFrom('expenses').select('id').where('householdId', '=', householdId).where('id', '=', expenseId).executeTakeFirst();
 				if (!exists) throw notFound(m.thing_expense);

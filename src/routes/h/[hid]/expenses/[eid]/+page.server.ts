@@ -6,6 +6,7 @@ import { requireMember } from '$lib/server/households/guard';
 import { editedVersion, expenseForm } from '$lib/server/money/expense-form-action';
 import { setExpenseDeleted, updateExpense } from '$lib/server/money/expenses';
 import { getExpense } from '$lib/server/money/expense-queries';
+import { fundNames } from '$lib/server/funds/history';
 import { expenseFormOptions } from '$lib/server/money/form-data';
 import { fieldsFromExpense } from '$lib/money/expense-form';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,11 +15,13 @@ import { m } from '$lib/paraglide/messages';
 export const load: PageServerLoad = async ({ params }) => {
 	const { household } = await requireMember(params.hid);
 	const expense = await orErrorPage(getExpense(household.id, params.eid));
-	const [options, history] = await Promise.all([
+	const [options, history, funds] = await Promise.all([
 		expenseFormOptions(household.id),
-		listActivity(household.id, { subjectType: 'expense', subjectId: expense.id, limit: 50 })
+		listActivity(household.id, { subjectType: 'expense', subjectId: expense.id, limit: 50 }),
+		fundNames(household.id)
 	]);
-	return { expense, ...options, fields: fieldsFromExpense(expense, household.currency, options.members), history };
+	const fund = expense.fundId ? { id: expense.fundId, name: funds[expense.fundId] ?? '' } : null;
+	return { expense, fund, ...options, fields: fieldsFromExpense(expense, household.currency, options.members), history };
 };
 
 async function formOf(hid: string, eid: string) {
