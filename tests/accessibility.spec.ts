@@ -17,6 +17,8 @@ async function mainPages(page: Page): Promise<Array<[string, string]>> {
 	).pathname;
 	await page.goto(`${home}/things`);
 	const thing = new URL(await page.getByRole('link', { name: /The car/ }).evaluate((a) => (a as HTMLAnchorElement).href)).pathname;
+	await page.goto(`${home}/funds`);
+	const kitty = new URL(await page.getByRole('link', { name: /House kitty/ }).evaluate((a) => (a as HTMLAnchorElement).href)).pathname;
 	return [
 		['dashboard', home],
 		['expenses', `${home}/expenses`],
@@ -33,7 +35,9 @@ async function mainPages(page: Page): Promise<Array<[string, string]>> {
 		['what reaches you', `${home}/notifications/settings`],
 		['shared things', `${home}/things`],
 		['the car', thing],
-		['common meals', `${home}/meals`]
+		['common meals', `${home}/meals`],
+		['house funds', `${home}/funds`],
+		['the house kitty', kitty]
 	];
 }
 

@@ -15,13 +15,14 @@ test('no household page scrolls sideways at 360 px', async ({ page }) => {
 	const hid = home.split('/h/')[1]!;
 	const api = async (path: string) =>
 		(await (await page.request.get(`/api/v1/households/${hid}${path}`)).json()).items as Array<{ id: string; title?: string; kind?: string }>;
-	const [expenses, chores, proposals, members, things, meals] = await Promise.all([
+	const [expenses, chores, proposals, members, things, meals, funds] = await Promise.all([
 		api('/expenses?limit=1'),
 		api('/chores'),
 		api('/proposals'),
 		api('/members'),
 		api('/things'),
-		api(`/meals?from=${encodeURIComponent(new Date(Date.now() - 8 * 86_400_000).toISOString())}`)
+		api(`/meals?from=${encodeURIComponent(new Date(Date.now() - 8 * 86_400_000).toISOString())}`),
+		api('/funds')
 	]);
 	const paths = [
 		'',
@@ -54,7 +55,9 @@ test('no household page scrolls sideways at 360 px', async ({ page }) => {
 		...things.map((t) => `/things/${t.id}`),
 		`/things/${things[0]!.id}/edit`,
 		'/meals',
-		...meals.map((meal) => `/meals/${meal.id}`)
+		...meals.map((meal) => `/meals/${meal.id}`),
+		'/funds',
+		...funds.map((fund) => `/funds/${fund.id}`)
 	];
 	const wide: string[] = [];
 	for (const path of paths) {

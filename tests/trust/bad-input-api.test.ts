@@ -12,7 +12,7 @@ import { operations } from '$lib/server/api/openapi';
 import { baseUrl, call, postEarlyAnswered } from '$lib/server/testing/http';
 import { HOSTILE_JSON, INJECTION_TEXT } from '$lib/server/testing/hostile';
 import { householdSnapshot } from '$lib/server/testing/snapshot';
-import { setUpGuardedHouse, type GuardedHouse } from '$lib/server/testing/guarded-house';
+import { routeIn, setUpGuardedHouse, type GuardedHouse } from '$lib/server/testing/guarded-house';
 
 let house: GuardedHouse;
 let db: pg.Client;
@@ -103,27 +103,18 @@ function bases(): Record<string, () => Record<string, unknown>> {
 		'POST /households/{hid}/meals/{meal}/sign-up': () => ({ eating: true, portions: 1, guests: 1, diet: 'No nuts' }),
 		'POST /households/{hid}/meals/{meal}/crew': () => ({ task: 'clean', joining: true }),
 		'POST /households/{hid}/meals/{meal}/cost': () => ({ amountMinor: 2400, paidByMemberId: me }),
+		'POST /households/{hid}/funds': () => ({ name: `Fund ${unique()}`, purpose: 'Repairs', basis: 'fixed', monthlyMinor: 1000, approvalAboveMinor: 5000 }),
+		'PATCH /households/{hid}/funds/{fund}': () => ({ purpose: 'Shared groceries', version: 1 }),
+		'POST /households/{hid}/funds/{fund}/contributions': () => ({ memberId: me, amountMinor: 500, paidOn: '2026-11-20', note: 'November' }),
+		'POST /households/{hid}/funds/{fund}/spending': () => ({ description: 'Soap', amountMinor: 100, spentOn: '2026-11-21', category: 'supplies', notes: '' }),
 		'PUT /households/{hid}/decision-rules': () => structuredClone(rules) as Record<string, unknown>,
 		'POST /households/import': () => structuredClone(exported) as Record<string, unknown>,
 		'POST /households/{hid}/imports/splitwise': () => ({ csv: readFileSync('tests/fixtures/splitwise-sample.csv', 'utf8'), dryRun: true })
 	};
 }
 
-function pathOf(template: string): string {
-	return (
-		'/api/v1' +
-		template
-			.replace('{hid}', house.household.id)
-			.replace('{mid}', house.household.me.memberId)
-			.replace('{eid}', house.expenseId)
-			.replace('{cid}', house.choreId)
-			.replace('{pid}', house.proposalId)
-			.replace('{sid}', house.thingId)
-			.replace('{bid}', house.bookingId)
-			.replace('{meal}', house.mealId)
-			.replace('{dueOn}', shift(mondayInWeeks(8), 1))
-	);
-}
+/** An operation's path (`{eid}`) with the guarded house's ids in it. */
+const pathOf = (template: string) => '/api/v1' + routeIn(house, template.replace(/\{(\w+)\}/g, '[$1]'), { dueOn: shift(mondayInWeeks(8), 1) });
 
 /** What a refused request might have created outside the household: only this test's own rows (other files share the server). */
 async function counts(body: unknown) {

@@ -6,7 +6,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { baseUrl } from '$lib/server/testing/http';
-import { setUpGuardedHouse, type GuardedHouse } from '$lib/server/testing/guarded-house';
+import { routeIn, setUpGuardedHouse, type GuardedHouse } from '$lib/server/testing/guarded-house';
 import { HOUSEHOLD_PAGES as ACCESS } from '$lib/server/testing/access';
 import { discoverRoutes } from '$lib/server/testing/routes';
 import { householdSnapshot } from '$lib/server/testing/snapshot';
@@ -14,29 +14,13 @@ import { householdSnapshot } from '$lib/server/testing/snapshot';
 let member: GuardedHouse['member'];
 let stranger: GuardedHouse['stranger'];
 let household: GuardedHouse['household'];
-let expenseId: string;
-let recurringId: string;
+let house: GuardedHouse;
 let choreId: string;
-let proposalId: string;
-let thingId: string;
-let bookingId: string;
-let mealId: string;
 let db: pg.Client;
 
 const snapshot = () => householdSnapshot(db, household.id);
 
-function urlOf(route: string): string {
-	return route
-		.replace('[hid]', household.id)
-		.replace('[mid]', household.me.memberId)
-		.replace('[eid]', expenseId)
-		.replace('[rid]', recurringId)
-		.replace('[cid]', choreId)
-		.replace('[pid]', proposalId)
-		.replace('[sid]', thingId)
-		.replace('[bid]', bookingId)
-		.replace('[meal]', mealId);
-}
+const urlOf = (route: string) => routeIn(house, route);
 
 async function request(route: string, action: string, cookie?: string) {
 	// As a browser posts a form without JavaScript: it asks for HTML.
@@ -99,7 +83,8 @@ async function request(route: string, action: string, cookie?: string) {
 }
 
 beforeAll(async () => {
-	({ member, stranger, household, expenseId, recurringId, choreId, proposalId, thingId, bookingId, mealId } = await setUpGuardedHouse());
+	house = await setUpGuardedHouse();
+	({ member, stranger, household, choreId } = house);
 	db = new pg.Client({ connectionString: inject('httpDatabaseUrl') });
 	await db.connect();
 });

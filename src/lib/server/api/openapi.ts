@@ -10,6 +10,7 @@ import * as decisions from './spec/decisions';
 import * as portability from './spec/portability';
 import * as commons from './spec/commons';
 import * as meals from './spec/meals';
+import * as funds from './spec/funds';
 
 /** Every operation of API v1; the route test checks each route file appears here. */
 export const operations: Operation[] = (
@@ -21,6 +22,7 @@ export const operations: Operation[] = (
 		...Object.values(decisions),
 		...Object.values(commons),
 		...Object.values(meals),
+		...Object.values(funds),
 		...Object.values(portability)
 	] as unknown[]
 ).filter((value): value is Operation => typeof value === 'object' && value !== null && 'method' in value && 'path' in value);

@@ -40,6 +40,8 @@ export async function dateDemoHistory(householdId: string, timezone: string): Pr
 					when a.action = 'invite.created' then (current_date - 2 + time '21:05') at time zone ${timezone}
 					when a.action = 'thing.added' then ((select day from founding) + 2 + time '18:40' + make_interval(mins => (a.id % 20)::int)) at time zone ${timezone}
 					when a.action like 'booking.%' then (current_date - 1 + time '18:20' + make_interval(mins => (a.id % 30)::int)) at time zone ${timezone}
+					when a.action = 'fund.created' then ((select day from founding) + 3 + time '20:15') at time zone ${timezone}
+					when a.action like 'fund.%' then (current_date - 4 + time '19:40' + make_interval(mins => (a.id % 50)::int)) at time zone ${timezone}
 					when a.action like 'meal.%' then
 						(select ml.served_at from meals ml where ml.household_id = a.household_id and ml.id::text = a.subject_id)
 							+ case a.action when 'meal.planned' then interval '-6 days' when 'meal.cost_recorded' then interval '2 hours' else interval '-9 hours' end

@@ -22,6 +22,7 @@ import { sql } from 'kysely';
 import { seedDemoDecisions } from './decisions';
 import { seedDemoCommons } from './commons';
 import { seedDemoMeals } from './meals';
+import { seedDemoFund } from './funds';
 import { dateDemoHistory } from './history';
 import { addDays, format } from 'date-fns';
 
@@ -110,6 +111,7 @@ export async function plantDemoHouse(accounts: Map<string, SessionUser>, expires
 	await seedDemoDecisions(admin, memberIds);
 	await seedDemoCommons(admin, memberIds);
 	await seedDemoMeals(admin, memberIds);
+	await seedDemoFund(admin, memberIds);
 	await dateDemoHistory(household.id, TIMEZONE);
 	return household.id;
 }

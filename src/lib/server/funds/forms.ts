@@ -46,6 +46,13 @@ function money(values: Record<string, string>, name: string, reading: MoneyReadi
 	return Number.NaN;
 }
 
+/** An amount that must be typed: blank is refused with the same message as zero. */
+function requiredMoney(values: Record<string, string>, name: string, reading: MoneyReading, errors: Record<string, string>): number {
+	const minor = money(values, name, reading, errors, Number.NaN) as number;
+	if (Number.isNaN(minor)) errors[name] ??= m.v_amount_positive();
+	return minor;
+}
+
 function finish<S extends z.ZodType>(schema: S, candidate: unknown, errors: Record<string, string>): FormReading<z.infer<S>> {
 	const parsed = schema.safeParse(candidate);
 	if (!parsed.success) for (const [path, message] of Object.entries(fieldErrors(parsed.error))) errors[toFormField(path)] ??= message;
@@ -112,8 +119,7 @@ export function contributionForm(reading: MoneyReading): FormAdapter<Contributio
 		read(formData) {
 			const values = formValues(formData);
 			const errors: Record<string, string> = {};
-			const amountMinor = money(values, 'amount', reading, errors, Number.NaN);
-			if (amountMinor !== null && Number.isNaN(amountMinor)) errors.amount ??= m.v_amount_positive();
+			const amountMinor = requiredMoney(values, 'amount', reading, errors);
 			return finish(contributionInput, { memberId: values.member || undefined, amountMinor, paidOn: values.day || undefined, note: values.note ?? '' }, errors);
 		},
 		field: toFormField
@@ -126,8 +132,7 @@ export function spendingForm(reading: MoneyReading): FormAdapter<FundSpendingInp
 		read(formData) {
 			const values = formValues(formData);
 			const errors: Record<string, string> = {};
-			const amountMinor = money(values, 'amount', reading, errors, Number.NaN);
-			if (amountMinor !== null && Number.isNaN(amountMinor)) errors.amount ??= m.v_amount_positive();
+			const amountMinor = requiredMoney(values, 'amount', reading, errors);
 			const candidate = {
 				description: values.description ?? '',
 				amountMinor,

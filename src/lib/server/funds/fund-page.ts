@@ -9,7 +9,7 @@ import { listMembers } from '$lib/server/households/members';
 import { listCategories } from '$lib/server/money/categories';
 import type { MemberContext } from '$lib/server/households/context';
 import { getFund, listFunds } from './funds';
-import { balanceHistory, recentContributions, recentPurchases } from './history';
+import { balanceHistory, pendingRequests, recentContributions, recentPurchases } from './history';
 import { fundValues } from './forms';
 import { closingInAWeek } from '$lib/server/decisions/proposal-form';
 
@@ -31,12 +31,13 @@ export async function fundPage(context: MemberContext, fundId: string) {
 	const householdId = context.household.id;
 	const { currency, timezone } = context.household;
 	const fund = await getFund(householdId, fundId, timezone);
-	const [members, categories, contributions, purchases, series] = await Promise.all([
+	const [members, categories, contributions, purchases, series, pending] = await Promise.all([
 		names(householdId),
 		listCategories(householdId),
 		recentContributions(householdId, fund.id),
 		recentPurchases(householdId, fund.id),
-		balanceHistory(householdId, fund.id, timezone)
+		balanceHistory(householdId, fund.id, timezone),
+		pendingRequests(householdId, fund.id)
 	]);
 	const today = todayIn(timezone);
 	const mine = fund.dues.find((due) => due.memberId === context.member.id);
@@ -47,6 +48,7 @@ export async function fundPage(context: MemberContext, fundId: string) {
 		contributions,
 		purchases,
 		series,
+		pending,
 		// Typed as open records: after a refused post the page shows what was typed instead.
 		values: {
 			contribute: { member: context.member.id, amount: mine?.monthlyMinor ? minorToInput(mine.monthlyMinor, currency) : '', day: today } as FormValues,

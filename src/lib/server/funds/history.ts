@@ -5,6 +5,9 @@
  */
 import { sql } from 'kysely';
 import { getDb } from '$lib/server/db';
+import { notFound } from '$lib/server/errors';
+import { isUuid } from '$lib/server/ids';
+import { m } from '$lib/paraglide/messages';
 import { todayIn } from '$lib/dates';
 import { balanceSeries, type BalancePoint } from '$lib/funds/dues';
 import { CHART_MONTHS, type Contribution } from '$lib/funds/model';
@@ -34,6 +37,14 @@ export async function recentContributions(householdId: string, fundId: string): 
 	return rows.map(({ deletedAt, ...row }) => ({ ...row, deleted: deletedAt !== null }));
 }
 
+/** The latest contributions of one of the house's funds; another household's fund answers 404. */
+export async function fundContributions(householdId: string, fundId: string): Promise<Contribution[]> {
+	if (!isUuid(fundId)) throw notFound(m.thing_fund);
+	const fund = await getDb().selectFrom('funds').select('id').where('householdId', '=', householdId).where('id', '=', fundId).executeTakeFirst();
+	if (!fund) throw notFound(m.thing_fund);
+	return recentContributions(householdId, fundId);
+}
+
 /** What was bought with the fund's money, newest first (undone purchases included, marked). */
 export async function recentPurchases(householdId: string, fundId: string): Promise<FundPurchase[]> {
 	const rows = await getDb()
@@ -46,6 +57,19 @@ export async function recentPurchases(householdId: string, fundId: string): Prom
 		.limit(RECENT)
 		.execute();
 	return rows.map(({ deletedAt, ...row }) => ({ ...row, deleted: deletedAt !== null }));
+}
+
+/** Spending from the fund the house is still deciding on: its open proposals, oldest first. */
+export async function pendingRequests(householdId: string, fundId: string): Promise<Array<{ id: string; title: string; closesAt: Date }>> {
+	return getDb()
+		.selectFrom('proposals')
+		.select(['id', 'title', 'closesAt'])
+		.where('householdId', '=', householdId)
+		.where('status', '=', 'open')
+		.where(sql<string>`linked_expense->>'fundId'`, '=', fundId)
+		.orderBy('createdAt')
+		.limit(RECENT)
+		.execute();
 }
 
 /** The balance at the end of each of the last CHART_MONTHS months, this one ending today. */

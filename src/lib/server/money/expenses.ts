@@ -147,22 +147,7 @@ export async function insertExpense(
 		.executeTakeFirst();
 	if (!inserted) return null;
 	await writeLines(trx, householdId, id, input, shares);
-	const created = await loadExpense(trx, householdId, id);
-	await saveVersion(trx, householdId, created, context.member.id);
-	await audit(trx, context, {
-		action: 'expense.created',
-		subjectType: 'expense',
-		subjectId: id,
-		facts: {
-			actor: context.member.displayName,
-			description: input.description,
-			amountMinor: input.amountMinor,
-			currency: context.household.currency,
-			spentOn: input.spentOn,
-			...origin
-		},
-		details: { after: created }
-	});
+	const created = await recordCreated(trx, context, id, origin);
 	// An import of a whole history would bury everyone in notifications: only what is added now is told.
 	if (origin.via !== 'splitwise') await tellInvolved(trx, context, 'expense.added', created);
 	return created;
@@ -194,6 +179,17 @@ export async function insertFundExpense(
 			createdByMemberId: context.member.id
 		})
 		.execute();
+	return recordCreated(trx, context, id, { fund: fund.name, ...origin });
+}
+
+/** A new expense's first version and its line in the log (`origin`: how it came to be, what it was paid from). */
+async function recordCreated(
+	trx: Kysely<Database>,
+	context: Pick<MemberContext, 'household' | 'member'>,
+	id: string,
+	origin: Record<string, string>
+): Promise<Expense> {
+	const householdId = context.household.id;
 	const created = await loadExpense(trx, householdId, id);
 	await saveVersion(trx, householdId, created, context.member.id);
 	await audit(trx, context, {
@@ -202,11 +198,10 @@ export async function insertFundExpense(
 		subjectId: id,
 		facts: {
 			actor: context.member.displayName,
-			description: input.description,
-			amountMinor: input.amountMinor,
+			description: created.description,
+			amountMinor: created.amountMinor,
 			currency: context.household.currency,
-			spentOn: input.spentOn,
-			fund: fund.name,
+			spentOn: created.spentOn,
 			...origin
 		},
 		details: { after: created }

@@ -1,7 +1,7 @@
 /**
  * Checks an export document before anything is written: every reference points at a
  * row the file contains, ids are unique, and each expense's payers and shares add up to
- * its amount. Pure, so a tampered file is explained in words, not by a database error.
+ * its amount (an expense paid from a fund has none). Pure, so a tampered file is explained in words, not by a database error.
  */
 import { z } from 'zod';
 import { choreScheduleInput } from '$lib/server/chores/schemas';
@@ -25,14 +25,15 @@ const object = z.record(z.string(), z.unknown());
  * JSON columns, read with the same schemas the API writes them with: a malformed one
  * would break a page or a background sweep later, for this household or (a sweep) for all.
  */
-const JSON_COLUMNS: Array<[table: ExportedTable, column: string, schema: z.ZodType]> = [
+const JSON_COLUMNS: Array<[table: ExportedTable, column: string, schema: z.ZodType, appliesTo?: (row: Record<string, unknown>) => boolean]> = [
 	['chores', 'schedule', withoutNulls(choreScheduleInput)],
 	['proposals', 'linked_expense', storedLinkedExpense.nullable()],
 	['proposals', 'tally', tallySchema.nullable()],
 	['proposals', 'outcome', z.object({ winnerOptionId: z.uuid() }).nullable()],
 	['recurring_expenses', 'payers', expenseInput.shape.payers],
 	['recurring_expenses', 'split', splitInput],
-	['expenses', 'split_parts', splitInput.shape.parts],
+	// An expense paid from a fund is split among no one: the fund carries it.
+	['expenses', 'split_parts', splitInput.shape.parts, (row) => row.fund_id == null],
 	['votes', 'option_ids', optionIds],
 	['votes', 'ranking', optionIds],
 	['vote_history', 'option_ids', optionIds],
@@ -51,7 +52,8 @@ const REFERENCES: Array<[test: (column: string) => boolean, target: ExportedTabl
 	[(c) => c === 'chore_id', 'chores', 'chore'],
 	[(c) => c === 'recurring_id', 'recurring_expenses', 'recurring expense'],
 	[(c) => c === 'thing_id', 'shared_things', 'shared thing'],
-	[(c) => c === 'meal_id', 'meals', 'meal']
+	[(c) => c === 'meal_id', 'meals', 'meal'],
+	[(c) => c === 'fund_id', 'funds', 'fund']
 ];
 
 const UNIQUE_IDS: ExportedTable[] = [
@@ -65,7 +67,9 @@ const UNIQUE_IDS: ExportedTable[] = [
 	'absences',
 	'shared_things',
 	'bookings',
-	'meals'
+	'meals',
+	'funds',
+	'fund_contributions'
 ];
 
 const amount = (value: unknown) => (typeof value === 'number' && Number.isSafeInteger(value) ? value : Number.NaN);
@@ -91,9 +95,9 @@ export function findProblem(doc: ExportDocument): string | null {
 			}
 		}
 	}
-	for (const [table, column, schema] of JSON_COLUMNS) {
+	for (const [table, column, schema, appliesTo] of JSON_COLUMNS) {
 		for (const [index, row] of tables[table].entries()) {
-			if (!(column in row)) continue;
+			if (!(column in row) || (appliesTo && !appliesTo(row))) continue;
 			const parsed = schema.safeParse(row[column]);
 			if (!parsed.success) {
 				const issue = parsed.error.issues[0]!;
@@ -109,6 +113,11 @@ export function findProblem(doc: ExportDocument): string | null {
 		const total = amount(expense.amount_minor);
 		const name = `“${String(expense.description)}” (${String(expense.id)})`;
 		if (!(total > 0)) return m.x_expense_amount({ name });
+		// The fund carries an expense paid from it: it has no payer or share lines at all.
+		if (expense.fund_id != null) {
+			if (paid.has(expense.id) || shared.has(expense.id)) return m.x_expense_fund_lines({ name });
+			continue;
+		}
 		if (paid.get(expense.id) !== total) return m.x_expense_paid({ name, paid: paid.get(expense.id) ?? 0, total });
 		if (shared.get(expense.id) !== total) return m.x_expense_shares({ name, shared: shared.get(expense.id) ?? 0, total });
 	}

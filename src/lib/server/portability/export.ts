@@ -7,10 +7,13 @@ import { sql } from 'kysely';
 import { getDb } from '$lib/server/db';
 import type { MemberContext } from '$lib/server/households/context';
 import { collectText } from '$lib/server/streams';
-import { EXPORT_FORMAT, EXPORT_VERSION, EXPORTED_TABLES, SEQUENCED_TABLES, type ExportDocument } from './document';
+import { EXPORT_FORMAT, EXPORT_VERSION, EXPORTED_TABLES, DERIVED_COLUMNS, SEQUENCED_TABLES, type ExportDocument } from './document';
 
-/** Columns never exported: the household (it is the file) and a member's login (it is the person's, not the house's). */
-const LEFT_OUT: Partial<Record<string, string[]>> = { members: ['user_id'] };
+/**
+ * Columns never exported: the household (it is the file), a member's login (it is the
+ * person's, not the house's) and what triggers rebuild on import.
+ */
+const LEFT_OUT: Partial<Record<string, string[]>> = { ...DERIVED_COLUMNS, members: ['user_id'] };
 
 /** What a ballot says; while a proposal with a hidden count is open, an export holds who voted, not how. */
 const BALLOT_COLUMNS = ['position', 'option_ids', 'ranking', 'reason'];

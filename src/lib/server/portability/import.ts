@@ -12,7 +12,7 @@ import type { Database } from '$lib/server/db/schema';
 import { DomainError } from '$lib/server/errors';
 import { logActivity } from '$lib/server/activity/log';
 import type { SessionUser } from '$lib/server/auth/sessions';
-import { EXPORTED_TABLES, SEQUENCED_TABLES, type ExportDocument, type ExportedTable } from './document';
+import { EXPORTED_TABLES, DERIVED_COLUMNS, SEQUENCED_TABLES, type ExportDocument, type ExportedTable } from './document';
 import { findProblem } from './check';
 import { upgradeDocument } from './upgrades';
 import { m } from '$lib/paraglide/messages';
@@ -21,14 +21,19 @@ const refuse = (reason: string) => new DomainError(422, 'invalid_export', m.x_no
 
 const columnsCache = new Map<string, string[]>();
 
-/** The columns an import writes: all but the household, sequence-made ids and a member's login. */
+/** The columns an import writes: all but the household, sequence-made ids, derived columns and a member's login. */
 async function importedColumns(db: Kysely<Database>, table: ExportedTable): Promise<string[]> {
 	const cached = columnsCache.get(table);
 	if (cached) return cached;
 	const { rows } = await sql<{ column_name: string }>`
 		select column_name from information_schema.columns
 		where table_schema = current_schema() and table_name = ${table} order by ordinal_position`.execute(db.withoutPlugins());
-	const skip = new Set(['household_id', ...(table === 'members' ? ['user_id'] : []), ...(SEQUENCED_TABLES.has(table) ? ['id'] : [])]);
+	const skip = new Set([
+		'household_id',
+		...(table === 'members' ? ['user_id'] : []),
+		...(DERIVED_COLUMNS[table] ?? []),
+		...(SEQUENCED_TABLES.has(table) ? ['id'] : [])
+	]);
 	const columns = rows.map((r) => r.column_name).filter((c) => !skip.has(c));
 	columnsCache.set(table, columns);
 	return columns;

@@ -32,7 +32,9 @@ const UPGRADES: Record<number, Upgrade> = {
 		return { ...next, version: 5 };
 	},
 	// Version 6 (migration 25): common meals, new tables; the house's cap on what a meal's portion costs.
-	5: (doc) => ({ ...withColumn(doc, ['household_defaults'], 'meal_portion_cap_minor', null), version: 6 })
+	5: (doc) => ({ ...withColumn(doc, ['household_defaults'], 'meal_portion_cap_minor', null), version: 6 }),
+	// Version 7 (migration 26): house funds, new tables; an expense may be paid from one.
+	6: (doc) => ({ ...withColumn(doc, ['expenses'], 'fund_id', null), version: 7 })
 };
 
 /** The document as the current version; a file from the future was refused by the schema already. */

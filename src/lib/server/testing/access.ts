@@ -38,6 +38,8 @@ export const HOUSEHOLD_PAGES: Record<string, Record<string, HouseholdAccess>> = 
 	// The meal's own cooks and cleaners (or an admin) change it and enter its cost: the domain says 403 to other members.
 	'/h/[hid]/meals': { load: 'member', plan: 'member', answer: 'member' },
 	'/h/[hid]/meals/[meal]': { load: 'member', answer: 'member', crew: 'member', cost: 'member', change: 'member', cancel: 'member' },
+	'/h/[hid]/funds': { load: 'member', create: 'admin' },
+	'/h/[hid]/funds/[fund]': { load: 'member', contribute: 'member', spend: 'member', propose: 'member', undo: 'member', change: 'admin' },
 	'/h/[hid]/notifications': { load: 'member', open: 'member', read: 'member', allRead: 'member' },
 	'/h/[hid]/notifications/settings': { load: 'member', save: 'member' },
 	'/h/[hid]/expenses': { load: 'member' },
@@ -99,7 +101,12 @@ export const HOUSEHOLD_API: Record<string, Record<string, HouseholdAccess>> = {
 	'/api/v1/households/[hid]/meals/[meal]': { GET: 'member', PATCH: 'member' },
 	'/api/v1/households/[hid]/meals/[meal]/sign-up': { POST: 'member' },
 	'/api/v1/households/[hid]/meals/[meal]/crew': { POST: 'member' },
-	'/api/v1/households/[hid]/meals/[meal]/cost': { POST: 'member' }
+	'/api/v1/households/[hid]/meals/[meal]/cost': { POST: 'member' },
+	'/api/v1/households/[hid]/funds': { GET: 'member', POST: 'admin' },
+	'/api/v1/households/[hid]/funds/[fund]': { GET: 'member', PATCH: 'admin' },
+	'/api/v1/households/[hid]/funds/[fund]/contributions': { GET: 'member', POST: 'member' },
+	'/api/v1/households/[hid]/funds/[fund]/contributions/[contribution]': { DELETE: 'member' },
+	'/api/v1/households/[hid]/funds/[fund]/spending': { POST: 'member' }
 };
 
 /**

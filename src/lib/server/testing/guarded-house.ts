@@ -49,7 +49,9 @@ export async function setUpGuardedHouse() {
 		closesAt: new Date(servedAt.getTime() - 6 * 3_600_000).toISOString(),
 		menu: 'Soup'
 	});
-	return { owner, member, stranger, household, expenseId, recurringId, choreId, proposalId, thingId, bookingId, mealId };
+	const fundId = await create('funds', { name: 'House kitty', monthlyMinor: 6000 });
+	const contributionId = await create(`funds/${fundId}/contributions`, { amountMinor: 2000 });
+	return { owner, member, stranger, household, expenseId, recurringId, choreId, proposalId, thingId, bookingId, mealId, fundId, contributionId };
 }
 
 export type GuardedHouse = Awaited<ReturnType<typeof setUpGuardedHouse>>;
@@ -69,6 +71,8 @@ export function routeIn(house: GuardedHouse, route: string, more: Record<string,
 		sid: house.thingId,
 		bid: house.bookingId,
 		meal: house.mealId,
+		fund: house.fundId,
+		contribution: house.contributionId,
 		...more
 	};
 	return route.replace(/\[(\w+)\]/g, (parameter, name: string) => ids[name] ?? parameter);

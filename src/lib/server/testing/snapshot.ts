@@ -26,6 +26,9 @@ export async function householdSnapshot(db: pg.Client, householdId: string) {
 		        (select string_agg(id::text || version::text || cancelled::text || coalesce(expense_id::text, ''), ',' order by id) from meals where household_id = $1) as meals,
 		        (select string_agg(meal_id::text || member_id::text || eating::text || portions::text || guests::text || diet, ',' order by meal_id, member_id) from meal_diners where household_id = $1) as meal_diners,
 		        (select string_agg(meal_id::text || member_id::text || task, ',' order by meal_id, member_id, task) from meal_crew where household_id = $1) as meal_crew,
+		        (select string_agg(id::text || name || balance_minor::text || version::text || archived::text, ',' order by id) from funds where household_id = $1) as funds,
+		        (select string_agg(fund_id::text || member_id::text || monthly_minor::text, ',' order by fund_id, member_id) from fund_pledges where household_id = $1) as fund_pledges,
+		        (select string_agg(id::text || amount_minor::text || coalesce(deleted_at::text, ''), ',' order by id) from fund_contributions where household_id = $1) as fund_contributions,
 		        (select name || currency || timezone from households where id = $1) as settings`,
 		[householdId]
 	);
