@@ -38,12 +38,13 @@ export const BOOKING_STATUS_LABELS = labelsOf<BookingStatus>({
 /** "€2.00 per hour" as a select shows it: the unit's words. */
 export const COST_UNIT_LABELS = labelsOf<CostUnit>({ hour: m.shared_cost_per_hour, day: m.shared_cost_per_day, km: m.shared_cost_per_km });
 
-/** What using a thing costs, and who is paid. */
+/** What using a thing costs, and who is paid: a member (the owner) or a house fund. */
 export const thingCostSchema = /* @__PURE__ */ z
 	.object({
 		amountMinor: z.number().int().meta({ description: 'Price per unit, in minor units of the house’s currency' }),
 		unit: z.enum(COST_UNITS),
-		paidToMemberId: idField.meta({ description: 'Who is paid (the owner)' })
+		paidToMemberId: idField.nullable().meta({ description: 'Who is paid (the owner); null when it is paid into a fund' }),
+		paidToFundId: idField.nullable().meta({ description: 'The house fund it is paid into (owed to the fund by whoever had it); null when a member is paid' })
 	})
 	.meta({ id: 'ThingCost' });
 

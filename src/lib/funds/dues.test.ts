@@ -88,9 +88,25 @@ describe('who is behind', () => {
 			['gone', 500]
 		]);
 		expect(memberDues(monthly, 3, paid)).toEqual([
-			{ memberId: 'ben', monthlyMinor: 1000, dueMinor: 3000, paidMinor: 1000, behindMinor: 2000 },
-			{ memberId: 'ana', monthlyMinor: 2000, dueMinor: 6000, paidMinor: 6000, behindMinor: 0 },
-			{ memberId: 'gone', monthlyMinor: 0, dueMinor: 0, paidMinor: 500, behindMinor: 0 }
+			{ memberId: 'ben', monthlyMinor: 1000, chargedMinor: 0, dueMinor: 3000, paidMinor: 1000, behindMinor: 2000 },
+			{ memberId: 'ana', monthlyMinor: 2000, chargedMinor: 0, dueMinor: 6000, paidMinor: 6000, behindMinor: 0 },
+			{ memberId: 'gone', monthlyMinor: 0, chargedMinor: 0, dueMinor: 0, paidMinor: 500, behindMinor: 0 }
+		]);
+	});
+
+	it('counts what using a shared thing cost (paid into the fund) as owed, by someone who pays nothing monthly too', () => {
+		const dues = memberDues(
+			new Map([['ana', 1000]]),
+			2,
+			new Map([['ana', 2000]]),
+			new Map([
+				['ana', 450],
+				['kid', 300]
+			])
+		);
+		expect(dues).toEqual([
+			{ memberId: 'ana', monthlyMinor: 1000, chargedMinor: 450, dueMinor: 2450, paidMinor: 2000, behindMinor: 450 },
+			{ memberId: 'kid', monthlyMinor: 0, chargedMinor: 300, dueMinor: 300, paidMinor: 0, behindMinor: 300 }
 		]);
 	});
 

@@ -60,17 +60,24 @@ export function monthsCounted(from: string, today: string): number {
 }
 
 /**
- * Who is behind: each payer's dues for the months counted against what they paid in since
- * the first month. Everyone who pays or has paid is listed, most behind first.
+ * Who is behind: each payer's dues for the months counted, and what using shared things
+ * paid into the fund cost them (`charged`), against what they paid in since the first
+ * month. Everyone who pays, was charged or has paid is listed, most behind first.
  */
-export function memberDues(monthly: ReadonlyMap<string, number>, months: number, paid: ReadonlyMap<string, number>): MemberDue[] {
-	const ids = new Set([...monthly.keys(), ...paid.keys()]);
+export function memberDues(
+	monthly: ReadonlyMap<string, number>,
+	months: number,
+	paid: ReadonlyMap<string, number>,
+	charged: ReadonlyMap<string, number> = new Map()
+): MemberDue[] {
+	const ids = new Set([...monthly.keys(), ...paid.keys(), ...charged.keys()]);
 	return [...ids]
 		.map((memberId) => {
 			const monthlyMinor = monthly.get(memberId) ?? 0;
-			const dueMinor = monthlyMinor * months;
+			const chargedMinor = charged.get(memberId) ?? 0;
+			const dueMinor = monthlyMinor * months + chargedMinor;
 			const paidMinor = paid.get(memberId) ?? 0;
-			return { memberId, monthlyMinor, dueMinor, paidMinor, behindMinor: Math.max(0, dueMinor - paidMinor) };
+			return { memberId, monthlyMinor, chargedMinor, dueMinor, paidMinor, behindMinor: Math.max(0, dueMinor - paidMinor) };
 		})
 		.sort((a, b) => b.behindMinor - a.behindMinor || b.monthlyMinor - a.monthlyMinor || a.memberId.localeCompare(b.memberId));
 }

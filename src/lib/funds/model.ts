@@ -28,7 +28,8 @@ export const memberDueSchema = /* @__PURE__ */ z
 	.object({
 		memberId: idField,
 		monthlyMinor: z.number().int().meta({ description: 'What the member pays in each month' }),
-		dueMinor: z.number().int().meta({ description: 'All their months so far, from the fund’s first month to this one' }),
+		chargedMinor: z.number().int().meta({ description: 'What using shared things paid into this fund cost them' }),
+		dueMinor: z.number().int().meta({ description: 'All their months so far, from the fund’s first month to this one, and their charges' }),
 		paidMinor: z.number().int().meta({ description: 'What they have paid in since the first month' }),
 		behindMinor: z.number().int().meta({ description: 'How much they are behind (0 when up to date or ahead)' })
 	})

@@ -52,7 +52,13 @@ export const mealSchema = /* @__PURE__ */ z
 		attendance: z.enum(MEAL_ATTENDANCE).meta({ description: 'sign_up: nobody eats unless they say so; sign_out: every member eats unless they say not' }),
 		maxPortions: z.number().nullable(),
 		cancelled: z.boolean(),
-		crew: z.array(z.object({ memberId: idField, task: z.enum(CREW_TASKS) })),
+		crew: z.array(
+			z.object({
+				memberId: idField,
+				task: z.enum(CREW_TASKS),
+				fromChoreId: idField.nullable().meta({ description: 'The chore whose turn put them on the crew (counted in fairness by that chore)' })
+			})
+		),
 		diners: z.array(dinerSchema).meta({ description: 'What members said (in a sign-out house, who is out)' }),
 		eaters: z.array(eaterSchema).meta({ description: 'Who eats, as the meal’s cost will be split' }),
 		portions: z.number().meta({ description: 'All portions, guests included' }),

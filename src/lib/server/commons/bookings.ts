@@ -484,17 +484,27 @@ async function chargeFor(
 			: charge.unit === 'day'
 				? m.shared_charge_days({ count: charge.quantity })
 				: `${charge.quantity} km`;
+	const description = `${thing.name} · ${quantity}`;
+	const spentOn = todayIn(context.household.timezone);
+	if (cost.paidToFundId) {
+		// Owed to the fund until they pay it in: no expense, no member's balance moves.
+		await trx
+			.insertInto('fundCharges')
+			.values({ householdId, fundId: cost.paidToFundId, memberId: owes, amountMinor: charge.amountMinor, description, chargedOn: spentOn, bookingId: row.id })
+			.execute();
+		return null;
+	}
 	const id = crypto.randomUUID();
 	await insertExpense(
 		trx,
 		context,
 		{
-			description: `${thing.name} · ${quantity}`,
+			description,
 			amountMinor: charge.amountMinor,
-			spentOn: todayIn(context.household.timezone),
+			spentOn,
 			category: 'other',
 			notes: '',
-			payers: [{ memberId: cost.paidToMemberId, amountMinor: charge.amountMinor }],
+			payers: [{ memberId: cost.paidToMemberId!, amountMinor: charge.amountMinor }],
 			split: { mode: 'equal', parts: [{ memberId: owes }] }
 		},
 		id,

@@ -6,7 +6,8 @@ import { refusal } from '../testing/refusal';
 import { contextFor, makeHouseOfThree, makeMember } from '../testing/factories';
 import { book, cancelBooking, checkOut, decideBooking, handOver, listBookings, returnThing } from './bookings';
 import { createThing, getThing, listThings, updateThing } from './things';
-import type { ThingInput } from './schemas';
+import { thingInput, type ThingInput } from './schemas';
+import { createFund, getFund } from '../funds/funds';
 import { DEFAULT_THING_RULES } from '$lib/commons/model';
 import { remindBookings } from '../notifications/reminders';
 import { calendarPage } from '../chores/calendar-page';
@@ -28,6 +29,15 @@ const span = (days: number, from: number, to: number) => ({
 	repeatWeeks: 1
 });
 
+const KITTY = {
+	name: 'House kitty',
+	purpose: '',
+	allowNegative: false,
+	approvalAboveMinor: null,
+	basis: 'fixed' as const,
+	monthlyMinor: 0,
+	pledges: []
+};
 const car = (rules: Partial<ThingInput['rules']> = {}): ThingInput => ({
 	name: `Car ${crypto.randomUUID().slice(0, 6)}`,
 	kind: 'vehicle',
@@ -233,11 +243,38 @@ describe('bookings', () => {
 		expect(await balance(bea.member.id)).toBe(-3450);
 	});
 
-	it('refuses a cost paid to someone outside the house', async () => {
+	it('refuses a cost paid to someone outside the house, into another house’s fund, or to both a member and a fund', async () => {
 		const { admin } = await makeHouseOfThree();
 		const other = await makeHouseOfThree('Elsewhere');
 		const refused = await refusal(createThing(admin, { ...car(), cost: { amountMinor: 100, unit: 'day', paidToMemberId: other.admin.member.id } }));
 		expect(refused.fields['cost.paidToMemberId']).toBeTruthy();
+		const theirs = await createFund(other.admin, { ...KITTY, name: 'Their kitty' });
+		const intoTheirs = await refusal(createThing(admin, { ...car(), cost: { amountMinor: 100, unit: 'day', paidToFundId: theirs.id } }));
+		expect(intoTheirs.fields['cost.paidToMemberId']).toBeTruthy();
+		const ours = await createFund(admin, KITTY);
+		const both = thingInput.safeParse({ ...car(), cost: { amountMinor: 100, unit: 'day', paidToMemberId: admin.member.id, paidToFundId: ours.id } });
+		expect(both.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['cost.paidToMemberId']);
+	});
+
+	it('charges a ride paid into the house kitty to whoever had it (a child’s to the adult who booked), once, in what they owe the fund', async () => {
+		const { admin, bea, kid } = await makeHouseOfThree();
+		const kitty = await createFund(admin, KITTY);
+		const bike = await createThing(admin, { ...car({ bookableBy: ['adult', 'child'] }), cost: { amountMinor: 150, unit: 'hour', paidToFundId: kitty.id } });
+		expect(bike.cost).toEqual({ amountMinor: 150, unit: 'hour', paidToMemberId: null, paidToFundId: kitty.id });
+		const ride = (await book(bea, bike.id, span(2, 9, 11))).bookings[0]!;
+		await checkOut(bea, ride.id, { note: '' });
+		expect((await returnThing(bea, ride.id, { note: '' })).expenseId).toBeNull();
+		const kidsRide = (await book(bea, bike.id, { ...span(3, 9, 10), memberId: kid.id })).bookings[0]!;
+		await checkOut(bea, kidsRide.id, { note: '' });
+		await returnThing(bea, kidsRide.id, { note: '' });
+		expect((await refusal(returnThing(bea, kidsRide.id, { note: '' }))).code).toBe('returned');
+		const fund = await getFund(admin.household.id, kitty.id, admin.household.timezone);
+		// Owed, not yet paid in: the balance stays, Bea is behind by both rides.
+		expect(fund.balanceMinor).toBe(0);
+		expect(fund.dues.find((due) => due.memberId === bea.member.id)).toMatchObject({ chargedMinor: 450, behindMinor: 450 });
+		expect(fund.dues.some((due) => due.memberId === kid.id)).toBe(false);
+		const expenses = await getDb().selectFrom('expenses').select('id').where('householdId', '=', admin.household.id).execute();
+		expect(expenses).toEqual([]);
 	});
 
 	it('reminds whoever has it two hours before (and the adult who booked for a child), once; tells the next booker it is back', async () => {

@@ -17,7 +17,7 @@ const RULE_FIELDS = {
 	bufferMinutes: ['bufferMinutes', 1]
 } as const;
 
-const COST_FIELDS: Record<string, string> = { amountMinor: 'costAmount', unit: 'costUnit', paidToMemberId: 'paidTo' };
+const COST_FIELDS: Record<string, string> = { amountMinor: 'costAmount', unit: 'costUnit', paidToMemberId: 'paidTo', paidToFundId: 'paidTo' };
 
 const toThingField = (path: string) => {
 	const [head, rule] = path.split('.');
@@ -41,13 +41,19 @@ export interface MoneyReading {
 	locale: string;
 }
 
+/** How a fund is told from a member in the "paid to" select. */
+export const FUND_CHOICE = 'fund:';
+
 /** The cost fields: blank amount → free; otherwise an amount, a unit and who is paid (refusals by field). */
 function readCost(values: Record<string, string>, money: MoneyReading, errors: Record<string, string>) {
 	const text = (values.costAmount ?? '').trim();
 	if (!text) return null;
 	const amount = parseAmount(text, money.currency, money.locale);
 	if (!amount.ok) errors.costAmount = amount.message;
-	return { amountMinor: amount.ok ? amount.minor : Number.NaN, unit: values.costUnit ?? '', paidToMemberId: values.paidTo ?? '' };
+	// One select lists the members and the house's funds: a fund's choice is `fund:<id>`.
+	const paidTo = values.paidTo ?? '';
+	const fund = paidTo.startsWith(FUND_CHOICE) ? paidTo.slice(FUND_CHOICE.length) : null;
+	return { amountMinor: amount.ok ? amount.minor : Number.NaN, unit: values.costUnit ?? '', paidToMemberId: fund === null ? paidTo : null, paidToFundId: fund };
 }
 
 function readThing(formData: FormData, money: MoneyReading, errors: Record<string, string>) {
@@ -94,7 +100,13 @@ export function thingValues(thing: SharedThing, currency: string): Record<string
 		bufferMinutes: String(thing.rules.bufferMinutes),
 		...(thing.rules.needsApproval ? { needsApproval: 'on' } : {}),
 		...Object.fromEntries(thing.rules.bookableBy.map((role) => [`bookableBy_${role}`, 'on'])),
-		...(thing.cost ? { costAmount: minorToInput(thing.cost.amountMinor, currency), costUnit: thing.cost.unit, paidTo: thing.cost.paidToMemberId } : {}),
+		...(thing.cost
+			? {
+					costAmount: minorToInput(thing.cost.amountMinor, currency),
+					costUnit: thing.cost.unit,
+					paidTo: thing.cost.paidToFundId ? `${FUND_CHOICE}${thing.cost.paidToFundId}` : (thing.cost.paidToMemberId ?? '')
+				}
+			: {}),
 		version: String(thing.version)
 	};
 }

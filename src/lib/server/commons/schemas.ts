@@ -31,13 +31,21 @@ export const thingRulesInput = z
 	})
 	.meta({ id: 'ThingRulesInput' });
 
-/** What using it costs, and who is paid; null: free. */
+/** What using it costs, and who is paid: a member or (`paidToFundId`) a house fund, one of them; null: free. */
 const costField = z
 	.object({
 		amountMinor: amountMinorField,
 		unit: z.enum(COST_UNITS, { error: () => m.v_cost_unit() }),
-		paidToMemberId: z.uuid({ error: () => m.v_cost_paid_to() })
+		paidToMemberId: z
+			.uuid({ error: () => m.v_cost_paid_to() })
+			.nullable()
+			.optional(),
+		paidToFundId: z
+			.uuid({ error: () => m.v_cost_paid_to() })
+			.nullable()
+			.optional()
 	})
+	.refine((cost) => (cost.paidToMemberId == null) !== (cost.paidToFundId == null), { path: ['paidToMemberId'], error: () => m.v_cost_paid_to() })
 	.nullable()
 	.meta({ id: 'ThingCostInput' });
 

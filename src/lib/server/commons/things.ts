@@ -13,7 +13,10 @@ import { isUuid } from '$lib/server/ids';
 import { checkVersion } from '$lib/server/versions';
 import type { MemberContext } from '$lib/server/households/context';
 import { THING_KIND_LABELS, type SharedThing } from '$lib/commons/model';
+import { listMembers } from '$lib/server/households/members';
+import { memberChoices, type Choice } from '$lib/forms/choices';
 import type { ThingInput, ThingPatch } from './schemas';
+import { FUND_CHOICE } from './forms';
 import { m } from '$lib/paraglide/messages';
 
 type ThingRow = Selectable<SharedThings>;
@@ -33,8 +36,8 @@ export function toThing(row: ThingRow): SharedThing {
 			needsApproval: row.needsApproval
 		},
 		cost:
-			row.costMinor !== null && row.costUnit !== null && row.paidToMemberId !== null
-				? { amountMinor: row.costMinor, unit: row.costUnit, paidToMemberId: row.paidToMemberId }
+			row.costMinor !== null && row.costUnit !== null
+				? { amountMinor: row.costMinor, unit: row.costUnit, paidToMemberId: row.paidToMemberId, paidToFundId: row.paidToFundId }
 				: null,
 		active: row.active,
 		version: row.version
@@ -45,20 +48,41 @@ export function toThing(row: ThingRow): SharedThing {
 const costColumns = (cost: ThingInput['cost']) => ({
 	costMinor: cost?.amountMinor ?? null,
 	costUnit: cost?.unit ?? null,
-	paidToMemberId: cost?.paidToMemberId ?? null
+	paidToMemberId: cost?.paidToMemberId ?? null,
+	paidToFundId: cost?.paidToFundId ?? null
 });
 
-/** Whoever is paid must be in the house still. */
+/** Whoever is paid must be in the house still; a fund paid into, one of the house's open funds. */
 async function checkPaidTo(db: Kysely<Database>, householdId: string, cost: ThingInput['cost'] | undefined): Promise<void> {
 	if (!cost) return;
-	const member = await db
-		.selectFrom('members')
-		.select('id')
-		.where('householdId', '=', householdId)
-		.where('id', '=', cost.paidToMemberId)
-		.where('active', '=', true)
-		.executeTakeFirst();
-	if (!member) throw new DomainError(422, 'unknown_member', m.v_cost_paid_to(), { 'cost.paidToMemberId': m.v_cost_paid_to() });
+	const paidTo = cost.paidToFundId
+		? await db
+				.selectFrom('funds')
+				.select('id')
+				.where('householdId', '=', householdId)
+				.where('id', '=', cost.paidToFundId)
+				.where('archived', '=', false)
+				.executeTakeFirst()
+		: await db
+				.selectFrom('members')
+				.select('id')
+				.where('householdId', '=', householdId)
+				.where('id', '=', cost.paidToMemberId!)
+				.where('active', '=', true)
+				.executeTakeFirst();
+	if (!paidTo) throw new DomainError(422, 'unknown_member', m.v_cost_paid_to(), { 'cost.paidToMemberId': m.v_cost_paid_to() });
+}
+
+/** Whom a thing's cost may be paid to, as the form's select lists them: the members in the house, then its open funds. */
+export async function payeeChoices(householdId: string): Promise<Choice[]> {
+	const [members, funds] = await Promise.all([
+		listMembers(householdId),
+		getDb().selectFrom('funds').select(['id', 'name']).where('householdId', '=', householdId).where('archived', '=', false).orderBy('name').limit(100).execute()
+	]);
+	return [
+		...memberChoices(members.filter((member) => member.active)),
+		...funds.map((fund) => ({ value: `${FUND_CHOICE}${fund.id}`, label: m.shared_paid_into_fund({ fund: fund.name }) }))
+	];
 }
 
 /** The house's things, the ones in use first, by name. */

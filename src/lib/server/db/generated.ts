@@ -207,6 +207,18 @@ export interface ExpenseVersions {
   version: number;
 }
 
+export interface FundCharges {
+  amountMinor: number;
+  bookingId: string;
+  chargedOn: string;
+  createdAt: Generated<Timestamp>;
+  description: string;
+  fundId: string;
+  householdId: string;
+  id: Generated<string>;
+  memberId: string;
+}
+
 export interface FundContributions {
   amountMinor: number;
   createdAt: Generated<Timestamp>;
@@ -302,6 +314,7 @@ export interface Invites {
 }
 
 export interface MealCrew {
+  fromChoreId: string | null;
   householdId: string;
   mealId: string;
   memberId: string;
@@ -535,6 +548,7 @@ export interface SharedThings {
   monthlyMinutesPerMember: number | null;
   name: string;
   needsApproval: Generated<boolean>;
+  paidToFundId: string | null;
   paidToMemberId: string | null;
   version: Generated<number>;
 }
@@ -602,6 +616,7 @@ export interface DB {
   expenses: Expenses;
   expenseShares: ExpenseShares;
   expenseVersions: ExpenseVersions;
+  fundCharges: FundCharges;
   fundContributions: FundContributions;
   fundPledges: FundPledges;
   funds: Funds;

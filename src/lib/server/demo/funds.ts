@@ -3,12 +3,15 @@
  * Daniel 60.00, Grandma Rosa 20.00) for cleaning things, small repairs and what the house
  * owns together. Grandma Rosa has not paid this month yet; two small purchases came out of
  * it; Daniel asks the house to buy a vacuum cleaner above the kitty's limit, Priya agreed.
+ * The cargo bike's wear is paid into the kitty: 1.00 an hour, owed by whoever rode it.
  */
 import { plusDays, todayIn } from '$lib/dates';
 import type { MemberContext } from '$lib/server/households/context';
 import { contribute, createFund, spendFromFund } from '$lib/server/funds/funds';
 import { proposeFundSpending } from '$lib/server/decisions/fund-proposals';
 import { castVote } from '$lib/server/decisions/votes';
+import { createThing } from '$lib/server/commons/things';
+import { DEFAULT_THING_RULES } from '$lib/commons/model';
 import { actingAs } from './context';
 
 export async function seedDemoFund(admin: MemberContext, ids: Map<string, string>): Promise<void> {
@@ -50,4 +53,11 @@ export async function seedDemoFund(admin: MemberContext, ids: Map<string, string
 		closesAt: new Date(Date.now() + 5 * 86_400_000).toISOString()
 	});
 	await castVote(priya!, proposal.id, { position: 'yes', reason: 'Yes please' });
+	await createThing(admin, {
+		name: 'Cargo bike',
+		kind: 'vehicle',
+		description: 'Fits two crates or Leo. 1.00 an hour goes into the house kitty, for tyres and the chain.',
+		cost: { amountMinor: 100, unit: 'hour', paidToFundId: fund.id },
+		rules: { ...DEFAULT_THING_RULES, bookableBy: ['adult', 'youth'], maxBookingMinutes: 6 * 60 }
+	});
 }

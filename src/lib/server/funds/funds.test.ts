@@ -65,8 +65,8 @@ describe('house funds', () => {
 		const { dues } = await getFund(admin.household.id, fund.id, admin.household.timezone);
 		// Two adults of equal weight, the child pays nothing: 30.00 each this month, Bea paid hers.
 		expect(dues).toEqual([
-			{ memberId: admin.member.id, monthlyMinor: 3000, dueMinor: 3000, paidMinor: 0, behindMinor: 3000 },
-			{ memberId: bea.member.id, monthlyMinor: 3000, dueMinor: 3000, paidMinor: 3000, behindMinor: 0 }
+			{ memberId: admin.member.id, monthlyMinor: 3000, chargedMinor: 0, dueMinor: 3000, paidMinor: 0, behindMinor: 3000 },
+			{ memberId: bea.member.id, monthlyMinor: 3000, chargedMinor: 0, dueMinor: 3000, paidMinor: 3000, behindMinor: 0 }
 		]);
 	});
 

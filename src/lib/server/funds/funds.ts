@@ -34,12 +34,12 @@ async function fundMembers(db: Kysely<Database>, householdId: string): Promise<A
 	return db.selectFrom('members').select(['id', 'role', 'active', 'shareWeight', 'displayName']).where('householdId', '=', householdId).execute();
 }
 
-/** Each fund's dues: its payers' months so far against what they paid in since its first month. */
+/** Each fund's dues: its payers' months so far and their charges, against what they paid in since its first month. */
 async function duesOf(db: Kysely<Database>, householdId: string, rows: FundRow[], today: string): Promise<Map<string, MemberDue[]>> {
 	const dues = new Map<string, MemberDue[]>();
 	if (rows.length === 0) return dues;
 	const ids = rows.map((row) => row.id);
-	const [members, pledges, paid] = await Promise.all([
+	const [members, pledges, paid, charges] = await Promise.all([
 		fundMembers(db, householdId),
 		db.selectFrom('fundPledges').select(['fundId', 'memberId', 'monthlyMinor']).where('householdId', '=', householdId).where('fundId', 'in', ids).execute(),
 		db
@@ -51,13 +51,21 @@ async function duesOf(db: Kysely<Database>, householdId: string, rows: FundRow[]
 			.where('c.deletedAt', 'is', null)
 			.where(sql<boolean>`c.paid_on >= date_trunc('month', f.contributions_from)::date`)
 			.groupBy(['c.fundId', 'c.memberId'])
+			.execute(),
+		db
+			.selectFrom('fundCharges')
+			.select((eb) => ['fundId', 'memberId', eb.fn.sum<string>('amountMinor').as('chargedMinor')])
+			.where('householdId', '=', householdId)
+			.where('fundId', 'in', ids)
+			.groupBy(['fundId', 'memberId'])
 			.execute()
 	]);
 	for (const row of rows) {
 		const pledged = new Map(pledges.filter((p) => p.fundId === row.id).map((p) => [p.memberId, p.monthlyMinor]));
 		const monthly = monthlyAmounts({ id: row.id, basis: row.contributionBasis, monthlyMinor: row.monthlyMinor }, members, pledged);
 		const paidIn = new Map(paid.filter((p) => p.fundId === row.id).map((p) => [p.memberId, Number(p.paidMinor)]));
-		dues.set(row.id, memberDues(monthly, monthsCounted(row.contributionsFrom, today), paidIn));
+		const charged = new Map(charges.filter((c) => c.fundId === row.id).map((c) => [c.memberId, Number(c.chargedMinor)]));
+		dues.set(row.id, memberDues(monthly, monthsCounted(row.contributionsFrom, today), paidIn, charged));
 	}
 	return dues;
 }

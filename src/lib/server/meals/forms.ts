@@ -12,7 +12,11 @@ import { mealCostInput, mealInput, mealPatch, type MealCostInput, type MealInput
 import { m } from '$lib/paraglide/messages';
 
 const FORM_FIELDS: Record<string, string> = { servedAt: 'servedTime', closesAt: 'closesTime', cooks: 'form' };
-const toMealField = (path: string) => FORM_FIELDS[path.split('.')[0]!] ?? path.split('.')[0]!;
+const toMealField = (path: string) => {
+	const [head, task] = path.split('.');
+	if (head === 'crewFrom') return task === 'clean' ? 'crewFromClean' : 'crewFromCook';
+	return FORM_FIELDS[head!] ?? head!;
+};
 
 /** "12", "7.5", "7,5" → a number; blank → null (no limit); anything else → NaN (refused by the schema). */
 function numberOrNull(text: string | undefined): number | null {
@@ -40,7 +44,9 @@ export function mealForm(timezone: string, edit = false): FormAdapter<MealInput>
 				notes: values.notes ?? '',
 				attendance: values.attendance ?? 'sign_up',
 				maxPortions: numberOrNull(values.maxPortions),
-				...(edit ? { version: Number.isInteger(version) && version > 0 ? version : undefined } : {})
+				...(edit
+					? { version: Number.isInteger(version) && version > 0 ? version : undefined }
+					: { crewFrom: { cook: values.crewFromCook || undefined, clean: values.crewFromClean || undefined } })
 			};
 			const parsed = edit ? mealPatch.safeParse(candidate) : mealInput.safeParse(candidate);
 			if (!parsed.success) for (const [path, message] of Object.entries(fieldErrors(parsed.error))) errors[toMealField(path)] ??= message;

@@ -6,6 +6,7 @@ import type { Meal } from '$lib/meals/model';
 import { listMembers } from '$lib/server/households/members';
 import { getHouseholdDefaults } from '$lib/server/households/defaults';
 import { getExpense } from '$lib/server/money/expense-queries';
+import { getDb } from '$lib/server/db';
 import type { MemberContext } from '$lib/server/households/context';
 import { getMeal, listMeals } from './meals';
 import { mealValues } from './forms';
@@ -21,13 +22,21 @@ async function names(householdId: string) {
 
 export async function mealsPage(context: MemberContext, now = new Date()) {
 	const householdId = context.household.id;
-	const [coming, past, members, defaults] = await Promise.all([
+	const [coming, past, members, defaults, rotations] = await Promise.all([
 		listMeals(householdId, { from: new Date(now.getTime() - STILL_ON), to: new Date(now.getTime() + 92 * DAY) }),
 		listMeals(householdId, { from: new Date(now.getTime() - 60 * DAY), to: new Date(now.getTime() - STILL_ON) }),
 		names(householdId),
-		getHouseholdDefaults(householdId)
+		getHouseholdDefaults(householdId),
+		// The chores a meal's crew may be taken from: the house's chores in use, by name.
+		getDb().selectFrom('chores').select(['id', 'name']).where('householdId', '=', householdId).where('active', '=', true).orderBy('name').limit(200).execute()
 	]);
-	return { coming, past: past.reverse().slice(0, 20), members, myPortions: defaults.rolePresets[context.member.role].mealPortions };
+	return {
+		coming,
+		past: past.reverse().slice(0, 20),
+		members,
+		myPortions: defaults.rolePresets[context.member.role].mealPortions,
+		rotations: rotations.map((chore) => ({ value: chore.id, label: chore.name }))
+	};
 }
 
 export async function mealPage(context: MemberContext, mealId: string, now = new Date()) {

@@ -8,7 +8,9 @@ import type { MealInput } from './schemas';
 import { setHouseholdDefaults, getHouseholdDefaults } from '../households/defaults';
 import { getExpense } from '../money/expense-queries';
 import { choreFairness } from '../chores/figures';
-import { atLocalTime, plusDays, todayIn } from '$lib/dates';
+import { atLocalTime, dayNumber, plusDays, todayIn } from '$lib/dates';
+import { createChore } from '../chores/chores';
+import type { ChoreInput } from '../chores/schemas';
 import { calendarPage } from '../chores/calendar-page';
 import { feedIcs } from '../chores/ics';
 import { regenerateFeed } from '../chores/feed-links';
@@ -62,7 +64,7 @@ describe('common meals', () => {
 	it('plans with the planner cooking, and refuses times in the past or a close after serving', async () => {
 		const { admin } = await makeHouseOfThree();
 		const meal = await planMeal(admin, dinner());
-		expect(meal.crew).toEqual([{ memberId: admin.member.id, task: 'cook' }]);
+		expect(meal.crew).toEqual([{ memberId: admin.member.id, task: 'cook', fromChoreId: null }]);
 		// Served an hour later: sign-ups still close when they did; moved before that, they close when it is served.
 		const later = await updateMeal(admin, meal.id, { servedAt: new Date(Date.parse(meal.servedAt) + HOUR).toISOString() });
 		expect(later.closesAt).toBe(meal.closesAt);
@@ -198,6 +200,39 @@ describe('common meals', () => {
 		expect(row(bea.member.id).effortDone).toBe(2);
 		// The effort is expected of the adults and youths (capacity 1 each): half of 5 each.
 		expect(row(admin.member.id).effortExpected).toBe(2.5);
+	});
+
+	it('takes its crew from chore rotations, whoever’s turn it is that day, and leaves that work for the chore to count', async () => {
+		const { admin, bea } = await makeHouseOfThree();
+		const other = await makeHouseOfThree('Rotation Elsewhere');
+		const today = todayIn(admin.household.timezone);
+		const daily = (name: string, memberId: string): ChoreInput => ({
+			name,
+			effort: 3,
+			schedule: { kind: 'daily', interval: 1, startOn: plusDays(today, -7) },
+			assignment: { strategy: 'rotate', memberIds: [memberId] }
+		});
+		const cooking = await createChore(admin, daily('Cook dinner', bea.member.id));
+		const washing = await createChore(admin, daily('Wash up', admin.member.id));
+		const justServed = { servedAt: new Date(Date.now() - 30 * 60_000).toISOString(), closesAt: new Date(Date.now() - HOUR).toISOString() };
+		const meal = await planMeal(admin, dinner(0, { ...justServed, crewFrom: { cook: cooking.id, clean: washing.id } }));
+		expect(meal.crew).toEqual([
+			{ memberId: admin.member.id, task: 'clean', fromChoreId: washing.id },
+			{ memberId: bea.member.id, task: 'cook', fromChoreId: cooking.id }
+		]);
+		// Counted by the chores when their turns are done, not again as crew.
+		const rows = await choreFairness(admin.household, plusDays(today, -1), plusDays(today, 1));
+		expect(rows.every((row) => row.effortDone === 0)).toBe(true);
+
+		// A chore with nobody's turn that day (weekly, two days from now: ISO weekdays, 1970-01-01 a Thursday), or another house's chore, is refused by its field.
+		const weekly = await createChore(admin, {
+			...daily('Sunday roast', bea.member.id),
+			schedule: { kind: 'weekly', interval: 1, weekdays: [((dayNumber(today) + 2 + 3) % 7) + 1], startOn: today }
+		});
+		const noTurn = await refusal(planMeal(admin, dinner(3, { crewFrom: { cook: weekly.id } })));
+		expect(noTurn.fields['crewFrom.cook']).toMatch(/Nobody has a turn in “Sunday roast”/);
+		const theirs = await createChore(other.admin, daily('Their dinner', other.admin.member.id));
+		expect((await refusal(planMeal(admin, dinner(3, { crewFrom: { clean: theirs.id } })))).fields['crewFrom.clean']).toBeTruthy();
 	});
 
 	it('show in the chore calendar’s week and in the feeds: the house’s all, a member’s those they cook or eat at', async () => {

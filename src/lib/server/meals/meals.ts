@@ -16,7 +16,8 @@ import { householdDefaultsOf } from '$lib/server/households/defaults';
 import type { MemberContext } from '$lib/server/households/context';
 import { insertExpense } from '$lib/server/money/expenses';
 import { categoriesOf } from '$lib/server/money/categories';
-import { clockIn, todayIn } from '$lib/dates';
+import { clockIn, formatDay, todayIn } from '$lib/dates';
+import { choreCalendar } from '$lib/server/chores/occurrences';
 import { chargedPortions, eatersOf, mealCharge, roundPortions, totalPortions, type MealMember } from '$lib/meals/portions';
 import type { CrewTask, Diner, Meal } from '$lib/meals/model';
 import type { RolePresets } from '$lib/households/roles';
@@ -51,7 +52,7 @@ async function partsOf(db: Kysely<Database>, householdId: string, mealIds: strin
 	const [crew, diners] = await Promise.all([
 		db
 			.selectFrom('mealCrew')
-			.select(['mealId', 'memberId', 'task'])
+			.select(['mealId', 'memberId', 'task', 'fromChoreId'])
 			.where('householdId', '=', householdId)
 			.where('mealId', 'in', mealIds)
 			.orderBy('task')
@@ -194,7 +195,13 @@ export async function planMeal(context: MemberContext, input: MealInput, now = n
 	const servedAt = new Date(input.servedAt);
 	const closesAt = input.closesAt ? new Date(input.closesAt) : servedAt;
 	checkTimes(servedAt, closesAt, now);
-	const cooks = [...new Set(input.cooks?.length ? input.cooks : [context.member.id])];
+	const turns = await turnsOn(context, input.crewFrom ?? {}, todayIn(context.household.timezone, servedAt));
+	const rotationCook = turns.find((turn) => turn.task === 'cook');
+	const cooks = [...new Set(input.cooks?.length ? input.cooks : rotationCook ? [rotationCook.memberId] : [context.member.id])];
+	const crew = [
+		...cooks.map((memberId) => ({ memberId, task: 'cook' as const, fromChoreId: memberId === rotationCook?.memberId ? rotationCook.choreId : null })),
+		...turns.filter((turn) => turn.task === 'clean').map(({ memberId, task, choreId }) => ({ memberId, task, fromChoreId: choreId }))
+	];
 	return getDb()
 		.transaction()
 		.execute(async (trx) => {
@@ -215,11 +222,46 @@ export async function planMeal(context: MemberContext, input: MealInput, now = n
 				.executeTakeFirstOrThrow();
 			await trx
 				.insertInto('mealCrew')
-				.values(cooks.map((memberId) => ({ householdId, mealId: row.id, memberId, task: 'cook' as const })))
+				.values(crew.map((line) => ({ householdId, mealId: row.id, ...line })))
 				.execute();
 			await audit(trx, context, { action: 'meal.planned', subjectType: 'meal', subjectId: row.id, facts: mealFacts(context, row) });
 			return present(trx, householdId, row);
 		});
+}
+
+/**
+ * Whose turn it is, on the meal's day, in each chore named to give the crew. A chore of
+ * another house, or one with nobody's turn that day, is refused by its field.
+ */
+async function turnsOn(
+	context: MemberContext,
+	crewFrom: NonNullable<MealInput['crewFrom']>,
+	day: string
+): Promise<Array<{ memberId: string; task: CrewTask; choreId: string }>> {
+	const wanted = (['cook', 'clean'] as const).flatMap((task) => (crewFrom[task] ? [{ task, choreId: crewFrom[task] }] : []));
+	if (wanted.length === 0) return [];
+	const chores = await getDb()
+		.selectFrom('chores')
+		.select(['id', 'name'])
+		.where('householdId', '=', context.household.id)
+		.where(
+			'id',
+			'in',
+			wanted.map((w) => w.choreId)
+		)
+		.execute();
+	const due = await choreCalendar(context.household, day, day);
+	return wanted.map(({ task, choreId }) => {
+		const field = `crewFrom.${task}`;
+		const chore = chores.find((c) => c.id === choreId);
+		if (!chore) throw new DomainError(422, 'rule_broken', m.v_meal_rotation(), { [field]: m.v_meal_rotation() });
+		const turn = due.find((o) => o.choreId === choreId && o.assigneeMemberId);
+		if (!turn) {
+			const message = m.e_meal_no_turn({ chore: chore.name, day: formatDay(day, requestFormatLocale()) });
+			throw new DomainError(422, 'no_turn', message, { [field]: message });
+		}
+		return { memberId: turn.assigneeMemberId!, task, choreId };
+	});
 }
 
 const isCrew = (meal: Meal, memberId: string) => meal.crew.some((c) => c.memberId === memberId);
@@ -422,7 +464,10 @@ export async function recordCost(context: MemberContext, mealId: string, input: 
 	});
 }
 
-/** Meals served in [from, to) with their crews: what chore fairness counts (served, not called off). */
+/**
+ * Meals served in [from, to) with their crews: what chore fairness counts (served, not
+ * called off). A crew line taken from a chore's turn is left out: that chore counts it.
+ */
 export async function crewWork(householdId: string, from: Date, to: Date): Promise<Array<{ servedAt: Date; memberId: string; task: CrewTask }>> {
 	const rows = await getDb()
 		.selectFrom('meals')
@@ -430,6 +475,7 @@ export async function crewWork(householdId: string, from: Date, to: Date): Promi
 		.select(['meals.servedAt', 'c.memberId', 'c.task'])
 		.where('meals.householdId', '=', householdId)
 		.where('meals.cancelled', '=', false)
+		.where('c.fromChoreId', 'is', null)
 		.where('meals.servedAt', '>=', from)
 		.where('meals.servedAt', '<', to)
 		.orderBy('meals.servedAt')

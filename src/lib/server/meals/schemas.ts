@@ -32,7 +32,17 @@ export const mealInput = z
 			.array(z.uuid({ error: () => m.v_member_pick() }))
 			.max(10)
 			.optional()
-			.meta({ description: 'Who cooks; the one planning it by default' })
+			.meta({ description: 'Who cooks; whose turn it is in `crewFrom.cook`, or else the one planning it, by default' }),
+		crewFrom: z
+			.object({
+				cook: z.uuid({ error: () => m.v_meal_rotation() }).optional(),
+				clean: z.uuid({ error: () => m.v_meal_rotation() }).optional()
+			})
+			.optional()
+			.meta({
+				description:
+					'Chores whose rotation gives the crew: whoever’s turn it is on the meal’s day cooks (`cook`) or cleans up (`clean`); counted in fairness by that chore, once'
+			})
 	})
 	.meta({ id: 'MealInput' });
 

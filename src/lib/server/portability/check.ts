@@ -49,11 +49,12 @@ const REFERENCES: Array<[test: (column: string) => boolean, target: ExportedTabl
 	[(c) => c.endsWith('member_id'), 'members', 'member'],
 	[(c) => c === 'expense_id' || c === 'linked_expense_id', 'expenses', 'expense'],
 	[(c) => c === 'proposal_id', 'proposals', 'proposal'],
-	[(c) => c === 'chore_id', 'chores', 'chore'],
+	[(c) => c.endsWith('chore_id'), 'chores', 'chore'],
 	[(c) => c === 'recurring_id', 'recurring_expenses', 'recurring expense'],
 	[(c) => c === 'thing_id', 'shared_things', 'shared thing'],
 	[(c) => c === 'meal_id', 'meals', 'meal'],
-	[(c) => c === 'fund_id', 'funds', 'fund']
+	[(c) => c.endsWith('fund_id'), 'funds', 'fund'],
+	[(c) => c === 'booking_id', 'bookings', 'booking']
 ];
 
 const UNIQUE_IDS: ExportedTable[] = [
@@ -69,7 +70,8 @@ const UNIQUE_IDS: ExportedTable[] = [
 	'bookings',
 	'meals',
 	'funds',
-	'fund_contributions'
+	'fund_contributions',
+	'fund_charges'
 ];
 
 const amount = (value: unknown) => (typeof value === 'number' && Number.isSafeInteger(value) ? value : Number.NaN);

@@ -10,7 +10,7 @@ import { m } from '$lib/paraglide/messages';
 
 export const EXPORT_FORMAT = 'hearth.household';
 /** The version this Hearth writes; it reads every version from 1 up to it. */
-export const EXPORT_VERSION = 7;
+export const EXPORT_VERSION = 8;
 
 /** Parents before children: the order rows are inserted in on import. */
 export const EXPORTED_TABLES = [
@@ -42,6 +42,7 @@ export const EXPORTED_TABLES = [
 	'payer_split_modes',
 	'shared_things',
 	'bookings',
+	'fund_charges',
 	'meals',
 	'meal_diners',
 	'meal_crew',

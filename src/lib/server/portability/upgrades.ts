@@ -34,7 +34,10 @@ const UPGRADES: Record<number, Upgrade> = {
 	// Version 6 (migration 25): common meals, new tables; the house's cap on what a meal's portion costs.
 	5: (doc) => ({ ...withColumn(doc, ['household_defaults'], 'meal_portion_cap_minor', null), version: 6 }),
 	// Version 7 (migration 26): house funds, new tables; an expense may be paid from one.
-	6: (doc) => ({ ...withColumn(doc, ['expenses'], 'fund_id', null), version: 7 })
+	6: (doc) => ({ ...withColumn(doc, ['expenses'], 'fund_id', null), version: 7 }),
+	// Version 8 (migrations 27, 28): a thing's cost may be paid into a fund (charges owed to funds, a new
+	// table); a meal's crew line may come from a chore's turn.
+	7: (doc) => ({ ...withColumn(withColumn(doc, ['shared_things'], 'paid_to_fund_id', null), ['meal_crew'], 'from_chore_id', null), version: 8 })
 };
 
 /** The document as the current version; a file from the future was refused by the schema already. */

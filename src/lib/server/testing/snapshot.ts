@@ -29,6 +29,7 @@ export async function householdSnapshot(db: pg.Client, householdId: string) {
 		        (select string_agg(id::text || name || balance_minor::text || version::text || archived::text, ',' order by id) from funds where household_id = $1) as funds,
 		        (select string_agg(fund_id::text || member_id::text || monthly_minor::text, ',' order by fund_id, member_id) from fund_pledges where household_id = $1) as fund_pledges,
 		        (select string_agg(id::text || amount_minor::text || coalesce(deleted_at::text, ''), ',' order by id) from fund_contributions where household_id = $1) as fund_contributions,
+		        (select string_agg(id::text || member_id::text || amount_minor::text, ',' order by id) from fund_charges where household_id = $1) as fund_charges,
 		        (select name || currency || timezone from households where id = $1) as settings`,
 		[householdId]
 	);

@@ -2,19 +2,18 @@ import { redirect } from '@sveltejs/kit';
 import { resolve } from '$app/paths';
 import { formAction } from '$lib/server/forms';
 import { requireAdmin, requireMember } from '$lib/server/households/guard';
-import { createThing, listThings, nextBookings } from '$lib/server/commons/things';
+import { createThing, listThings, nextBookings, payeeChoices } from '$lib/server/commons/things';
 import { NEW_THING_VALUES, thingForm } from '$lib/server/commons/forms';
-import { listMembers } from '$lib/server/households/members';
 import { requestFormatLocale } from '$lib/server/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const { household } = await requireMember(params.hid);
-	const [things, next, members] = await Promise.all([listThings(household.id), nextBookings(household.id), listMembers(household.id)]);
+	const [things, next, payees] = await Promise.all([listThings(household.id), nextBookings(household.id), payeeChoices(household.id)]);
 	return {
 		things: things.map((thing) => ({ ...thing, next: next.get(thing.id) ?? null })),
 		newValues: NEW_THING_VALUES,
-		members: members.filter((member) => member.active).map(({ id, displayName }) => ({ id, displayName }))
+		payees
 	};
 };
 

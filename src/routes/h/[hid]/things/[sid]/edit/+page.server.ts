@@ -3,19 +3,18 @@ import { redirect } from '@sveltejs/kit';
 import { resolve } from '$app/paths';
 import { formAction, orErrorPage } from '$lib/server/forms';
 import { requireAdmin } from '$lib/server/households/guard';
-import { getThing, updateThing } from '$lib/server/commons/things';
+import { getThing, payeeChoices, updateThing } from '$lib/server/commons/things';
 import { thingForm, thingValues } from '$lib/server/commons/forms';
-import { listMembers } from '$lib/server/households/members';
 import { requestFormatLocale } from '$lib/server/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const { household } = await requireAdmin(params.hid);
-	const [thing, members] = await Promise.all([orErrorPage(getThing(household.id, params.sid)), listMembers(household.id)]);
+	const [thing, payees] = await Promise.all([orErrorPage(getThing(household.id, params.sid)), payeeChoices(household.id)]);
 	return {
 		thing,
 		values: thingValues(thing, household.currency),
-		members: members.filter((member) => member.active).map(({ id, displayName }) => ({ id, displayName }))
+		payees
 	};
 };
 
