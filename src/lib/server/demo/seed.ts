@@ -131,7 +131,7 @@ async function seedDemoChores(admin: MemberContext, ids: Map<string, string>): P
 	) => createChore(admin, { name, description, effort, schedule, assignment: { strategy, memberIds: people.map(id) } });
 	await chore('Bins out', 1, { kind: 'weekly', interval: 1, weekdays: [1], startOn: start, time: '19:00' }, 'rotate', ['Daniel', 'Mia', 'Priya']);
 	await chore('Kitchen clean-up', 2, { kind: 'daily', interval: 1, startOn: start, time: '20:30' }, 'fair', ['Priya', 'Daniel', 'Grandma Rosa', 'Mia']);
-	await chore('Set the table', 1, { kind: 'daily', interval: 1, startOn: start, time: '18:30' }, 'rotate', ['Leo', 'Mia']);
+	const setTable = await chore('Set the table', 1, { kind: 'daily', interval: 1, startOn: start, time: '18:30' }, 'rotate', ['Leo', 'Mia']);
 	await chore('Bathroom', 3, { kind: 'weekly', interval: 1, weekdays: [6], startOn: start }, 'fair', ['Priya', 'Daniel', 'Mia']);
 	await chore('Garden', 3, { kind: 'monthly', interval: 1, nth: 1, weekday: 6, startOn: start }, 'rotate', ['Daniel', 'Grandma Rosa']);
 	const groceries = await chore('Groceries run', 2, { kind: 'after', interval: 5, startOn: start }, 'rotate', ['Priya', 'Daniel']);
@@ -174,17 +174,19 @@ async function seedDemoChores(admin: MemberContext, ids: Map<string, string>): P
 		['Priya', 'Daniel', 'Grandma Rosa'],
 		'Fridge, oven, windows, under the beds.'
 	);
-	// Freeze the past, then record what happened: a deterministic mix of done (sometimes by someone else) and skipped.
+	// Freeze the past, then record what happened: a mix of done (sometimes by someone else) and skipped, about one in
+	// 17 by the chore's random id — and always the table a week and a half ago, so the last month shows a skip too.
 	await choreCalendar(admin.household, start, today);
+	const skipped = sql`(abs(hashtext(chore_id::text || due_on::text)) % 17 = 0 or (chore_id = ${setTable.id} and due_on = ${plusDays(today, -10)}))`;
 	await sql`
 		update chore_occurrences set
-			status = case when abs(hashtext(chore_id::text || due_on::text)) % 17 = 0 then 'skipped' else 'done' end,
-			skip_reason = case when abs(hashtext(chore_id::text || due_on::text)) % 17 = 0 then 'Away that day' end,
-			done_by_member_id = case when abs(hashtext(chore_id::text || due_on::text)) % 17 = 0 then null
+			status = case when ${skipped} then 'skipped' else 'done' end,
+			skip_reason = case when ${skipped} then 'Away that day' end,
+			done_by_member_id = case when ${skipped} then null
 				when abs(hashtext(due_on::text || chore_id::text)) % 9 = 0 then ${id('Priya')}::uuid
 				else assignee_member_id end,
-			done_on = case when abs(hashtext(chore_id::text || due_on::text)) % 17 = 0 then null else due_on end,
-			done_at = case when abs(hashtext(chore_id::text || due_on::text)) % 17 = 0 then null else due_on + time '20:00' end
+			done_on = case when ${skipped} then null else due_on end,
+			done_at = case when ${skipped} then null else due_on + time '20:00' end
 		where household_id = ${admin.household.id} and due_on < ${plusDays(today, -2)} and assignee_member_id is not null`.execute(getDb());
 }
 

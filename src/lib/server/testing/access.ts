@@ -123,6 +123,7 @@ export const ACCOUNT_ROUTES: Record<string, Record<string, AccountAccess>> = {
 	'/logout': { load: 'public', default: 'public' },
 	// The language switcher: a device's cookie for anyone, and the account's choice when logged in.
 	'/language': { POST: 'public' },
+	'/healthz': { GET: 'public' },
 	'/reset-password': { default: 'public' },
 	'/reset-password/[token]': { load: 'public', default: 'public' },
 	'/invite/[token]': { load: 'public', default: 'user' },
