@@ -4,7 +4,7 @@ import { databaseUnavailable, isDatabaseUnreachable } from '$lib/server/db/unrea
 import { startJobs, stopJobs } from '$lib/server/jobs';
 import { ensureInstanceSecrets } from '$lib/server/notifications/secrets';
 import { watchEventLoop } from '$lib/server/event-loop';
-import { getDb } from '$lib/server/db';
+import { closeDb, getDb } from '$lib/server/db';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/sessions';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { ACCESS_TOKEN_PREFIX, validateAccessToken } from '$lib/server/auth/access-tokens';
@@ -21,7 +21,15 @@ export const init: ServerInit = async () => {
 	ensureInstanceSecrets().catch((error: Error) => console.error('The notification keys could not be made:', error.message));
 	// A job runner that cannot start must not keep the app from serving: pages catch up lazily.
 	startJobs(url).catch((error: Error) => console.error('The job runner did not start:', error.message));
-	process.once('sveltekit:shutdown' as 'exit', () => void stopJobs());
+	// After the server has finished its in-flight requests: the jobs stop, then the pool closes, so the process can end.
+	// 'hearth:closed' tells scripts/start.ts it may stop the embedded database now.
+	process.once(
+		'sveltekit:shutdown' as 'exit',
+		() =>
+			void stopJobs()
+				.finally(() => closeDb())
+				.finally(() => (process.emit as (event: string) => boolean)('hearth:closed'))
+	);
 };
 
 const SECURITY_HEADERS: Record<string, string> = {

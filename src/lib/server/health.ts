@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import { getDb } from '$lib/server/db';
 import { isDatabaseUnreachable } from '$lib/server/db/unreachable';
+import { isDraining } from '$lib/server/draining';
 
 /** The migrations this build knows, by name (the file names in migrations/, read when it was built). */
 export const BUILT_MIGRATIONS: readonly string[] = Object.keys(import.meta.glob('/migrations/*.ts'))
@@ -18,6 +19,8 @@ export interface Health {
 	database: 'reachable' | 'unreachable';
 	/** Migrations of this build the database has not applied. */
 	missingMigrations: string[];
+	/** Told to stop: finishing what is in flight, and asking for no new requests. */
+	stopping: boolean;
 }
 
 export async function checkHealth(expected: readonly string[] = BUILT_MIGRATIONS): Promise<Health> {
@@ -25,9 +28,10 @@ export async function checkHealth(expected: readonly string[] = BUILT_MIGRATIONS
 		const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(getDb());
 		const applied = new Set(rows.map((row) => row.name));
 		const missingMigrations = expected.filter((name) => !applied.has(name));
-		return { ok: missingMigrations.length === 0, database: 'reachable', missingMigrations };
+		const stopping = isDraining();
+		return { ok: missingMigrations.length === 0 && !stopping, database: 'reachable', missingMigrations, stopping };
 	} catch (error) {
 		if (!isDatabaseUnreachable(error)) throw error;
-		return { ok: false, database: 'unreachable', missingMigrations: [] };
+		return { ok: false, database: 'unreachable', missingMigrations: [], stopping: isDraining() };
 	}
 }

@@ -60,6 +60,8 @@ export async function startJobs(connectionString: string): Promise<void> {
 
 export async function stopJobs(): Promise<void> {
 	useQueue(undefined);
-	await boss?.stop({ graceful: true });
+	// Cleared first, so the delivery loop ends at its next turn instead of running out its minute.
+	const stopping = boss;
 	boss = undefined;
+	await stopping?.stop({ graceful: true });
 }

@@ -1,6 +1,7 @@
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { createHash } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import type { Database } from './schema';
 
 // `date` columns stay 'YYYY-MM-DD' strings: a calendar day has no time zone, and turning
@@ -61,6 +62,20 @@ function dropOnTimeout(client: pg.PoolClient): void {
  * number of prepared statements.
  */
 const MAX_NAMED = 1000;
+/**
+ * HEARTH_QUERY_LOG (tests only): each distinct statement text this process sends, one JSON
+ * string a line, for the check that every statement on a household table filters by its
+ * household (tests/trust/household-filter.test.ts). Distinct texts are few; values are never written.
+ */
+const QUERY_LOG = process.env.HEARTH_QUERY_LOG;
+const loggedStatements = new Set<string>();
+
+function logStatement(text: string): void {
+	if (loggedStatements.has(text) || loggedStatements.size >= 10 * MAX_NAMED) return;
+	loggedStatements.add(text);
+	appendFileSync(QUERY_LOG!, JSON.stringify(text) + '\n');
+}
+
 const statementNames = new Map<string, string>();
 const NAMEABLE = /^\s*(select|insert|update|delete|with)\b/i;
 
@@ -76,6 +91,7 @@ function preparesStatements(client: pg.PoolClient): void {
 	const query = client.query.bind(client) as (...args: unknown[]) => unknown;
 	client.query = ((...args: unknown[]) => {
 		const [text, values, ...rest] = args;
+		if (QUERY_LOG && typeof text === 'string') logStatement(text);
 		const name = typeof text === 'string' && Array.isArray(values) && values.length > 0 ? statementName(text) : undefined;
 		return name ? query({ name, text, values }, ...rest) : query(...args);
 	}) as typeof client.query;

