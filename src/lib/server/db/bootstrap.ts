@@ -21,6 +21,8 @@ export interface PrepareOptions {
 	fresh?: boolean;
 	databaseName?: string;
 	log?: (line: string) => void;
+	/** false: leave the schema as it is (a backup reads it as it is; a restore builds its own). */
+	migrate?: boolean;
 }
 
 export async function prepareDatabase(options: PrepareOptions = {}): Promise<PreparedDatabase> {
@@ -40,6 +42,7 @@ export async function prepareDatabase(options: PrepareOptions = {}): Promise<Pre
 		stop = server.stop;
 		log(`Embedded PostgreSQL ready (database "${name}").`);
 	}
+	if (options.migrate === false) return { url, embedded, stop };
 	const db = createDb(url, 2);
 	try {
 		const applied = await migrateToLatest(db as unknown as Kysely<unknown>);

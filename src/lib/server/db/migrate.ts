@@ -26,3 +26,16 @@ export async function migrateToLatest(db: Kysely<unknown>, folder = MIGRATIONS_D
 	if (error) throw error instanceof Error ? error : new Error(String(error));
 	return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+
+/** The migrations of this build, by name, in order. */
+export async function migrationNames(folder = MIGRATIONS_DIR): Promise<string[]> {
+	return Object.keys(await new FolderMigrationProvider(folder).getMigrations());
+}
+
+/** Applies migrations up to and including `name` (a restore builds the schema its backup was taken with). */
+export async function migrateUpTo(db: Kysely<unknown>, name: string, folder = MIGRATIONS_DIR): Promise<string[]> {
+	const migrator = new Migrator({ db, provider: new FolderMigrationProvider(folder) });
+	const { error, results } = await migrator.migrateTo(name);
+	if (error) throw error instanceof Error ? error : new Error(String(error));
+	return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

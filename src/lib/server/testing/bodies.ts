@@ -8,6 +8,6 @@ export function equalExpense(payer: string, members: string[], amountMinor: numb
 		spentOn,
 		category: 'groceries',
 		payers: [{ memberId: payer, amountMinor }],
-		split: { mode: 'equal', parts: members.map((memberId) => ({ memberId })) }
+		split: { mode: 'equal' as const, parts: members.map((memberId) => ({ memberId })) }
 	};
 }
