@@ -120,6 +120,15 @@ export const ACROSS_HOUSEHOLDS: Array<{ match: RegExp; why: string }> = [
 		why: 'The catch-up job finds the households whose work is due (a job, once a minute, a page of households at a time).'
 	},
 	{
+		match: /^select "id" from "households" where "demo" = \$1 and "demo_expires_at" < \$2/,
+		why: 'The hourly demo sweep finds the demo houses past their day (a job; each house is then removed by its id).'
+	},
+	{
+		match:
+			/^delete from "users" where "demo_expires_at" < \$1 and not exists \(select "members"\."id" from "members" where "members"\."user_id" = "users"\."id"\)/,
+		why: 'The demo sweep removes demo visitors who no longer belong to any house: by person, across households (a job).'
+	},
+	{
 		match: /^\s*with due as \( select household_id, id from notifications where channel <> 'app'/,
 		why: 'The delivery job claims what is due in every household (a job, every few seconds, not a request).'
 	}
