@@ -55,6 +55,8 @@ export default defineConfig({
 			HEARTH_DEMO: '1',
 			// Every browser here signs up from 127.0.0.1; the limit itself is tested in auth-hardening.test.ts.
 			SIGNUP_LIMIT_PER_HOUR: '1000',
+			// Priya looks after the server: her dashboard shows the backups card (checked by the narrow and axe suites).
+			INSTANCE_ADMINS: 'priya@maple.example',
 			// Every API answer is checked against its documented schema (see api/response-check.ts).
 			HEARTH_CHECK_RESPONSES: '1'
 		}

@@ -8,10 +8,12 @@ import { catchUpDueHouseholds } from './households/catch-up';
 import { TASKS, useQueue } from './later';
 import { removeExpiredDemos } from './demo/visitor';
 import { deliverDue } from './notifications/deliver';
+import { runScheduledBackup } from './backup/schedule';
 
 const CATCH_UP = 'catch-up';
 const DEMO_SWEEP = 'remove-expired-demos';
 const DELIVER = 'deliver-notifications';
+const BACKUP = 'instance-backup';
 /** A delivery job looks for due notifications this often for most of its minute; the next minute's job takes over. */
 const DELIVERY_POLL_MS = Number(process.env.HEARTH_DELIVERY_POLL_MS ?? 5000);
 const DELIVERY_JOB_MS = 55_000;
@@ -48,6 +50,16 @@ export async function startJobs(connectionString: string): Promise<void> {
 			if (sent === 0) await new Promise((done) => setTimeout(done, DELIVERY_POLL_MS));
 		}
 	});
+	// The instance backup (server/backup/schedule.ts): nightly at 03:30 UTC unless BACKUP_SCHEDULE says otherwise ('off': none).
+	const backupSchedule = process.env.BACKUP_SCHEDULE ?? '30 3 * * *';
+	if (backupSchedule !== 'off') {
+		await boss.createQueue(BACKUP);
+		await boss.schedule(BACKUP, backupSchedule);
+		await boss.work(BACKUP, async () => {
+			const { file, bytes } = await runScheduledBackup();
+			console.log(`Backup: ${file} (${bytes} bytes).`);
+		});
+	}
 	// The cron's first job comes at the next minute: start delivering now.
 	await boss.send(DELIVER, {});
 	for (const [task, run] of Object.entries(TASKS)) {

@@ -293,6 +293,15 @@ export interface HouseholdVersions {
   version: Generated<number>;
 }
 
+export interface InstanceBackups {
+  bytes: number | null;
+  error: string | null;
+  file: string | null;
+  finishedAt: Timestamp | null;
+  id: Generated<number>;
+  startedAt: Generated<Timestamp>;
+}
+
 export interface InstanceSecrets {
   createdAt: Generated<Timestamp>;
   name: string;
@@ -625,6 +634,7 @@ export interface DB {
   householdExpenseTotals: HouseholdExpenseTotals;
   households: Households;
   householdVersions: HouseholdVersions;
+  instanceBackups: InstanceBackups;
   instanceSecrets: InstanceSecrets;
   invites: Invites;
   mealCrew: MealCrew;

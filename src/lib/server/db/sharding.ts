@@ -11,7 +11,16 @@
 export const DISTRIBUTION_COLUMN = 'household_id';
 
 /** Tables of the whole instance, not of one household: reference tables under Citus. */
-export const REFERENCE_TABLES = ['users', 'sessions', 'access_tokens', 'password_resets', 'push_subscriptions', 'rate_limits', 'instance_secrets'] as const;
+export const REFERENCE_TABLES = [
+	'users',
+	'sessions',
+	'access_tokens',
+	'password_resets',
+	'push_subscriptions',
+	'rate_limits',
+	'instance_secrets',
+	'instance_backups'
+] as const;
 
 /** Kysely's own bookkeeping: only the migrator reads it, on the coordinator. */
 export const COORDINATOR_TABLES = ['kysely_migration', 'kysely_migration_lock'] as const;

@@ -79,6 +79,8 @@ async function startApp(databaseUrl: string): Promise<{ url: string; process: Ch
 			MAIL_DIR: TEST_MAIL_DIR,
 			// Every API answer is checked against its documented schema (see api/response-check.ts).
 			HEARTH_CHECK_RESPONSES: '1',
+			// Sees the instance's backups on the dashboard (backup/schedule.test.ts signs up as this address).
+			INSTANCE_ADMINS: 'instance-admin@test.example',
 			// Every statement the app sends, for the check that each one on a household table names its household.
 			HEARTH_QUERY_LOG: QUERY_LOG
 		},

@@ -4,11 +4,15 @@ import { formAction } from '$lib/server/forms';
 import { actOnOccurrence } from '$lib/server/chores/occurrences';
 import { dashboardOf } from '$lib/server/households/dashboard';
 import { markActivitySeen } from '$lib/server/activity/seen';
+import { isInstanceAdmin } from '$lib/server/auth/instance-admins';
+import { backupStatus } from '$lib/server/backup/schedule';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const context = await requireMember(params.hid);
-	return dashboardOf(context);
+	// Not the household's: only whoever looks after the server sees how its backups go.
+	const backups = isInstanceAdmin(context.user.email) ? await backupStatus() : null;
+	return { ...(await dashboardOf(context)), backups };
 };
 
 export const actions: Actions = {
