@@ -19,6 +19,7 @@ import { makeHousehold, makeMember } from '../testing/factories';
 import { createExpense } from '../money/expenses';
 import { balancesFromHistory, getBalances } from '../money/balances';
 import { equalExpense } from '../testing/bodies';
+import { onTestServer } from '../testing/server-admin';
 import { writeBackup } from './backup';
 import { restoreBackup, RestoreRefused } from './restore';
 import { beginSnapshot, tableFigures, type Manifest } from './format';
@@ -27,15 +28,7 @@ const folder = mkdtempSync(join(tmpdir(), 'hearth-backup-'));
 const serverUrl = inject('serverUrl');
 const made: string[] = [];
 
-async function admin(statement: string): Promise<void> {
-	const client = new pg.Client({ connectionString: serverUrl });
-	await client.connect();
-	try {
-		await client.query(statement);
-	} finally {
-		await client.end();
-	}
-}
+const admin = (statement: string) => onTestServer(serverUrl, statement);
 
 /** A new, empty database (no schema yet), removed after the file's tests. */
 async function emptyDatabase(): Promise<string> {

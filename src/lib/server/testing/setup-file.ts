@@ -7,19 +7,12 @@ import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { withDatabase } from '../db/bootstrap';
 import { closeDb } from '../db';
+import { onTestServer } from './server-admin';
 
 const serverUrl = inject('serverUrl');
 const name = `hearth_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
 
-async function admin(statement: string): Promise<void> {
-	const client = new pg.Client({ connectionString: serverUrl });
-	await client.connect();
-	try {
-		await client.query(statement);
-	} finally {
-		await client.end();
-	}
-}
+const admin = (statement: string) => onTestServer(serverUrl, statement);
 
 beforeAll(async () => {
 	await admin(`create database ${pg.escapeIdentifier(name)} template ${pg.escapeIdentifier(inject('templateDb'))}`);
