@@ -58,7 +58,9 @@ export default defineConfig({
 			// Priya looks after the server: her dashboard shows the backups card (checked by the narrow and axe suites).
 			INSTANCE_ADMINS: 'priya@maple.example',
 			// Every API answer is checked against its documented schema (see api/response-check.ts).
-			HEARTH_CHECK_RESPONSES: '1'
+			HEARTH_CHECK_RESPONSES: '1',
+			// Warnings and errors only: a line per request would bury the test output.
+			LOG_LEVEL: 'warn'
 		}
 	}
 });

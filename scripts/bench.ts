@@ -9,7 +9,7 @@
 // of that route, never the end of the run.
 import { SESSION_USER_COLUMNS } from '../src/lib/server/auth/sessions';
 import { execSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -19,7 +19,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { prepareDatabase } from '../src/lib/server/db/bootstrap';
+import { ensureDatabase, prepareDatabase, withDatabase } from '../src/lib/server/db/bootstrap';
 import { serverHeapFlag } from './server-heap';
 
 // Seeding the big house (in this process) writes years of history in long statements: no per-query bound.
@@ -44,6 +44,48 @@ const big = await seedBigHousehold({ expenses: BIG, emailTag: `-big-${Date.now()
 const seedSeconds = Math.round((performance.now() - began) / 100) / 10;
 console.log(`Seeded in ${seedSeconds} s. Seeding the small house (${SMALL} expenses)…`);
 const small = await seedBigHousehold({ expenses: SMALL, emailTag: `-small-${Date.now().toString(36)}` });
+
+/**
+ * The whole instance (both houses) backed up and restored into a new database, as
+ * `npm run backup` and `npm run restore` do, timed: each should fit in the seeding's
+ * time (`backup.backupRatio`, `restoreRatio`: seconds ÷ seedSeconds).
+ */
+async function timeBackupAndRestore() {
+	const { writeBackup } = await import('../src/lib/server/backup/backup');
+	const { restoreBackup } = await import('../src/lib/server/backup/restore');
+	const file = join(tmpdir(), `hearth-bench-${Date.now()}.backup.gz`);
+	console.log('Backing up the instance…');
+	let began = performance.now();
+	const written = await writeBackup(database.url, file);
+	const backupSeconds = Math.round((performance.now() - began) / 100) / 10;
+	const serverUrl = withDatabase(database.url, 'postgres');
+	await dropDatabase(serverUrl, 'bench_restored');
+	await ensureDatabase(serverUrl, 'bench_restored');
+	console.log(`Backed up in ${backupSeconds} s (${Math.round(written.bytes / 2 ** 20)} MB). Restoring it into a new database…`);
+	began = performance.now();
+	const restored = await restoreBackup(withDatabase(database.url, 'bench_restored'), file);
+	const restoreSeconds = Math.round((performance.now() - began) / 100) / 10;
+	console.log(`Restored ${restored.rows} rows in ${restoreSeconds} s.`);
+	await dropDatabase(serverUrl, 'bench_restored');
+	rmSync(file, { force: true });
+	const ratioToSeed = (seconds: number) => Math.round((seconds / seedSeconds) * 100) / 100;
+	return {
+		backupSeconds,
+		restoreSeconds,
+		megabytes: Math.round((written.bytes / 2 ** 20) * 10) / 10,
+		rows: restored.rows,
+		backupRatio: ratioToSeed(backupSeconds),
+		restoreRatio: ratioToSeed(restoreSeconds)
+	};
+}
+
+async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+	const client = new pg.Client({ connectionString: serverUrl });
+	await client.connect();
+	await client.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`);
+	await client.end();
+}
+const backup = process.env.BENCH_ROUTES ? null : await timeBackupAndRestore();
 
 /** What each house's routes need: a feed token and a cursor deep in the expense history. */
 async function extras(house: typeof big) {
@@ -509,6 +551,7 @@ const results = {
 	secondsPerRoute: SECONDS,
 	expenses: { big: BIG, small: SMALL },
 	seedSeconds,
+	backup,
 	peakRssMb: peak,
 	stallMs,
 	routes: withRatios,
@@ -521,7 +564,8 @@ const results = {
 };
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 
-console.log(`\n${results.machine}\nSeeding the big house: ${seedSeconds} s · server peak RSS: ${peak} MB\n`);
+console.log(`\n${results.machine}\nSeeding the big house: ${seedSeconds} s · server peak RSS: ${peak} MB`);
+console.log(`Backup of the instance: ${backup?.backupSeconds} s (${backup?.megabytes} MB) · restore: ${backup?.restoreSeconds} s (${backup?.rows} rows)\n`);
 console.table(
 	withRatios.map((r) => ({
 		route: r.name,

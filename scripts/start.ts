@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { prepareDatabase } from '../src/lib/server/db/bootstrap';
 import { isDraining, startDraining } from '../src/lib/server/draining';
 import { heapSizeIsSet, serverHeapFlag } from './server-heap';
+import { log } from '../src/lib/server/observability/log';
 
 const entry = resolve('build/index.js');
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
@@ -30,7 +31,8 @@ if (!heapSizeIsSet(process.execArgv)) {
 async function serve() {
 	// Household imports can be large; every other route refuses bodies over 1 MB itself (hooks.server.ts).
 	process.env.BODY_SIZE_LIMIT ??= '200M';
-	const database = await prepareDatabase({ fresh: process.env.HEARTH_FRESH_DB === '1' });
+	// Its lines are JSON like the server's (observability/log.ts).
+	const database = await prepareDatabase({ fresh: process.env.HEARTH_FRESH_DB === '1', log: (line) => log.info(line) });
 	process.env.DATABASE_URL = database.url;
 	if (process.env.HEARTH_DEMO === '1') {
 		// For trying the production build (and the end-to-end tests): the demo household, as `npm run dev` has it.
@@ -65,7 +67,7 @@ function takeOverSignals(earlier: Map<(typeof SIGNALS)[number], Set<unknown>>, d
 		process.on(signal, () => {
 			if (isDraining()) return;
 			startDraining();
-			if (drainSeconds > 0) console.log(`${signal}: out of rotation for ${drainSeconds} s, then finishing in-flight requests.`);
+			if (drainSeconds > 0) log.info({ signal, drainSeconds }, 'Out of rotation; in-flight requests finish after the drain');
 			setTimeout(() => closeServer.forEach((close) => close(signal)), drainSeconds * 1000);
 		});
 	}

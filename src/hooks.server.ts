@@ -12,15 +12,20 @@ import { inLocale, requestLanguage } from '$lib/server/i18n';
 import { textDirection } from '$lib/i18n/locales';
 import { inLocaleClient } from '$lib/server/client-locales';
 import { m } from '$lib/paraglide/messages';
+import { dev } from '$app/environment';
+import { sequence } from '@sveltejs/kit/hooks';
+import { asError, log, logConsoleToo } from '$lib/server/observability/log';
+import { observed } from '$lib/server/observability/requests';
 
 export const init: ServerInit = async () => {
+	if (!dev) logConsoleToo();
 	watchEventLoop();
 	const url = process.env.DATABASE_URL;
 	if (!url) return;
 	// The VAPID keys and the unsubscribe links' key, made on first start (with or without the job runner): pages then only read them.
-	ensureInstanceSecrets().catch((error: Error) => console.error('The notification keys could not be made:', error.message));
+	ensureInstanceSecrets().catch((error: Error) => log.error({ err: error }, 'The notification keys could not be made'));
 	// A job runner that cannot start must not keep the app from serving: pages catch up lazily.
-	startJobs(url).catch((error: Error) => console.error('The job runner did not start:', error.message));
+	startJobs(url).catch((error: Error) => log.error({ err: error }, 'The job runner did not start'));
 	// After the server has finished its in-flight requests: the jobs stop, then the pool closes, so the process can end.
 	// 'hearth:closed' tells scripts/start.ts it may stop the embedded database now.
 	process.once(
@@ -141,7 +146,10 @@ async function authenticate(event: RequestEvent): Promise<void> {
 /** Requests whose load or action met an unreachable database (set by handleError). */
 const databaseWentAway = new WeakSet<App.Locals>();
 
-export const handle: Handle = async ({ event, resolve }) => {
+/** Each request's id, its log line and its metrics (observability/requests.ts), around everything else. */
+const observeRequests: Handle = ({ event, resolve }) => observed(event, async () => resolve(event));
+
+const handleRequest: Handle = async ({ event, resolve }) => {
 	// A declared length over the limit is refused before anything else (no session lookup).
 	const declared = Number(event.request.headers.get('content-length') ?? 0);
 	if (declared > MAX_BODY_BYTES && !LARGE_BODY_PATHS.some((path) => path.test(event.url.pathname))) return tooLargeResponse(event.url.pathname);
@@ -185,6 +193,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	return withSecurityHeaders(databaseWentAway.has(event.locals) ? databaseUnavailable(event.url.pathname, locale) : response);
 };
 
+export const handle = sequence(observeRequests, handleRequest);
+
 function withSecurityHeaders(response: Response): Response {
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
@@ -195,10 +205,10 @@ function withSecurityHeaders(response: Response): Response {
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (isDatabaseUnreachable(error)) {
 		databaseWentAway.add(event.locals);
-		console.error(`Database unreachable on ${event.request.method} ${event.url.pathname}: ${(error as Error).message}`);
+		log.error({ err: asError(error), method: event.request.method, route: event.route.id }, 'Database unreachable');
 		return { message: m.e_database_short({}, { locale: event.locals.locale }), code: 'unavailable' };
 	}
-	if (status !== 404) console.error(`Unhandled error on ${event.request.method} ${event.url.pathname}:`, error);
+	if (status !== 404) log.error({ err: asError(error), method: event.request.method, route: event.route.id, status }, 'Unhandled error');
 	const locale = event.locals.locale;
 	return { message: status === 404 ? m.error_not_found({}, { locale }) : m.e_our_side({}, { locale }) };
 };

@@ -84,6 +84,17 @@ describe('several instances behind HAProxy', () => {
 		}
 	});
 
+	it("the balancer's request id is the one the answering instance logs and answers with", async () => {
+		const response = await fetch(`${cluster.balancerUrl}/login`, { headers: { 'x-request-id': 'client-chosen-id-1234' } });
+		expect(response.status).toBe(200);
+		// HAProxy's own id (deploy/haproxy.cfg), never the client's.
+		const id = response.headers.get('x-request-id')!;
+		expect(id).toMatch(/^[0-9A-F]+:[0-9A-F]+_[0-9A-F]+_[0-9A-F]+_[0-9A-F]+:[0-9A-F]+$/);
+		await new Promise((r) => setTimeout(r, 200));
+		const logged = cluster.instances.filter((instance) => cluster.log(instance.name).includes(`"requestId":"${id}"`));
+		expect(logged).toHaveLength(1);
+	});
+
 	it('a rate limit holds across instances: the 429 comes at the same count whichever instance answers', async () => {
 		const house = houses[1]!;
 		const statuses: number[] = [];

@@ -95,6 +95,10 @@ describe('routes outside a household', () => {
 		}
 	});
 
+	it.each(cases.filter(([, , access]) => access === 'operator'))("%s %s: 401 without the instance's metrics token, logged in or not", async (route, name) => {
+		for (const token of [undefined, house.owner.token]) expect((await visit(route, name, token)).status).toBe(401);
+	});
+
 	it("a stranger cannot revoke someone else's access token: 404, the token still works", async () => {
 		const before = await counts();
 		const response = await call(`/api/v1/me/tokens/${ownerTokenId}`, { method: 'DELETE', token: house.stranger.token });

@@ -13,6 +13,7 @@ import { regenerateFeed } from './chores/feed-links';
 import { todayIn } from '$lib/dates';
 import { requestLanguage } from './i18n';
 import type { Locale } from '$lib/i18n/locales';
+import { captureLog } from './testing/log-capture';
 
 /** The reset mail as the job writes it (no SMTP: a file), for an account of `locale` asked in `askedIn`. */
 async function resetMail(locale: Locale | null, askedIn: string): Promise<string> {
@@ -21,12 +22,11 @@ async function resetMail(locale: Locale | null, askedIn: string): Promise<string
 	const mailDir = mkdtempSync(join(tmpdir(), 'hearth-mail-'));
 	process.env.MAIL_DIR = mailDir;
 	process.env.ORIGIN = 'http://hearth.test';
-	const log = console.log;
-	console.log = () => {};
+	const logged = captureLog();
 	try {
 		await sendPasswordReset(user.email, askedIn);
 	} finally {
-		console.log = log;
+		logged.restore();
 		delete process.env.MAIL_DIR;
 		delete process.env.ORIGIN;
 	}

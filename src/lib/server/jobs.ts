@@ -9,6 +9,8 @@ import { TASKS, useQueue } from './later';
 import { removeExpiredDemos } from './demo/visitor';
 import { deliverDue } from './notifications/deliver';
 import { runScheduledBackup } from './backup/schedule';
+import { log, withLogContext } from './observability/log';
+import { countedJob } from './observability/metrics';
 
 const CATCH_UP = 'catch-up';
 const DEMO_SWEEP = 'remove-expired-demos';
@@ -23,30 +25,30 @@ export async function startJobs(connectionString: string): Promise<void> {
 	if (boss || process.env.HEARTH_JOBS === '0') return;
 	boss = new PgBoss({ connectionString, max: 2 });
 	useQueue(boss);
-	boss.on('error', (error) => console.error('Job runner:', error.message));
+	boss.on('error', (error) => log.error({ err: error }, 'Job runner error'));
 	await boss.start();
 	// Every household whose work is due: recurring expenses, closing proposals (and their
 	// linked expenses), the chore calendar's past. A request to a due household does it too.
 	await boss.createQueue(CATCH_UP);
 	await boss.schedule(CATCH_UP, '* * * * *');
-	await boss.work(CATCH_UP, async () => {
+	await work(boss, CATCH_UP, async () => {
 		await catchUpDueHouseholds();
 	});
 	await boss.createQueue(DEMO_SWEEP);
 	await boss.schedule(DEMO_SWEEP, '17 * * * *');
-	await boss.work(DEMO_SWEEP, async () => {
+	await work(boss, DEMO_SWEEP, async () => {
 		const removed = await removeExpiredDemos();
-		if (removed) console.log(`Demo houses: removed ${removed} past their day.`);
+		if (removed) log.info({ removed }, 'Demo houses past their day removed');
 	});
 	// Notifications: each minute a job that sends what is due every few seconds. Rows are claimed
 	// one by one in the database, so jobs overlapping across instances never send a row twice.
 	await boss.createQueue(DELIVER);
 	await boss.schedule(DELIVER, '* * * * *');
-	await boss.work(DELIVER, async () => {
+	await work(boss, DELIVER, async () => {
 		const until = Date.now() + DELIVERY_JOB_MS;
 		while (boss && Date.now() < until) {
 			const { sent, failed } = await deliverDue();
-			if (failed) console.error(`Notifications: ${failed} could not be delivered (see notifications.last_error).`);
+			if (failed) log.error({ failed }, 'Notifications could not be delivered (see notifications.last_error)');
 			if (sent === 0) await new Promise((done) => setTimeout(done, DELIVERY_POLL_MS));
 		}
 	});
@@ -55,19 +57,29 @@ export async function startJobs(connectionString: string): Promise<void> {
 	if (backupSchedule !== 'off') {
 		await boss.createQueue(BACKUP);
 		await boss.schedule(BACKUP, backupSchedule);
-		await boss.work(BACKUP, async () => {
+		await work(boss, BACKUP, async () => {
 			const { file, bytes } = await runScheduledBackup();
-			console.log(`Backup: ${file} (${bytes} bytes).`);
+			log.info({ file, bytes }, 'Backup written');
 		});
 	}
 	// The cron's first job comes at the next minute: start delivering now.
 	await boss.send(DELIVER, {});
 	for (const [task, run] of Object.entries(TASKS)) {
 		await boss.createQueue(task);
-		await boss.work<{ email: string }>(task, { pollingIntervalSeconds: 1 }, async (jobs) => {
-			for (const job of jobs) await run(job.data);
-		});
+		await work<{ email: string }>(
+			boss,
+			task,
+			async (jobs) => {
+				for (const job of jobs) await run(job.data);
+			},
+			{ pollingIntervalSeconds: 1 }
+		);
 	}
+}
+
+/** A queue's worker whose runs are counted and timed (/metrics) and whose log lines name the job. */
+async function work<T = object>(runner: PgBoss, queue: string, run: (jobs: PgBoss.Job<T>[]) => Promise<void>, options: PgBoss.WorkOptions = {}): Promise<void> {
+	await runner.work<T>(queue, options, (jobs) => withLogContext({ job: queue, jobId: jobs[0]?.id }, () => countedJob(queue, () => run(jobs))));
 }
 
 export async function stopJobs(): Promise<void> {

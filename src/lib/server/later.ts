@@ -7,6 +7,7 @@
  */
 import type PgBoss from 'pg-boss';
 import { sendPasswordReset } from './auth/reset-mail';
+import { log } from './observability/log';
 
 export const TASKS = {
 	'password-reset': (data: { email: string; locale?: string }) => sendPasswordReset(data.email, data.locale)
@@ -25,5 +26,5 @@ export async function runLater<T extends Task>(task: T, data: Parameters<(typeof
 		await queue.send(task, data, { retryLimit: 3, retryDelay: 30 });
 		return;
 	}
-	setImmediate(() => void TASKS[task](data).catch((error: Error) => console.error(`Task ${task} failed:`, error.message)));
+	setImmediate(() => void TASKS[task](data).catch((error: Error) => log.error({ err: error, task }, `Task ${task} failed`)));
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { log } from './observability/log';
 
 export interface Mail {
 	to: string;
@@ -30,7 +31,7 @@ export async function sendMail(mail: Mail): Promise<void> {
 		const file = join(directory, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.txt`);
 		const headers = Object.entries(mail.headers ?? {}).map(([name, value]) => `${name}: ${value}\n`);
 		await writeFile(file, `To: ${mail.to}\nSubject: ${mail.subject}\n${headers.join('')}\n${mail.text}`, { mode: 0o600 });
-		console.log(`[mail] SMTP_URL is not set: "${mail.subject}" was not sent; it is saved in ${file}`);
+		log.info({ file }, `[mail] SMTP_URL is not set: "${mail.subject}" was not sent; it is saved in a file`);
 		return;
 	}
 	if (transporter?.url !== smtp) transporter = { url: smtp, transport: nodemailer.createTransport(smtp) };

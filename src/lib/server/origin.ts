@@ -6,6 +6,7 @@
  */
 import { DomainError } from './errors';
 import { m } from '$lib/paraglide/messages';
+import { log } from './observability/log';
 
 export function mailOrigin(): string | null {
 	const origin = process.env.ORIGIN || process.env.HEARTH_DEV_ORIGIN;
@@ -18,7 +19,7 @@ export const noOriginMessage = () => m.e_no_origin();
 export function requireMailOrigin(): string {
 	const origin = mailOrigin();
 	if (origin) return origin;
-	console.error('Mail with a link was not sent: set ORIGIN to the public address of this Hearth (e.g. ORIGIN=https://hearth.example.org npm start).');
+	log.error('Mail with a link was not sent: set ORIGIN to the public address of this Hearth (e.g. ORIGIN=https://hearth.example.org npm start).');
 	throw new DomainError(503, 'no_origin', noOriginMessage(), { form: noOriginMessage() });
 }
 

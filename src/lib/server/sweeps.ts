@@ -8,6 +8,7 @@ import type { ResolvedPathname } from '$app/types';
  */
 import { getDb } from './db';
 import { membersWithLogin, notify } from './notifications/outbox';
+import { log } from './observability/log';
 
 export type Sweep = 'close-proposals' | 'recurring-expenses' | 'freeze-chores' | 'reminders';
 
@@ -18,7 +19,7 @@ export async function sweepItem(sweep: Sweep, householdId: string, subjectId: st
 		return true;
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
-		console.error(`Sweep ${sweep}: item ${subjectId} of household ${householdId} failed: ${message}`);
+		log.error({ sweep, householdId, subjectId, reason: message }, `Sweep ${sweep}: an item failed`);
 		try {
 			const recorded = await getDb()
 				.insertInto('sweepFailures')
@@ -33,7 +34,7 @@ export async function sweepItem(sweep: Sweep, householdId: string, subjectId: st
 			// The admins hear of a repeating expense that could not be made once, when it first fails (the retries every minute stay quiet).
 			if (sweep === 'recurring-expenses' && recorded.attempts === 1) await tellAdminsOfFailedRecurring(householdId, subjectId);
 		} catch (recordError) {
-			console.error(`Sweep ${sweep}: the failure could not be recorded: ${(recordError as Error).message}`);
+			log.error({ sweep, err: recordError }, `Sweep ${sweep}: the failure could not be recorded`);
 		}
 		return false;
 	}

@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 import type { Operation } from './operation';
 import { apiError } from './error-body';
+import { log } from '$lib/server/observability/log';
 
 export function checkingResponses(dev: boolean): boolean {
 	return dev || process.env.HEARTH_CHECK_RESPONSES === '1';
@@ -51,6 +52,6 @@ export async function checkedResponse(operation: Operation, response: Response):
 	if (!schema || !(response.headers.get('content-type') ?? '').includes('application/json')) return response;
 	const mismatch = responseMismatch(schema, await response.clone().json());
 	if (mismatch === null) return response;
-	console.error(`${operation.method} ${operation.path} answered ${response.status} outside its schema: ${mismatch}`);
+	log.error({ operation: `${operation.method} ${operation.path}`, status: response.status, mismatch }, 'An answer outside its schema');
 	return apiError(500, 'response_mismatch', `The answer does not match the documented ${response.status} schema: ${mismatch}`);
 }

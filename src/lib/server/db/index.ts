@@ -3,6 +3,7 @@ import pg from 'pg';
 import { createHash } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import type { Database } from './schema';
+import { log } from '../observability/log';
 
 // `date` columns stay 'YYYY-MM-DD' strings: a calendar day has no time zone, and turning
 // it into a JS Date would shift it by the server's offset.
@@ -12,6 +13,7 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 let instance: Kysely<Database> | undefined;
+let instancePool: pg.Pool | undefined;
 
 /**
  * `queryTimeoutMs`: how long one query may go unanswered before it fails (0: no bound).
@@ -19,19 +21,27 @@ let instance: Kysely<Database> | undefined;
  * that never comes; bounded, the request answers 503 instead of hanging.
  */
 export function createDb(connectionString: string, max = 10, queryTimeoutMs = 0): Kysely<Database> {
+	return kyselyOn(createPool(connectionString, max, queryTimeoutMs));
+}
+
+function kyselyOn(pool: pg.Pool): Kysely<Database> {
+	return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+}
+
+function createPool(connectionString: string, max: number, queryTimeoutMs: number): pg.Pool {
 	// A database that does not answer fails the request in seconds (a 503 page), not never.
 	const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5000, ...(queryTimeoutMs > 0 ? { query_timeout: queryTimeoutMs } : {}) });
 	// A dropped connection must not crash the server; the next query gets a fresh one.
-	pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
+	pool.on('error', (error) => log.error({ err: error }, 'PostgreSQL pool error'));
 	// A connection cut while checked out (mid-transaction) reports on its client, where no
 	// one listens: without this the whole server would crash. Its query fails, and the
 	// pool drops the broken client when it comes back.
 	pool.on('connect', (client) => {
-		client.on('error', (error) => console.error('PostgreSQL connection lost:', error.message));
+		client.on('error', (error) => log.error({ err: error }, 'PostgreSQL connection lost'));
 		preparesStatements(client);
 		if (queryTimeoutMs > 0) dropOnTimeout(client);
 	});
-	return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+	return pool;
 }
 
 /**
@@ -46,7 +56,7 @@ function dropOnTimeout(client: pg.PoolClient): void {
 		if (result instanceof Promise)
 			result.catch((error: Error) => {
 				if (error.message !== 'Query read timeout') return;
-				console.error('PostgreSQL query unanswered: closing its connection.');
+				log.error('PostgreSQL query unanswered: closing its connection.');
 				(client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
 			});
 		return result;
@@ -103,14 +113,22 @@ export function getDb(): Kysely<Database> {
 		const url = process.env.DATABASE_URL;
 		if (!url) throw new Error('DATABASE_URL is not set: start the app with `npm run dev` or `npm start`.');
 		// A minute by default: far past any query a request makes; seeding a big house sets 0.
-		instance = createDb(url, Number(process.env.DATABASE_POOL_SIZE ?? 10), Number(process.env.DATABASE_QUERY_TIMEOUT_MS ?? 60_000));
+		instancePool = createPool(url, Number(process.env.DATABASE_POOL_SIZE ?? 10), Number(process.env.DATABASE_QUERY_TIMEOUT_MS ?? 60_000));
+		instance = kyselyOn(instancePool);
 	}
 	return instance;
+}
+
+/** The app pool's connections now (for /metrics); undefined before the first query. */
+export function poolUsage(): { total: number; idle: number; waiting: number; max: number } | undefined {
+	const pool = instancePool;
+	return pool && { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max };
 }
 
 export async function closeDb(): Promise<void> {
 	await instance?.destroy();
 	instance = undefined;
+	instancePool = undefined;
 }
 
 export type { Database };

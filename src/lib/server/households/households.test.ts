@@ -10,6 +10,7 @@ import { acceptInvite, createInvite, previewInvite } from './invites';
 import { listMyHouseholds } from './households';
 import { listMembers, updateMember } from './members';
 import { listActivity } from '../activity/log';
+import { captureLog } from '../testing/log-capture';
 
 const ORIGIN = 'http://hearth.test';
 const tokenOf = (url: string) => url.split('/invite/')[1]!;
@@ -212,8 +213,7 @@ describe('an invite sent by email', () => {
 		const mailDir = mkdtempSync(join(tmpdir(), 'hearth-mail-'));
 		process.env.MAIL_DIR = mailDir;
 		process.env.ORIGIN = 'https://hearth.example.org';
-		const original = console.log;
-		console.log = () => undefined;
+		const logged = captureLog();
 		try {
 			const invite = await createInvite(house, { role: 'adult', email: 'oma@family.example' }, 'http://evil.example');
 			expect(invite.mailed).toBe(true);
@@ -228,7 +228,7 @@ describe('an invite sent by email', () => {
 			await acceptInvite(joiner.user, invite.token);
 			expect((await listMembers(house.household.id)).map((m) => m.displayName)).toContain('Oma');
 		} finally {
-			console.log = original;
+			logged.restore();
 			delete process.env.ORIGIN;
 			delete process.env.MAIL_DIR;
 		}

@@ -14,6 +14,7 @@ import { formatInstant } from '$lib/dates';
 import { m } from '$lib/paraglide/messages';
 import { formattingLocale } from '$lib/i18n/locales';
 import { membersWithLogin, notify } from '$lib/server/notifications/outbox';
+import { log } from '$lib/server/observability/log';
 
 const DEFAULT_EXPIRY_DAYS = 7;
 const DAY_MS = 86_400_000;
@@ -73,7 +74,7 @@ async function mailInvite(context: MemberContext, to: string, url: string, expir
 		});
 		return true;
 	} catch (failure) {
-		console.error('Invite mail was not sent:', (failure as Error).message);
+		log.error({ err: failure }, 'Invite mail was not sent');
 		return false;
 	}
 }

@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { closeAllDueProposals } from '../decisions/closing';
 import { needsAttention } from '../sweeps';
 import { listFunds } from '../funds/funds';
+import { captureLog } from '../testing/log-capture';
 
 async function demoAdmin() {
 	const { householdId } = await seedDemoHousehold();
@@ -186,12 +187,11 @@ describe('background sweeps', () => {
 			)
 			.execute(getDb());
 		await sql`create trigger fail_close before update on proposals for each row execute function fail_close()`.execute(getDb());
-		const original = console.error;
-		console.error = () => {};
+		const logged = captureLog();
 		try {
 			await closeAllDueProposals();
 		} finally {
-			console.error = original;
+			logged.restore();
 			await sql`drop trigger fail_close on proposals`.execute(getDb());
 			await sql`drop function fail_close()`.execute(getDb());
 		}

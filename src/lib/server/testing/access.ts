@@ -113,8 +113,9 @@ export const HOUSEHOLD_API: Record<string, Record<string, HouseholdAccess>> = {
  * Everything else. `public`: anyone, logged in or not. `user`: a logged-in person (a page
  * sends a visitor to log in, the API answers 401); what it touches is their own. `feed`:
  * no login, the secret token in the address is the key (a wrong one answers 404).
+ * `operator`: the instance's METRICS_TOKEN as a bearer token; anyone else, logged in or not, gets 401.
  */
-export type AccountAccess = 'public' | 'user' | 'feed';
+export type AccountAccess = 'public' | 'user' | 'feed' | 'operator';
 export const ACCOUNT_ROUTES: Record<string, Record<string, AccountAccess>> = {
 	'/': { load: 'public' },
 	'/demo': { load: 'public', default: 'public' },
@@ -124,6 +125,7 @@ export const ACCOUNT_ROUTES: Record<string, Record<string, AccountAccess>> = {
 	// The language switcher: a device's cookie for anyone, and the account's choice when logged in.
 	'/language': { POST: 'public' },
 	'/healthz': { GET: 'public' },
+	'/metrics': { GET: 'operator' },
 	'/reset-password': { default: 'public' },
 	'/reset-password/[token]': { load: 'public', default: 'public' },
 	'/invite/[token]': { load: 'public', default: 'user' },

@@ -61,6 +61,17 @@ async function migrated(serverUrl: string, name: string): Promise<string> {
 	return url;
 }
 
+/** Whole lines only, so the two streams' lines never interleave mid-line in the one file. */
+function byLine(write: (lines: string) => void): (chunk: Buffer) => void {
+	let partial = '';
+	return (chunk) => {
+		const text = partial + chunk.toString('utf8');
+		const end = text.lastIndexOf('\n') + 1;
+		partial = text.slice(end);
+		if (end > 0) write(text.slice(0, end));
+	};
+}
+
 async function startApp(databaseUrl: string): Promise<{ url: string; process: ChildProcess }> {
 	if (!existsSync('build/index.js')) throw new Error('The HTTP tests need the built app: run `npm run build` first (npm test does).');
 	const port = await freePort();
@@ -79,6 +90,8 @@ async function startApp(databaseUrl: string): Promise<{ url: string; process: Ch
 			MAIL_DIR: TEST_MAIL_DIR,
 			// Every API answer is checked against its documented schema (see api/response-check.ts).
 			HEARTH_CHECK_RESPONSES: '1',
+			// Prometheus's token for /metrics (tests/trust/observability.test.ts).
+			METRICS_TOKEN: 'test-metrics-token',
 			// Sees the instance's backups on the dashboard (backup/schedule.test.ts signs up as this address).
 			INSTANCE_ADMINS: 'instance-admin@test.example',
 			// Every statement the app sends, for the check that each one on a household table names its household.
@@ -86,11 +99,18 @@ async function startApp(databaseUrl: string): Promise<{ url: string; process: Ch
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
-	// Shown as before, and kept whole, so a test can prove no secret ever reaches the log.
+	// Kept whole, so a test can read its JSON lines and prove no secret ever reaches them.
+	// Warnings and errors (standard error) are shown too; the line per request is not.
 	rmSync(SERVER_LOG, { force: true });
 	const log = createWriteStream(SERVER_LOG);
-	child.stdout!.on('data', (chunk: Buffer) => (process.stdout.write(chunk), log.write(chunk)));
-	child.stderr!.on('data', (chunk: Buffer) => (process.stderr.write(chunk), log.write(chunk)));
+	child.stdout!.on(
+		'data',
+		byLine((lines) => log.write(lines))
+	);
+	child.stderr!.on(
+		'data',
+		byLine((lines) => (process.stderr.write(lines), log.write(lines)))
+	);
 	const url = `http://127.0.0.1:${port}`;
 	for (let attempt = 0; attempt < 100; attempt++) {
 		try {
