@@ -52,7 +52,7 @@ async function relayDown(): Promise<void> {
 	});
 }
 
-async function startApp(): Promise<void> {
+async function startApp(env: Record<string, string> = {}): Promise<void> {
 	const url = new URL(databaseUrl);
 	url.host = `127.0.0.1:${relayPort}`;
 	app = spawn(process.execPath, ['build/index.js'], {
@@ -66,7 +66,8 @@ async function startApp(): Promise<void> {
 			API_RATE_LIMIT_PER_MINUTE: '0',
 			// Well inside the 15 s each request here may take: a query on a cut connection fails rather than waits.
 			DATABASE_QUERY_TIMEOUT_MS: '5000',
-			ADDRESS_HEADER: 'x-test-client-address'
+			ADDRESS_HEADER: 'x-test-client-address',
+			...env
 		},
 		stdio: ['ignore', 'ignore', 'ignore']
 	});
@@ -191,6 +192,27 @@ describe('when the server or the database goes away', { timeout: 60_000 }, () =>
 		expect(results.map((r) => r.status).filter((status) => status !== 201 && status !== 503)).toEqual([]);
 		await expectNothingHalfWritten();
 		expect((await api(`/api/v1/households/${householdId}/balances`, { token })).status).toBe(200);
+	});
+
+	it('the database going away while a job runs does not end the server', async () => {
+		await killApp();
+		// The job runner on: the notification delivery job, sent at start, asks the database every 200 ms for a minute.
+		await startApp({ HEARTH_JOBS: '1', HEARTH_DELIVERY_POLL_MS: '200' });
+		const activeDelivery = async () => (await db.query(`select 1 from pgboss.job where name = 'deliver-notifications' and state = 'active'`)).rowCount! > 0;
+		for (let i = 0; i < 100 && !(await activeDelivery()); i++) await new Promise((r) => setTimeout(r, 100));
+		expect(await activeDelivery()).toBe(true);
+		// The job fails on the cut connection, and pg-boss, recording that, finds no database either.
+		await relayDown();
+		await new Promise((r) => setTimeout(r, 3000));
+		await relayUp();
+		expect(app!.exitCode).toBeNull();
+		let status = 0;
+		for (let i = 0; i < 50 && status !== 200; i++) {
+			status = (await fetch(`${base()}/healthz`).catch(() => ({ status: 0 }))).status;
+			if (status !== 200) await new Promise((r) => setTimeout(r, 200));
+		}
+		expect(status).toBe(200);
+		expect(app!.exitCode).toBeNull();
 	});
 
 	it('while the database is unreachable: a clear 503 page and API error; back by itself afterwards', async () => {

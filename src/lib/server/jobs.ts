@@ -9,7 +9,7 @@ import { TASKS, useQueue } from './later';
 import { removeExpiredDemos } from './demo/visitor';
 import { deliverDue } from './notifications/deliver';
 import { runScheduledBackup } from './backup/schedule';
-import { log, withLogContext } from './observability/log';
+import { asError, log, withLogContext } from './observability/log';
 import { countedJob } from './observability/metrics';
 
 const CATCH_UP = 'catch-up';
@@ -23,6 +23,7 @@ let boss: PgBoss | undefined;
 
 export async function startJobs(connectionString: string): Promise<void> {
 	if (boss || process.env.HEARTH_JOBS === '0') return;
+	surviveUnrecordedJobEnds();
 	boss = new PgBoss({ connectionString, max: 2 });
 	useQueue(boss);
 	boss.on('error', (error) => log.error({ err: error }, 'Job runner error'));
@@ -75,6 +76,29 @@ export async function startJobs(connectionString: string): Promise<void> {
 			{ pollingIntervalSeconds: 1 }
 		);
 	}
+}
+
+/**
+ * pg-boss 10 records a job's end (Manager.complete and Manager.fail) without awaiting it:
+ * when PostgreSQL goes away at that moment the rejection reaches no one, and Node would end
+ * the whole server (pg-boss 11, which awaits, needs Node 22). Such a rejection is logged
+ * and the server goes on; the job is not lost, pg-boss runs it again once it expires. Any
+ * other unhandled rejection still ends the process, as Node's default does, but with a
+ * JSON line first.
+ */
+let surviving = false;
+function surviveUnrecordedJobEnds(): void {
+	if (surviving) return;
+	surviving = true;
+	process.on('unhandledRejection', (reason) => {
+		const error = asError(reason);
+		if (/pg-boss[\\/]src[\\/]/.test(error.stack ?? '')) {
+			log.error({ err: error }, 'Job runner: a job’s end could not be recorded (is PostgreSQL reachable?); it will run again');
+			return;
+		}
+		log.fatal({ err: error }, 'Unhandled rejection: stopping');
+		process.exit(1);
+	});
 }
 
 /** A queue's worker whose runs are counted and timed (/metrics) and whose log lines name the job. */
