@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countedJob, metricsAccess, registry } from './metrics';
+import { captureLog } from '../testing/log-capture';
 
 async function jobRuns(queue: string, outcome: string): Promise<number> {
 	const metric = await registry.getSingleMetric('hearth_job_runs_total')!.get();
@@ -23,9 +24,17 @@ describe('metricsAccess', () => {
 
 describe('countedJob', () => {
 	it('counts a run that succeeded and one that failed, which it throws on', async () => {
-		await countedJob('test-queue', async () => 'done');
-		await expect(countedJob('test-queue', async () => Promise.reject(new Error('no')))).rejects.toThrow('no');
-		await expect(countedJob('test-queue', async () => Promise.reject(new Error('again')))).rejects.toThrow('again');
+		const logged = captureLog();
+		try {
+			await countedJob('test-queue', async () => 'done');
+			await expect(countedJob('test-queue', async () => Promise.reject(new Error('no')))).rejects.toThrow('no');
+			await expect(countedJob('test-queue', async () => Promise.reject(new Error('again')))).rejects.toThrow('again');
+		} finally {
+			logged.restore();
+		}
+		// Each failure is logged with its queue and reason.
+		expect(logged.text()).toContain('Job test-queue failed');
+		expect(logged.text()).toContain('again');
 		expect(await jobRuns('test-queue', 'succeeded')).toBe(1);
 		expect(await jobRuns('test-queue', 'failed')).toBe(2);
 	});
